@@ -1,0 +1,64 @@
+"""Build a large, deterministic benchmark corpus by repeating the seed articles.
+
+Usage: python benchmarks/build_corpus.py SIZE_BYTES OUT_PATH [SEEDS_DIR]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+DEFAULT_SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEPARATOR = "\n\n"
+
+
+def load_seeds(seeds_dir: Path) -> list[str]:
+    """Return the text of every seeds_dir/*.txt in sorted order, trailing whitespace stripped."""
+    paths = sorted(Path(seeds_dir).glob("*.txt"))
+    if not paths:
+        raise FileNotFoundError(f"no seed articles (*.txt) in {seeds_dir}")
+    return [path.read_text(encoding="utf-8").rstrip() for path in paths]
+
+
+def build_corpus(size_bytes: int, seeds_dir: Path) -> str:
+    """Repeat whole seed articles in sorted order, joined by blank lines, to about size_bytes."""
+    if size_bytes < 0:
+        raise ValueError(f"size_bytes must not be negative, got {size_bytes}")
+    seeds = load_seeds(seeds_dir)
+    sizes = [len(text.encode("utf-8")) for text in seeds]
+    separator_size = len(SEPARATOR.encode("utf-8"))
+    parts: list[str] = []
+    total = 0
+    index = 0
+    while total < size_bytes:
+        if parts:
+            total += separator_size
+        parts.append(seeds[index % len(seeds)])
+        total += sizes[index % len(seeds)]
+        index += 1
+    return SEPARATOR.join(parts) + ("\n" if parts else "")
+
+
+def main(argv: list[str]) -> int:
+    """Write a corpus of the requested size: SIZE_BYTES OUT_PATH [SEEDS_DIR]."""
+    if len(argv) not in (2, 3):
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    try:
+        size = int(argv[0])
+    except ValueError:
+        print(f"SIZE_BYTES must be an integer, got {argv[0]!r}", file=sys.stderr)
+        return 2
+    seeds_dir = Path(argv[2]) if len(argv) == 3 else DEFAULT_SEEDS_DIR
+    try:
+        corpus = build_corpus(size, seeds_dir)
+    except (ValueError, OSError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    Path(argv[1]).write_text(corpus, encoding="utf-8")
+    print(f"wrote {len(corpus.encode('utf-8'))} bytes to {argv[1]}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

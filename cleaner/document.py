@@ -1,0 +1,165 @@
+"""The text as rules see it: paragraphs, sentences and quotations, all with absolute offsets."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from cleaner.segmenter import split_sentences
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """A half-open range [start, end) of the document text."""
+
+    start: int
+    end: int
+
+    def __contains__(self, offset: object) -> bool:
+        return isinstance(offset, int) and self.start <= offset < self.end
+
+
+_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
+_OPENING = {"“": "”", '"': '"'}
+_HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+_MINOR_WORDS = frozenset(
+    "a an and as at but by for from in into of on or over per the to up via vs with".split()
+)
+
+
+class Document:
+    """A decoded text split into paragraphs, sentences and quotations."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs: tuple[Span, ...] = tuple(_split_paragraphs(text))
+        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentences of every paragraph, in order."""
+        out: list[Span] = []
+        for para in self.paragraphs:
+            for start, end in split_sentences(self.text, para.start, para.end):
+                out.append(Span(start, end))
+        return tuple(out)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def quotes(self) -> tuple[Span, ...]:
+        """Double-quoted passages (marks included), paired within each paragraph."""
+        out: list[Span] = []
+        for para in self.paragraphs:
+            out.extend(_pair_quotes(self.text, para))
+        return tuple(out)
+
+    @cached_property
+    def unbalanced_quotes(self) -> tuple[int, ...]:
+        """Offsets of double quotation marks that have no partner in their paragraph."""
+        paired = {q.start for q in self.quotes} | {q.end - 1 for q in self.quotes}
+        return tuple(
+            i
+            for para in self.paragraphs
+            for i in range(para.start, para.end)
+            if self.text[i] in "“”\"" and i not in paired
+        )
+
+    @cached_property
+    def _quote_starts(self) -> list[int]:
+        return [q.start for q in self.quotes]
+
+    @cached_property
+    def headings(self) -> frozenset[Span]:
+        """Paragraphs that read as headlines or bylines: one short line, no final stop."""
+        return frozenset(p for p in self.paragraphs if _looks_like_heading(self.text[p.start : p.end]))
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of a text offset."""
+        line = bisect.bisect_right(self._line_starts, offset) - 1
+        return line + 1, offset - self._line_starts[line] + 1
+
+    def in_quote(self, offset: int) -> bool:
+        """True when the offset lies inside a quotation (marks included)."""
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return i >= 0 and offset in self.quotes[i]
+
+    def sentence_at(self, offset: int) -> Span | None:
+        """Return the sentence containing the offset, if any."""
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def paragraph_at(self, offset: int) -> Span | None:
+        """Return the paragraph containing the offset, if any."""
+        i = bisect.bisect_right(self.paragraphs, Span(offset, len(self.text) + 1)) - 1
+        if i >= 0 and offset in self.paragraphs[i]:
+            return self.paragraphs[i]
+        return None
+
+    def in_heading(self, offset: int) -> bool:
+        """True when the offset lies in a headline-like paragraph."""
+        para = self.paragraph_at(offset)
+        return para is not None and para in self.headings
+
+    def is_sentence_start(self, offset: int) -> bool:
+        """True when only opening quotes, brackets or spaces stand between the sentence start and offset."""
+        sentence = self.sentence_at(offset)
+        if sentence is None:
+            return False
+        lead = self.text[sentence.start : offset]
+        return all(ch in "“‘\"'([ \t—–-" for ch in lead)
+
+
+def _split_paragraphs(text: str) -> list[Span]:
+    """Paragraphs are runs of text separated by blank lines, trimmed of outer whitespace."""
+    spans: list[Span] = []
+    pos = 0
+    for brk in _PARAGRAPH_BREAK.finditer(text):
+        _add_trimmed(text, pos, brk.start(), spans)
+        pos = brk.end()
+    _add_trimmed(text, pos, len(text), spans)
+    return spans
+
+
+def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        spans.append(Span(start, end))
+
+
+def _pair_quotes(text: str, para: Span) -> list[Span]:
+    """Pair curly quotes by direction and straight quotes by alternation, one level deep."""
+    spans: list[Span] = []
+    open_at: int | None = None
+    closer = ""
+    for i in range(para.start, para.end):
+        ch = text[i]
+        if open_at is None:
+            if ch in _OPENING:
+                open_at, closer = i, _OPENING[ch]
+        elif ch == closer:
+            spans.append(Span(open_at, i + 1))
+            open_at = None
+    return spans
+
+
+def _looks_like_heading(paragraph: str) -> bool:
+    """A single line of at most 20 words, with no sentence-final full stop, mostly capitalised."""
+    if "\n" in paragraph or paragraph.endswith((".", "!", "?", ":", "”", '"')):
+        return False
+    words = _HEADING_WORD.findall(paragraph)
+    if not 0 < len(words) <= 20:
+        return False
+    major = [w for w in words if w.lower() not in _MINOR_WORDS]
+    capitalised = sum(1 for w in major if w[0].isupper() or w[0].isdigit())
+    return capitalised * 2 >= len(major) * 1 and capitalised >= 1

@@ -1,0 +1,73 @@
+"""Helpers shared by rule kinds: option checks, regex compilation, case handling."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import regex
+
+from cleaner.model import Rule
+
+# Every pattern runs with a time budget so that a pathological rule cannot hang a run;
+# the budget grows with the text so that long documents are still checked in full.
+BASE_TIMEOUT_S = 2.0
+TIMEOUT_PER_MB_S = 4.0
+
+
+class OptionError(ValueError):
+    """A bad kind-specific option; `field` names the offending rule-file field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def timeout_for(text: str) -> float:
+    """Return the regex time budget for a text of this length."""
+    return BASE_TIMEOUT_S + TIMEOUT_PER_MB_S * len(text) / 1_000_000
+
+
+def compile_pattern(rule: Rule, field: str, flags: int = 0) -> regex.Pattern[str]:
+    """Compile the regex in `rule.options[field]`, reporting errors against that field."""
+    source = rule.options.get(field)
+    if not isinstance(source, str) or not source:
+        raise OptionError(field, "must be a non-empty regular expression")
+    try:
+        return regex.compile(source, flags | regex.VERSION0)
+    except regex.error as exc:
+        raise OptionError(field, f"invalid regular expression: {exc}") from None
+
+
+def option(rule: Rule, field: str, default: Any, kind: type | tuple[type, ...]) -> Any:
+    """Return an option of the expected type, or raise OptionError."""
+    value = rule.options.get(field, default)
+    if not isinstance(value, kind):
+        raise OptionError(field, f"must be of type {getattr(kind, '__name__', kind)}")
+    return value
+
+
+def string_list(rule: Rule, field: str) -> tuple[str, ...]:
+    """Return a list-of-strings option as a tuple (empty when absent)."""
+    value = rule.options.get(field, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise OptionError(field, "must be a list of strings")
+    return tuple(value)
+
+
+def match_case(replacement: str, original: str) -> str:
+    """Give `replacement` the capitalisation pattern of `original` (Title, UPPER or as is)."""
+    if not replacement or not original:
+        return replacement
+    if original.isupper() and len(original) > 1:
+        return replacement.upper()
+    if original[0].isupper():
+        return replacement[0].upper() + replacement[1:]
+    return replacement
+
+
+TRANSFORMS = {
+    "lower": str.lower,
+    "upper": str.upper,
+    "capitalize-first": lambda s: s[:1].upper() + s[1:],
+    "lower-first": lambda s: s[:1].lower() + s[1:],
+}

@@ -1,0 +1,211 @@
+"""GrammarChecker: LanguageTool findings for whole documents, paragraph by paragraph, cached."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from types import FrameType, TracebackType
+from typing import Any
+
+from cleaner.document import Document
+from cleaner.errors import GrammarError
+from cleaner.languagetool.cache import CacheStats, ResultCache, cache_key, rules_signature
+from cleaner.languagetool.client import Client, RawMatch, ServerInfo, probe
+from cleaner.languagetool.disabled import effective_rules
+from cleaner.languagetool.findings import to_finding
+from cleaner.languagetool.install import find_install
+from cleaner.languagetool.java import find_java
+from cleaner.languagetool.options import GrammarOptions
+from cleaner.languagetool.server import LocalServer
+from cleaner.model import Finding
+
+NOT_INSTALLED = (
+    "LanguageTool is not installed; run `cleaner languagetool install` or pass --languagetool-url URL"
+)
+_CATCH = (signal.SIGTERM, signal.SIGHUP)
+
+
+def _raise_exit(signum: int, _frame: FrameType | None) -> None:
+    """Turn SIGTERM/SIGHUP into SystemExit so `with` blocks and atexit stop the server."""
+    raise SystemExit(128 + signum)
+
+
+def _warn(message: str) -> None:
+    """Print a one-line warning to stderr."""
+    print(f"cleaner: warning: {message}", file=sys.stderr)
+
+
+class GrammarChecker:
+    """Checks texts with one LanguageTool server, started lazily and always stopped on exit."""
+
+    def __init__(self, options: GrammarOptions | None = None) -> None:
+        self.options = options or GrammarOptions()
+        self.stats = CacheStats()
+        self.info: ServerInfo | None = None
+        self.server: LocalServer | None = None
+        self.sent: list[str] = []  # paragraphs sent to the server by the last check (for tests)
+        self._disabled, self._enabled = effective_rules(
+            self.options.disabled_rules, self.options.enabled_rules
+        )
+        self._allow_fix = frozenset(self.options.allow_fix_rules)
+        self._client: Client | None = None
+        self._cache: ResultCache | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._started = False
+        self._available = False
+        self._lock = threading.Lock()
+        self._saved_handlers: dict[int, Any] = {}
+
+    def __enter__(self) -> "GrammarChecker":
+        """Install SIGTERM/SIGHUP handlers (main thread only) and return self."""
+        if threading.current_thread() is threading.main_thread():
+            for sig in _CATCH:
+                if signal.getsignal(sig) is signal.SIG_DFL:
+                    self._saved_handlers[sig] = signal.signal(sig, _raise_exit)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Stop the server and restore signal handlers, whatever ended the block."""
+        try:
+            self.close()
+        finally:
+            for sig, handler in self._saved_handlers.items():
+                signal.signal(sig, handler)
+            self._saved_handlers.clear()
+
+    @property
+    def server_pid(self) -> int | None:
+        """Return the pid of the java server this checker started, if one runs."""
+        return self.server.pid if self.server else None
+
+    @property
+    def available(self) -> bool:
+        """True once a server answers (starts it if needed)."""
+        self.start()
+        return self._available
+
+    def start(self) -> None:
+        """Connect to the URL or start the local server once; in auto mode, warn instead of failing."""
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+            if self.options.mode == "off":
+                return
+            try:
+                self._connect()
+                self._available = True
+            except GrammarError as e:
+                self._shutdown_server()
+                if self.options.mode != "auto":
+                    raise
+                _warn(f"{e}; continuing with the built-in rules only")
+
+    def _connect(self) -> None:
+        """Find or start a server, learn its version, and open the client, cache and threads."""
+        opts = self.options
+        url = opts.resolved_url()
+        if url is None:
+            install = find_install(opts.resolved_install_dir(), opts.version)
+            if install is None:
+                raise GrammarError(NOT_INSTALLED)
+            self.server = LocalServer(
+                install,
+                find_java(),
+                max_memory=opts.max_memory,
+                start_timeout=opts.start_timeout,
+                check_threads=opts.concurrency,
+                max_check_seconds=opts.timeout,
+            )
+            url = self.server.start()
+        self.info = probe(url, opts.variant, min(opts.timeout, 30.0))
+        self._client = Client(self.info, opts.variant, self._disabled, self._enabled, opts.timeout)
+        self._cache = ResultCache(opts.resolved_cache_dir() if opts.use_cache else None)
+        self._pool = ThreadPoolExecutor(max(1, opts.concurrency), thread_name_prefix="cleaner-lt")
+
+    def check(self, text: str) -> list[Finding]:
+        """Return LanguageTool's findings for the whole text (empty when unavailable in auto mode)."""
+        self.start()
+        if not self._available:
+            return []
+        try:
+            return self._check(text)
+        except GrammarError as e:
+            if self.options.mode != "auto":
+                raise
+            _warn(f"{e}; continuing with the built-in rules only")
+            self._available = False
+            return []
+
+    def _check(self, text: str) -> list[Finding]:
+        """Answer cached paragraphs from disk and send only the others, concurrently."""
+        assert self._cache and self._client and self._pool and self.info
+        doc = Document(text)
+        rules = rules_signature(self._disabled, self._enabled)
+        version = f"{self.info.version} {self.info.build_date}"
+        results: dict[str, list[RawMatch]] = {}
+        pending: dict[str, Future[list[RawMatch]]] = {}
+        spans = []
+        self.sent = []
+        for para in doc.paragraphs:
+            chunk = text[para.start : para.end]
+            if not any(ch.isalpha() for ch in chunk):
+                continue  # rules, numbers, separators: nothing for a grammar checker
+            key = cache_key(chunk, version=version, variant=self.options.variant, rules=rules)
+            spans.append((para.start, key))
+            if key in results or key in pending:
+                self.stats.hits += 1  # the same paragraph twice in one text is sent once
+                continue
+            cached = self._cache.get(key)
+            if cached is not None:
+                self.stats.hits += 1
+                results[key] = cached
+                continue
+            self.stats.misses += 1
+            self.sent.append(chunk)
+            pending[key] = self._pool.submit(self._client.check, chunk)
+        try:
+            for key, future in pending.items():
+                results[key] = future.result()
+                self._cache.put(key, results[key])
+        except BaseException:
+            for future in pending.values():
+                future.cancel()  # queued paragraphs are dropped; Ctrl-C must not wait for them
+            raise
+        finally:
+            self._cache.flush()
+        findings = [
+            to_finding(m, start, text, doc.line_col, self._allow_fix)
+            for start, key in spans
+            for m in results[key]
+        ]
+        return sorted(findings, key=lambda f: f.sort_key)
+
+    def close(self) -> None:
+        """Stop the local server, the worker threads and the cache; safe to call twice."""
+        pool, self._pool = self._pool, None
+        try:
+            self._shutdown_server()  # first: requests in flight then fail fast instead of blocking
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+            if self._client is not None:
+                self._client.close()
+                self._client = None
+            if self._cache is not None:
+                self._cache.close()
+                self._cache = None
+            self._available = False
+
+    def _shutdown_server(self) -> None:
+        """Stop the java process if this checker started one."""
+        if self.server is not None:
+            self.server.stop()
+            self.server = None

