@@ -1,31 +1,65 @@
-"""Choose edits from findings, drop overlaps, apply them, re-check until nothing changes."""
+"""Choose edits from findings, drop overlaps, apply them, re-check until nothing changes.
+
+The loop is bounded. A rule set whose fixes never settle (one rule undoes another, or a
+fix keeps re-triggering itself) is not allowed to flip the text back and forth: the codes
+involved are set aside and the run restarts from the original text without them, so the
+result is always a text the remaining fixes leave alone (which makes fixing idempotent).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from cleaner.model import Edit, Finding, Safety
 
+if TYPE_CHECKING:  # pragma: no cover
+    from cleaner.readability import Readability
+    from cleaner.runner import CheckOptions
+    from cleaner.textio import SourceText
+
 MAX_PASSES = 8
+MAX_RESTARTS = 3
 
 Checker = Callable[[str], list[Finding]]
 
 
 @dataclass(frozen=True)
 class FixResult:
-    """The outcome of fixing a text: the new text, what was applied, what is left for review."""
+    """The outcome of fixing a text: the new text, what was applied, what is left for review.
+
+    `steps` holds the edits of each pass, in the coordinates of the text that pass saw;
+    `unstable` names the rule codes set aside because their fixes did not settle.
+    """
 
     original: str
     fixed: str
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
     passes: int
+    steps: tuple[tuple[Edit, ...], ...] = ()
+    unstable: tuple[str, ...] = ()
 
     @property
     def changed(self) -> bool:
         """True when fixing changed the text."""
         return self.fixed != self.original
+
+
+@dataclass(frozen=True)
+class FileFix:
+    """One input after fixing: the fix result and readability before and after."""
+
+    source: "SourceText"
+    result: FixResult
+    before: "Readability | None" = None
+    after: "Readability | None" = None
+    problems: tuple[str, ...] = ()  # threshold failures, one line each
+
+    @property
+    def path(self) -> str:
+        """The input's path as given ('<stdin>' for standard input)."""
+        return self.source.path
 
 
 def allowed_safeties(unsafe: bool = False, suggestions: bool = False) -> frozenset[Safety]:
@@ -40,22 +74,34 @@ def allowed_safeties(unsafe: bool = False, suggestions: bool = False) -> frozens
 
 def edit_for(finding: Finding) -> Edit | None:
     """Return the edit a finding proposes (its first replacement), or None."""
-    if not finding.replacements:
+    if not finding.replacements or finding.replacements[0] == finding.text:
         return None
     return Edit(finding.start, finding.end, finding.replacements[0])
 
 
-def choose_edits(findings: Iterable[Finding], allowed: frozenset[Safety]) -> list[tuple[Edit, Finding]]:
+def overlaps(a: Edit, b: Edit) -> bool:
+    """True when two edits touch the same text; an insertion conflicts with anything at its point."""
+    return _conflicts(a.start, a.end, b.start, b.end)
+
+
+def choose_edits(
+    findings: Iterable[Finding], allowed: frozenset[Safety], text: str | None = None
+) -> list[tuple[Edit, Finding]]:
     """Pick non-overlapping edits, safest first, then earliest, then by rule code.
 
     Two edits conflict when their spans overlap, or when both insert at the same point;
     the loser is not lost: it is reconsidered on the next pass against the new text.
+    With `text`, edits whose span is out of range or no longer holds the finding's text
+    are dropped, so a stale or malformed finding can never corrupt the document.
     """
     candidates = []
     for finding in findings:
         edit = edit_for(finding)
-        if edit is not None and finding.safety in allowed:
-            candidates.append((finding.safety.rank, edit.start, edit.end, finding.code, edit, finding))
+        if edit is None or finding.safety not in allowed:
+            continue
+        if text is not None and not _valid(edit, finding, text):
+            continue
+        candidates.append((finding.safety.rank, edit.start, edit.end, finding.code, edit, finding))
     chosen: list[tuple[Edit, Finding]] = []
     taken: list[tuple[int, int]] = []
     for *_, edit, finding in sorted(candidates, key=lambda c: c[:4] + (c[4].replacement,)):
@@ -63,6 +109,12 @@ def choose_edits(findings: Iterable[Finding], allowed: frozenset[Safety]) -> lis
             chosen.append((edit, finding))
             taken.append((edit.start, edit.end))
     return sorted(chosen, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _valid(edit: Edit, finding: Finding, text: str) -> bool:
+    if not 0 <= edit.start <= edit.end <= len(text):
+        return False
+    return text[edit.start : edit.end] == finding.text
 
 
 def _conflicts(start: int, end: int, other_start: int, other_end: int) -> bool:
@@ -76,8 +128,8 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     parts: list[str] = []
     pos = 0
     for edit in sorted(edits):
-        if edit.start < pos:
-            raise ValueError(f"overlapping edits at {edit.start}")
+        if edit.start < pos or edit.end < edit.start or edit.end > len(text):
+            raise ValueError(f"overlapping or out-of-range edit at {edit.start}")
         parts.append(text[pos : edit.start])
         parts.append(edit.replacement)
         pos = edit.end
@@ -85,21 +137,73 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(parts)
 
 
+@dataclass
+class _Run:
+    text: str
+    findings: list[Finding]
+    applied: list[Finding]
+    steps: list[tuple[Edit, ...]]
+    unsettled: frozenset[str] = frozenset()
+
+
+def _converge(text: str, check: Checker, allowed: frozenset[Safety], skip: frozenset[str], max_passes: int) -> _Run:
+    """Apply passes until stable; on a cycle or the pass limit, name the codes that kept changing."""
+    run = _Run(text, check(text), [], [])
+    seen = {text: 0}
+    codes_per_pass: list[set[str]] = []
+    while True:
+        usable = [f for f in run.findings if f.code not in skip]
+        chosen = choose_edits(usable, allowed, run.text)
+        if not chosen:
+            return run
+        if len(run.steps) >= max_passes:
+            run.unsettled = frozenset(f.code for _, f in chosen)
+            return run
+        updated = apply_edits(run.text, [edit for edit, _ in chosen])
+        codes_per_pass.append({f.code for _, f in chosen})
+        if updated in seen:  # the fixes undo each other: every code in the loop is unsettled
+            run.unsettled = frozenset().union(*codes_per_pass[seen[updated] :])
+            return run
+        run.steps.append(tuple(edit for edit, _ in chosen))
+        run.applied.extend(finding for _, finding in chosen)
+        run.text = updated
+        seen[updated] = len(run.steps)
+        run.findings = check(updated)
+
+
 def fix_text(text: str, check: Checker, allowed: frozenset[Safety], max_passes: int = MAX_PASSES) -> FixResult:
     """Apply allowed fixes until the text is stable (or the pass limit), then re-check it."""
-    current = text
-    applied: list[Finding] = []
-    passes = 0
-    findings = check(current)
-    while passes < max_passes:
-        chosen = choose_edits(findings, allowed)
-        if not chosen:
-            break
-        updated = apply_edits(current, [edit for edit, _ in chosen])
-        passes += 1
-        if updated == current:
-            break
-        applied.extend(finding for _, finding in chosen)
-        current = updated
-        findings = check(current)
-    return FixResult(text, current, tuple(applied), tuple(findings), passes)
+    skip: frozenset[str] = frozenset()
+    for _ in range(MAX_RESTARTS + 1):
+        run = _converge(text, check, allowed, skip, max_passes)
+        if not run.unsettled:
+            applied, remaining = tuple(run.applied), tuple(run.findings)
+            return FixResult(text, run.text, applied, remaining, len(run.steps), tuple(run.steps), tuple(sorted(skip)))
+        skip = skip | run.unsettled
+    # Still no fixed point: leave the text alone rather than hand back a half-way state.
+    return FixResult(text, text, (), tuple(check(text)), 0, (), tuple(sorted(skip)))
+
+
+def fix_source(
+    source: "SourceText", allowed: frozenset[Safety], options: "CheckOptions | None" = None
+) -> FixResult:
+    """Fix one decoded input with the same rules, filters and suppressions `check` uses."""
+    from cleaner.api import engine_for
+    from cleaner.runner import CheckOptions, check_source
+
+    options = options or CheckOptions()
+    quiet = CheckOptions(
+        rule_folders=options.rule_folders, readability=False, grammar=None, filters=options.filters
+    )
+    engine = engine_for(options.rule_folders)
+
+    def check(text: str) -> list[Finding]:
+        return list(check_source(_with_text(source, text), quiet, engine).findings)
+
+    return fix_text(source.text, check, allowed)
+
+
+def _with_text(source: "SourceText", text: str) -> "SourceText":
+    from dataclasses import replace
+
+    return replace(source, text=text)

@@ -74,8 +74,7 @@ def probe(url: str, variant: str, timeout: float) -> ServerInfo:
             f"{base}/v2/check", data={"language": variant, "text": "OK."}, timeout=timeout
         )
     except requests.RequestException as e:
-        reason = type(e).__name__ if not str(e) else str(e).splitlines()[0]
-        raise GrammarError(f"LanguageTool server at {base} does not answer: {reason[:200]}") from e
+        raise GrammarError(f"LanguageTool server at {base} does not answer: {_reason(e, timeout)}") from e
     if resp.status_code == 400:
         raise GrammarError(f"LanguageTool at {base} rejected language {variant!r}: {resp.text[:200]}")
     try:
@@ -131,6 +130,16 @@ class Client:
     def close(self) -> None:
         """Release the client (the server belongs to whoever started it)."""
         self._tool.close()
+
+
+def _reason(error: requests.RequestException, timeout: float) -> str:
+    """Return the short cause of a failed request: "connection refused", "timed out after 5s"."""
+    if isinstance(error, requests.Timeout):
+        return f"timed out after {timeout:g}s"
+    errno_text = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(error))
+    if errno_text:
+        return errno_text.group(1).strip().lower()
+    return _first_line(error)[:120]
 
 
 def _first_line(error: BaseException) -> str:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 DISABLED_RULES: dict[str, str] = {
     # --- misfire on news text -------------------------------------------------------------
-    "PUNCTUATION_PARAGRAPH_END": "headlines, bylines and photo credits end without a full stop by design",
+    "PUNCTUATION_PARAGRAPH_END": "headlines, bylines and photo credits end without a full stop by design"
+    " (LanguageTool runs it only in picky mode; listed so enabling picky mode keeps it off)",
     "EN_UNPAIRED_QUOTES": "news quotes that run over several paragraphs leave the quote open on purpose,"
     " and we check paragraph by paragraph; cleaner's own quote rules see the whole quotation",
     "ENGLISH_WORD_REPEAT_BEGINNING_RULE": "news paragraphs often open with the same name or 'The';"
@@ -16,6 +17,7 @@ DISABLED_RULES: dict[str, str] = {
     "EN_QUOTES": "straight versus curly quotes is a house-style choice, not an error",
     "DASH_RULE": "hyphen versus en/em dash is house style; wire copy uses hyphens",
     "EN_DIACRITICS_REPLACE": "'cafe', 'resume', 'naive' are accepted news spellings",
+    "CAFE_DIACRITIC": "'cafe' without the accent is the usual news spelling",
     "PROFANITY": "quoted speech in news may contain such words; it is not a translation error",
     "OXFORD_SPELLING_Z_NOT_S": "en-GB outlets mostly use -ise; Oxford -ize is not a rule for news",
     "EN_PLAIN_ENGLISH_REPLACE": "plain-English rewording is editorial style, far too noisy on news",

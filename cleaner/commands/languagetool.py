@@ -1,0 +1,122 @@
+"""`cleaner languagetool install|status`: set up and inspect the local LanguageTool server."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from cleaner.errors import GrammarError
+from cleaner.languagetool.cache import cache_summary
+from cleaner.languagetool.client import normalize_url, probe
+from cleaner.languagetool.install import find_install, install as install_lt, installed
+from cleaner.languagetool.java import find_java
+from cleaner.languagetool.options import (
+    DEFAULT_VERSION,
+    URL_ENV,
+    GrammarOptions,
+    default_cache_dir,
+    default_install_dir,
+    env_url,
+)
+from cleaner.languagetool.server import LocalServer
+
+app = typer.Typer(
+    help="Install and inspect LanguageTool, the grammar server behind `cleaner check --grammar`.",
+    no_args_is_help=True,
+)
+
+
+def _fail(error: GrammarError) -> None:
+    """Print the one-line error and exit 2 (never a traceback)."""
+    typer.echo(f"cleaner: error: {error}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def install(
+    version: str = typer.Option(DEFAULT_VERSION, "--version", help="LanguageTool release to fetch."),
+    directory: Optional[Path] = typer.Option(
+        None, "--dir", help="Install folder [default: $CLEANER_LANGUAGETOOL_HOME or ~/.cache/cleaner/languagetool]."
+    ),
+    force: bool = typer.Option(False, "--force", help="Reinstall even if this version is present."),
+    verify: bool = typer.Option(True, "--verify/--no-verify", help="Start the server once and check a sentence."),
+    max_memory: str = typer.Option("512m", "--max-memory", help="Java heap (-Xmx) for the verification run."),
+) -> None:
+    """Download LanguageTool's server and English module from Maven Central with mvn (Java 17+, mvn needed)."""
+    target = directory or default_install_dir()
+    try:
+        inst = install_lt(target, version, force=force, progress=typer.echo)
+        if verify:
+            _verify(inst.path.parent, inst.version, max_memory)
+    except GrammarError as e:
+        _fail(e)
+
+
+def _verify(install_dir: Path, version: str, max_memory: str) -> None:
+    """Start the installed server, check one bad sentence, stop it, and say how it went."""
+    inst = find_install(install_dir, version)
+    if inst is None:
+        raise GrammarError(f"install of LanguageTool {version} in {install_dir} is incomplete")
+    started = time.monotonic()
+    server = LocalServer(inst, find_java(), max_memory=max_memory)
+    try:
+        url = server.start()
+        info = probe(url, "en-US", 30.0)
+        typer.echo(
+            f"verified: LanguageTool {info.version} answered on {url} "
+            f"{time.monotonic() - started:.1f}s after start (-Xmx{max_memory}); stopped it"
+        )
+    finally:
+        server.stop()
+
+
+@app.command()
+def status(
+    url: Optional[str] = typer.Option(
+        None, "--url", "--languagetool-url", help=f"Server to ask [default: ${URL_ENV}]."
+    ),
+    directory: Optional[Path] = typer.Option(None, "--dir", help="Install folder to inspect."),
+) -> None:
+    """Show the installed LanguageTool, the Java it uses, whether a server answers, and the cache size.
+
+    Exits 0 when `cleaner check --grammar` can run, 1 when it cannot.
+    """
+    install_dir = directory or default_install_dir()
+    usable = False
+    installs = installed(install_dir)
+    if installs:
+        for inst in installs:
+            typer.echo(
+                f"installed: LanguageTool {inst.version} in {inst.path} "
+                f"({len(list(inst.libs.glob('*.jar')))} jars, {inst.size_bytes() / 1e6:.0f} MB)"
+            )
+    else:
+        typer.echo(f"installed: none in {install_dir} (run `cleaner languagetool install`)")
+    try:
+        java = find_java()
+        typer.echo(f"java: {java.path} (version {java.version})")
+        usable = bool(installs)
+    except GrammarError as e:
+        typer.echo(f"java: {e}")
+    typer.echo(f"memory: local server runs with -Xmx{GrammarOptions().max_memory} (GrammarOptions.max_memory)")
+    server_url = url or env_url()
+    if server_url:
+        try:
+            info = probe(server_url, "en-US", 10.0)
+            typer.echo(f"server: {normalize_url(server_url)} answers: LanguageTool {info.version}")
+            usable = True
+        except GrammarError as e:
+            typer.echo(f"server: {e}")
+    else:
+        typer.echo(f"server: no URL given (--url or ${URL_ENV}); a local server starts on demand")
+    cache_dir = default_cache_dir()
+    rows, size = cache_summary(cache_dir)
+    typer.echo(f"cache: {cache_dir} ({rows} paragraphs, {size / 1e6:.1f} MB)")
+    raise typer.Exit(0 if usable else 1)
+
+
+if __name__ == "__main__":
+    app()
