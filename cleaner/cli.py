@@ -8,6 +8,7 @@ import sys
 import typer
 
 from cleaner.commands import check as check_cmd
+from cleaner.commands import fix as fix_cmd
 from cleaner.commands import rules as rules_cmd
 from cleaner.errors import CleanerError, ExitCode
 
@@ -19,6 +20,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 check_cmd.register(app)
+fix_cmd.register(app)
 rules_cmd.register(app)
 
 try:  # sub-apps that may be missing in a partial checkout are simply not offered
@@ -49,30 +51,19 @@ def main() -> None:
     """Console entry point: run the app; turn known errors into one line and an exit code."""
     argv = _normalise_argv(sys.argv[1:])
     try:
-        code = app(args=argv, prog_name="cleaner", standalone_mode=False)
+        # Standalone mode: click itself reports usage errors (exit 2) and honours typer.Exit.
+        app(args=argv, prog_name="cleaner", standalone_mode=True)
     except CleanerError as exc:
         typer.echo(f"cleaner: error: {exc}", err=True)
         sys.exit(exc.exit_code)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except typer.Abort:
-        typer.echo("cleaner: aborted", err=True)
-        sys.exit(130)
     except KeyboardInterrupt:
         typer.echo("cleaner: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(ExitCode.USAGE)
         if os.environ.get("CLEANER_DEBUG"):
             raise
         typer.echo(f"cleaner: internal error: {type(exc).__name__}: {exc} (set CLEANER_DEBUG=1 for details)", err=True)
         sys.exit(ExitCode.INTERNAL)
-    # In non-standalone mode click returns the exit code that a command asked for.
-    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":  # pragma: no cover

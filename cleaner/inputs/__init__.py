@@ -1,0 +1,31 @@
+"""Turn a source file into the text the rules check, and map every finding back to the source.
+
+Markdown and HTML carry markup that is not prose. An extractor copies the prose through
+unchanged and replaces everything else (code, URLs, tags, front matter) with a short stand-in,
+recording each piece in an offset map. Findings are computed on the checked text and then
+moved back, so line and column always point into the file as it is on disk.
+
+    extracted = extract("story.md", source_text)
+    findings = extracted.remap(engine.check(extracted.text))
+"""
+
+from __future__ import annotations
+
+from cleaner.inputs.discover import discover, kind_for_path, matches_any
+from cleaner.inputs.extracted import Builder, Extracted
+
+__all__ = ["Builder", "Extracted", "discover", "extract", "kind_for_path", "matches_any"]
+
+
+def extract(path: str, text: str, kind: str | None = None) -> Extracted:
+    """Return the checkable text of a file (kind from its suffix unless given) with its offset map."""
+    kind = kind or kind_for_path(path)
+    if kind == "markdown":
+        from cleaner.inputs.markdown import extract_markdown
+
+        return extract_markdown(text)
+    if kind == "html":
+        from cleaner.inputs.html import extract_html
+
+        return extract_html(text)
+    return Extracted.identity(text)

@@ -1,0 +1,158 @@
+"""`compound-consistency`: country compounds that mix forms ("Russian-Ukraine war").
+
+A compound of two countries before a generic noun (war, talks, border...) should use one
+form for both parts: country names ("Russia-Ukraine war") or adjectives ("Russian-Ukrainian
+war"). A mixed form is always reported, with the form the article mostly uses (country names
+on a tie) and the noun in lower case. When an article uses both consistent forms for the
+same pair, the less common one is reported as a suggestion. Headlines and bylines are never
+reported, but their forms count. Named wars ("Iran-Iraq War") are left alone.
+
+Fields:
+- `gazetteer`: data file with `countries` (name -> adjectives) and `aliases` (default `demonyms`).
+- `nouns`: the generic nouns that end such a compound.
+- `named`: compounds that are proper names, compared case-insensitively.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, Iterator, Mapping
+
+import regex
+
+from cleaner import gazetteer
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, option, string_list, timeout_for
+from cleaner.model import Hit, Rule, Safety
+
+KIND = "compound-consistency"
+FIELDS = frozenset({"gazetteer", "nouns", "named"})
+
+
+@dataclass(frozen=True)
+class _Part:
+    country: str
+    adjective: bool
+
+
+@dataclass(frozen=True)
+class _Use:
+    start: int
+    end: int
+    first: str  # surface of the first part
+    second: str
+    dash: str
+    gap: str
+    noun: str
+    parts: tuple[_Part, _Part]
+
+    @property
+    def style(self) -> str:
+        """country, adjective or mixed."""
+        kinds = {p.adjective for p in self.parts}
+        return "mixed" if len(kinds) == 2 else ("adjective" if True in kinds else "country")
+
+
+def validate(rule: Rule) -> None:
+    """Check the gazetteer and word lists."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Compile the compound pattern once and return the checker."""
+    words, adjectives = _lexicon(rule)
+    nouns = string_list(rule, "nouns")
+    if not nouns:
+        raise OptionError("nouns", "must list at least one noun")
+    named = frozenset(_normal(n) for n in string_list(rule, "named"))
+    names = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}.’'-])(?P<a>{names})(?P<dash>[-–])(?P<b>{names})(?P<gap>[ \t]+)"
+        rf"(?P<noun>(?i:{'|'.join(regex.escape(n) for n in nouns)}))(?![\p{{L}}\p{{N}}-])"
+    )
+
+    def check(doc: Document) -> Iterator[Hit]:
+        uses = [u for u in _uses(doc.text, pattern, words) if _normal(_surface(u)) not in named]
+        votes: dict[frozenset[str], Counter[str]] = {}
+        for use in uses:
+            style = "adjective" if use.style == "adjective" else "country"
+            votes.setdefault(_pair(use), Counter())[style] += 1
+        for use in uses:
+            if doc.in_heading(use.start):
+                continue
+            tally = votes[_pair(use)]
+            majority = "adjective" if tally["adjective"] > tally["country"] else "country"
+            if use.style == "mixed":
+                yield _mixed_hit(doc, use, majority, adjectives)
+            elif use.style != majority and tally[majority]:
+                yield _minority_hit(use, majority, adjectives)
+
+    return check
+
+
+def _lexicon(rule: Rule) -> tuple[Mapping[str, _Part], Mapping[str, str]]:
+    """Map every country name, alias and adjective to its part; map each country to its adjective."""
+    name = option(rule, "gazetteer", "demonyms", str)
+    try:
+        data = gazetteer.load(name)
+    except ValueError as exc:
+        raise OptionError("gazetteer", str(exc)) from None
+    countries = data.get("countries") if isinstance(data, dict) else None
+    if not isinstance(countries, dict) or not countries:
+        raise OptionError("gazetteer", f"'{name}' needs a `countries` mapping of name -> adjectives")
+    words: dict[str, _Part] = {}
+    adjectives: dict[str, str] = {}
+    for country, adjs in countries.items():
+        if not isinstance(adjs, list) or not adjs:
+            raise OptionError("gazetteer", f"'{name}': {country} needs a list of adjectives")
+        words[str(country)] = _Part(str(country), False)
+        words.update({str(a): _Part(str(country), True) for a in adjs})
+        adjectives[str(country)] = str(adjs[0])
+    for country, others in (data.get("aliases") or {}).items():
+        words.update({str(o): _Part(str(country), False) for o in others})
+    return words, adjectives
+
+
+def _uses(text: str, pattern: regex.Pattern[str], words: Mapping[str, _Part]) -> Iterator[_Use]:
+    for m in pattern.finditer(text, timeout=timeout_for(text)):
+        parts = (words[m.group("a")], words[m.group("b")])
+        if parts[0].country != parts[1].country:
+            yield _Use(m.start(), m.end(), m.group("a"), m.group("b"), m.group("dash"), m.group("gap"), m.group("noun"), parts)
+
+
+def _mixed_hit(doc: Document, use: _Use, majority: str, adjectives: Mapping[str, str]) -> Hit:
+    adjective, country = (use.first, use.second) if use.parts[0].adjective else (use.second, use.first)
+    message = f"“{_surface(use)}” mixes an adjective ({adjective}) with a country name ({country})."
+    replacement = _form(use, majority, adjectives, use.noun.lower())
+    # Inside a quotation the speaker's words are edited only after review.
+    return Hit(use.start, use.end, (replacement,), message=message, safety=Safety.SUGGEST if doc.in_quote(use.start) else None)
+
+
+def _minority_hit(use: _Use, majority: str, adjectives: Mapping[str, str]) -> Hit:
+    replacement = _form(use, majority, adjectives, use.noun)
+    message = f"“{_surface(use)}” differs from the form this article mostly uses, “{replacement}”."
+    return Hit(use.start, use.end, (replacement,), message=message, safety=Safety.SUGGEST)
+
+
+def _form(use: _Use, style: str, adjectives: Mapping[str, str], noun: str) -> str:
+    """The compound with both parts in `style`, keeping each part's spelling where it fits."""
+    parts = []
+    for surface, part in zip((use.first, use.second), use.parts):
+        if style == "adjective":
+            parts.append(surface if part.adjective else adjectives[part.country])
+        else:
+            parts.append(part.country if part.adjective else surface)
+    return f"{parts[0]}{use.dash}{parts[1]}{use.gap}{noun}"
+
+
+def _surface(use: _Use) -> str:
+    return f"{use.first}{use.dash}{use.second}{use.gap}{use.noun}"
+
+
+def _pair(use: _Use) -> frozenset[str]:
+    return frozenset(p.country for p in use.parts)
+
+
+def _normal(text: str) -> str:
+    return regex.sub(r"\s+", " ", text.replace("–", "-")).lower()

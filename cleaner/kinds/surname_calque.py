@@ -1,0 +1,165 @@
+"""`surname-calque`: a surname translated literally ("the king" for Wang) and used for the person.
+
+Machine translation through Japanese or Korean sometimes renders a Chinese, Japanese or
+Korean surname by the meaning of its character: Wang Yi becomes "the king", Lin becomes
+"the forest". The kind looks at the whole document: it fires only when the article names
+a person with that surname and the noun never has a real referent elsewhere.
+
+Fields:
+- `gazetteer`: data file mapping surname -> {chars, nouns} (default `surnames`).
+- `verbs`: verbs that make "the <noun>" a person ("The king said", "the king met").
+- `auxiliaries`: words allowed between the noun and the verb ("The king also met").
+- `possessed`: nouns that make a possessive a person reference ("the king’s visit").
+- `referents`: noun -> related words; any of them in the text gives the noun a real
+  referent ("Queen", "palace" for king) and silences the rule for that noun.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator, Mapping
+
+import regex
+
+from cleaner import gazetteer
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, option, string_list, timeout_for
+from cleaner.model import Hit, Rule, Safety
+
+KIND = "surname-calque"
+FIELDS = frozenset({"gazetteer", "verbs", "auxiliaries", "possessed", "referents"})
+
+_CAP_WORD = r"\p{Lu}[\p{L}’'.-]*"
+# Capitalised words that open sentences rather than names, so they do not make a name sequence.
+_NOT_NAME = frozenset(
+    "The A An In On At For But And As By To With From Of When While After Before If Meanwhile "
+    "However His Her Its Their Our This That These Those".split()
+)
+# "Stephen King", "Burger King": the noun is part of somebody's name; "Jr." does not make it a title.
+_SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr"})
+
+
+@dataclass(frozen=True)
+class _Tables:
+    surnames: Mapping[str, tuple[str, tuple[str, ...]]]  # surname -> (chars, nouns)
+    nouns: Mapping[str, tuple[str, ...]]  # lower-case noun -> surnames
+    related: Mapping[str, str]  # lower-case related word -> noun
+
+
+def validate(rule: Rule) -> None:
+    """Check the gazetteer loads and the word lists are well formed."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Compile the noun scan and the person-reference tail once."""
+    tables = _tables(rule)
+    verbs = string_list(rule, "verbs")
+    if not verbs:
+        raise OptionError("verbs", "must list at least one verb")
+    aux = string_list(rule, "auxiliaries")
+    possessed = string_list(rule, "possessed")
+    noun_re = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}])(?P<noun>{_alternation(tables.nouns, spaced=True)})(?P<plural>e?s)?(?![\p{{L}}\p{{N}}])",
+        regex.IGNORECASE,
+    )
+    aux_part = rf"(?:\s+(?:{_alternation(aux)})){{0,2}}" if aux else ""
+    poss_part = rf"|[’']s\s+(?:{_alternation(possessed)})" if possessed else ""
+    tail_re = regex.compile(rf"(?:{aux_part}\s+(?:{_alternation(verbs)}){poss_part})(?![\p{{L}}\p{{N}}])")
+    surname_re = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(tables.surnames)})(?![\p{{L}}\p{{N}}])")
+    related_re = (
+        regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_alternation(tables.related)})(?![\p{{L}}\p{{N}}])", regex.IGNORECASE)
+        if tables.related
+        else None
+    )
+
+    def check(doc: Document) -> Iterator[Hit]:
+        text, timeout = doc.text, timeout_for(doc.text)
+        named = _named_surnames(text, surname_re, timeout)
+        if not named:
+            return
+        candidates: list[tuple[int, int, str]] = []
+        real = {tables.related[m.group(0).lower()] for m in related_re.finditer(text, timeout=timeout)} if related_re else set()
+        for match in noun_re.finditer(text, timeout=timeout):
+            noun = regex.sub(r"\s+", " ", match.group("noun").lower())
+            article = _article_before(text, match.start())
+            if not match.group("plural") and article and tail_re.match(text, match.end()):
+                candidates.append((article, match.end("noun"), noun))
+            elif not _inside_name(text, match.start(), match.end()):
+                real.add(noun)  # the noun is used as a noun somewhere: it has a referent
+        for start, end, noun in candidates:
+            owners = [s for s in named if s in tables.nouns[noun]]
+            if noun in real or not owners:
+                continue
+            chars = tables.surnames[owners[0]][0]
+            phrase = text[start:end]
+            yield Hit(
+                start,
+                end,
+                tuple(owners),
+                message=f"“{phrase}” may be the surname {owners[0]} translated literally ({chars} means {noun}).",
+                safety=Safety.SUGGEST if len(owners) > 1 else None,
+            )
+
+    return check
+
+
+def _tables(rule: Rule) -> _Tables:
+    name = option(rule, "gazetteer", "surnames", str)
+    try:
+        data = gazetteer.load(name)
+    except ValueError as exc:
+        raise OptionError("gazetteer", str(exc)) from None
+    if not isinstance(data, dict) or not data:
+        raise OptionError("gazetteer", f"'{name}' must map surnames to {{chars, nouns}}")
+    surnames: dict[str, tuple[str, tuple[str, ...]]] = {}
+    nouns: dict[str, tuple[str, ...]] = {}
+    for surname, entry in data.items():
+        words = entry.get("nouns") if isinstance(entry, dict) else None
+        if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+            raise OptionError("gazetteer", f"'{name}': {surname} needs a list of nouns")
+        surnames[str(surname)] = (str(entry.get("chars", surname)), tuple(w.lower() for w in words))
+        for word in words:
+            nouns[word.lower()] = nouns.get(word.lower(), ()) + (str(surname),)
+    referents = option(rule, "referents", {}, dict)
+    related: dict[str, str] = {}
+    for noun, words in referents.items():
+        if str(noun).lower() not in nouns or not isinstance(words, list):
+            raise OptionError("referents", f"'{noun}' must be a gazetteer noun with a list of words")
+        related.update({str(w).lower(): str(noun).lower() for w in words})
+    return _Tables(surnames, nouns, related)
+
+
+def _alternation(words: object, spaced: bool = False) -> str:
+    """A regex alternation of the words, longest first; spaces match any run of blanks."""
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[union-attr]
+    escaped = (regex.escape(w) for w in items)
+    return "|".join(e.replace(r"\ ", r"\s+") if spaced else e for e in escaped)
+
+
+def _article_before(text: str, start: int) -> int | None:
+    """Return where "the"/"The" begins when it directly precedes `start`, else None."""
+    found = regex.search(r"(?<![\p{L}\p{N}])[Tt]he\s+$", text[max(0, start - 8) : start])
+    return max(0, start - 8) + found.start() if found else None
+
+
+def _named_surnames(text: str, surname_re: regex.Pattern[str], timeout: float) -> list[str]:
+    """Surnames that stand in a capitalised name sequence ("Wang Yi", "Minister Wang"), first seen first."""
+    named: dict[str, None] = {}
+    for match in surname_re.finditer(text, timeout=timeout):
+        after = regex.match(rf"[ \t]+({_CAP_WORD})", text[match.end() : match.end() + 40])
+        before = regex.search(rf"({_CAP_WORD})[ \t]+$", text[max(0, match.start() - 40) : match.start()])
+        if (after and after.group(1) not in _NOT_NAME) or (before and before.group(1) not in _NOT_NAME):
+            named.setdefault(match.group(0))
+    return list(named)
+
+
+def _inside_name(text: str, start: int, end: int) -> bool:
+    """True for "Stephen King" or "Burger King": a capitalised noun inside someone else's name."""
+    if not text[start].isupper():
+        return False
+    after = regex.match(rf"[ \t]+({_CAP_WORD})", text[end : end + 40])
+    if after and after.group(1) not in _SUFFIXES:
+        return False  # "King Charles", "Saudi King Salman": a title, so a real king
+    before = regex.search(rf"({_CAP_WORD})[ \t]+$", text[max(0, start - 40) : start])
+    return bool(before and before.group(1) not in _NOT_NAME)

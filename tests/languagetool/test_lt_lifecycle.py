@@ -1,0 +1,110 @@
+"""The local java server starts lazily, once, and never outlives cleaner (real processes)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from cleaner.languagetool import GrammarChecker, GrammarOptions
+from cleaner.languagetool.install import Install
+from cleaner.languagetool.options import URL_ENV
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def gone(pid: int, wait: float = 15.0) -> bool:
+    """True once the process has exited (zombies count as gone: they run no code)."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            if psutil.Process(pid).status() == psutil.STATUS_ZOMBIE:
+                return True
+        except psutil.NoSuchProcess:
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture
+def local(lt_install: Install, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GrammarOptions:
+    """Options that make GrammarChecker start its own server from the install."""
+    monkeypatch.delenv(URL_ENV, raising=False)
+    return GrammarOptions(mode="on", install_dir=lt_install.path.parent, cache_dir=tmp_path)
+
+
+def test_started_lazily_reused_and_stopped(local: GrammarOptions) -> None:
+    with GrammarChecker(local) as gc:
+        assert gc.server_pid is None  # nothing runs until there is text to check
+        first = gc.check("The target are big.")
+        pid = gc.server_pid
+        assert pid and psutil.Process(pid).name() == "java"
+        cmdline = psutil.Process(pid).cmdline()
+        assert "-Xmx512m" in cmdline and "org.languagetool.server.HTTPServer" in cmdline
+        gc.check("He go home.")
+        assert gc.server_pid == pid  # one server for every text of the process
+    assert [f.text for f in first] == ["are"]
+    assert gc.server_pid is None and gone(pid)
+
+
+def test_stopped_after_an_exception_inside_with(local: GrammarOptions) -> None:
+    with pytest.raises(RuntimeError, match="boom"):
+        with GrammarChecker(local) as gc:
+            gc.start()
+            pid = gc.server_pid
+            assert pid is not None and psutil.pid_exists(pid)
+            raise RuntimeError("boom")
+    assert gone(pid)
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from cleaner.languagetool import GrammarChecker, GrammarOptions
+    options = GrammarOptions(mode="on", install_dir=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
+    text = "\\n\\n".join(f"Paragraph {i}: the target are big and he go home." for i in range(3000))
+    with GrammarChecker(options) as gc:
+        gc.start()
+        print("PID", gc.server_pid, flush=True)
+        gc.check(text)
+    print("DONE", flush=True)
+    """
+)
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
+def test_no_java_survives_a_signal_mid_check(
+    local: GrammarOptions, lt_install: Install, tmp_path: Path, signum: int
+) -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop(URL_ENV, None)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, str(lt_install.path.parent), str(tmp_path / "cache")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+    )
+    try:
+        line = proc.stdout.readline() if proc.stdout else ""
+        assert line.startswith("PID"), (line, proc.stderr.read() if proc.stderr else "")
+        java = int(line.split()[1])
+        assert psutil.Process(java).ppid() == proc.pid
+        time.sleep(1.5)  # well inside the 3000-paragraph check
+        assert proc.poll() is None, "the check ended before the signal"
+        proc.send_signal(signum)
+        proc.wait(timeout=60)
+        assert gone(java), f"java {java} survived {signal.Signals(signum).name}"
+        err = proc.stderr.read() if proc.stderr else ""
+        assert "DONE" not in (proc.stdout.read() if proc.stdout else "")
+        if signum == signal.SIGTERM:
+            assert proc.returncode == 128 + signal.SIGTERM, err
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()

@@ -1,0 +1,92 @@
+"""Rule files: schema checks, unique codes, and errors that name the file and the line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.errors import RuleFileError
+from cleaner.loader import load_rule_file, load_rules
+
+VALID = """\
+code: XX101
+name: test-rule
+summary: A test rule.
+why: Because.
+level: warning
+kind: pattern
+pattern: 'foo'
+message: Foo found.
+examples:
+  fail: ["foo bar."]
+  pass: ["bar.", "baz."]
+"""
+
+
+def _write(tmp_path: Path, text: str, name: str = "rule.yaml") -> Path:
+    path = tmp_path / "cat" / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_builtin_rules_have_unique_codes_and_names() -> None:
+    rules = load_rules()
+    codes = [r.code for r in rules]
+    names = [r.name for r in rules]
+    assert len(codes) == len(set(codes)) and len(names) == len(set(names))
+    assert codes == sorted(codes)
+    for rule in rules:
+        assert rule.category == Path(rule.path).parent.name
+
+
+def test_valid_rule_file_loads_with_category_from_folder(tmp_path: Path) -> None:
+    rule = load_rule_file(_write(tmp_path, VALID), tmp_path)
+    assert (rule.code, rule.category, rule.kind) == ("XX101", "cat", "pattern")
+
+
+@pytest.mark.parametrize(
+    ("mutation", "line", "fragment"),
+    [
+        (lambda t: t.replace("level: warning", "level: severe"), 5, "level"),
+        (lambda t: t.replace("pattern: 'foo'", "pattern: 'fo(o'"), 7, "invalid regular expression"),
+        (lambda t: t.replace("kind: pattern", "kind: nonsense"), 6, "unknown rule kind"),
+        (lambda t: t.replace("code: XX101", "code: X1"), 1, "code"),
+        (lambda t: t + "colour: red\n", 12, "unknown field"),
+        (lambda t: t.replace('  pass: ["bar.", "baz."]', '  pass: ["bar."]'), 9, "at least two"),
+        (lambda t: t.replace("message: Foo found.", "message: [unclosed"), 9, "invalid YAML"),
+    ],
+)
+def test_malformed_rule_file_names_file_and_line(tmp_path: Path, mutation, line: int, fragment: str) -> None:
+    path = _write(tmp_path, mutation(VALID))
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_file(path, tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}:"), message
+    assert fragment in message
+    assert "\n" not in message
+
+
+def test_missing_field_is_reported(tmp_path: Path) -> None:
+    path = _write(tmp_path, VALID.replace("why: Because.\n", ""))
+    with pytest.raises(RuleFileError, match=r"missing required field 'why'"):
+        load_rule_file(path, tmp_path)
+
+
+def test_duplicate_codes_are_rejected(tmp_path: Path) -> None:
+    _write(tmp_path, VALID, "a.yaml")
+    _write(tmp_path, VALID.replace("name: test-rule", "name: other-rule"), "b.yaml")
+    with pytest.raises(RuleFileError, match="already used"):
+        load_rules((tmp_path,))
+
+
+def test_cli_lists_and_explains_rules(cli) -> None:
+    listing = cli("rules")
+    assert listing.returncode == 0
+    assert b"PU101" in listing.stdout and b"double-period" in listing.stdout
+    explained = cli("explain", "PU101")
+    assert explained.returncode == 0 and b"Why:" in explained.stdout
+    unknown = cli("explain", "ZZ999")
+    assert unknown.returncode == 2
+    assert unknown.stderr.decode().count("\n") == 1 and b"Traceback" not in unknown.stderr
