@@ -8,6 +8,7 @@ import sys
 import typer
 
 from cleaner.commands import check as check_cmd
+from cleaner.commands import config as config_cmd
 from cleaner.commands import fix as fix_cmd
 from cleaner.commands import rules as rules_cmd
 from cleaner.errors import CleanerError, ExitCode
@@ -22,6 +23,7 @@ app = typer.Typer(
 check_cmd.register(app)
 fix_cmd.register(app)
 rules_cmd.register(app)
+config_cmd.register(app)
 
 try:  # sub-apps that may be missing in a partial checkout are simply not offered
     from cleaner.commands.languagetool import app as languagetool_app

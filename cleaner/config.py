@@ -82,7 +82,7 @@ class EffectiveConfig:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the settings with config-file key names, for `cleaner config`."""
-        return {
+        data = {
             "select": list(self.select),
             "ignore": list(self.ignore),
             "levels": {k: v.value for k, v in self.levels},
@@ -93,14 +93,15 @@ class EffectiveConfig:
             "include": list(self.include),
             "exclude": list(self.exclude),
             "extensions": list(self.extensions),
-            "baseline": str(self.baseline) if self.baseline else "",
+            "baseline": str(self.baseline) if self.baseline else None,
             "readability": _kebab(dataclasses.asdict(self.readability)),
             "languagetool": _kebab(dataclasses.asdict(self.languagetool)),
         }
+        return _kebab(data)
 
 
 def _kebab(data: dict[str, Any]) -> dict[str, Any]:
-    # TOML has no null: unset thresholds are left out of the printed configuration.
+    # TOML has no null: unset values are left out of the printed configuration.
     out = {}
     for key, value in data.items():
         if value is None:

@@ -12,7 +12,7 @@ from cleaner.loader import builtin_rules_dir
 
 @functools.lru_cache(maxsize=None)
 def load(name: str) -> Any:
-    """Return the parsed rules/data/<name>.yaml (a dict or a list); ValueError if unusable."""
+    """Return the parsed rules/data/<name>.yaml (shared and cached: treat it as read-only)."""
     if not name or not name.replace("-", "").replace("_", "").isalnum():
         raise ValueError(f"gazetteer name '{name}' must be a plain file name")
     path = builtin_rules_dir() / "data" / f"{name}.yaml"

@@ -1,19 +1,38 @@
-"""Check many inputs: read, decode, run the engine, score readability, merge grammar findings."""
+"""Check many inputs: read, extract the prose, run the engine, score readability, filter.
+
+Files are checked one by one, or by a pool of worker processes (`jobs`); either way the
+reports come back one at a time in path order, so output is identical and memory is flat.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import itertools
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from cleaner.api import engine_for
+from cleaner.config import EffectiveConfig, ReadabilityConfig
 from cleaner.document import Document
 from cleaner.engine import Engine
-from cleaner.model import FileReport, Finding
+from cleaner.inputs import extract
+from cleaner.loader import load_rules
+from cleaner.model import FileReport, Finding, Rule
 from cleaner.readability import score
+from cleaner.selection import (
+    READABILITY_RULES,
+    Selection,
+    readability_findings,
+    validate_cli_selectors,
+    validate_config_selectors,
+)
 from cleaner.textio import SourceText, expand_paths, read_source
 
 FindingFilter = Callable[[SourceText, list[Finding]], list[Finding]]
+WINDOW_PER_JOB = 4  # files in flight per worker: enough to keep workers busy, few enough to stay small
 
 
 @dataclass
@@ -24,25 +43,144 @@ class CheckOptions:
     readability: bool = True
     grammar: object | None = None  # a cleaner.languagetool.GrammarChecker, already entered
     filters: Sequence[FindingFilter] = field(default_factory=tuple)
+    selection: Selection | None = None  # which rules run, at which level
+    limits: ReadabilityConfig | None = None  # readability thresholds that raise findings
+    stdin_filename: str | None = None  # the name standard input is reported (and configured) as
+
+
+@functools.lru_cache(maxsize=8)
+def _engine(folders: tuple[Path, ...] | None, selection: Selection | None) -> Engine:
+    rules = load_rules(folders) if folders != () else ()
+    return Engine(selection.rules(rules) if selection else rules)
+
+
+def engine_for_options(options: CheckOptions) -> Engine:
+    """Return the compiled engine for the options' rule folders and selection, built once per process."""
+    if options.selection is None and options.rule_folders != ():
+        return engine_for(options.rule_folders)
+    return _engine(options.rule_folders, options.selection)
 
 
 def check_source(source: SourceText, options: CheckOptions, engine: Engine | None = None) -> FileReport:
-    """Check one decoded input and return its report."""
-    engine = engine or engine_for(options.rule_folders)
-    doc = Document(source.text)
-    findings = engine.check(doc)
-    if options.grammar is not None and source.text.strip():
+    """Check one decoded input and return its report; positions point into the source."""
+    engine = engine or engine_for_options(options)
+    extracted = extract(source.path, source.text)
+    findings = engine.check(Document(extracted.text))
+    if options.grammar is not None and extracted.text.strip():
         from cleaner.languagetool import merge_findings
 
-        findings = merge_findings(findings, options.grammar.check(source.text))
+        findings = merge_findings(findings, options.grammar.check(extracted.text))
+    findings = extracted.remap(findings)
+    readability = score(extracted.text).to_dict() if options.readability else None
+    if options.limits is not None:
+        findings.extend(readability_findings(readability, options.limits))
     for keep in options.filters:
         findings = keep(source, findings)
-    readability = score(source.text).to_dict() if options.readability else None
-    return FileReport(source.path, source.text, tuple(findings), readability)
+    return FileReport(source.path, source.text, tuple(sorted(findings, key=lambda f: f.sort_key)), readability)
 
 
-def check_paths(paths: Iterable[str], options: CheckOptions) -> Iterator[FileReport]:
+def read_input(path: str, options: CheckOptions) -> SourceText:
+    """Read a file, or standard input under its --stdin-filename."""
+    source = read_source(path)
+    if path == "-" and options.stdin_filename:
+        source = dataclasses.replace(source, path=options.stdin_filename)
+    return source
+
+
+def check_paths(paths: Iterable[str], options: CheckOptions, jobs: int = 1) -> Iterator[FileReport]:
     """Check every file (directories expanded, '-' for stdin), one report each, in order."""
-    engine = engine_for(options.rule_folders)
-    for path in expand_paths(list(paths)):
-        yield check_source(read_source(path), options, engine)
+    files = expand_paths(list(paths))
+    # A grammar checker holds a live server connection, so it stays in this process.
+    if jobs <= 1 or len(files) < 2 or options.grammar is not None:
+        engine = engine_for_options(options)
+        for path in files:
+            yield check_source(read_input(path, options), options, engine)
+        return
+    stdin = [p for p in files if p == "-"]
+    for path in stdin:
+        yield check_source(read_input(path, options), options)
+    yield from _parallel([p for p in files if p != "-"], options, jobs)
+
+
+_WORKER_OPTIONS: CheckOptions | None = None
+
+
+def _init_worker(options: CheckOptions) -> None:
+    global _WORKER_OPTIONS  # one options object per worker process, sent once, not per file
+    _WORKER_OPTIONS = options
+
+
+def _check_in_worker(path: str) -> FileReport:
+    assert _WORKER_OPTIONS is not None
+    return check_source(read_input(path, _WORKER_OPTIONS), _WORKER_OPTIONS)
+
+
+def _parallel(files: list[str], options: CheckOptions, jobs: int) -> Iterator[FileReport]:
+    """Check files in worker processes; yield reports in input order with a bounded window."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
+    try:
+        todo = iter(files)
+        pending = deque(pool.submit(_check_in_worker, p) for p in itertools.islice(todo, jobs * WINDOW_PER_JOB))
+        while pending:
+            report = pending.popleft().result()
+            for path in itertools.islice(todo, 1):
+                pending.append(pool.submit(_check_in_worker, path))
+            yield report
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class Plan:
+    """A configured check run: its options, the rules it reports, and where it reads files."""
+
+    config: EffectiveConfig
+    options: CheckOptions
+    rules: tuple[Rule, ...]
+    root: Path
+
+
+def plan_run(
+    config: EffectiveConfig,
+    *,
+    file_config: EffectiveConfig | None = None,
+    cli_selectors: Mapping[str, Sequence[str]] | None = None,
+    baseline: Path | None = None,
+    diff_base: str | None = None,
+    readability: bool = True,
+    stdin_filename: str | None = None,
+) -> Plan:
+    """Turn an effective configuration into check options: selected rules, limits and filters.
+
+    Selectors from the file (`file_config`) that match no rule are configuration errors
+    (exit 3); those from the command line (`cli_selectors`, by option name) are usage errors.
+    """
+    from cleaner.suppress import BaselineFilter, InlineFilter
+
+    folders = config.rule_folders()
+    all_rules = load_rules(folders) if folders else ()
+    known = all_rules + READABILITY_RULES
+    if file_config is not None:
+        validate_config_selectors(file_config, known)
+    for option, selectors in (cli_selectors or {}).items():
+        validate_cli_selectors(option, selectors, known)
+    selection = Selection.from_config(config, all_rules)
+    scored = readability and config.readability.enabled
+    limits = config.readability if scored and _has_limits(config.readability) else None
+    filters: list[FindingFilter] = [selection, InlineFilter(selection.aliases)]
+    if baseline is not None:
+        filters.append(BaselineFilter.load(baseline))
+    if diff_base is not None:
+        from cleaner.gitdiff import DiffFilter, changed_lines
+
+        filters.append(DiffFilter(changed_lines(diff_base)))
+    rules = selection.rules(all_rules) + (selection.rules(READABILITY_RULES) if limits else ())
+    options = CheckOptions(folders, scored, None, tuple(filters), selection, limits, stdin_filename)
+    root = config.path.parent.resolve() if config.path else Path.cwd().resolve()
+    return Plan(config, options, rules, root)
+
+
+def _has_limits(limits: ReadabilityConfig) -> bool:
+    return any(v is not None for v in (limits.min_flesch_reading_ease, limits.max_flesch_kincaid_grade, limits.max_gunning_fog))

@@ -97,7 +97,8 @@ def _fix_one(
     result = fix_source(source, allowed, options)
     if not readability:
         return FileFix(source, result)
-    before, after = score(result.original), score(result.fixed)
+    before = score(result.original)
+    after = score(result.fixed) if result.changed else before
     problems = []
     if min_ease is not None and after.flesch_reading_ease < min_ease:
         problems.append(f"Flesch reading ease {after.flesch_reading_ease} is below --min-reading-ease {min_ease:g}")

@@ -48,8 +48,9 @@ def install(
     """Download LanguageTool's server and English module from Maven Central with mvn (Java 17+, mvn needed)."""
     target = directory or default_install_dir()
     try:
+        fresh = force or find_install(target, version) is None
         inst = install_lt(target, version, force=force, progress=typer.echo)
-        if verify:
+        if verify and fresh:  # an install that was already there was verified back then
             _verify(inst.path.parent, inst.version, max_memory)
     except GrammarError as e:
         _fail(e)
@@ -64,9 +65,9 @@ def _verify(install_dir: Path, version: str, max_memory: str) -> None:
     server = LocalServer(inst, find_java(), max_memory=max_memory)
     try:
         url = server.start()
-        info = probe(url, "en-US", 30.0)
+        info = probe(url, "en-US", 60.0, version=None)  # a real check: loads the English rules
         typer.echo(
-            f"verified: LanguageTool {info.version} answered on {url} "
+            f"verified: LanguageTool {info.version.split()[0]} checked a sentence on {url} "
             f"{time.monotonic() - started:.1f}s after start (-Xmx{max_memory}); stopped it"
         )
     finally:
@@ -106,7 +107,9 @@ def status(
     if server_url:
         try:
             info = probe(server_url, "en-US", 10.0)
-            typer.echo(f"server: {normalize_url(server_url)} answers: LanguageTool {info.version}")
+            typer.echo(
+                f"server: {normalize_url(server_url)} answers: LanguageTool {info.version.split()[0]}"
+            )
             usable = True
         except GrammarError as e:
             typer.echo(f"server: {e}")

@@ -91,12 +91,18 @@ class _Walker:
         else:
             self.out.replace(end, " ")
 
+    def pend(self, start: int, end: int) -> None:
+        """Hold back whitespace (or a decoded &nbsp;) so a run collapses into one space."""
+        if self.pending_space and self.pending_space[1] == start:
+            start = self.pending_space[0]
+        self.pending_space = (start, end)
+
     def token(self, match: re.Match[str]) -> int:
         """Handle one token; return where scanning resumes."""
         end = match.end()
         if match.group("space"):
             if self.visible():
-                self.pending_space = (match.start(), end)
+                self.pend(match.start(), end)
             else:
                 self.out.replace(end, "")
             return end
@@ -114,6 +120,9 @@ class _Walker:
         decoded = html.unescape(raw).replace("\u00a0", " ")
         if not self.visible():
             self.out.replace(match.end(), "")
+            return match.end()
+        if decoded.isspace():
+            self.pend(match.start(), match.end())
             return match.end()
         self.flush_space()
         if decoded == raw:

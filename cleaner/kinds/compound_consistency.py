@@ -118,7 +118,7 @@ def _uses(text: str, pattern: regex.Pattern[str], words: Mapping[str, _Part]) ->
     for m in pattern.finditer(text, timeout=timeout_for(text)):
         parts = (words[m.group("a")], words[m.group("b")])
         if parts[0].country != parts[1].country:
-            yield _Use(m.start(), m.end(), m.group("a"), m.group("b"), m.group("dash"), m.group("gap"), m.group("noun"), parts)
+            yield _Use(m.start(), m.end(), *m.group("a", "b", "dash", "gap", "noun"), parts)
 
 
 def _mixed_hit(doc: Document, use: _Use, majority: str, adjectives: Mapping[str, str]) -> Hit:
@@ -126,7 +126,8 @@ def _mixed_hit(doc: Document, use: _Use, majority: str, adjectives: Mapping[str,
     message = f"“{_surface(use)}” mixes an adjective ({adjective}) with a country name ({country})."
     replacement = _form(use, majority, adjectives, use.noun.lower())
     # Inside a quotation the speaker's words are edited only after review.
-    return Hit(use.start, use.end, (replacement,), message=message, safety=Safety.SUGGEST if doc.in_quote(use.start) else None)
+    safety = Safety.SUGGEST if doc.in_quote(use.start) else None
+    return Hit(use.start, use.end, (replacement,), message=message, safety=safety)
 
 
 def _minority_hit(use: _Use, majority: str, adjectives: Mapping[str, str]) -> Hit:

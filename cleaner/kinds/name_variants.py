@@ -38,6 +38,8 @@ _NAME = rf"{_TOKEN}(?:[ \t]{_TOKEN}){{1,2}}"
 _START = r"(?<!\p{Lu}[\p{L}’'-]*[ \t])(?<![\p{L}\p{N}])"
 _END = rf"(?![ \t]?{_TOKEN})(?![\p{{L}}\p{{N}}])"
 _SUFFIXES = frozenset({"Jr", "Sr"})
+_TOKEN_RE = regex.compile(_TOKEN)
+_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_TOKEN}(?:[ \t]{_TOKEN})*(?![\p{{L}}\p{{N}}])")
 
 
 @dataclass(frozen=True)
@@ -115,15 +117,21 @@ def _person_names(doc: Document, patterns: tuple[regex.Pattern[str], ...], stop:
     return {n for n in cleaned if len(n.split()) > 1 and not stop.intersection(n.split())}
 
 
-def _occurrences(text: str, names: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
-    """Every occurrence of each exact name, as (start, end) spans in text order."""
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    pattern = regex.compile(
-        r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(n) for n in ordered) + r")(?![\p{L}\p{N}])"
-    )
+def _occurrences(text: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
+    """Every occurrence of each exact name, found by looking up windows of capitalised runs."""
     spans: dict[str, list[tuple[int, int]]] = {}
-    for match in pattern.finditer(text, timeout=timeout_for(text)):
-        spans.setdefault(match.group(0), []).append(match.span())
+    for run in _RUN.finditer(text, timeout=timeout_for(text)):
+        tokens = [t.span() for t in _TOKEN_RE.finditer(text, run.start(), run.end())]
+        i = 0
+        while i < len(tokens):
+            for size in (3, 2, 0):  # longest name first; 0 means no name starts here
+                if size and i + size <= len(tokens):
+                    start, end = tokens[i][0], tokens[i + size - 1][1]
+                    name = " ".join(text[start:end].split())
+                    if name in names:
+                        spans.setdefault(name, []).append((start, end))
+                        break
+            i += size or 1
     return spans
 
 

@@ -59,9 +59,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         raise OptionError("verbs", "must list at least one verb")
     aux = string_list(rule, "auxiliaries")
     possessed = string_list(rule, "possessed")
+    nouns = _alternation(tables.nouns, spaced=True)
     noun_re = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}])(?P<noun>{_alternation(tables.nouns, spaced=True)})(?P<plural>e?s)?(?![\p{{L}}\p{{N}}])",
-        regex.IGNORECASE,
+        rf"(?<![\p{{L}}\p{{N}}])(?P<noun>{nouns})(?P<plural>e?s)?(?![\p{{L}}\p{{N}}])", regex.IGNORECASE
     )
     aux_part = rf"(?:\s+(?:{_alternation(aux)})){{0,2}}" if aux else ""
     poss_part = rf"|[’']s\s+(?:{_alternation(possessed)})" if possessed else ""
@@ -79,11 +79,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         if not named:
             return
         candidates: list[tuple[int, int, str]] = []
-        real = {tables.related[m.group(0).lower()] for m in related_re.finditer(text, timeout=timeout)} if related_re else set()
+        related = related_re.finditer(text, timeout=timeout) if related_re else ()
+        real = {tables.related[m.group(0).lower()] for m in related}
         for match in noun_re.finditer(text, timeout=timeout):
             noun = regex.sub(r"\s+", " ", match.group("noun").lower())
             article = _article_before(text, match.start())
-            if not match.group("plural") and article and tail_re.match(text, match.end()):
+            if not match.group("plural") and article is not None and tail_re.match(text, match.end()):
                 candidates.append((article, match.end("noun"), noun))
             elif not _inside_name(text, match.start(), match.end()):
                 real.add(noun)  # the noun is used as a noun somewhere: it has a referent

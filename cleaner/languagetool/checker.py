@@ -55,6 +55,8 @@ class GrammarChecker:
         self._pool: ThreadPoolExecutor | None = None
         self._started = False
         self._available = False
+        self._version = ""
+        self._closed = False
         self._lock = threading.Lock()
         self._saved_handlers: dict[int, Any] = {}
 
@@ -87,12 +89,16 @@ class GrammarChecker:
 
     @property
     def available(self) -> bool:
-        """True once a server answers (starts it if needed)."""
+        """True when LanguageTool can be used (a URL answers, or an install and Java exist)."""
         self.start()
         return self._available
 
     def start(self) -> None:
-        """Connect to the URL or start the local server once; in auto mode, warn instead of failing."""
+        """Resolve the server once, cheaply: probe the URL, or find the install and Java.
+
+        The local JVM itself starts at the first paragraph the cache cannot answer, so a
+        re-check of unchanged text never waits for it. In auto mode, failures only warn.
+        """
         with self._lock:
             if self._started:
                 return
@@ -100,16 +106,15 @@ class GrammarChecker:
             if self.options.mode == "off":
                 return
             try:
-                self._connect()
+                self._prepare()
                 self._available = True
             except GrammarError as e:
-                self._shutdown_server()
                 if self.options.mode != "auto":
                     raise
                 _warn(f"{e}; continuing with the built-in rules only")
 
-    def _connect(self) -> None:
-        """Find or start a server, learn its version, and open the client, cache and threads."""
+    def _prepare(self) -> None:
+        """Learn the LanguageTool version (from the install or the URL) and open the cache."""
         opts = self.options
         url = opts.resolved_url()
         if url is None:
@@ -118,20 +123,41 @@ class GrammarChecker:
                 raise GrammarError(NOT_INSTALLED)
             self.server = LocalServer(
                 install,
-                find_java(),
+                find_java(),  # fail now, with a clear message, not at the first cache miss
                 max_memory=opts.max_memory,
                 start_timeout=opts.start_timeout,
                 check_threads=opts.concurrency,
                 max_check_seconds=opts.timeout,
             )
-            url = self.server.start()
-        self.info = probe(url, opts.variant, min(opts.timeout, 30.0))
-        self._client = Client(self.info, opts.variant, self._disabled, self._enabled, opts.timeout)
+            self._version = install.version
+        else:
+            # A cold server loads its rules at the first check: allow it the start timeout.
+            self.info = probe(url, opts.variant, opts.start_timeout)
+            self._version = self.info.version
         self._cache = ResultCache(opts.resolved_cache_dir() if opts.use_cache else None)
-        self._pool = ThreadPoolExecutor(max(1, opts.concurrency), thread_name_prefix="cleaner-lt")
+
+    def start_server(self) -> None:
+        """Start (or connect to) the server now instead of at the first cache miss."""
+        self.start()
+        if not self._available:
+            return
+        with self._lock:
+            if self._client is not None:
+                return
+            opts = self.options
+            if self.info is None:
+                assert self.server is not None
+                url = self.server.start()
+                # One tiny check loads the English rules before paragraphs arrive concurrently,
+                # so their per-request timeout does not have to cover the warm-up.
+                self.info = probe(url, opts.variant, opts.start_timeout)
+            self._client = Client(self.info, opts.variant, self._disabled, self._enabled, opts.timeout)
+            self._pool = ThreadPoolExecutor(max(1, opts.concurrency), thread_name_prefix="cleaner-lt")
 
     def check(self, text: str) -> list[Finding]:
         """Return LanguageTool's findings for the whole text (empty when unavailable in auto mode)."""
+        if self._closed:
+            raise RuntimeError("GrammarChecker.check() after close(): the server is gone")
         self.start()
         if not self._available:
             return []
@@ -146,10 +172,10 @@ class GrammarChecker:
 
     def _check(self, text: str) -> list[Finding]:
         """Answer cached paragraphs from disk and send only the others, concurrently."""
-        assert self._cache and self._client and self._pool and self.info
+        assert self._cache is not None
         doc = Document(text)
         rules = rules_signature(self._disabled, self._enabled)
-        version = f"{self.info.version} {self.info.build_date}"
+        version = self._version
         results: dict[str, list[RawMatch]] = {}
         pending: dict[str, Future[list[RawMatch]]] = {}
         spans = []
@@ -170,6 +196,9 @@ class GrammarChecker:
                 continue
             self.stats.misses += 1
             self.sent.append(chunk)
+            if self._pool is None:
+                self.start_server()  # the first paragraph the cache cannot answer
+            assert self._pool is not None and self._client is not None
             pending[key] = self._pool.submit(self._client.check, chunk)
         try:
             for key, future in pending.items():
@@ -203,6 +232,7 @@ class GrammarChecker:
                 self._cache.close()
                 self._cache = None
             self._available = False
+            self._closed = True
 
     def _shutdown_server(self) -> None:
         """Stop the java process if this checker started one."""

@@ -62,28 +62,46 @@ class ServerInfo:
     """What the server says about itself."""
 
     url: str
-    version: str
-    build_date: str
+    version: str  # "6.8" for a local install; "6.8 <build date>" as a remote server reports it
 
 
-def probe(url: str, variant: str, timeout: float) -> ServerInfo:
-    """Check `variant` on a tiny text to learn the server's version; raise GrammarError if it fails."""
+def probe(url: str, variant: str, timeout: float, version: str | None = None) -> ServerInfo:
+    """Check that a LanguageTool server answers and knows `variant`; learn its version if not given."""
     base = normalize_url(url)
+    languages = _get_json(f"{base}/v2/languages", timeout, base)
     try:
-        resp = requests.post(
-            f"{base}/v2/check", data={"language": variant, "text": "OK."}, timeout=timeout
-        )
+        codes = {str(lang["longCode"]).lower() for lang in languages}
+    except (TypeError, KeyError) as e:
+        raise GrammarError(f"{base} is not a LanguageTool server (odd /v2/languages answer)") from e
+    if variant.lower() not in codes:
+        known = ", ".join(sorted(c for c in codes if c.startswith("en-"))) or "none"
+        raise GrammarError(f"LanguageTool at {base} does not know {variant!r} (English variants: {known})")
+    if version is None:  # a remote server: only a check answer names its version
+        answer = _get_json(f"{base}/v2/check", timeout, base, data={"language": variant, "text": "OK."})
+        try:
+            software = answer["software"]
+        except (TypeError, KeyError) as e:
+            raise GrammarError(f"{base} is not a LanguageTool server (odd /v2/check answer)") from e
+        version = f"{software.get('version')} {software.get('buildDate', '')}".strip()
+    return ServerInfo(base, version)
+
+
+def _get_json(url: str, timeout: float, base: str, data: dict[str, str] | None = None) -> Any:
+    """GET (or POST `data`) and decode JSON; raise a one-line GrammarError on any failure."""
+    try:
+        if data is None:
+            resp = requests.get(url, timeout=timeout)
+        else:
+            resp = requests.post(url, data=data, timeout=timeout)
     except requests.RequestException as e:
         raise GrammarError(f"LanguageTool server at {base} does not answer: {_reason(e, timeout)}") from e
-    if resp.status_code == 400:
-        raise GrammarError(f"LanguageTool at {base} rejected language {variant!r}: {resp.text[:200]}")
     try:
-        software = resp.json()["software"]
-    except (ValueError, KeyError, TypeError) as e:
+        resp.raise_for_status()
+        return resp.json()
+    except (requests.HTTPError, ValueError) as e:
         raise GrammarError(
-            f"{base} is not a LanguageTool server (HTTP {resp.status_code} to /v2/check)"
+            f"{base} is not a LanguageTool server (HTTP {resp.status_code} from {url[len(base):]})"
         ) from e
-    return ServerInfo(base, str(software.get("version")), str(software.get("buildDate", "")))
 
 
 class Client:

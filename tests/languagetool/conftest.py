@@ -12,6 +12,7 @@ from typing import Iterator
 
 import pytest
 
+from cleaner.languagetool.client import probe
 from cleaner.languagetool.install import Install, find_install
 from cleaner.languagetool.java import find_java
 from cleaner.languagetool.options import GrammarOptions, default_install_dir
@@ -49,7 +50,9 @@ def lt_url(lt_install: Install) -> Iterator[str]:
     """URL of one LanguageTool server shared by the session's tests."""
     server = LocalServer(lt_install, find_java(), max_memory="512m")
     try:
-        yield server.start()
+        url = server.start()
+        probe(url, "en-US", 180.0)  # warm up: the first check loads the English rules
+        yield url
     finally:
         server.stop()
 

@@ -52,12 +52,17 @@ def test_started_lazily_reused_and_stopped(local: GrammarOptions) -> None:
         assert gc.server_pid == pid  # one server for every text of the process
     assert [f.text for f in first] == ["are"]
     assert gc.server_pid is None and gone(pid)
+    with pytest.raises(RuntimeError):
+        gc.check("Closed.")
+    with GrammarChecker(local) as again:  # everything cached: no JVM is started at all
+        assert again.check("The target are big.") == first
+        assert again.server_pid is None and again.stats.hits == 1
 
 
 def test_stopped_after_an_exception_inside_with(local: GrammarOptions) -> None:
     with pytest.raises(RuntimeError, match="boom"):
         with GrammarChecker(local) as gc:
-            gc.start()
+            gc.start_server()
             pid = gc.server_pid
             assert pid is not None and psutil.pid_exists(pid)
             raise RuntimeError("boom")
@@ -72,7 +77,7 @@ SCRIPT = textwrap.dedent(
     options = GrammarOptions(mode="on", install_dir=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
     text = "\\n\\n".join(f"Paragraph {i}: the target are big and he go home." for i in range(3000))
     with GrammarChecker(options) as gc:
-        gc.start()
+        gc.start_server()
         print("PID", gc.server_pid, flush=True)
         gc.check(text)
     print("DONE", flush=True)

@@ -1,0 +1,97 @@
+"""name-variants (NM102): fuzzy name spellings, matching rules and bounded comparisons."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from cleaner.engine import Engine
+from cleaner.kinds import name_variants
+from cleaner.loader import load_rules
+from tests_support import CLEAN_SEEDS, SEED
+
+RULE = next(r for r in load_rules() if r.code == "NM102")
+ENGINE = Engine([RULE])
+WINDOW = RULE.options["window"]
+
+
+def test_seed_byline_and_bio() -> None:
+    findings = ENGINE.check(SEED.read_text(encoding="utf-8"))
+    assert [(f.line, f.column, f.text, f.replacements) for f in findings] == [
+        (33, 1, "Aldgra Fredly", ("Aldograph Redley",))
+    ]
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Mei Lin", "Mei Ling"), ("Wang Yi", "Wang Wei"), ("Mei Lin", "Lin Jian"), ("Daniel Okafor", "Danielle Okafor"),
+     ("Michael Chen", "Michelle Chen"), ("Aldograph Redley", "Aldograph Redley"), ("Kim Jong Un", "Kim Jong")],
+)
+def test_not_variants(a: str, b: str) -> None:
+    assert not name_variants.similar(a, b)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("Aldograph Redley", "Aldgra Fredly"), ("Erin Kowalski", "Erin Kovalski"), ("Jonathan Reyes", "Johnathan Reyes")],
+)
+def test_variants(a: str, b: str) -> None:
+    assert name_variants.similar(a, b)
+
+
+def test_more_frequent_spelling_wins_even_if_later() -> None:
+    text = (
+        "Erin Kovalski said the trails were ready.\n\n"
+        "Erin Kowalski said the snow was deep.\n\n"
+        "Erin Kowalski\n\n"
+    )
+    findings = ENGINE.check(text)
+    assert [(f.text, f.replacements, f.line) for f in findings] == [("Erin Kovalski", ("Erin Kowalski",), 1)]
+
+
+def test_names_outside_person_contexts_are_ignored() -> None:
+    # Neither spelling stands in a person context, so nothing is compared.
+    text = "The Aldograph Redley prize went to a school near Aldgra Fredly station."
+    assert ENGINE.check(text) == []
+
+
+def test_clean_articles_extract_names_but_find_no_variants() -> None:
+    for path in CLEAN_SEEDS:
+        assert ENGINE.check(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def _synthetic_names(count: int) -> list[str]:
+    """Distinct, deterministic two-word names built from syllables (none starts with "Ald")."""
+    syllables = ["ba", "ko", "mi", "tu", "re", "sa", "ne", "po", "vi", "lu", "de", "fa", "gi", "ho", "ju"]
+    words = ("".join(p).capitalize() for p in itertools.product(syllables, repeat=4))
+    pool = list(itertools.islice(words, 2 * count))
+    return [f"{pool[i]} {pool[-1 - i]}" for i in range(count)]
+
+
+def test_blocking_bounds_comparisons_on_a_long_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    names = _synthetic_names(5000)
+    paragraphs = [f"{name} said the plan was sound." for name in names]
+    paragraphs += ["Aldograph Redley said it twice.", "Aldograph Redley", "Aldgra Fredly is a writer."]
+    calls = 0
+    real = name_variants.similar
+
+    def counting(a: str, b: str, limits: name_variants.Thresholds = name_variants.Thresholds()) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(a, b, limits)
+
+    monkeypatch.setattr(name_variants, "similar", counting)
+    findings = Engine([RULE]).check("\n\n".join(paragraphs))
+    distinct = len(names) + 2
+    # Two blocks per name, each name compared with at most WINDOW neighbours per block.
+    assert calls <= 2 * distinct * WINDOW
+    assert calls < distinct * (distinct - 1) // 2 // 50
+    assert ("Aldgra Fredly", ("Aldograph Redley",)) in [(f.text, f.replacements) for f in findings]
+
+
+def test_one_huge_block_is_still_linear() -> None:
+    names = [f"Ab{a}{b}{c} Zo{c}{b}{a}" for a, b, c in itertools.product("abcdefghijklmnopq", repeat=3)]
+    groups, comparisons = name_variants.variant_groups(sorted(names), lambda a, b: False, WINDOW)
+    assert groups == []
+    assert comparisons <= 2 * len(names) * WINDOW

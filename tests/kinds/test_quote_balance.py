@@ -1,0 +1,52 @@
+"""unbalanced-quotes (PU105): pairing within paragraphs and the run-on convention."""
+
+from __future__ import annotations
+
+from cleaner.engine import Engine
+from cleaner.loader import load_rules
+from tests_support import CLEAN_SEEDS, SEED
+
+ENGINE = Engine([r for r in load_rules() if r.code == "PU105"])
+
+
+def marks(text: str) -> list[tuple[int, str]]:
+    return [(f.start, f.text) for f in ENGINE.check(text)]
+
+
+def test_seed_and_clean_articles_are_balanced() -> None:
+    for path in (SEED, *CLEAN_SEEDS):
+        assert ENGINE.check(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_run_on_quotation_over_three_paragraphs() -> None:
+    text = "“First part,\n\n“second part,\n\n“and the end,” she said."
+    assert marks(text) == []
+
+
+def test_run_on_needs_the_next_paragraph_to_reopen() -> None:
+    text = "“First part,\n\nand then the quotation was lost."
+    assert marks(text) == [(0, "“")]
+
+
+def test_last_paragraph_cannot_run_on() -> None:
+    assert marks("He said: “We will stay.") == [(9, "“")]
+
+
+def test_open_mark_followed_by_a_closed_quotation_is_not_a_run_on() -> None:
+    # The first “ has a partner; the second opens a quotation that never closes.
+    text = "“One,” he said, “two.\n\n“Three.”"
+    assert [m for _, m in marks(text)] == []
+    text = "“One,” he said, “two “three.\n\n“Four.”"
+    assert [m for _, m in marks(text)] == ["“"]
+
+
+def test_stray_closing_mark_message() -> None:
+    findings = ENGINE.check("The talks were useful” and long.")
+    assert [f.text for f in findings] == ["”"]
+    assert findings[0].message.startswith("Closing")
+
+
+def test_straight_quotes_and_inch_marks() -> None:
+    assert marks('He said "we stay" and left.') == []
+    assert marks('He said "we stay and left.') == [(8, '"')]
+    assert marks('A 12" pipe burst.') == []
