@@ -34,6 +34,7 @@ BAR_SPEEDUP = 4.0  # proselint / cleaner on the small corpus, at least
 BAR_SCALING = 10.0  # cleaner large / small, at most (about)
 BAR_PEAK_MB = 60.0  # cleaner peak RSS on the small corpus, below
 OK_EXIT_CODES = (0, 1)  # 1 = findings
+PROSELINT_MAX_ERRORS = 10**9
 
 
 @dataclass
@@ -143,7 +144,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     return args
 
 
-def tools_for(args: argparse.Namespace) -> list[Tool]:
+def tools_for(args: argparse.Namespace, workdir: Path) -> list[Tool]:
     cleaner = find_cleaner(args.cleaner)
     if not cleaner:
         sys.exit("cleaner not found; pass --cleaner PATH")
@@ -155,7 +156,12 @@ def tools_for(args: argparse.Namespace) -> list[Tool]:
         proselint = find_proselint(args.proselint)
         if not proselint:
             sys.exit("proselint not found; see benchmarks/README.md, or pass --proselint PATH or --no-proselint")
-        tools.append(Tool("proselint", [proselint, "check", "--output-format", "json"], count_proselint))
+        # proselint stops after `max_errors` findings (default 1000), which would make it skip
+        # most of a large corpus; lift the cap so both tools check every byte.
+        config = workdir / "proselintrc.json"
+        config.write_text(json.dumps({"max_errors": PROSELINT_MAX_ERRORS}), encoding="utf-8")
+        argv = [proselint, "check", "--config", str(config), "--output-format", "json"]
+        tools.append(Tool("proselint", argv, count_proselint))
     return tools
 
 
@@ -168,7 +174,7 @@ def ratio(a: float | None, b: float | None) -> float | None:
 
 
 def benchmark(args: argparse.Namespace, workdir: Path) -> dict[tuple[str, int], Series]:
-    tools = tools_for(args)
+    tools = tools_for(args, workdir)
     corpora = {}
     for size in args.sizes:
         path = workdir / f"corpus_{size}.txt"

@@ -130,8 +130,9 @@ class ReviewSession:
         item = self.current
         if item is None or not item.finding.replacements:
             return False
-        self.accept_all.add(item.finding.code)
-        return self.accept()
+        self.accept()
+        self.accept_all.add(item.finding.code)  # after accepting: `current` settles later items by it
+        return True
 
     def stop(self) -> None:
         """Quit: items not yet decided stay undecided."""

@@ -28,7 +28,7 @@ from cleaner.textio import SourceText
 
 _DIRECTIVE = re.compile(r"<!--\s*cleaner-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
 ALL = ("ALL",)
-CONTEXT_CHARS = 40  # characters each side of a finding that identify it in a baseline
+CONTEXT_CHARS = 40  # characters each side of a finding (within its line) that identify it
 BASELINE_VERSION = 1
 
 
@@ -83,9 +83,12 @@ class InlineFilter:
 
 
 def context_hash(text: str, finding: Finding) -> str:
-    """Hash the finding's surroundings (whitespace-normalised) so the key survives edits elsewhere."""
-    before = text[max(finding.start - CONTEXT_CHARS, 0) : finding.start]
-    after = text[finding.end : finding.end + CONTEXT_CHARS]
+    """Hash the finding's surroundings on its own line, so edits on other lines leave the key alone."""
+    line_start = text.rfind("\n", 0, finding.start) + 1
+    line_end = text.find("\n", finding.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(finding.start - CONTEXT_CHARS, line_start) : finding.start]
+    after = text[finding.end : min(finding.end + CONTEXT_CHARS, max(line_end, finding.end))]
     normal = " ".join(before.split()) + "\x00" + finding.text + "\x00" + " ".join(after.split())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 

@@ -5,7 +5,8 @@ words, "<Name> is a ..." at a sentence start, "<title> <Name>", "<Name> said" / 
 "<Name>, a/an/the/who ..." and "by <Name>". Every occurrence of those exact names is then counted. Two names are
 variants when they have the same number of words, every aligned pair of words is similar
 (short words must match exactly), and the whole names are similar. The less frequent
-spelling is reported (on a tie, the later one), with the other spelling as the suggestion.
+spelling is reported (on a tie, the later one, with a message saying either may be right),
+with the other spelling as the suggestion.
 
 Candidate pairs are blocked by (word count, first two letters of the first word) and by
 (word count, first two letters of the last word); inside a block, each name is compared with
@@ -82,11 +83,17 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         spans = _occurrences(doc.text, names)
         groups = variant_groups(sorted(spans), lambda a, b: similar(a, b, limits), window)[0]
         for group in groups:
-            # Most frequent spelling wins; on a tie, the one seen first.
+            # The most frequent spelling is taken as right; on a tie the first one seen is offered,
+            # and the message says that either may be the right one.
             keep = min(group, key=lambda n: (-len(spans[n]), spans[n][0]))
             for name in sorted(group - {keep}):
+                tie = len(spans[name]) == len(spans[keep])
+                message = (
+                    f"“{name}” and “{keep}” look like two spellings of one name; check which is right."
+                    if tie
+                    else f"“{name}” may be a variant spelling of “{keep}” used elsewhere in the article."
+                )
                 for start, end in spans[name]:
-                    message = f"“{name}” may be a variant spelling of “{keep}” used elsewhere in the article."
                     yield Hit(start, end, (keep,), message=message)
 
     return check

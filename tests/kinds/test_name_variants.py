@@ -17,10 +17,19 @@ WINDOW = RULE.options["window"]
 
 
 def test_seed_byline_and_bio() -> None:
+    # One spelling each: the later one is reported, and the message says either may be right.
     findings = ENGINE.check(SEED.read_text(encoding="utf-8"))
     assert [(f.line, f.column, f.text, f.replacements) for f in findings] == [
         (33, 1, "Aldgra Fredly", ("Aldograph Redley",))
     ]
+    assert "check which is right" in findings[0].message
+
+
+def test_majority_spelling_is_kept() -> None:
+    text = "Erin Kovalski is a writer.\n\nErin Kowalski said it.\n\nErin Kowalski said more."
+    findings = ENGINE.check(text)
+    assert [(f.text, f.replacements) for f in findings] == [("Erin Kovalski", ("Erin Kowalski",))]
+    assert "may be a variant spelling" in findings[0].message
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,9 @@ def test_started_lazily_reused_and_stopped(local: GrammarOptions) -> None:
 def test_stopped_after_an_exception_inside_with(local: GrammarOptions) -> None:
     with pytest.raises(RuntimeError, match="boom"):
         with GrammarChecker(local) as gc:
-            gc.start_server()
+            gc.start()
+            assert gc.server is not None
+            gc.server.start()  # the JVM only: its rules need not be loaded for this test
             pid = gc.server_pid
             assert pid is not None and psutil.pid_exists(pid)
             raise RuntimeError("boom")
@@ -77,34 +79,54 @@ SCRIPT = textwrap.dedent(
     options = GrammarOptions(mode="on", install_dir=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
     text = "\\n\\n".join(f"Paragraph {i}: the target are big and he go home." for i in range(3000))
     with GrammarChecker(options) as gc:
-        gc.start_server()
-        print("PID", gc.server_pid, flush=True)
+        if sys.argv[3] == "check":
+            gc.start_server()
+            print("CHECKING", flush=True)
         gc.check(text)
     print("DONE", flush=True)
     """
 )
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL])
-def test_no_java_survives_a_signal_mid_check(
-    local: GrammarOptions, lt_install: Install, tmp_path: Path, signum: int
+def java_child(pid: int, wait: float = 60.0) -> psutil.Process:
+    """Wait for the java process that `pid` starts, and return it."""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        for child in psutil.Process(pid).children():
+            if child.name() == "java":
+                return child
+        time.sleep(0.05)
+    raise AssertionError("no java child appeared")
+
+
+@pytest.mark.parametrize(
+    ("signum", "when"),
+    [
+        (signal.SIGINT, "check"),  # Ctrl-C while paragraphs are being checked
+        (signal.SIGTERM, "start"),  # while the JVM is still loading
+        (signal.SIGKILL, "start"),  # no Python cleanup at all: Linux's parent-death signal
+    ],
+)
+def test_no_java_survives_a_signal(
+    lt_install: Install, tmp_path: Path, signum: int, when: str
 ) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop(URL_ENV, None)
+    args = [str(lt_install.path.parent), str(tmp_path / "cache"), when]
     proc = subprocess.Popen(
-        [sys.executable, "-c", SCRIPT, str(lt_install.path.parent), str(tmp_path / "cache")],
+        [sys.executable, "-c", SCRIPT, *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
     )
     try:
-        line = proc.stdout.readline() if proc.stdout else ""
-        assert line.startswith("PID"), (line, proc.stderr.read() if proc.stderr else "")
-        java = int(line.split()[1])
-        assert psutil.Process(java).ppid() == proc.pid
-        time.sleep(1.5)  # well inside the 3000-paragraph check
-        assert proc.poll() is None, "the check ended before the signal"
+        java = java_child(proc.pid)
+        if when == "check":
+            line = proc.stdout.readline() if proc.stdout else ""
+            assert line.startswith("CHECKING"), (line, proc.stderr.read() if proc.stderr else "")
+        time.sleep(1.0)  # inside the 3000-paragraph check, or inside the JVM's start-up
+        assert proc.poll() is None, "the run ended before the signal"
         proc.send_signal(signum)
         proc.wait(timeout=60)
-        assert gone(java), f"java {java} survived {signal.Signals(signum).name}"
+        assert gone(java.pid), f"java {java.pid} survived {signal.Signals(signum).name}"
         err = proc.stderr.read() if proc.stderr else ""
         assert "DONE" not in (proc.stdout.read() if proc.stdout else "")
         if signum == signal.SIGTERM:
