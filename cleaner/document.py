@@ -52,23 +52,28 @@ class Document:
         return [s.start for s in self.sentences]
 
     @cached_property
-    def quotes(self) -> tuple[Span, ...]:
-        """Double-quoted passages (marks included), paired within each paragraph."""
-        out: list[Span] = []
+    def _quote_scan(self) -> tuple[tuple[Span, ...], tuple[int, ...]]:
+        spans: list[Span] = []
+        unmatched: list[int] = []
         for para in self.paragraphs:
-            out.extend(_pair_quotes(self.text, para))
-        return tuple(out)
+            para_spans, para_unmatched = _pair_quotes(self.text, para)
+            spans.extend(para_spans)
+            unmatched.extend(para_unmatched)
+        return tuple(spans), tuple(unmatched)
 
-    @cached_property
+    @property
+    def quotes(self) -> tuple[Span, ...]:
+        """Quoted passages (marks included): double quotes, and ‘single’ quotes outside them.
+
+        A quotation left open runs to the end of its paragraph, as news style does when a
+        quotation continues into the next paragraph.
+        """
+        return self._quote_scan[0]
+
+    @property
     def unbalanced_quotes(self) -> tuple[int, ...]:
         """Offsets of double quotation marks that have no partner in their paragraph."""
-        paired = {q.start for q in self.quotes} | {q.end - 1 for q in self.quotes}
-        return tuple(
-            i
-            for para in self.paragraphs
-            for i in range(para.start, para.end)
-            if self.text[i] in "“”\"" and i not in paired
-        )
+        return self._quote_scan[1]
 
     @cached_property
     def _quote_starts(self) -> list[int]:
@@ -137,9 +142,15 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start, end))
 
 
-def _pair_quotes(text: str, para: Span) -> list[Span]:
-    """Pair curly quotes by direction and straight quotes by alternation, one level deep."""
+def _pair_quotes(text: str, para: Span) -> tuple[list[Span], list[int]]:
+    """Pair quotation marks within a paragraph; return the spans and the unmatched double marks.
+
+    Curly double quotes pair by direction, straight ones by alternation; ‘single’ quotes count
+    only at the top level, opening before a word and closing where no letter follows, so that
+    apostrophes (don’t, the ’90s) are not taken for quotes.
+    """
     spans: list[Span] = []
+    unmatched: list[int] = []
     open_at: int | None = None
     closer = ""
     for i in range(para.start, para.end):
@@ -147,10 +158,29 @@ def _pair_quotes(text: str, para: Span) -> list[Span]:
         if open_at is None:
             if ch in _OPENING:
                 open_at, closer = i, _OPENING[ch]
-        elif ch == closer:
+            elif ch == "‘" and _opens_single(text, i, para):
+                open_at, closer = i, "’"
+            elif ch == "”":
+                unmatched.append(i)
+        elif ch == closer and (closer != "’" or _closes_single(text, i, para)):
             spans.append(Span(open_at, i + 1))
             open_at = None
-    return spans
+    if open_at is not None:
+        spans.append(Span(open_at, para.end))
+        if closer != "’":
+            unmatched.append(open_at)
+    return spans, unmatched
+
+
+def _opens_single(text: str, offset: int, para: Span) -> bool:
+    before = text[offset - 1] if offset > para.start else " "
+    after = text[offset + 1] if offset + 1 < para.end else " "
+    return (before.isspace() or before in "([—–-") and after.isalnum()
+
+
+def _closes_single(text: str, offset: int, para: Span) -> bool:
+    after = text[offset + 1] if offset + 1 < para.end else " "
+    return not after.isalpha()
 
 
 def _looks_like_heading(paragraph: str) -> bool:

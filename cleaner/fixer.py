@@ -188,14 +188,13 @@ def fix_source(
     source: "SourceText", allowed: frozenset[Safety], options: "CheckOptions | None" = None
 ) -> FixResult:
     """Fix one decoded input with the same rules, filters and suppressions `check` uses."""
-    from cleaner.api import engine_for
-    from cleaner.runner import CheckOptions, check_source
+    from dataclasses import replace
 
-    options = options or CheckOptions()
-    quiet = CheckOptions(
-        rule_folders=options.rule_folders, readability=False, grammar=None, filters=options.filters
-    )
-    engine = engine_for(options.rule_folders)
+    from cleaner.runner import CheckOptions, check_source, engine_for_options
+
+    # Findings only: no scores, no grammar server, no readability-limit findings on every pass.
+    quiet = replace(options or CheckOptions(), readability=False, grammar=None, limits=None)
+    engine = engine_for_options(quiet)
 
     def check(text: str) -> list[Finding]:
         return list(check_source(_with_text(source, text), quiet, engine).findings)

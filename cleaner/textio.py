@@ -100,7 +100,8 @@ def write_atomic(path: str, data: bytes) -> None:
 
     The original keeps its permission bits; on any error it is left untouched.
     """
-    target = Path(path)
+    # Follow a symlink so that the link survives and its target gets the new text.
+    target = Path(path).resolve() if Path(path).is_symlink() else Path(path)
     mode = target.stat().st_mode & 0o7777 if target.exists() else None
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".cleaner-tmp", dir=target.parent or ".")
     try:

@@ -108,7 +108,7 @@ def cleaner(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
 
 def fix(rules_dir: Path, *args: str, readability: bool = False, **kw) -> subprocess.CompletedProcess[bytes]:
     """Run `cleaner fix` with the test rules; readability (slow to score) only when asked for."""
-    return cleaner("fix", "--rules", str(rules_dir), *args, *([] if readability else ["--no-readability"]), **kw)
+    return cleaner("fix", "--no-builtin-rules", "--extra-rules", str(rules_dir), *args, *([] if readability else ["--no-readability"]), **kw)
 
 
 def write(path: Path, data: bytes | str) -> Path:
@@ -341,7 +341,7 @@ def test_a_failed_write_leaves_the_original_untouched(rules_dir: Path, tmp_path:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(textio.os, "fsync", broken_fsync)
-    result = CliRunner().invoke(app, ["fix", "--rules", str(rules_dir), str(article)])
+    result = CliRunner().invoke(app, ["fix", "--no-builtin-rules", "--extra-rules", str(rules_dir), str(article)])
     assert isinstance(result.exception, InputError)
     assert "No space left on device" in str(result.exception)
     assert article.read_text() == ARTICLE
@@ -379,3 +379,16 @@ def test_seed_fix_in_place_reports_fixed_and_left_for_review(tmp_path: Path) -> 
     assert entry["readability"]["before"]["words"] > 100
     second = json.loads(cleaner("fix", "--format", "json", "--no-readability", str(article)).stdout)["files"][0]
     assert second["changed"] is False and second["applied"] == []
+
+
+def test_suppressions_selection_and_markdown_code_are_respected(rules_dir: Path, tmp_path: Path) -> None:
+    text = (
+        "# Title\n\nHe left.. Then.\n\n<!-- cleaner-disable-next-line TF101 -->\nShe left.. Then.\n\n"
+        "```\ncode left.. here\n```\n\nChina Said it.. Now.\n"
+    )
+    article = write(tmp_path / "a.md", text)
+    assert fix(rules_dir, "--select", "TF102", str(article)).returncode == 0
+    assert article.read_text() == text.replace("China Said", "China said")
+    fix(rules_dir, str(article))
+    expected = text.replace("China Said it..", "China said it.").replace("He left..", "He left.")
+    assert article.read_text() == expected  # the suppressed line and the code block are untouched

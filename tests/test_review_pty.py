@@ -178,7 +178,7 @@ def _spawn(args: list[str], cwd: Path) -> pexpect.spawn:
 def test_review_in_a_pseudo_terminal(rules_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "a.txt").chmod(0o640)
-    child = _spawn(["review", "a.txt", "--rules", str(rules_dir), "--patch", "review.diff", "--log", "review.json"], tmp_path)
+    child = _spawn(["review", "a.txt", "--no-builtin-rules", "--extra-rules", str(rules_dir), "--patch", "review.diff", "--log", "review.json"], tmp_path)
     for key in ("y", "n", "a"):
         child.expect_exact("Apply this change [y,n,e,s,a,q,?]? ")
         child.send(key)
@@ -216,8 +216,8 @@ def test_review_in_a_pseudo_terminal(rules_dir: Path, tmp_path: Path) -> None:
 
 def test_review_quit_leaves_the_file_and_logs_undecided(rules_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    child = _spawn(["review", "a.txt", "--rules", str(rules_dir), "--log", "log.json", "--no-color"], tmp_path)
-    child.expect_exact("[1/8] a.txt:1:23  TR101 review-double-period (safe)")
+    child = _spawn(["review", "a.txt", "--no-builtin-rules", "--extra-rules", str(rules_dir), "--log", "log.json", "--no-color"], tmp_path)
+    child.expect_exact("[1/8] a.txt:1:22  TR101 review-double-period (safe)")
     child.expect_exact("+ The minister resigned⟦.⟧ Officials declined.")
     child.expect_exact("Apply this change")
     child.send("q")
@@ -233,7 +233,7 @@ def test_review_quit_leaves_the_file_and_logs_undecided(rules_dir: Path, tmp_pat
 def test_review_refuses_politely_without_a_terminal(rules_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     proc = subprocess.run(
-        [sys.executable, "-m", "cleaner.cli", "review", "a.txt", "--rules", str(rules_dir)],
+        [sys.executable, "-m", "cleaner.cli", "review", "a.txt", "--no-builtin-rules", "--extra-rules", str(rules_dir)],
         cwd=tmp_path, stdin=subprocess.DEVNULL, capture_output=True, timeout=60,
     )
     assert proc.returncode == 2

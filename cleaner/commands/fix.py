@@ -1,25 +1,33 @@
-"""`cleaner fix` (apply fixes, or show them as a diff) and `cleaner review` (decide one by one)."""
+"""`cleaner fix` (apply fixes, or show them as a diff) and `cleaner review` (decide one by one).
+
+Both use the configuration, rule selection and inline suppressions `cleaner check` uses,
+so a finding that `check` would not report is never fixed or offered.
+"""
 
 from __future__ import annotations
 
 import json
 import os
 import sys
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
+from cleaner.commands.check import config_start
+from cleaner.config import EffectiveConfig, load_config
 from cleaner.diffing import colorize, unified_diff
 from cleaner.errors import ExitCode, InputError
 from cleaner.fixer import FileFix, allowed_safeties, fix_source
+from cleaner.inputs import discover
 from cleaner.model import Safety
 from cleaner.readability import score
 from cleaner.report import fix_json, fix_text
 from cleaner.review import ReviewSession, run
-from cleaner.runner import CheckOptions, check_source
-from cleaner.textio import SourceText, encode, expand_paths, read_source, write_atomic
+from cleaner.runner import CheckOptions, Plan, check_source, plan_run, read_input
+from cleaner.textio import SourceText, encode, write_atomic
 
 
 class OutputFormat(str, Enum):
@@ -35,45 +43,98 @@ def register(app: typer.Typer) -> None:
     app.command("review")(review)
 
 
-_RULES_HELP = "Use the rule files under DIR instead of the built-in pack (repeatable)."
+@dataclass(frozen=True)
+class RuleChoice:
+    """The rule and configuration options `fix` and `review` share with `check`."""
+
+    config: Optional[Path]
+    select: Optional[List[str]]
+    ignore: Optional[List[str]]
+    extra_rules: Optional[List[Path]]
+    no_builtin_rules: bool
+
+
+def _split(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def _settings(choice: RuleChoice, paths: List[str], stdin_filename: Optional[str]) -> tuple[EffectiveConfig, Plan]:
+    """Load the configuration, apply the flags, and return the settings and the run plan."""
+    file_config = load_config(config_start(paths, stdin_filename), explicit=choice.config)
+    settings = file_config.with_overrides(
+        select=_split(choice.select),
+        ignore=_split(choice.ignore),
+        extra_rules=file_config.extra_rules + tuple(choice.extra_rules) if choice.extra_rules else None,
+        builtin_rules=False if choice.no_builtin_rules else None,
+    )
+    plan = plan_run(
+        settings,
+        file_config=file_config,
+        cli_selectors={"--select": _split(choice.select) or (), "--ignore": _split(choice.ignore) or ()},
+        baseline=settings.baseline,
+        readability=False,
+        stdin_filename=stdin_filename,
+    )
+    return settings, plan
+
+
+_CONFIG = typer.Option(None, "--config", help="Use this config file instead of searching for one.")
+_SELECT = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories.")
+_IGNORE = typer.Option(None, "--ignore", help="Skip these rules (same selectors as --select).")
+_EXTRA = typer.Option(None, "--extra-rules", metavar="DIR", help="Also load rule files from DIR.")
+_NO_BUILTIN = typer.Option(False, "--no-builtin-rules", help="Do not load the built-in rule pack.")
+_COLOR = typer.Option(None, "--color/--no-color", help="Colour the output (default: on a terminal).")
 
 
 def fix(
-    paths: List[str] = typer.Argument(..., help="Files or folders to fix; '-' reads standard input, writes standard output."),
-    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply unsafe fixes (probably right; give them a glance)."),
-    diff: bool = typer.Option(False, "--diff", help="Print a unified diff, write nothing; exit 1 when there would be changes."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="Write the fixed text to FILE ('-': standard output); one input only."),
+    paths: List[str] = typer.Argument(..., help="Files or folders; '-' reads standard input, writes standard output."),
+    unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply unsafe fixes (probably right; glance at them)."),
+    diff: bool = typer.Option(False, "--diff", help="Print a unified diff, write nothing; exit 1 if anything would change."),
+    output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the fixed text to FILE ('-': stdout); one input only."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Report format."),
-    min_reading_ease: Optional[float] = typer.Option(None, "--min-reading-ease", help="Exit 1 when the fixed text's Flesch reading ease is below this."),
-    max_grade: Optional[float] = typer.Option(None, "--max-grade", help="Exit 1 when the fixed text's Flesch-Kincaid grade is above this."),
+    min_reading_ease: Optional[float] = typer.Option(None, "--min-reading-ease", metavar="N", help="Exit 1 if the fixed text's Flesch reading ease is below N."),
+    max_grade: Optional[float] = typer.Option(None, "--max-grade", metavar="N", help="Exit 1 if the fixed text's Flesch-Kincaid grade is above N."),
     no_readability: bool = typer.Option(False, "--no-readability", help="Skip the readability scores."),
-    rules: Optional[List[Path]] = typer.Option(None, "--rules", metavar="DIR", help=_RULES_HELP),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the output (default: on a terminal)."),
+    config: Optional[Path] = _CONFIG,
+    select: Optional[List[str]] = _SELECT,
+    ignore: Optional[List[str]] = _IGNORE,
+    extra_rules: Optional[List[Path]] = _EXTRA,
+    no_builtin_rules: bool = _NO_BUILTIN,
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and kind) of standard input."),
+    color: Optional[bool] = _COLOR,
 ) -> None:
     """Apply safe fixes in place, report what was fixed and what is left for review, with readability."""
-    files = expand_paths(paths)
+    choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
+    settings, plan = _settings(choice, paths, stdin_filename)
+    options = plan.options
+    files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
+    limits = settings.readability
+    min_ease = min_reading_ease if min_reading_ease is not None else limits.min_flesch_reading_ease
+    grade = max_grade if max_grade is not None else limits.max_flesch_kincaid_grade
+    scored = not no_readability and limits.enabled
     _check_fix_args(files, diff, output, no_readability and (min_reading_ease is not None or max_grade is not None))
-    options = CheckOptions(rule_folders=tuple(rules) if rules else None, readability=False)
     allowed = allowed_safeties(unsafe=unsafe_fixes)
     # Read and fix everything before writing anything: a bad input leaves every file untouched.
-    fixes = [_fix_one(read_source(p), allowed, options, not no_readability, min_reading_ease, max_grade) for p in files]
+    fixes = [(p == "-", _fix_one(read_input(p, options), allowed, options, scored, min_ease, grade)) for p in files]
     text_on_stdout = diff or output == "-" or (output is None and "-" in files)
-    for item in fixes:
-        _emit(item, diff, output, color)
-    use_color = (sys.stderr if text_on_stdout else sys.stdout).isatty() if color is None else color
+    for from_stdin, item in fixes:
+        _emit(item, from_stdin, diff, output, color)
+    results = [item for _, item in fixes]
+    report_stream = sys.stderr if text_on_stdout else sys.stdout
     if output_format is OutputFormat.json:
-        typer.echo(fix_json.render(fixes, dry_run=diff), nl=False, err=text_on_stdout)
+        typer.echo(fix_json.render(results, dry_run=diff), nl=False, err=text_on_stdout)
     else:
-        typer.echo(fix_text.render(fixes, color=use_color, dry_run=diff), nl=False, err=text_on_stdout)
-    for item in fixes:
+        use_color = report_stream.isatty() if color is None else color
+        typer.echo(fix_text.render(results, color=use_color, dry_run=diff), nl=False, err=text_on_stdout)
+    for item in results:
         for problem in item.problems:
             typer.echo(f"cleaner: {item.path}: {problem}", err=True)
-    raise typer.Exit(_exit_code(fixes, diff))
+    raise typer.Exit(_exit_code(results, diff))
 
 
 def _check_fix_args(files: list[str], diff: bool, output: Optional[str], no_scores: bool) -> None:
-    if files.count("-") > 1:
-        raise InputError("standard input ('-') can be given only once")
     if output is not None and diff:
         raise InputError("--diff writes nothing, so it cannot be combined with -o/--output")
     if output is not None and len(files) != 1:
@@ -90,12 +151,12 @@ def _fix_one(
     source: SourceText,
     allowed: frozenset[Safety],
     options: CheckOptions,
-    readability: bool,
+    scored: bool,
     min_ease: Optional[float],
     max_grade: Optional[float],
 ) -> FileFix:
     result = fix_source(source, allowed, options)
-    if not readability:
+    if not scored:
         return FileFix(source, result)
     before = score(result.original)
     after = score(result.fixed) if result.changed else before
@@ -107,14 +168,14 @@ def _fix_one(
     return FileFix(source, result, before, after, tuple(problems))
 
 
-def _emit(item: FileFix, diff: bool, output: Optional[str], color: Optional[bool]) -> None:
+def _emit(item: FileFix, from_stdin: bool, diff: bool, output: Optional[str], color: Optional[bool]) -> None:
     """Show the diff, or write the fixed text: to -o, to stdout for stdin, else in place if changed."""
     source, fixed = item.source, item.result.fixed
     if diff:
         patch = source_diff(source, fixed)
         use_color = sys.stdout.isatty() if color is None else color
         _write_stdout((colorize(patch) if use_color else patch).encode("utf-8"))
-    elif output == "-" or (output is None and source.path == "<stdin>"):
+    elif output == "-" or (output is None and from_stdin):
         _write_stdout(encode(source, fixed))
     elif output is not None:
         write_file(output, encode(source, fixed))
@@ -152,11 +213,15 @@ def _exit_code(fixes: list[FileFix], diff: bool) -> int:
 
 def review(
     path: str = typer.Argument(..., help="The article to review."),
-    patch: Optional[Path] = typer.Option(None, "--patch", metavar="FILE", help="Also save the accepted changes as a unified diff."),
-    log: Optional[Path] = typer.Option(None, "--log", metavar="FILE", help="Save every decision (accepted, rejected, ...) as JSON."),
+    patch: Optional[Path] = typer.Option(None, "--patch", metavar="FILE", help="Save the accepted changes as a diff."),
+    log: Optional[Path] = typer.Option(None, "--log", metavar="FILE", help="Save every decision as JSON."),
     no_write: bool = typer.Option(False, "--no-write", help="Leave the article as it is (use with --patch)."),
-    rules: Optional[List[Path]] = typer.Option(None, "--rules", metavar="DIR", help=_RULES_HELP),
-    color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour the output (default: on a terminal)."),
+    config: Optional[Path] = _CONFIG,
+    select: Optional[List[str]] = _SELECT,
+    ignore: Optional[List[str]] = _IGNORE,
+    extra_rules: Optional[List[Path]] = _EXTRA,
+    no_builtin_rules: bool = _NO_BUILTIN,
+    color: Optional[bool] = _COLOR,
 ) -> None:
     """Walk through every finding like `git add -p`: accept, reject, edit, skip; write the result at the end."""
     if path == "-":
@@ -166,8 +231,8 @@ def review(
     for target in (patch, log):
         if target is not None and not target.resolve().parent.is_dir():
             raise InputError(f"{target}: folder does not exist")
-    source = read_source(path)
-    options = CheckOptions(rule_folders=tuple(rules) if rules else None, readability=False)
+    options = _settings(RuleChoice(config, select, ignore, extra_rules, no_builtin_rules), [path], None)[1].options
+    source = read_input(path, options)
     session = ReviewSession(path, source.text, check_source(source, options).findings)
     use_color = sys.stdout.isatty() if color is None else color
     if not session.items:
@@ -194,10 +259,10 @@ class TerminalUI:
 
     def read_key(self, prompt: str) -> str:
         """Show the prompt and return one key press ('' at end of input)."""
-        self.write(prompt)
         import termios
         import tty
 
+        self.write(prompt)
         fd = sys.stdin.fileno()
         saved = termios.tcgetattr(fd)
         try:
@@ -223,4 +288,3 @@ class TerminalUI:
         finally:
             if readline is not None:
                 readline.set_startup_hook(None)
-

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Optional
 
 import typer
 
 from cleaner.errors import GrammarError
 from cleaner.languagetool.cache import cache_summary
 from cleaner.languagetool.client import normalize_url, probe
-from cleaner.languagetool.install import find_install, install as install_lt, installed
+from cleaner.languagetool.install import find_install, installed
+from cleaner.languagetool.install import install as install_lt
 from cleaner.languagetool.java import find_java
 from cleaner.languagetool.options import (
     DEFAULT_VERSION,
@@ -38,14 +38,20 @@ def _fail(error: GrammarError) -> None:
 @app.command()
 def install(
     version: str = typer.Option(DEFAULT_VERSION, "--version", help="LanguageTool release to fetch."),
-    directory: Optional[Path] = typer.Option(
-        None, "--dir", help="Install folder [default: $CLEANER_LANGUAGETOOL_HOME or ~/.cache/cleaner/languagetool]."
+    directory: Path | None = typer.Option(
+        None,
+        "--dir",
+        help="Install folder [default: $CLEANER_LANGUAGETOOL_HOME or ~/.cache/cleaner/languagetool].",
     ),
     force: bool = typer.Option(False, "--force", help="Reinstall even if this version is present."),
-    verify: bool = typer.Option(True, "--verify/--no-verify", help="Start the server once and check a sentence."),
-    max_memory: str = typer.Option("512m", "--max-memory", help="Java heap (-Xmx) for the verification run."),
+    verify: bool = typer.Option(
+        True, "--verify/--no-verify", help="Start the server once and check a sentence."
+    ),
+    max_memory: str = typer.Option(
+        "512m", "--max-memory", help="Java heap (-Xmx) for the verification run."
+    ),
 ) -> None:
-    """Download LanguageTool's server and English module from Maven Central with mvn (Java 17+, mvn needed)."""
+    """Fetch LanguageTool's server and English module from Maven Central with mvn (needs Java 17+)."""
     target = directory or default_install_dir()
     try:
         fresh = force or find_install(target, version) is None
@@ -76,10 +82,10 @@ def _verify(install_dir: Path, version: str, max_memory: str) -> None:
 
 @app.command()
 def status(
-    url: Optional[str] = typer.Option(
+    url: str | None = typer.Option(
         None, "--url", "--languagetool-url", help=f"Server to ask [default: ${URL_ENV}]."
     ),
-    directory: Optional[Path] = typer.Option(None, "--dir", help="Install folder to inspect."),
+    directory: Path | None = typer.Option(None, "--dir", help="Install folder to inspect."),
 ) -> None:
     """Show the installed LanguageTool, the Java it uses, whether a server answers, and the cache size.
 
@@ -102,7 +108,8 @@ def status(
         usable = bool(installs)
     except GrammarError as e:
         typer.echo(f"java: {e}")
-    typer.echo(f"memory: local server runs with -Xmx{GrammarOptions().max_memory} (GrammarOptions.max_memory)")
+    xmx = GrammarOptions().max_memory
+    typer.echo(f"memory: a local server runs with -Xmx{xmx} (config: languagetool max_memory)")
     server_url = url or env_url()
     if server_url:
         try:

@@ -8,10 +8,10 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Iterable
 from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 from cleaner.languagetool.client import RawMatch
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import sys
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor
 from types import FrameType, TracebackType
 from typing import Any
 
@@ -60,7 +60,7 @@ class GrammarChecker:
         self._lock = threading.Lock()
         self._saved_handlers: dict[int, Any] = {}
 
-    def __enter__(self) -> "GrammarChecker":
+    def __enter__(self) -> GrammarChecker:
         """Install SIGTERM/SIGHUP handlers (main thread only) and return self."""
         if threading.current_thread() is threading.main_thread():
             for sig in _CATCH:

@@ -36,7 +36,7 @@ class RawMatch:
         return asdict(self)
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "RawMatch":
+    def from_json(cls, data: dict[str, Any]) -> RawMatch:
         """Rebuild a match stored by to_json."""
         return cls(**{**data, "replacements": tuple(data["replacements"])})
 
@@ -45,7 +45,7 @@ class _TimedLanguageTool(LanguageTool):
     """language-tool-python's client with our request timeout instead of its fixed 300 s."""
 
     def __init__(self, timeout: float, **kwargs: Any) -> None:
-        self._TIMEOUT = timeout  # type: ignore[misc]  # read by _query_server for every request
+        self._TIMEOUT = timeout  # type: ignore[assignment]  # _query_server reads it per request
         super().__init__(**kwargs)
 
 
@@ -130,20 +130,18 @@ class Client:
             matches = self._tool.check(sent)
         except LanguageToolError as e:
             raise GrammarError(f"LanguageTool request failed: {_first_line(e)}") from e
-        out = []
-        for m in matches:
-            out.append(
-                RawMatch(
-                    offset=int(m.offset),
-                    length=int(m.error_length),
-                    rule_id=str(m.rule_id),
-                    category=str(m.category),
-                    issue_type=str(m.rule_issue_type),
-                    message=str(m.message),
-                    replacements=tuple(str(r) for r in m.replacements),
-                )
+        return [
+            RawMatch(
+                offset=int(m.offset),
+                length=int(_field(m, "error_length", "errorLength")),
+                rule_id=str(_field(m, "rule_id", "ruleId")),
+                category=str(m.category),
+                issue_type=str(_field(m, "rule_issue_type", "ruleIssueType")),
+                message=str(m.message),
+                replacements=tuple(str(r) for r in m.replacements),
             )
-        return out
+            for m in matches
+        ]
 
     def close(self) -> None:
         """Release the client (the server belongs to whoever started it)."""
@@ -158,6 +156,12 @@ def _reason(error: requests.RequestException, timeout: float) -> str:
     if errno_text:
         return errno_text.group(1).strip().lower()
     return _first_line(error)[:120]
+
+
+def _field(match: Any, name: str, old_name: str) -> Any:
+    """Read a Match attribute by its 3.x name, or its camelCase 2.x name."""
+    value = match.__dict__.get(name)
+    return value if value is not None else match.__dict__.get(old_name)
 
 
 def _first_line(error: BaseException) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from cleaner.languagetool.client import RawMatch
 from cleaner.model import Finding, Level, Safety

@@ -8,9 +8,9 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from cleaner.errors import GrammarError
 from cleaner.languagetool.java import find_java

@@ -14,7 +14,7 @@ SAME_MEANING: dict[str, frozenset[str]] = {
     "WHITESPACE_RULE": frozenset({"whitespace", "typography", "punctuation"}),
     "CONSECUTIVE_SPACES": frozenset({"whitespace", "typography"}),
     "COMMA_PARENTHESIS_WHITESPACE": frozenset({"whitespace", "typography", "punctuation"}),
-    "SENTENCE_WHITESPACE": frozenset({"whitespace", "typography", "punctuation"}),
+    "SENTENCE_WHITESPACE": frozenset({"whitespace", "typography", "punctuation", "joins"}),
     "ENGLISH_WORD_REPEAT_RULE": frozenset({"grammar", "style"}),
 }
 _MIN_SHARED = 0.5  # otherwise: same category and at least half of the two spans in common
@@ -35,12 +35,28 @@ def _rule_id(finding: Finding) -> str:
     return finding.code.split(":", 1)[1] if ":" in finding.code else finding.code
 
 
+def _is_glued_words(theirs: Finding) -> bool:
+    """True for a spelling match whose fix only inserts a space: "TajikistanThe" -> "Tajikistan The"."""
+    return any(" " in r and r.replace(" ", "") == theirs.text for r in theirs.replacements)
+
+
+def _same_meaning(theirs: Finding) -> frozenset[str]:
+    """Return our categories that report the same kind of problem as this LanguageTool finding."""
+    same = SAME_MEANING.get(_rule_id(theirs), frozenset())
+    if theirs.category == "spelling":
+        # Our name rules know the house spelling of a name LanguageTool merely finds unknown.
+        same |= {"spelling", "names"}
+        if _is_glued_words(theirs):
+            same |= {"joins", "whitespace", "punctuation"}
+    return same
+
+
 def duplicates(ours: Finding, theirs: Finding) -> bool:
     """True when a LanguageTool finding reports the same problem as one of ours."""
     shared = _overlap(ours, theirs)
     if shared == 0:
         return False
-    if ours.category in SAME_MEANING.get(_rule_id(theirs), frozenset()):
+    if ours.category in _same_meaning(theirs):
         return True
     if ours.start == theirs.start and ours.end == theirs.end:
         return ours.category == theirs.category or (

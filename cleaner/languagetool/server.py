@@ -11,6 +11,7 @@ import subprocess
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -20,7 +21,7 @@ from cleaner.errors import GrammarError
 from cleaner.languagetool.install import Install
 from cleaner.languagetool.java import Java
 
-_LIVE: set["LocalServer"] = set()
+_LIVE: set[LocalServer] = set()
 _LIVE_LOCK = threading.Lock()
 _PR_SET_PDEATHSIG = 1
 
@@ -76,14 +77,14 @@ class LocalServer:
         last_error = ""
         for _attempt in range(3):  # a free port can be taken between probing and binding
             port = _free_port()
-            self._log = tempfile.TemporaryFile(prefix="cleaner-lt-")
+            self._log = tempfile.TemporaryFile(prefix="cleaner-lt-")  # noqa: SIM115 - lives with the JVM
             try:
                 self.process = subprocess.Popen(
                     self.command(port),
                     stdin=subprocess.DEVNULL,
                     stdout=self._log,
                     stderr=subprocess.STDOUT,
-                    preexec_fn=_die_with_parent_hook(),  # noqa: PLW1509 - only calls prctl
+                    preexec_fn=_die_with_parent_hook(),
                 )
             except OSError as e:
                 raise GrammarError(f"cannot start {self.java.path}: {e}") from e
@@ -138,14 +139,13 @@ class LocalServer:
     def stop(self) -> None:
         """Terminate java (SIGTERM, then SIGKILL after 5s) and forget it; safe to call twice."""
         proc, self.process, self.url = self.process, None, None
-        if proc is not None:
-            if proc.poll() is None:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=5)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=5)
+        if proc is not None and proc.poll() is None:
+            proc.terminate()  # the JVM exits on SIGTERM within a second
+            try:
+                proc.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=5)
         with _LIVE_LOCK:
             _LIVE.discard(self)
         if self._log is not None:
@@ -177,7 +177,7 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _die_with_parent_hook():  # type: ignore[no-untyped-def]
+def _die_with_parent_hook() -> Callable[[], None] | None:
     """Return a preexec_fn asking Linux to SIGTERM java if we die, even by SIGKILL.
 
     PDEATHSIG fires when the *thread* that forked exits, so it is only used from the

@@ -5,15 +5,21 @@ GitHub turns these lines into annotations on the pull request's changed files.
 
 from __future__ import annotations
 
+import re
+
 from cleaner.model import FileReport, Finding, Level
 from cleaner.report.stream import Formatter, relative_path
 
 COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
+# Other control characters and Unicode line separators would break the one-line command.
+_BREAKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
+
+
 def escape_data(text: str) -> str:
-    """Escape a workflow command's message (%, CR and LF)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a workflow command's message (%, CR and LF); other control characters become spaces."""
+    return _BREAKS.sub(" ", text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

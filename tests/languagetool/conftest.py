@@ -7,8 +7,8 @@ because CI installs LanguageTool first (.ci/install-languagetool.sh).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 

@@ -50,7 +50,8 @@ def test_missing_install(tmp_path: Path) -> None:
 
 def test_missing_java(lt_install: Install, tmp_path: Path, no_java: None) -> None:
     options = GrammarOptions(mode="on", install_dir=lt_install.path.parent, cache_dir=tmp_path)
-    with pytest.raises(GrammarError, match=r"^Java is not installed .*Java 17"), GrammarChecker(options) as gc:
+    java_missing = pytest.raises(GrammarError, match=r"^Java is not installed .*Java 17")
+    with java_missing, GrammarChecker(options) as gc:
         gc.check("Some text.")
 
 
@@ -71,7 +72,7 @@ def test_url_from_environment(lt_url: str, tmp_path: Path, monkeypatch: pytest.M
 
 def test_unknown_variant(lt_url: str, tmp_path: Path) -> None:
     options = GrammarOptions(mode="on", url=lt_url, variant="en-XX", cache_dir=tmp_path)
-    with pytest.raises(GrammarError, match="does not know 'en-XX'.*en-gb"), GrammarChecker(options) as gc:
+    with pytest.raises(GrammarError, match=r"does not know 'en-XX'.*en-gb"), GrammarChecker(options) as gc:
         gc.check("Text.")
 
 

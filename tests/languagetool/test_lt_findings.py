@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+
+import pytest
 from dataclasses import replace
 
 from cleaner.document import Document
@@ -112,3 +114,25 @@ def test_disabled_and_enabled_rules(options: GrammarOptions, seed_text: str) -> 
     with GrammarChecker(loud) as gc:
         assert by_code(gc.check(same_start), code)
         assert gc.stats.misses == 1  # the rule set is part of the cache key
+
+
+def test_seed_with_the_built_in_rules_has_no_double_reports(
+    options: GrammarOptions, seed_text: str
+) -> None:
+    api = pytest.importorskip("cleaner.api")
+    built_in = api.check(seed_text)
+    with GrammarChecker(options) as gc:
+        theirs = gc.check(seed_text)
+    merged = merge_findings(built_in, theirs)
+    kept = [f for f in merged if f.source == "languagetool"]
+    assert kept, "LanguageTool must still add findings our rules miss"
+    ours_spans = {(f.start, f.end) for f in built_in}
+    for lt in kept:  # nothing LanguageTool keeps sits exactly on a span of ours
+        assert (lt.start, lt.end) not in ours_spans, lt
+    # Where ours cover the same problem (double period, lower-case start, glued sentence,
+    # a name's house spelling), LanguageTool's report is gone.
+    for lt in theirs:
+        covered = any(o.start < lt.end and lt.start < o.end for o in built_in)
+        if lt.text in {"..", "according", "TajikistanThe", "Tokaev"} and covered:
+            assert lt not in merged, lt
+    json.dumps([f.to_dict() for f in merged])

@@ -60,14 +60,13 @@ def test_started_lazily_reused_and_stopped(local: GrammarOptions) -> None:
 
 
 def test_stopped_after_an_exception_inside_with(local: GrammarOptions) -> None:
-    with pytest.raises(RuntimeError, match="boom"):
-        with GrammarChecker(local) as gc:
-            gc.start()
-            assert gc.server is not None
-            gc.server.start()  # the JVM only: its rules need not be loaded for this test
-            pid = gc.server_pid
-            assert pid is not None and psutil.pid_exists(pid)
-            raise RuntimeError("boom")
+    with pytest.raises(RuntimeError, match="boom"), GrammarChecker(local) as gc:
+        gc.start()
+        assert gc.server is not None
+        gc.server.start()  # the JVM only: its rules need not be loaded for this test
+        pid = gc.server_pid
+        assert pid is not None and psutil.pid_exists(pid)
+        raise RuntimeError("boom")
     assert gone(pid)
 
 
@@ -86,6 +85,11 @@ SCRIPT = textwrap.dedent(
     print("DONE", flush=True)
     """
 )
+
+
+def _like_a_terminal() -> None:
+    """Undo an inherited SIG_IGN for SIGINT (background jobs, CI), as an interactive shell would."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def java_child(pid: int, wait: float = 60.0) -> psutil.Process:
@@ -116,6 +120,7 @@ def test_no_java_survives_a_signal(
     proc = subprocess.Popen(
         [sys.executable, "-c", SCRIPT, *args],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        preexec_fn=_like_a_terminal,
     )
     try:
         java = java_child(proc.pid)

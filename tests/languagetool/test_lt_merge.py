@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from cleaner.languagetool import merge_findings
 from cleaner.languagetool.client import RawMatch
 from cleaner.languagetool.disabled import DISABLED_RULES, effective_rules
@@ -85,3 +87,16 @@ def test_disabled_rules_have_reasons_and_can_be_reenabled() -> None:
     off, on = effective_rules(("MY_RULE",), ("DASH_RULE",))
     assert "MY_RULE" in off and "DASH_RULE" not in off and on == {"DASH_RULE"}
     assert set(DISABLED_RULES) - {"DASH_RULE"} <= off
+
+
+def test_spelling_of_names_and_glued_words_defer_to_ours() -> None:
+    ours = [finding(0, 10, "NM103", "names", "Dezan Shira"), finding(30, 33, "JN101", "joins", ". The")]
+    dezan = finding(0, 5, "LT:MORFOLOGIK_RULE_EN_US", "spelling", "Dean")
+    sila = finding(6, 10, "LT:MORFOLOGIK_RULE_EN_US", "spelling", "Silk")
+    glued = replace(finding(20, 33, "LT:MORFOLOGIK_RULE_EN_US", "spelling", "Tajikistan The"),
+                    text="TajikistanThe")
+    unrelated = finding(40, 46, "LT:MORFOLOGIK_RULE_EN_US", "spelling", "Freely")
+    assert merge_findings(ours, [dezan, sila, glued, unrelated]) == [*ours, unrelated]
+    # A glued-word spelling match only defers to a join/space finding, not to any overlap.
+    style = [finding(30, 33, "ST1", "style")]
+    assert glued in merge_findings(style, [glued])

@@ -1,0 +1,160 @@
+"""Output formats: SARIF against the official 2.1.0 schema, GitHub, GitLab, JUnit; streaming equals render."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from cleaner.model import FileReport, Finding, Level, Safety
+from cleaner.report import json as json_report
+from cleaner.report import summarize
+from cleaner.report import text as text_report
+from cleaner.report.github import annotation
+from cleaner.report.stream import FORMATS, Summary, render
+from cleaner.runner import CheckOptions, check_source
+from cleaner.selection import READABILITY_RULES
+from cleaner.loader import load_rules
+from cleaner.textio import SourceText
+
+SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+DOUBLE = "The minister resigned.. Officials declined to comment."
+
+
+def sarif_validator() -> jsonschema.protocols.Validator:
+    """The validator for the official SARIF 2.1.0 schema (a draft-04 schema), format checks on."""
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def checked(path: Path, text: str, readability: bool = True) -> FileReport:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return check_source(SourceText(str(path), text), CheckOptions(readability=readability))
+
+
+def odd_report(path: Path) -> FileReport:
+    """Findings a formatter must survive: LanguageTool codes, quotes, control characters, empty spans."""
+    text = 'Say "hi"\x0b, 100% sure: a,b\nnext line\n'
+    findings = (
+        Finding("LT:COMMA_RULE", "comma-rule", "grammar", Level.INFO, 'Odd "comma",\x0b 100%: x\nnew', 8, 10, 1, 9, 1, 11, "\x0b,",
+                ("; ",), Safety.SUGGEST, "languagetool"),
+        Finding("PU101", "double-period", "punctuation", Level.ERROR, "Stray double period.", 28, 28, 2, 1, 2, 1, "",
+                ("",), Safety.SAFE, fix_title="Delete"),
+    )  # fmt: skip
+    return FileReport(str(path), text, findings, None)
+
+
+@pytest.fixture
+def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[FileReport]:
+    monkeypatch.chdir(tmp_path)
+    return [
+        checked(tmp_path / "articles" / "a b.md", f"# Title\n\n{DOUBLE}\n\nUse `x..y` today. Old news stays.. Nobody minds.\n"),
+        checked(tmp_path / "articles" / "clean.txt", "The minister resigned. Officials declined to comment.\n"),
+        checked(tmp_path / "articles" / "é.html", f"<article><p>{DOUBLE}</p></article>\n", readability=False),
+        odd_report(tmp_path / "articles" / "odd.txt"),
+    ]
+
+
+def rules() -> tuple:
+    return load_rules() + READABILITY_RULES
+
+
+def test_sarif_is_valid_against_the_official_schema(reports: list[FileReport]) -> None:
+    validator = sarif_validator()
+    for subset in (reports, reports[:1], reports[1:2], []):
+        doc = json.loads(render("sarif", subset, rules()))
+        errors = sorted(validator.iter_errors(doc), key=str)
+        assert not errors, errors[0]
+    doc = json.loads(render("sarif", reports, rules()))
+    run = doc["runs"][0]
+    assert doc["version"] == "2.1.0" and run["tool"]["driver"]["name"] == "cleaner"
+    ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+    assert len(ids) == len(set(ids)) and "PU101" in ids and "LT:COMMA_RULE" in ids
+    pu = next(r for r in run["tool"]["driver"]["rules"] if r["id"] == "PU101")
+    assert pu["name"] == "double-period" and pu["fullDescription"]["text"] and pu["defaultConfiguration"]["level"] == "warning"
+    for result in run["results"]:
+        assert ids[result["ruleIndex"]] == result["ruleId"]
+    first = run["results"][0]
+    region = first["locations"][0]["physicalLocation"]["region"]
+    assert first["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "articles/a%20b.md", "uriBaseId": "SRCROOT"}
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 22, 24)
+    [fix] = first["fixes"]
+    assert fix["artifactChanges"][0]["replacements"][0]["insertedContent"]["text"] == "."
+    assert run["columnKind"] == "unicodeCodePoints" and run["originalUriBaseIds"]["SRCROOT"]["uri"].endswith("/")
+    assert any(r["level"] == "note" for r in run["results"])
+
+
+def test_sarif_through_the_cli_with_jobs(reports: list[FileReport], tmp_path: Path) -> None:
+    from test_config import run_main
+
+    code, out, _ = run_main(["check", "-f", "sarif", "--jobs", "2", "articles"], tmp_path)
+    assert code == 1
+    errors = list(sarif_validator().iter_errors(json.loads(out)))
+    assert not errors, errors[0]
+
+
+def test_github_annotations_escape_properties_and_data(tmp_path: Path) -> None:
+    report = odd_report(tmp_path / "odd,file:1.txt")
+    line = annotation("odd,file:1.txt", report.findings[0])
+    assert line.startswith("::notice file=odd%2Cfile%3A1.txt,line=1,col=9,endLine=1,endColumn=11,title=LT%3ACOMMA_RULE comma-rule::")
+    assert line.endswith('LT:COMMA_RULE Odd "comma",  100%25: x%0Anew Suggestion: “; ”')
+    assert annotation("a.md", report.findings[1]).startswith("::error file=a.md,line=2,col=1,")
+
+
+def test_github_output_is_only_annotations(reports: list[FileReport]) -> None:
+    lines = render("github", reports, rules()).splitlines()
+    assert lines and all(line.startswith(("::warning ", "::error ", "::notice ")) for line in lines)
+    assert lines[0].startswith("::warning file=articles/a b.md,line=3,col=22,")
+
+
+def test_gitlab_code_quality_report(reports: list[FileReport]) -> None:
+    issues = json.loads(render("gitlab", reports, rules()))
+    assert len(issues) == sum(len(r.findings) for r in reports)
+    assert len({i["fingerprint"] for i in issues}) == len(issues)
+    for issue in issues:
+        assert set(issue) >= {"description", "check_name", "fingerprint", "severity", "location"}
+        assert issue["severity"] in {"info", "minor", "major", "critical", "blocker"}
+        assert not issue["location"]["path"].startswith("/") and issue["location"]["lines"]["begin"] >= 1
+    assert json.loads(render("gitlab", [], rules())) == []
+    # Fingerprints depend on the text around a finding, not on its line number.
+    again = json.loads(render("gitlab", reports, rules()))
+    assert [i["fingerprint"] for i in again] == [i["fingerprint"] for i in issues]
+
+
+def test_junit_report(reports: list[FileReport]) -> None:
+    root = ET.fromstring(render("junit", reports, rules()))
+    assert root.tag == "testsuites"
+    suites = root.findall("testsuite")
+    assert [s.get("name") for s in suites] == [r.path for r in reports]
+    for suite, report in zip(suites, reports):
+        assert int(suite.get("failures")) == len(report.findings) == len(suite.findall("testcase/failure"))
+        assert int(suite.get("tests")) == max(len(report.findings), 1) == len(suite.findall("testcase"))
+    odd = suites[-1].findall("testcase/failure")[0]
+    assert odd.get("message") == 'Odd "comma",\ufffd 100%: x\nnew'  # XML cannot carry \x0b
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 4])
+def test_streamed_text_and_json_equal_the_renderers(reports: list[FileReport], count: int) -> None:
+    subset = reports[:count]
+    assert render("json", subset) == json_report.render(subset)
+    assert render("text", subset) == text_report.render(subset)
+    assert render("text", subset, color=True) == text_report.render(subset, color=True)
+    summary = Summary()
+    for report in subset:
+        summary.add(report)
+    assert summary.to_dict() == summarize(subset)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_with_jobs_2_equals_serial(reports: list[FileReport], tmp_path: Path, fmt: str) -> None:
+    from test_config import run_main
+
+    serial = run_main(["check", "-f", fmt, "--no-color", "articles"], tmp_path)
+    parallel = run_main(["check", "-f", fmt, "--no-color", "--jobs", "2", "articles"], tmp_path)
+    assert serial == parallel and serial[0] == 1 and serial[1]
