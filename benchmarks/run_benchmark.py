@@ -185,7 +185,12 @@ def benchmark(args: argparse.Namespace, workdir: Path) -> dict[tuple[str, int], 
     # One untimed run of each tool on a seed warms bytecode and disk caches.
     warm = sorted(Path(args.seeds).glob("*.txt"))[0]
     for tool in tools:
-        time_child(tool.command(warm), workdir, workdir / "warmup.out", args.timeout)
+        try:
+            _, code, tail = time_child(tool.command(warm), workdir, workdir / "warmup.out", args.timeout)
+        except TimeoutError as error:
+            sys.exit(f"{tool.label} warm-up on {warm.name}: {error}")
+        if code not in OK_EXIT_CODES:
+            sys.exit(f"{tool.label} warm-up on {warm.name} exited {code}: {tail}")
 
     results: dict[tuple[str, int], Series] = {}
     for size in args.sizes:

@@ -140,13 +140,16 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Effe
         return EffectiveConfig()
     if not path.is_file():
         raise RuleFileError(f"{path}: configuration file does not exist")
-    text = path.read_text(encoding="utf-8")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}: cannot read configuration: {exc}") from None
     data = _parse(path, text)
+    prefix = ""
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("cleaner", {})
-        prefix = "tool.cleaner."
-    else:
-        prefix = ""
+        data, prefix = data.get("tool", {}).get("cleaner", {}), "tool.cleaner."
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}:{_line_of(text, 'cleaner')}: {prefix.rstrip('.') or 'configuration'}: must be a table")
     return parse_settings(data, path, text, prefix)
 
 
@@ -221,7 +224,7 @@ def parse_settings(data: Mapping[str, Any], path: Path, text: str = "", prefix: 
     base = path.resolve().parent
     levels = r.get("levels", lambda v: isinstance(v, dict), "a table of rule = level")
     for key, value in (levels or {}).items():
-        if value not in {lvl.value for lvl in Level}:
+        if not isinstance(value, str) or value not in {lvl.value for lvl in Level}:
             raise r.fail(f"levels.{key}", f"'{value}' is not one of info, warning, error")
     extensions = r.strings("extensions")
     if extensions and not all(e.startswith(".") for e in extensions):

@@ -24,6 +24,8 @@ class Span:
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
 _OPENING = {"“": "”", '"': '"'}
+_NEWLINE = regex.compile(r"\n")
+_QUOTE_MARK = regex.compile(r"[“”\"‘’]")
 _HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 _MINOR_WORDS = frozenset(
     "a an and as at but by for from in into of on or over per the to up via vs with".split()
@@ -36,7 +38,7 @@ class Document:
     def __init__(self, text: str) -> None:
         self.text = text
         self.paragraphs: tuple[Span, ...] = tuple(_split_paragraphs(text))
-        self._line_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -153,8 +155,8 @@ def _pair_quotes(text: str, para: Span) -> tuple[list[Span], list[int]]:
     unmatched: list[int] = []
     open_at: int | None = None
     closer = ""
-    for i in range(para.start, para.end):
-        ch = text[i]
+    for mark in _QUOTE_MARK.finditer(text, para.start, para.end):
+        i, ch = mark.start(), mark.group()
         if open_at is None:
             if ch in _OPENING:
                 open_at, closer = i, _OPENING[ch]

@@ -50,8 +50,7 @@ def load_rule_file(path: Path, root: Path | None = None) -> Rule:
     """Parse and validate one rule file."""
     try:
         text = path.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
+        node, data = _parse_yaml(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -62,6 +61,20 @@ def load_rule_file(path: Path, root: Path | None = None) -> Rule:
         raise RuleFileError(f"{path}:1: a rule file must be a mapping of fields")
     lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
     return _build_rule(path, root, data, lines)
+
+
+# libyaml's loader is several times faster where PyYAML was built with it.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _parse_yaml(text: str) -> tuple[Any, Any]:
+    """Parse once: the node tree (for line numbers) and the data built from it."""
+    loader = _YAML_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def _build_rule(path: Path, root: Path | None, data: dict[str, Any], lines: dict[str, int]) -> Rule:

@@ -127,7 +127,10 @@ def write_baseline(path: Path, entries: Iterable[Mapping[str, str]]) -> int:
     """Write a baseline file (sorted, deterministic) and return how many entries it holds."""
     rows = sorted((dict(e) for e in entries), key=_key)
     payload = {"version": BASELINE_VERSION, "tool": "cleaner", "findings": rows}
-    path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    try:
+        path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write baseline: {exc.strerror}") from None
     return len(rows)
 
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
 
-from cleaner.config import EffectiveConfig, find_config, load_config, parse_settings
+from cleaner.config import EffectiveConfig, ReadabilityConfig, find_config, load_config, parse_settings
 from cleaner.errors import RuleFileError
 from cleaner.model import Finding, Level
 from cleaner.selection import (
@@ -23,7 +24,6 @@ from cleaner.selection import (
     readability_findings,
     unknown_selectors,
 )
-from cleaner.config import ReadabilityConfig
 from cleaner.loader import load_rules
 
 DIRTY = "The minister resigned.. Officials declined to comment.\n"
@@ -53,8 +53,6 @@ def run_main(args: list[str], cwd: Path) -> tuple[int, str, str]:
     old_argv, old_cwd = sys.argv, Path.cwd()
     sys.argv = ["cleaner", *args]
     try:
-        import os
-
         os.chdir(cwd)
         with redirect_stdout(out), redirect_stderr(err):
             try:

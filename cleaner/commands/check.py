@@ -12,7 +12,7 @@ import typer
 
 from cleaner.config import EffectiveConfig, load_config
 from cleaner.errors import ExitCode, InputError
-from cleaner.inputs import discover
+from cleaner.inputs import discover, extract
 from cleaner.readability import FIELDS, label, score
 from cleaner.report.stream import formatter_for
 from cleaner.runner import check_paths, plan_run
@@ -77,7 +77,7 @@ def check(
     config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of searching for one."),
     select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories."),
     ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (same selectors as --select)."),
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest level that exits 1 [default: info]."),
+    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest level that exits 1 (default: info)."),
     extra_rules: Optional[List[Path]] = typer.Option(None, "--extra-rules", metavar="DIR", help="Also load rule files from DIR."),
     no_builtin_rules: bool = typer.Option(False, "--no-builtin-rules", help="Do not load the built-in rule pack."),
     include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to check inside folders."),
@@ -94,7 +94,7 @@ def check(
     languagetool_url: Optional[str] = typer.Option(
         None, "--languagetool-url", envvar="CLEANER_LANGUAGETOOL_URL", help="Use a running LanguageTool server."
     ),
-    variant: Optional[str] = typer.Option(None, "--variant", help="English variant (en-US, en-GB, ...) [default: en-US]."),
+    variant: Optional[str] = typer.Option(None, "--variant", help="English variant: en-US (default), en-GB, ..."),
     no_readability: bool = typer.Option(False, "--no-readability", help="Skip the readability scores."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
 ) -> None:
@@ -184,7 +184,8 @@ def score_command(
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
 ) -> None:
     """Print readability scores (Flesch, Flesch-Kincaid, fog, SMOG, Coleman-Liau, ARI, Dale-Chall)."""
-    results = [(path, score(read_source(path).text)) for path in expand_paths(paths)]
+    # Markdown and HTML are scored on their prose, as `check` scores them.
+    results = [(path, score(extract(path, read_source(path).text).text)) for path in expand_paths(paths)]
     if output_format is OutputFormat.json:
         import json
 

@@ -9,7 +9,6 @@ import typer
 
 from cleaner.errors import GrammarError
 from cleaner.languagetool.cache import cache_summary
-from cleaner.languagetool.client import normalize_url, probe
 from cleaner.languagetool.install import find_install, installed
 from cleaner.languagetool.install import install as install_lt
 from cleaner.languagetool.java import find_java
@@ -64,6 +63,8 @@ def install(
 
 def _verify(install_dir: Path, version: str, max_memory: str) -> None:
     """Start the installed server, check one bad sentence, stop it, and say how it went."""
+    from cleaner.languagetool.client import probe  # language-tool-python: only when used
+
     inst = find_install(install_dir, version)
     if inst is None:
         raise GrammarError(f"install of LanguageTool {version} in {install_dir} is incomplete")
@@ -112,6 +113,8 @@ def status(
     typer.echo(f"memory: a local server runs with -Xmx{xmx} (config: languagetool max_memory)")
     server_url = url or env_url()
     if server_url:
+        from cleaner.languagetool.client import normalize_url, probe
+
         try:
             info = probe(server_url, "en-US", 10.0)
             typer.echo(

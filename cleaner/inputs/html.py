@@ -49,7 +49,7 @@ class _Walker:
         self.inside = 0 if self.container else 1  # depth inside the body container(s)
         self.skip: list[str] = []  # names of open elements whose content is hidden
         self.pending_space: tuple[int, int] | None = None  # whitespace not yet emitted
-        self.at_break = True  # nothing visible since the last paragraph break
+        self.breaks = 2  # line breaks emitted since the last visible text (2: a paragraph break)
 
     def visible(self) -> bool:
         """True when text at this point is shown as part of the article body."""
@@ -75,7 +75,7 @@ class _Walker:
         if self.visible():
             self.flush_space()
             self.out.keep(end)
-            self.at_break = False
+            self.breaks = 0
         else:
             self.out.replace(end, "")
 
@@ -84,7 +84,7 @@ class _Walker:
         if self.pending_space is None:
             return
         (start, end), self.pending_space = self.pending_space, None
-        if drop or self.at_break:
+        if drop or self.breaks:
             self.out.replace(end, "")
         elif self.source[start:end] == " ":
             self.out.keep(end)
@@ -129,7 +129,7 @@ class _Walker:
             self.out.keep(match.end())
         else:
             self.out.replace(match.end(), decoded)
-        self.at_break = False
+        self.breaks = 0
         return match.end()
 
     def tag(self, match: re.Match[str]) -> int:
@@ -140,8 +140,10 @@ class _Walker:
         end = match.end()
         if name in BLOCK and self.visible():
             self.flush_space(drop=True)
-            self.out.replace(end, "" if self.at_break else "\n\n")
-            self.at_break = True
+            # <br> breaks a line inside a paragraph; every other block tag ends a paragraph.
+            wanted = 1 if name == "br" else 2
+            self.out.replace(end, "\n" * max(wanted - self.breaks, 0))
+            self.breaks = max(self.breaks, wanted)
         else:
             self.flush_space(drop=not self.visible())
             self.out.replace(end, "")

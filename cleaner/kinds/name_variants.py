@@ -36,7 +36,7 @@ FIELDS = frozenset(
 _TOKEN = r"\p{Lu}(?:[’']\p{Lu})?\p{Ll}\p{L}*(?:-\p{L}+)*"
 _NAME = rf"{_TOKEN}(?:[ \t]{_TOKEN}){{1,2}}"
 # A name starts where no capitalised word precedes it, and ends where no capitalised word follows.
-_START = r"(?<!\p{Lu}[\p{L}’'-]*[ \t])(?<![\p{L}\p{N}])"
+_START = r"(?<![\p{L}\p{N}])(?<!\p{Lu}[\p{L}’'-]{0,40}[ \t])"
 _END = rf"(?![ \t]?{_TOKEN})(?![\p{{L}}\p{{N}}])"
 _SUFFIXES = frozenset({"Jr", "Sr"})
 _TOKEN_RE = regex.compile(_TOKEN)

@@ -1,6 +1,21 @@
 """LanguageTool integration: a local (or remote) grammar server whose findings join ours.
 
-Public API for the `check` command:
+Install (once; the only step that downloads, from Maven Central with `mvn`, Java 17+):
+
+    cleaner languagetool install   # into ~/.cache/cleaner/languagetool or $CLEANER_LANGUAGETOOL_HOME
+    cleaner languagetool status    # version, java, server reachability, cache size
+
+Use: `cleaner check --grammar FILE` starts a java server on a free 127.0.0.1 port at the first
+paragraph the cache cannot answer, reuses it for every file, and stops it on exit, Ctrl-C,
+SIGTERM or an exception (Linux's parent-death signal covers even SIGKILL). `--grammar auto`
+warns and goes on without it; `--languagetool-url URL` or $CLEANER_LANGUAGETOOL_URL uses a
+running server instead. The server's heap is bounded by `-Xmx` (GrammarOptions.max_memory,
+default 512m: resident size peaks near 500 MB). Results are cached per paragraph in
+$CLEANER_CACHE_DIR or ~/.cache/cleaner/lt-cache, keyed by LanguageTool version, variant, rule
+set and text, so a re-check sends only changed paragraphs. Rules off by default, with reasons:
+cleaner/languagetool/disabled.py.
+
+API for the `check` command:
 
     with GrammarChecker(GrammarOptions(mode="on")) as gc:
         findings = merge_findings(ours, gc.check(text))

@@ -13,7 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass
 from pathlib import Path
 
-from cleaner.languagetool.client import RawMatch
+from cleaner.languagetool.raw import RawMatch
 
 # Bump when the stored shape or the offset convention changes: old rows are then never read.
 CACHE_FORMAT = 1

@@ -7,19 +7,22 @@ import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from types import FrameType, TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cleaner.document import Document
 from cleaner.errors import GrammarError
 from cleaner.languagetool.cache import CacheStats, ResultCache, cache_key, rules_signature
-from cleaner.languagetool.client import Client, RawMatch, ServerInfo, probe
 from cleaner.languagetool.disabled import effective_rules
 from cleaner.languagetool.findings import to_finding
 from cleaner.languagetool.install import find_install
 from cleaner.languagetool.java import find_java
 from cleaner.languagetool.options import GrammarOptions
+from cleaner.languagetool.raw import RawMatch
 from cleaner.languagetool.server import LocalServer
 from cleaner.model import Finding
+
+if TYPE_CHECKING:  # the client pulls in language-tool-python and requests: only when needed
+    from cleaner.languagetool.client import Client, ServerInfo
 
 NOT_INSTALLED = (
     "LanguageTool is not installed; run `cleaner languagetool install` or pass --languagetool-url URL"
@@ -131,6 +134,8 @@ class GrammarChecker:
             )
             self._version = install.version
         else:
+            from cleaner.languagetool.client import probe
+
             # A cold server loads its rules at the first check: allow it the start timeout.
             self.info = probe(url, opts.variant, opts.start_timeout)
             self._version = self.info.version
@@ -144,6 +149,8 @@ class GrammarChecker:
         with self._lock:
             if self._client is not None:
                 return
+            from cleaner.languagetool.client import Client, probe
+
             opts = self.options
             if self.info is None:
                 assert self.server is not None
@@ -204,6 +211,10 @@ class GrammarChecker:
             for key, future in pending.items():
                 results[key] = future.result()
                 self._cache.put(key, results[key])
+        except GrammarError as e:
+            for future in pending.values():
+                future.cancel()
+            raise self._explain(e) from e
         except BaseException:
             for future in pending.values():
                 future.cancel()  # queued paragraphs are dropped; Ctrl-C must not wait for them
@@ -216,6 +227,16 @@ class GrammarChecker:
             for m in results[key]
         ]
         return sorted(findings, key=lambda f: f.sort_key)
+
+    def _explain(self, error: GrammarError) -> GrammarError:
+        """Name the cause when a failed request is really a dead local server (e.g. out of memory)."""
+        server = self.server
+        if server is None or server.process is None or server.process.poll() is None:
+            return error
+        oom = "OutOfMemoryError" in server.log_tail(200)
+        xmx = self.options.max_memory
+        cause = f"out of memory at -Xmx{xmx}; raise max_memory" if oom else server.log_tail()
+        return GrammarError(f"LanguageTool server exited with code {server.process.returncode}: {cause}")
 
     def close(self) -> None:
         """Stop the local server, the worker threads and the cache; safe to call twice."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 import requests
@@ -11,34 +11,13 @@ from language_tool_python import LanguageTool
 from language_tool_python.exceptions import LanguageToolError
 
 from cleaner.errors import GrammarError
+from cleaner.languagetool.raw import RawMatch
 
 # LanguageTool counts offsets in UTF-16 units and language-tool-python corrects them with
 # class-level state that concurrent threads would race on. Replacing each astral character
 # (emoji, rare CJK) by one BMP character keeps Python and Java offsets equal, no correction needed.
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 _ASTRAL_STAND_IN = "\ufffd"
-
-
-@dataclass(frozen=True)
-class RawMatch:
-    """One LanguageTool match, relative to the paragraph that was sent (cacheable as JSON)."""
-
-    offset: int
-    length: int
-    rule_id: str
-    category: str
-    issue_type: str
-    message: str
-    replacements: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        """Return a JSON-ready dict."""
-        return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> RawMatch:
-        """Rebuild a match stored by to_json."""
-        return cls(**{**data, "replacements": tuple(data["replacements"])})
 
 
 class _TimedLanguageTool(LanguageTool):

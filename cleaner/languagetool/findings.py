@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from cleaner.languagetool.client import RawMatch
+from cleaner.languagetool.raw import RawMatch
 from cleaner.model import Finding, Level, Safety
 
 SOURCE = "languagetool"

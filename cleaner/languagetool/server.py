@@ -15,8 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
-import requests
-
 from cleaner.errors import GrammarError
 from cleaner.languagetool.install import Install
 from cleaner.languagetool.java import Java
@@ -105,13 +103,17 @@ class LocalServer:
 
     def _wait_ready(self, url: str) -> None:
         """Poll the health endpoint until it answers, the process dies or time runs out."""
+        import requests  # here, not at import time: a fully cached run never starts a server
+
         deadline = time.monotonic() + self.start_timeout
         assert self.process is not None
         while time.monotonic() < deadline:
             code = self.process.poll()
             if code is not None:
                 tail = self.log_tail()
-                raise GrammarError(f"LanguageTool server exited with code {code} at start: {tail}")
+                raise GrammarError(
+                    f"LanguageTool server (-Xmx{self.max_memory}) exited with code {code} at start: {tail}"
+                )
             try:
                 if requests.get(f"{url}/v2/healthcheck", timeout=2).ok:
                     return

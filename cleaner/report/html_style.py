@@ -50,6 +50,7 @@ code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liber
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
 th { font-size: .8rem; color: var(--muted); font-weight: 600; text-transform: uppercase; letter-spacing: .04em; }
+tfoot th, tfoot td { border-bottom: 0; border-top: 2px solid var(--line); font-weight: 600; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 nav.files ol { margin: 0; padding-left: 22px; }
 nav.files li { margin: 2px 0; overflow-wrap: anywhere; }
@@ -77,7 +78,10 @@ mark.hl.pt { background: transparent; border-bottom: 0; }
 }
 mark.hl:hover > .tip, mark.hl:focus > .tip, mark.hl:focus-within > .tip { display: block; }
 .tip .item + .item { border-top: 1px solid var(--line); margin-top: 6px; padding-top: 6px; }
-.tip p { margin: 2px 0; }
+.tip .p { display: block; margin: 2px 0; }
+.tip .item { display: block; }
+.tip .why { display: -webkit-box; -webkit-line-clamp: 4; -webkit-box-orient: vertical; overflow: hidden; }
+caption { text-align: left; font-size: .85em; padding: 0 0 4px; }
 .muted { color: var(--muted); }
 .cards { display: flex; flex-direction: column; gap: 8px; max-height: 1300px; overflow: auto; padding-right: 2px; }
 details.card { border: 1px solid var(--line); border-left: 4px solid var(--info); border-radius: 8px; padding: 6px 10px; background: var(--panel); }

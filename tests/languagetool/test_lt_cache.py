@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cleaner.languagetool import GrammarChecker, GrammarOptions
 from cleaner.languagetool.cache import ResultCache, cache_key, cache_summary
-from cleaner.languagetool.client import RawMatch
+from cleaner.languagetool.raw import RawMatch
 
 
 def paragraphs(text: str) -> list[str]:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
-from dataclasses import replace
 
 from cleaner.document import Document
 from cleaner.languagetool import DISABLED_RULES, GrammarChecker, GrammarOptions, merge_findings

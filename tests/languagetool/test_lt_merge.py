@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cleaner.languagetool import merge_findings
-from cleaner.languagetool.client import RawMatch
 from cleaner.languagetool.disabled import DISABLED_RULES, effective_rules
 from cleaner.languagetool.findings import category_for, rule_name, to_finding
+from cleaner.languagetool.raw import RawMatch
 from cleaner.model import Finding, Level, Safety
 
 
