@@ -14,13 +14,28 @@ def register(app: typer.Typer) -> None:
     app.command("explain")(explain)
 
 
-def list_rules() -> None:
+def list_rules(
+    markdown: bool = typer.Option(False, "--markdown", help="Print the rule index as a Markdown table."),
+) -> None:
     """List every rule: code, name, level, and whether it can fix what it finds."""
     rules = load_rules()
+    if markdown:
+        typer.echo(markdown_index(rules), nl=False)
+        return
     typer.echo(f"{'code':<6} {'name':<36} {'level':<8} {'fix':<8} summary")
     for rule in rules:
         fix = rule.fix.safety.value if rule.fix else "-"
         typer.echo(f"{rule.code:<6} {rule.name:<36} {rule.level.value:<8} {fix:<8} {rule.summary}")
+
+
+def markdown_index(rules) -> str:
+    """Return the rule index as a Markdown table (the README embeds this exact text)."""
+    lines = ["| code | name | category | level | fix | what it finds |", "|---|---|---|---|---|---|"]
+    for rule in rules:
+        fix = rule.fix.safety.value if rule.fix else "-"
+        summary = rule.summary.replace("|", "\\|")
+        lines.append(f"| {rule.code} | `{rule.name}` | {rule.category} | {rule.level.value} | {fix} | {summary} |")
+    return "\n".join(lines) + "\n"
 
 
 def explain(code: str = typer.Argument(..., help="A rule code (PU101) or name (double-period).")) -> None:
