@@ -102,20 +102,28 @@ def write_atomic(path: str, data: bytes) -> None:
     """
     # Follow a symlink so that the link survives and its target gets the new text.
     target = Path(path).resolve() if Path(path).is_symlink() else Path(path)
-    mode = target.stat().st_mode & 0o7777 if target.exists() else None
+    # An existing file keeps its permissions; a new one gets the usual umask-based ones,
+    # not the 0600 of the temporary file.
+    mode = target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_current_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".cleaner-tmp", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     _fsync_dir(target.parent)
+
+
+def _current_umask() -> int:
+    # os.umask can only be read by setting it; set it straight back.
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _fsync_dir(folder: Path) -> None:

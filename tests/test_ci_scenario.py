@@ -80,7 +80,8 @@ def cleaner(cwd: Path, *args: str) -> tuple[int, str, str]:
 
 def cleaner_process(cwd: Path, *args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
     """Run the CLI as a separate process, exactly as a shell would."""
-    result = run_cli(*args, input_bytes=stdin, cwd=cwd)
+    # Not conftest's helper: another conftest.py (tests/languagetool) can shadow that module name.
+    result = subprocess.run([sys.executable, "-m", "cleaner.cli", *args], input=stdin, capture_output=True, cwd=cwd, timeout=300)
     return result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
 
 
@@ -236,6 +237,8 @@ def test_readme_github_workflow_runs_the_action_script(repo: Path, tmp_path: Pat
     steps = workflow["jobs"]["cleaner"]["steps"]
     [step] = [s for s in steps if s.get("uses", "").startswith("OWNER/cleaner@")]
     assert set(step["with"]) <= set(action["inputs"])
+    sarif_step = yaml.safe_load(readme_block("github-sarif"))[0]
+    assert set(sarif_step["with"]) <= set(action["inputs"]) and sarif_step["with"]["format"] == "sarif"
     assert action["runs"]["using"] == "composite"
     [run_step] = [s for s in action["runs"]["steps"] if s.get("name") == "Run cleaner"]
     work = tmp_path / "clone"

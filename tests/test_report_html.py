@@ -22,6 +22,8 @@ from cleaner.fixer import FixResult
 from cleaner.model import FileReport, Finding, Level, Rule, Safety
 from cleaner.readability import score
 from cleaner.report import html as html_report
+from cleaner.model import Edit
+from cleaner.report.html_changes import side_by_side, trace
 from cleaner.report.html_parts import highlight
 from cleaner.reviewpage import FilePage, ReviewPage
 from conftest import run_cli
@@ -276,6 +278,50 @@ def test_overlapping_and_zero_width_findings_are_cut_exactly():
         ("10", "15", "f1-2"),
     ]
     assert tree.root.text(skip_class="tip") == text
+
+
+def _fix(original: str, steps, safeties) -> FixResult:
+    """A FixResult for hand-made edits, each paired with a finding of the given safety."""
+    text, applied = original, []
+    for step in steps:
+        for edit, safety in zip(step, safeties):
+            applied.append(Finding("T1", "t", "c", Level.WARNING, "m", edit.start, edit.end, 1, 1, 1, 1,
+                                   text[edit.start : edit.end], (edit.replacement,), safety))
+        safeties = safeties[len(step):]
+        for edit in sorted(step, reverse=True):
+            text = text[: edit.start] + edit.replacement + text[edit.end :]
+    return FixResult(original, text, tuple(applied), (), len(steps), tuple(tuple(s) for s in steps))
+
+
+def _rows(table: str) -> list[tuple[str, ...]]:
+    rows = parse(f"<div>{table}</div>").root.find_all("tr", "change")
+    return [tuple(td.text() for td in row.find_all("td")) for row in rows]
+
+
+def test_side_by_side_follows_the_fixers_own_edits():
+    original = "one two\r\nthree\r\nfour five\r\n\r\nsix\r\n"
+    # pass 1: a safe join of lines 1-2 and an unsafe word swap; pass 2: a safe edit on the swapped word
+    first = [Edit(7, 9, " "), Edit(21, 25, "FIVE")]
+    swapped = "one two three\r\nfour FIVE\r\n\r\nsix\r\n"
+    second = [Edit(swapped.index("FIVE"), swapped.index("FIVE") + 4, "Five!")]
+    result = _fix(original, [first, second], [Safety.SAFE, Safety.UNSAFE, Safety.SAFE])
+    assert result.fixed == "one two three\r\nfour Five!\r\n\r\nsix\r\n"
+    trail = trace(result)
+    assert [t for t in trail.removed if t] == ["safe", "safe", "unsafe", "unsafe", "unsafe", "unsafe"]
+    table = side_by_side(result)
+    assert _rows(table) == [("1–2", "one two\nthree", "1", "one two three"), ("3", "four five", "2", "four Five!")]
+    tree = parse(f"<div>{table}</div>")
+    marked = [(n.tag, n.attrs["class"], n.text()) for n in tree.root.iter() if n.tag in ("del", "ins")]
+    assert marked == [("del", "safe", "\n"), ("ins", "safe", " "), ("del", "unsafe", "five"), ("ins", "safe", "Five!")]
+    assert "2 unchanged lines" in tree.root.text()
+    assert side_by_side(_fix("same\n", [], [])) == ""
+
+
+def test_side_by_side_calls_unpaired_edits_unsafe():
+    result = _fix("a b c", [[Edit(2, 3, "B")]], [Safety.SAFE])
+    odd = FixResult(result.original, result.fixed, (), (), 1, result.steps)  # edits without their findings
+    assert _rows(side_by_side(odd)) == [("1", "a b c", "1", "a B c")]
+    assert 'class="unsafe"' in side_by_side(odd) and 'class="safe"' not in side_by_side(odd)
 
 
 def test_several_files_get_one_page_with_a_file_list(tmp_path):

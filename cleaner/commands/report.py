@@ -29,12 +29,6 @@ def register(app: typer.Typer) -> None:
     app.command("report")(report)
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def _split(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
     if not values:
         return None
@@ -83,11 +77,8 @@ def report(
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         raise typer.Exit(ExitCode.CLEAN)
-    existed = Path(output).exists()
     try:
         write_atomic(output, data)
-        if not existed:  # a new page gets the usual permissions, not the temp file's 0600
-            Path(output).chmod(0o666 & ~_umask())
     except OSError as exc:
         raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from None
     count = sum(len(item.report.findings) for item in gathered.files)

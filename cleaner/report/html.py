@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 from cleaner.model import Finding, Level, Rule, Safety
 from cleaner.readability import label
-from cleaner.report.html_parts import esc, highlight, readability_chart, side_by_side
+from cleaner.report.html_changes import side_by_side
+from cleaner.report.html_parts import esc, highlight, readability_chart
 from cleaner.report.html_style import CSS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,6 +28,7 @@ _SAFETY_TEXT = {
     Safety.UNSAFE: "unsafe: applied only with --unsafe-fixes",
     Safety.SUGGEST: "suggestion: needs an editor's judgment",
 }
+_NO_FINDINGS = '<p class="muted">No findings.</p>'
 _TABLE_FIELDS = (
     "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
     "automated_readability_index", "dale_chall", "words", "sentences", "text_standard",
@@ -130,7 +132,7 @@ def _file(number: int, item: "FilePage", rules: Mapping[str, Rule]) -> str:
         '<div class="review"><div><h3>Article</h3>'
         f'<div class="article" lang="en">{highlight(report.text, report.findings, prefix, tip)}</div></div>'
         f'<aside aria-label="Findings"><h3>Findings ({len(report.findings)})</h3>'
-        f'<div class="cards">{cards or "<p class=muted>No findings.</p>"}</div></aside></div></div>'
+        f'<div class="cards">{cards or _NO_FINDINGS}</div></aside></div></div>'
         f"{_changes(item)}{_readability(item, prefix)}</section>"
     )
 
@@ -185,7 +187,7 @@ def _changes(item: "FilePage") -> str:
     if item.unsafe.unstable or item.safe.unstable:
         codes = sorted(set(item.safe.unstable) | set(item.unsafe.unstable))
         note += f'<p class="muted">Set aside because their fixes did not settle: {esc(", ".join(codes))}.</p>'
-    table = side_by_side(item.report.text, item.safe.fixed, item.unsafe.fixed)
+    table = side_by_side(item.unsafe)
     legend = (
         '<div class="legend"><span>Legend:</span><span><del class="safe">removed</del> '
         '<ins class="safe">added</ins> safe fix</span><span><del class="unsafe">removed</del> '
