@@ -19,67 +19,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_eda2942b02cc63af.txt"
+from tests_support import SEED, fixture_rules, write_rules
 
-RULES = {
-    "punctuation/double-period.yaml": r"""
-code: TF101
-name: cli-double-period
-summary: Doubled full stop.
-why: test
-level: warning
-kind: pattern
-pattern: '(?<=\p{L})\.\.(?!\.)'
-message: Stray double period.
-fix: {title: One period, replace: ".", safety: safe}
-examples:
-  fail: [{text: "He left.. Then she spoke.", fixed: "He left. Then she spoke."}]
-  pass: ["Wait... now it is.", "Run x ..y later."]
-""",
-    "attribution/said.yaml": r"""
-code: TF102
-name: cli-capital-said
-summary: Capitalised Said after a speaker.
-why: test
-level: warning
-kind: pattern
-pattern: '(?<=\p{L} )Said\b'
-message: Lower-case said.
-fix: {title: Lower-case, replace: "said", safety: safe}
-examples:
-  fail: [{text: "China Said.", fixed: "China said."}]
-  pass: ["Said Hamdan spoke.", "he said."]
-""",
-    "names/king.yaml": r"""
-code: TF103
-name: cli-king-wang
-summary: The king is Wang.
-why: test
-level: warning
-kind: swap
-swap: {"The king": "Wang"}
-fix: {title: Use the surname, safety: unsafe}
-message: Literal name.
-examples:
-  fail: [{text: "The king met him.", fixed: "Wang met him."}]
-  pass: ["the king met him.", "The kingdom fell."]
-""",
-    "style/colour.yaml": r"""
-code: TF104
-name: cli-colour-variants
-summary: Several candidates make a suggestion.
-why: test
-level: info
-kind: swap
-swap: {"colour": "color|hue"}
-fix: {title: Pick one, safety: suggest}
-message: Spelling variant.
-examples:
-  fail: ["The colour is red."]
-  pass: ["The color is red.", "Many colours here."]
-""",
-}
+RULES = fixture_rules("TF", "cli")
 
 ARTICLE = "The minister resigned.. Officials declined.\n\nChina Said. The king met him.\n\nThe colour is red.\n"
 SAFE_FIXED = "The minister resigned. Officials declined.\n\nChina said. The king met him.\n\nThe colour is red.\n"
@@ -90,12 +32,7 @@ ONLY_SAFE_FIXED = "He left. Then China said it."
 
 @pytest.fixture(scope="module")
 def rules_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("cli-rules")
-    for name, body in RULES.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(body.lstrip(), encoding="utf-8")
-    return folder
+    return write_rules(tmp_path_factory.mktemp("cli-rules"), RULES)
 
 
 def cleaner(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:

@@ -15,64 +15,10 @@ import pytest
 from cleaner.engine import Engine
 from cleaner.loader import load_rules
 from cleaner.review import Decision, ReviewSession, run
+from tests_support import fixture_rules, write_rules
 
 RULES = {
-    "punctuation/double-period.yaml": r"""
-code: TR101
-name: review-double-period
-summary: Doubled full stop.
-why: test
-level: warning
-kind: pattern
-pattern: '(?<=\p{L})\.\.(?!\.)'
-message: Stray double period.
-fix: {title: One period, replace: ".", safety: safe}
-examples:
-  fail: [{text: "He left.. Then she spoke.", fixed: "He left. Then she spoke."}]
-  pass: ["Wait... now it is.", "Run x ..y later."]
-""",
-    "attribution/said.yaml": r"""
-code: TR102
-name: review-capital-said
-summary: Capitalised Said after a speaker.
-why: test
-level: warning
-kind: pattern
-pattern: '(?<=\p{L} )Said\b'
-message: Lower-case said.
-fix: {title: Lower-case, replace: "said", safety: safe}
-examples:
-  fail: [{text: "China Said.", fixed: "China said."}]
-  pass: ["Said Hamdan spoke.", "he said."]
-""",
-    "names/king.yaml": r"""
-code: TR103
-name: review-king-wang
-summary: The king is Wang.
-why: test
-level: warning
-kind: swap
-swap: {"The king": "Wang"}
-fix: {title: Use the surname, safety: unsafe}
-message: Literal name.
-examples:
-  fail: [{text: "The king met him.", fixed: "Wang met him."}]
-  pass: ["the king met him.", "The kingdom fell."]
-""",
-    "style/colour.yaml": r"""
-code: TR104
-name: review-colour-variants
-summary: Several candidates make a suggestion.
-why: test
-level: info
-kind: swap
-swap: {"colour": "color|hue"}
-fix: {title: Pick one, safety: suggest}
-message: Spelling variant.
-examples:
-  fail: ["The colour is red."]
-  pass: ["The color is red.", "Many colours here."]
-""",
+    **fixture_rules("TR", "review"),
     "style/king-said.yaml": r"""
 code: TR105
 name: review-king-no-candidate
@@ -94,12 +40,7 @@ REVIEWED = "The minister resigned. Officials declined.\n\nChina Said. Wang met h
 
 @pytest.fixture(scope="module")
 def rules_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("review-rules")
-    for name, body in RULES.items():
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(body.lstrip(), encoding="utf-8")
-    return folder
+    return write_rules(tmp_path_factory.mktemp("review-rules"), RULES)
 
 
 @pytest.fixture()

@@ -21,3 +21,79 @@ def run_cli(*args: str, input_bytes: bytes | None = None, cwd: Path | None = Non
         env=env,
         timeout=300,
     )
+
+
+# Four small rules (safe, safe, unsafe, suggest) used by the fix and review tests; each test
+# module gives them its own code prefix so that its assertions read unambiguously.
+_FIXTURE_RULES = {
+    "punctuation/double-period.yaml": r"""
+code: {prefix}101
+name: {name}-double-period
+summary: Doubled full stop.
+why: test
+level: warning
+kind: pattern
+pattern: '(?<=\p{{L}})\.\.(?!\.)'
+message: Stray double period.
+fix: {{title: One period, replace: ".", safety: safe}}
+examples:
+  fail: [{{text: "He left.. Then she spoke.", fixed: "He left. Then she spoke."}}]
+  pass: ["Wait... now it is.", "Run x ..y later."]
+""",
+    "attribution/said.yaml": r"""
+code: {prefix}102
+name: {name}-capital-said
+summary: Capitalised Said after a speaker.
+why: test
+level: warning
+kind: pattern
+pattern: '(?<=\p{{L}} )Said\b'
+message: Lower-case said.
+fix: {{title: Lower-case, replace: "said", safety: safe}}
+examples:
+  fail: [{{text: "China Said.", fixed: "China said."}}]
+  pass: ["Said Hamdan spoke.", "he said."]
+""",
+    "names/king.yaml": r"""
+code: {prefix}103
+name: {name}-king-wang
+summary: The king is Wang.
+why: test
+level: warning
+kind: swap
+swap: {{"The king": "Wang"}}
+fix: {{title: Use the surname, safety: unsafe}}
+message: Literal name.
+examples:
+  fail: [{{text: "The king met him.", fixed: "Wang met him."}}]
+  pass: ["the king met him.", "The kingdom fell."]
+""",
+    "style/colour.yaml": r"""
+code: {prefix}104
+name: {name}-colour-variants
+summary: Several candidates make a suggestion.
+why: test
+level: info
+kind: swap
+swap: {{"colour": "color|hue"}}
+fix: {{title: Pick one, safety: suggest}}
+message: Spelling variant.
+examples:
+  fail: ["The colour is red."]
+  pass: ["The color is red.", "Many colours here."]
+""",
+}
+
+
+def fixture_rules(prefix: str, name: str) -> dict[str, str]:
+    """Return the shared test rule files (relative path -> YAML) with codes like PREFIX101."""
+    return {path: body.format(prefix=prefix, name=name) for path, body in _FIXTURE_RULES.items()}
+
+
+def write_rules(folder: Path, rules: dict[str, str]) -> Path:
+    """Write rule files into `folder` (created as needed) and return it."""
+    for rel, body in rules.items():
+        path = folder / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(body.lstrip(), encoding="utf-8")
+    return folder
