@@ -26,7 +26,7 @@ from cleaner.model import Edit
 from cleaner.report.html_changes import side_by_side, trace
 from cleaner.report.html_parts import highlight
 from cleaner.reviewpage import FilePage, ReviewPage
-from conftest import run_cli
+from tests_support import run_cli
 from tests_support import CLEAN_SEEDS, ROOT, SEED
 
 VOID = {"meta", "br", "col", "img", "input", "hr", "link", "wbr", "source", "area", "base", "embed"}
