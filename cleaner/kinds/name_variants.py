@@ -39,8 +39,6 @@ _NAME = rf"{_TOKEN}(?:[ \t]{_TOKEN}){{1,2}}"
 _START = r"(?<![\p{L}\p{N}])(?<!\p{Lu}[\p{L}’'-]{0,40}[ \t])"
 _END = rf"(?![ \t]?{_TOKEN})(?![\p{{L}}\p{{N}}])"
 _SUFFIXES = frozenset({"Jr", "Sr"})
-_TOKEN_RE = regex.compile(_TOKEN)
-_RUN = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_TOKEN}(?:[ \t]{_TOKEN})*(?![\p{{L}}\p{{N}}])")
 
 
 @dataclass(frozen=True)
@@ -125,20 +123,19 @@ def _person_names(doc: Document, patterns: tuple[regex.Pattern[str], ...], stop:
 
 
 def _occurrences(text: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
-    """Every occurrence of each exact name, found by looking up windows of capitalised runs."""
+    """Every occurrence of each exact name as whole words, found in one regex pass.
+
+    The alternation lists longer names first, so "Kim Jong Un" wins over "Kim Jong" where both
+    are known; words inside a name may be separated by any run of spaces or tabs.
+    """
+    if not names:
+        return {}
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    alternation = "|".join(r"[ \t]+".join(regex.escape(word) for word in name.split()) for name in ordered)
+    finder = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
     spans: dict[str, list[tuple[int, int]]] = {}
-    for run in _RUN.finditer(text, timeout=timeout_for(text)):
-        tokens = [t.span() for t in _TOKEN_RE.finditer(text, run.start(), run.end())]
-        i = 0
-        while i < len(tokens):
-            for size in (3, 2, 0):  # longest name first; 0 means no name starts here
-                if size and i + size <= len(tokens):
-                    start, end = tokens[i][0], tokens[i + size - 1][1]
-                    name = " ".join(text[start:end].split())
-                    if name in names:
-                        spans.setdefault(name, []).append((start, end))
-                        break
-            i += size or 1
+    for match in finder.finditer(text, timeout=timeout_for(text)):
+        spans.setdefault(" ".join(match.group().split()), []).append(match.span())
     return spans
 
 

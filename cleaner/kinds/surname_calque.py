@@ -30,6 +30,11 @@ KIND = "surname-calque"
 FIELDS = frozenset({"gazetteer", "verbs", "auxiliaries", "possessed", "referents"})
 
 _CAP_WORD = r"\p{Lu}[\p{L}’'.-]*"
+# Compiled once: the helpers below run for every noun occurrence in the text.
+_CAP_AFTER = regex.compile(rf"[ \t]+({_CAP_WORD})")
+_CAP_BEFORE = regex.compile(rf"({_CAP_WORD})[ \t]+$")
+_ARTICLE = regex.compile(r"(?<![\p{L}\p{N}])[Tt]he\s+$")
+_BLANKS = regex.compile(r"\s+")
 # Capitalised words that open sentences rather than names, so they do not make a name sequence.
 _NOT_NAME = frozenset(
     "The A An In On At For But And As By To With From Of When While After Before If Meanwhile "
@@ -82,7 +87,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         related = related_re.finditer(text, timeout=timeout) if related_re else ()
         real = {tables.related[m.group(0).lower()] for m in related}
         for match in noun_re.finditer(text, timeout=timeout):
-            noun = regex.sub(r"\s+", " ", match.group("noun").lower())
+            noun = _BLANKS.sub(" ", match.group("noun").lower())
             article = _article_before(text, match.start())
             if not match.group("plural") and article is not None and tail_re.match(text, match.end()):
                 candidates.append((article, match.end("noun"), noun))
@@ -140,7 +145,7 @@ def _alternation(words: object, spaced: bool = False) -> str:
 
 def _article_before(text: str, start: int) -> int | None:
     """Return where "the"/"The" begins when it directly precedes `start`, else None."""
-    found = regex.search(r"(?<![\p{L}\p{N}])[Tt]he\s+$", text[max(0, start - 8) : start])
+    found = _ARTICLE.search(text[max(0, start - 8) : start])
     return max(0, start - 8) + found.start() if found else None
 
 
@@ -148,8 +153,8 @@ def _named_surnames(text: str, surname_re: regex.Pattern[str], timeout: float) -
     """Surnames that stand in a capitalised name sequence ("Wang Yi", "Minister Wang"), first seen first."""
     named: dict[str, None] = {}
     for match in surname_re.finditer(text, timeout=timeout):
-        after = regex.match(rf"[ \t]+({_CAP_WORD})", text[match.end() : match.end() + 40])
-        before = regex.search(rf"({_CAP_WORD})[ \t]+$", text[max(0, match.start() - 40) : match.start()])
+        after = _CAP_AFTER.match(text[match.end() : match.end() + 40])
+        before = _CAP_BEFORE.search(text[max(0, match.start() - 40) : match.start()])
         if (after and after.group(1) not in _NOT_NAME) or (before and before.group(1) not in _NOT_NAME):
             named.setdefault(match.group(0))
     return list(named)
@@ -159,8 +164,8 @@ def _inside_name(text: str, start: int, end: int) -> bool:
     """True for "Stephen King" or "Burger King": a capitalised noun inside someone else's name."""
     if not text[start].isupper():
         return False
-    after = regex.match(rf"[ \t]+({_CAP_WORD})", text[end : end + 40])
+    after = _CAP_AFTER.match(text[end : end + 40])
     if after and after.group(1) not in _SUFFIXES:
         return False  # "King Charles", "Saudi King Salman": a title, so a real king
-    before = regex.search(rf"({_CAP_WORD})[ \t]+$", text[max(0, start - 40) : start])
+    before = _CAP_BEFORE.search(text[max(0, start - 40) : start])
     return bool(before and before.group(1) not in _NOT_NAME)
