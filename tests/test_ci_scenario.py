@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests_support import run_cli
 from test_config import TEAM_RULE, run_main
 from test_formats import sarif_validator
 from tests_support import ROOT

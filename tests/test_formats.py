@@ -10,11 +10,9 @@ import jsonschema
 import pytest
 
 from cleaner.model import FileReport, Finding, Level, Safety
-from cleaner.report import json as json_report
 from cleaner.report import summarize
-from cleaner.report import text as text_report
 from cleaner.report.github import annotation
-from cleaner.report.stream import FORMATS, Summary, render
+from cleaner.report.stream import FORMATS, render
 from cleaner.runner import CheckOptions, check_source
 from cleaner.selection import READABILITY_RULES
 from cleaner.loader import load_rules
@@ -140,15 +138,25 @@ def test_junit_report(reports: list[FileReport]) -> None:
 
 
 @pytest.mark.parametrize("count", [0, 1, 2, 4])
-def test_streamed_text_and_json_equal_the_renderers(reports: list[FileReport], count: int) -> None:
+def test_text_and_json_reports_carry_every_finding_in_order(reports: list[FileReport], count: int) -> None:
     subset = reports[:count]
-    assert render("json", subset) == json_report.render(subset)
-    assert render("text", subset) == text_report.render(subset)
-    assert render("text", subset, color=True) == text_report.render(subset, color=True)
-    summary = Summary()
-    for report in subset:
-        summary.add(report)
-    assert summary.to_dict() == summarize(subset)
+    payload = json.loads(render("json", subset))
+    assert payload["version"] == 1
+    assert [f["path"] for f in payload["files"]] == [r.path for r in subset]
+    assert [[f["code"] for f in entry["findings"]] for entry in payload["files"]] == [
+        [f.code for f in r.findings] for r in subset
+    ]
+    assert payload["summary"] == summarize(subset)
+    text = render("text", subset)
+    paths = {r.path for r in subset}
+    headers = [line for line in text.splitlines() if line.split(":", 1)[0] in paths]
+    expected = [f"{r.path}:{f.line}:{f.column}: {f.code} " for r in subset for f in r.findings]
+    assert len(headers) == len(expected) and all(h.startswith(e) for h, e in zip(headers, expected))
+    assert text.splitlines()[-1 - sum(1 for r in subset if r.readability and r.readability.get("words"))].startswith(
+        ("Found ", "No findings")
+    )
+    colored = render("text", subset, color=True)
+    assert ("\x1b[" in colored) == any(r.findings for r in subset)
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -7,7 +7,6 @@ the command exits 0 once the page is written, whatever it found (2 on a usage or
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from typing import List, Optional

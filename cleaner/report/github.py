@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from cleaner.model import FileReport, Finding, Level
-from cleaner.report.stream import Formatter, relative_path
+from cleaner.report import Formatter, relative_path
 
 COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 

@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Any
 
 from cleaner.model import FileReport, Finding, Level
-from cleaner.report.stream import Formatter, relative_path
+from cleaner.report import Formatter, relative_path
 from cleaner.suppress import context_hash
 
 SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}

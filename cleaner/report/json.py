@@ -1,29 +1,35 @@
-"""The stable JSON report (version 1), documented in the README."""
+"""The stable JSON report (version 1), documented in the README, written one file at a time."""
 
 from __future__ import annotations
 
 import json
-from typing import Iterable
+import textwrap
 
 from cleaner.model import FileReport
-from cleaner.report import summarize
+from cleaner.report import Formatter
 
 SCHEMA_VERSION = 1
 
 
-def render(reports: Iterable[FileReport]) -> str:
-    """Render reports as the versioned JSON document."""
-    reports = list(reports)
-    payload = {
-        "version": SCHEMA_VERSION,
-        "files": [
-            {
-                "path": r.path,
-                "findings": [f.to_dict() for f in r.findings],
-                "readability": dict(r.readability) if r.readability is not None else None,
-            }
-            for r in reports
-        ],
-        "summary": summarize(reports),
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+class JsonFormatter(Formatter):
+    """The versioned JSON document, written one file entry at a time."""
+
+    def start(self) -> None:
+        """Open the document and the files list."""
+        self.out.write(f'{{\n  "version": {SCHEMA_VERSION},\n  "files": [')
+
+    def handle(self, report: FileReport) -> None:
+        """Write one file entry."""
+        entry = {
+            "path": report.path,
+            "findings": [f.to_dict() for f in report.findings],
+            "readability": dict(report.readability) if report.readability is not None else None,
+        }
+        body = textwrap.indent(json.dumps(entry, ensure_ascii=False, indent=2), "    ")
+        self.out.write(("\n" if not self.summary.files else ",\n") + body)
+        super().handle(report)
+
+    def stop(self) -> None:
+        """Close the files list and write the summary."""
+        summary = json.dumps(self.summary.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+        self.out.write(("\n  ]" if self.summary.files else "]") + f',\n  "summary": {summary}\n}}\n')

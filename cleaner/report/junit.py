@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape as _escape
 from xml.sax.saxutils import quoteattr as _quoteattr
 
 from cleaner.model import FileReport
-from cleaner.report.stream import Formatter
+from cleaner.report import Formatter
 
 
 # Characters XML 1.0 cannot carry at all, even escaped; an article may still contain them.

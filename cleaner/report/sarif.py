@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import cleaner
 from cleaner.model import FileReport, Finding, Level, Rule
-from cleaner.report.stream import Formatter
+from cleaner.report import Formatter
 from cleaner.suppress import context_hash
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -2,36 +2,58 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Any, Mapping, Sequence, TextIO
 
-from cleaner.model import FileReport, Finding
+from cleaner.model import FileReport, Finding, Rule
 from cleaner.readability import label
-from cleaner.report import summarize
+from cleaner.report import Formatter
 
 _SHOWN_SCORES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "text_standard")
 
 
-def render(reports: Iterable[FileReport], color: bool = False) -> str:
-    """Render every finding with its source line, then a summary with readability."""
-    reports = list(reports)
-    out: list[str] = []
-    for report in reports:
+class TextFormatter(Formatter):
+    """Compiler-style text, file by file, then the summary and readability lines."""
+
+    def __init__(self, out: TextIO, rules: Sequence[Rule] = (), color: bool = False) -> None:
+        super().__init__(out, rules, color)
+        self.scores: list[tuple[str, Mapping[str, Any]]] = []
+
+    def handle(self, report: FileReport) -> None:
+        """Print every finding of the file with its source line."""
+        super().handle(report)
         lines = report.text.splitlines()
+        block: list[str] = []
         for finding in report.findings:
-            out.extend(_finding_block(report.path, finding, lines, color))
-    out.append(_summary_line(reports))
-    for report in reports:
-        if report.readability:
-            scores = ", ".join(f"{label(k)} {report.readability[k]}" for k in _SHOWN_SCORES)
-            out.append(f"Readability of {report.path}: {scores}")
-    return "\n".join(out) + "\n"
+            block.extend(finding_block(report.path, finding, lines, self.color))
+        if block:
+            self.out.write("\n".join(block) + "\n")
+            self.out.flush()
+        if report.readability and report.readability.get("words"):
+            self.scores.append((report.path, report.readability))
+
+    def stop(self) -> None:
+        """Print the summary line and each file's readability."""
+        s = self.summary.to_dict()
+        if not s["findings"]:
+            lines = [f"No findings in {s['files']} file(s)."]
+        else:
+            levels = ", ".join(f"{n} {lvl}" for lvl, n in s["by_level"].items() if n)
+            lines = [
+                f"Found {s['findings']} finding(s) in {s['files_with_findings']} of "
+                f"{s['files']} file(s): {levels}; {s['fixable']} fixable."
+            ]
+        for path, scores in self.scores:
+            shown = ", ".join(f"{label(k)} {scores[k]}" for k in _SHOWN_SCORES)
+            lines.append(f"Readability of {path}: {shown}")
+        self.out.write("\n".join(lines) + "\n")
 
 
 def _style(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def _finding_block(path: str, f: Finding, lines: list[str], color: bool) -> list[str]:
+def finding_block(path: str, f: Finding, lines: list[str], color: bool) -> list[str]:
+    """Return the lines for one finding: header, source line, caret, suggestion, blank."""
     level_color = {"error": "31;1", "warning": "33;1", "info": "36;1"}[f.level.value]
     head = f"{path}:{f.line}:{f.column}: {_style(f.code, level_color, color)} {f.message}"
     if f.source != "cleaner":
@@ -48,14 +70,3 @@ def _finding_block(path: str, f: Finding, lines: list[str], color: bool) -> list
         block.append(f" {gutter} = suggestion{safety}: {shown}")
     block.append("")
     return block
-
-
-def _summary_line(reports: list[FileReport]) -> str:
-    summary = summarize(reports)
-    if not summary["findings"]:
-        return f"No findings in {summary['files']} file(s)."
-    levels = ", ".join(f"{n} {lvl}" for lvl, n in summary["by_level"].items() if n)
-    return (
-        f"Found {summary['findings']} finding(s) in {summary['files_with_findings']} of "
-        f"{summary['files']} file(s): {levels}; {summary['fixable']} fixable."
-    )
