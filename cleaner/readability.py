@@ -62,6 +62,11 @@ def _textstat() -> Any:
     _count_syllables.get_cmudict = _offline_cmudict
     modules = [m for name, m in sorted(sys.modules.items()) if name.startswith("textstat.backend") and m]
     _WORD_CACHES.clear()
+    # textstat memoises whole-text helpers too (word lists of the entire text among them);
+    # they are cleared after every score so that checking many files keeps memory flat.
+    _WORD_CACHES.extend(
+        {id(fn): fn for m in modules for fn in vars(m).values() if callable(getattr(fn, "cache_clear", None))}.values()
+    )
     for helper in _PER_WORD:
         original = next((getattr(m, helper) for m in modules if hasattr(getattr(m, helper, None), "__wrapped__")), None)
         if original is None:
@@ -127,7 +132,7 @@ def score(text: str) -> Readability:
 
 
 def _clear_word_caches() -> None:
-    """Drop the per-word caches so memory does not grow across many documents."""
+    """Drop textstat's caches so memory does not grow across many documents."""
     for cached in _WORD_CACHES:
         cached.cache_clear()
 
