@@ -12,7 +12,7 @@ EXPECTED = [
     ('CO101', 4, 8, 'Russian-Ukraine war', 'Russia-Ukraine war'),
     ('PU106', 6, 73, 'C + C5', 'C+C5'),
     ('GR102', 6, 156, 'Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan, Uzbekistan', 'Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan'),
-    ('GR101', 8, 14, '10 point ', '10-point '),
+    ('GR101', 8, 14, '10 point', '10-point'),
     ('CA103', 8, 33, 'Cooperation', 'cooperation'),
     ('NM101', 10, 1, 'The king', 'Wang'),
     ('NM103', 10, 61, 'Tokaev', 'Tokayev'),
