@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import contextlib
 import sys
 from enum import Enum
 from pathlib import Path
@@ -10,12 +10,13 @@ from typing import List, Optional
 
 import typer
 
-from cleaner.config import EffectiveConfig, load_config
+from cleaner.commands import _shared as shared
+from cleaner.config import EffectiveConfig
 from cleaner.errors import ExitCode, InputError
 from cleaner.inputs import discover, extract
 from cleaner.readability import FIELDS, label, score
 from cleaner.report.stream import formatter_for
-from cleaner.runner import check_paths, plan_run
+from cleaner.runner import check_paths
 from cleaner.selection import fails
 from cleaner.textio import expand_paths, read_source
 
@@ -54,35 +55,18 @@ def register(app: typer.Typer) -> None:
     app.command("score")(score_command)
 
 
-def _split(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
-    """Flatten repeatable, comma-separated selector options; None when not given."""
-    if not values:
-        return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def config_start(paths: List[str], stdin_filename: Optional[str]) -> Path:
-    """Return the folder to look for configuration from: the inputs' common folder."""
-    named = [p for p in paths if p != "-"] + ([stdin_filename] if stdin_filename and "-" in paths else [])
-    if not named:
-        return Path.cwd()
-    resolved = [Path(p).resolve() for p in named]
-    common = Path(os.path.commonpath([str(p) for p in resolved]))
-    return common if common.is_dir() else common.parent
-
-
 def check(
     paths: List[str] = typer.Argument(..., help="Files or folders to check; '-' reads standard input."),
     output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
-    config: Optional[Path] = typer.Option(None, "--config", help="Use this config file instead of searching for one."),
-    select: Optional[List[str]] = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories."),
-    ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Skip these rules (same selectors as --select)."),
+    config: Optional[Path] = shared.CONFIG,
+    select: Optional[List[str]] = shared.SELECT,
+    ignore: Optional[List[str]] = shared.IGNORE,
     fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest level that exits 1 (default: info)."),
-    extra_rules: Optional[List[Path]] = typer.Option(None, "--extra-rules", metavar="DIR", help="Also load rule files from DIR."),
-    no_builtin_rules: bool = typer.Option(False, "--no-builtin-rules", help="Do not load the built-in rule pack."),
+    extra_rules: Optional[List[Path]] = shared.EXTRA_RULES,
+    no_builtin_rules: bool = shared.NO_BUILTIN,
     include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to check inside folders."),
     exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to skip."),
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and kind) of standard input."),
+    stdin_filename: Optional[str] = shared.STDIN_FILENAME,
     baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file."),
     write_baseline: bool = typer.Option(False, "--write-baseline", help="Write the current findings to --baseline and exit 0."),
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REV", help="Report only findings on lines changed since REV."),
@@ -99,13 +83,15 @@ def check(
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
 ) -> None:
     """Report translation artifacts; exit 1 when a finding is at or above --fail-on."""
-    file_config = load_config(config_start(paths, stdin_filename), explicit=config)
-    settings = file_config.with_overrides(
-        select=_split(select),
-        ignore=_split(ignore),
+    choice = shared.RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
+    settings, plan = shared.plan_for(
+        choice,
+        paths,
+        stdin_filename,
+        readability=not no_readability,
+        use_baseline=not write_baseline,
+        diff_base=diff_base,
         fail_on=fail_on.value if fail_on else None,
-        extra_rules=file_config.extra_rules + tuple(extra_rules) if extra_rules else None,
-        builtin_rules=False if no_builtin_rules else None,
         include=tuple(include) if include else None,
         exclude=tuple(exclude) if exclude else None,
         baseline=baseline,
@@ -113,15 +99,6 @@ def check(
     )
     if write_baseline and settings.baseline is None:
         raise InputError("--write-baseline needs --baseline FILE (or `baseline` in the configuration)")
-    plan = plan_run(
-        settings,
-        file_config=file_config,
-        cli_selectors={"--select": _split(select) or (), "--ignore": _split(ignore) or ()},
-        baseline=None if write_baseline else settings.baseline,
-        diff_base=diff_base,
-        readability=not no_readability,
-        stdin_filename=stdin_filename,
-    )
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
     mode = grammar_mode or (GrammarMode.on if grammar else GrammarMode(settings.languagetool.mode))
     with _grammar_checker(mode, languagetool_url, settings) as checker:
@@ -150,18 +127,10 @@ def _write_baseline(path: Path, reports) -> None:
     typer.echo(f"cleaner: wrote {count} finding(s) to {path}", err=True)
 
 
-class _NoGrammar:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
 def _grammar_checker(mode: GrammarMode, url: Optional[str], settings: EffectiveConfig):
     """Return a context manager yielding a LanguageTool checker, or None when grammar is off."""
     if mode is GrammarMode.off:
-        return _NoGrammar()
+        return contextlib.nullcontext()
     from cleaner.languagetool import GrammarChecker, GrammarOptions
 
     lt = settings.languagetool

@@ -9,15 +9,14 @@ from __future__ import annotations
 import json
 import os
 import sys
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from cleaner.commands.check import config_start
-from cleaner.config import EffectiveConfig, load_config
+from cleaner.commands import _shared as shared
+from cleaner.commands._shared import RuleChoice
 from cleaner.diffing import colorize, unified_diff
 from cleaner.errors import ExitCode, InputError
 from cleaner.fixer import FileFix, allowed_safeties, fix_source
@@ -26,7 +25,7 @@ from cleaner.model import Safety
 from cleaner.readability import score
 from cleaner.report import fix_json, fix_text
 from cleaner.review import ReviewSession, run
-from cleaner.runner import CheckOptions, Plan, check_source, plan_run, read_input
+from cleaner.runner import CheckOptions, check_source, read_input
 from cleaner.textio import SourceText, encode, write_atomic
 
 
@@ -43,51 +42,6 @@ def register(app: typer.Typer) -> None:
     app.command("review")(review)
 
 
-@dataclass(frozen=True)
-class RuleChoice:
-    """The rule and configuration options `fix` and `review` share with `check`."""
-
-    config: Optional[Path]
-    select: Optional[List[str]]
-    ignore: Optional[List[str]]
-    extra_rules: Optional[List[Path]]
-    no_builtin_rules: bool
-
-
-def _split(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
-    if not values:
-        return None
-    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
-
-
-def _settings(choice: RuleChoice, paths: List[str], stdin_filename: Optional[str]) -> tuple[EffectiveConfig, Plan]:
-    """Load the configuration, apply the flags, and return the settings and the run plan."""
-    file_config = load_config(config_start(paths, stdin_filename), explicit=choice.config)
-    settings = file_config.with_overrides(
-        select=_split(choice.select),
-        ignore=_split(choice.ignore),
-        extra_rules=file_config.extra_rules + tuple(choice.extra_rules) if choice.extra_rules else None,
-        builtin_rules=False if choice.no_builtin_rules else None,
-    )
-    plan = plan_run(
-        settings,
-        file_config=file_config,
-        cli_selectors={"--select": _split(choice.select) or (), "--ignore": _split(choice.ignore) or ()},
-        baseline=settings.baseline,
-        readability=False,
-        stdin_filename=stdin_filename,
-    )
-    return settings, plan
-
-
-_CONFIG = typer.Option(None, "--config", help="Use this config file instead of searching for one.")
-_SELECT = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories.")
-_IGNORE = typer.Option(None, "--ignore", help="Skip these rules (same selectors as --select).")
-_EXTRA = typer.Option(None, "--extra-rules", metavar="DIR", help="Also load rule files from DIR.")
-_NO_BUILTIN = typer.Option(False, "--no-builtin-rules", help="Do not load the built-in rule pack.")
-_COLOR = typer.Option(None, "--color/--no-color", help="Colour the output (default: on a terminal).")
-
-
 def fix(
     paths: List[str] = typer.Argument(..., help="Files or folders; '-' reads standard input, writes standard output."),
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply unsafe fixes (probably right; glance at them)."),
@@ -97,17 +51,17 @@ def fix(
     min_reading_ease: Optional[float] = typer.Option(None, "--min-reading-ease", metavar="N", help="Exit 1 if the fixed text's Flesch reading ease is below N."),
     max_grade: Optional[float] = typer.Option(None, "--max-grade", metavar="N", help="Exit 1 if the fixed text's Flesch-Kincaid grade is above N."),
     no_readability: bool = typer.Option(False, "--no-readability", help="Skip the readability scores."),
-    config: Optional[Path] = _CONFIG,
-    select: Optional[List[str]] = _SELECT,
-    ignore: Optional[List[str]] = _IGNORE,
-    extra_rules: Optional[List[Path]] = _EXTRA,
-    no_builtin_rules: bool = _NO_BUILTIN,
-    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename", help="Name (and kind) of standard input."),
-    color: Optional[bool] = _COLOR,
+    config: Optional[Path] = shared.CONFIG,
+    select: Optional[List[str]] = shared.SELECT,
+    ignore: Optional[List[str]] = shared.IGNORE,
+    extra_rules: Optional[List[Path]] = shared.EXTRA_RULES,
+    no_builtin_rules: bool = shared.NO_BUILTIN,
+    stdin_filename: Optional[str] = shared.STDIN_FILENAME,
+    color: Optional[bool] = shared.COLOR,
 ) -> None:
     """Apply safe fixes in place, report what was fixed and what is left for review, with readability."""
     choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
-    settings, plan = _settings(choice, paths, stdin_filename)
+    settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=False)
     options = plan.options
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
     limits = settings.readability
@@ -216,12 +170,12 @@ def review(
     patch: Optional[Path] = typer.Option(None, "--patch", metavar="FILE", help="Save the accepted changes as a diff."),
     log: Optional[Path] = typer.Option(None, "--log", metavar="FILE", help="Save every decision as JSON."),
     no_write: bool = typer.Option(False, "--no-write", help="Leave the article as it is (use with --patch)."),
-    config: Optional[Path] = _CONFIG,
-    select: Optional[List[str]] = _SELECT,
-    ignore: Optional[List[str]] = _IGNORE,
-    extra_rules: Optional[List[Path]] = _EXTRA,
-    no_builtin_rules: bool = _NO_BUILTIN,
-    color: Optional[bool] = _COLOR,
+    config: Optional[Path] = shared.CONFIG,
+    select: Optional[List[str]] = shared.SELECT,
+    ignore: Optional[List[str]] = shared.IGNORE,
+    extra_rules: Optional[List[Path]] = shared.EXTRA_RULES,
+    no_builtin_rules: bool = shared.NO_BUILTIN,
+    color: Optional[bool] = shared.COLOR,
 ) -> None:
     """Walk through every finding like `git add -p`: accept, reject, edit, skip; write the result at the end."""
     if path == "-":
@@ -231,7 +185,7 @@ def review(
     for target in (patch, log):
         if target is not None and not target.resolve().parent.is_dir():
             raise InputError(f"{target}: folder does not exist")
-    options = _settings(RuleChoice(config, select, ignore, extra_rules, no_builtin_rules), [path], None)[1].options
+    options = shared.plan_for(RuleChoice(config, select, ignore, extra_rules, no_builtin_rules), [path], None, readability=False)[1].options
     source = read_input(path, options)
     session = ReviewSession(path, source.text, check_source(source, options).findings)
     use_color = sys.stdout.isatty() if color is None else color

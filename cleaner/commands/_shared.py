@@ -1,0 +1,81 @@
+"""What check, fix, review and report share: the rule options and turning them into a run plan."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+from cleaner.config import EffectiveConfig, load_config
+from cleaner.runner import Plan, plan_run
+
+CONFIG = typer.Option(None, "--config", help="Use this config file instead of searching for one.")
+SELECT = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories.")
+IGNORE = typer.Option(None, "--ignore", help="Skip these rules (same selectors as --select).")
+EXTRA_RULES = typer.Option(None, "--extra-rules", metavar="DIR", help="Also load rule files from DIR.")
+NO_BUILTIN = typer.Option(False, "--no-builtin-rules", help="Do not load the built-in rule pack.")
+STDIN_FILENAME = typer.Option(None, "--stdin-filename", help="Name (and kind) of standard input.")
+COLOR = typer.Option(None, "--color/--no-color", help="Colour the output (default: on a terminal).")
+
+
+@dataclass(frozen=True)
+class RuleChoice:
+    """The rule and configuration options every command that checks text accepts."""
+
+    config: Optional[Path]
+    select: Optional[List[str]]
+    ignore: Optional[List[str]]
+    extra_rules: Optional[List[Path]]
+    no_builtin_rules: bool
+
+
+def split_selectors(values: Optional[List[str]]) -> Optional[tuple[str, ...]]:
+    """Flatten repeatable, comma-separated selector options; None when not given."""
+    if not values:
+        return None
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+def config_start(paths: List[str], stdin_filename: Optional[str]) -> Path:
+    """Return the folder to look for configuration from: the inputs' common folder."""
+    named = [p for p in paths if p != "-"] + ([stdin_filename] if stdin_filename and "-" in paths else [])
+    if not named:
+        return Path.cwd()
+    resolved = [Path(p).resolve() for p in named]
+    common = Path(os.path.commonpath([str(p) for p in resolved]))
+    return common if common.is_dir() else common.parent
+
+
+def plan_for(
+    choice: RuleChoice,
+    paths: List[str],
+    stdin_filename: Optional[str],
+    *,
+    readability: bool,
+    use_baseline: bool = True,
+    diff_base: Optional[str] = None,
+    **overrides: Any,
+) -> tuple[EffectiveConfig, Plan]:
+    """Load the configuration, apply the command-line flags over it, and plan the run."""
+    file_config = load_config(config_start(paths, stdin_filename), explicit=choice.config)
+    select, ignore = split_selectors(choice.select), split_selectors(choice.ignore)
+    settings = file_config.with_overrides(
+        select=select,
+        ignore=ignore,
+        extra_rules=file_config.extra_rules + tuple(choice.extra_rules) if choice.extra_rules else None,
+        builtin_rules=False if choice.no_builtin_rules else None,
+        **overrides,
+    )
+    plan = plan_run(
+        settings,
+        file_config=file_config,
+        cli_selectors={"--select": select or (), "--ignore": ignore or ()},
+        baseline=settings.baseline if use_baseline else None,
+        diff_base=diff_base,
+        readability=readability,
+        stdin_filename=stdin_filename,
+    )
+    return settings, plan
