@@ -149,9 +149,17 @@ def similar(a: str, b: str, limits: Thresholds = Thresholds()) -> bool:
         x, y = left[i], right[i]
         if min(len(x), len(y)) <= limits.short or fuzz.ratio(x, y) < limits.token:
             return False
+        if _inflected(x, y):
+            return False  # "Public License" / "Public Licenses", "Edward" / "Edwards": a plural or another name
     if differ == [0] and not _same_given_name(left[0], right[0], limits):
         return False  # same surname, different given names: relatives, not typos
     return fuzz.ratio(a, b) >= limits.name
+
+
+def _inflected(x: str, y: str) -> bool:
+    """True when one word is the other plus a plural or possessive ending."""
+    short, long = sorted((x, y), key=len)
+    return long[len(short) :] in ("s", "es", "’s", "'s") and long.startswith(short)
 
 
 def _same_given_name(x: str, y: str, limits: Thresholds) -> bool:

@@ -35,7 +35,8 @@ def test_majority_spelling_is_kept() -> None:
 @pytest.mark.parametrize(
     "a, b",
     [("Mei Lin", "Mei Ling"), ("Wang Yi", "Wang Wei"), ("Mei Lin", "Lin Jian"), ("Daniel Okafor", "Danielle Okafor"),
-     ("Michael Chen", "Michelle Chen"), ("Aldograph Redley", "Aldograph Redley"), ("Kim Jong Un", "Kim Jong")],
+     ("Michael Chen", "Michelle Chen"), ("Aldograph Redley", "Aldograph Redley"), ("Kim Jong Un", "Kim Jong"),
+     ("General Public License", "General Public Licenses"), ("Jon Edward", "Jon Edwards")],
 )
 def test_not_variants(a: str, b: str) -> None:
     assert not name_variants.similar(a, b)
