@@ -32,13 +32,29 @@ _MINOR_WORDS = frozenset(
 )
 
 
+class LineIndex:
+    """1-based line and column of offsets in a text."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of an offset."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Return the offset where a 1-based line starts (the end of text past the last line)."""
+        return self._starts[line - 1] if 0 < line <= len(self._starts) else self._starts[-1]
+
+
 class Document:
     """A decoded text split into paragraphs, sentences and quotations."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.paragraphs: tuple[Span, ...] = tuple(_split_paragraphs(text))
-        self._line_starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self._lines = LineIndex(text)
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -88,8 +104,7 @@ class Document:
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """Return the 1-based line and column of a text offset."""
-        line = bisect.bisect_right(self._line_starts, offset) - 1
-        return line + 1, offset - self._line_starts[line] + 1
+        return self._lines.line_col(offset)
 
     def in_quote(self, offset: int) -> bool:
         """True when the offset lies inside a quotation (marks included)."""

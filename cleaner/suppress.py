@@ -21,7 +21,7 @@ from typing import Iterable, Mapping
 
 from cleaner.errors import InputError
 from cleaner.inputs import kind_for_path
-from cleaner.inputs.extracted import LineIndex
+from cleaner.document import LineIndex
 from cleaner.model import FileReport, Finding
 from cleaner.selection import NO_MATCH, Target, best_rank, target_of
 from cleaner.textio import SourceText

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from cleaner.errors import InputError
 from cleaner.gitdiff import ChangedLines, DiffFilter, changed_lines, parse_diff
 from cleaner.inputs import discover, extract, kind_for_path, matches_any
-from cleaner.inputs.extracted import Builder, LineIndex
+from cleaner.document import LineIndex
+from cleaner.inputs.extracted import Builder
 from cleaner.model import Finding, Level, Safety
 from cleaner.runner import CheckOptions, check_source
 from cleaner.suppress import BaselineFilter, InlineFilter, entries_for, parse_inline, write_baseline

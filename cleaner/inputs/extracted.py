@@ -7,6 +7,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from cleaner.document import LineIndex
 from cleaner.model import Finding
 
 
@@ -93,22 +94,6 @@ class Extracted:
                 )
             )
         return sorted(out, key=lambda f: f.sort_key)
-
-
-class LineIndex:
-    """1-based line and column of offsets in a text."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """Return the 1-based line and column of an offset."""
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
-
-    def line_start(self, line: int) -> int:
-        """Return the offset where a 1-based line starts (the end of text past the last line)."""
-        return self._starts[line - 1] if 0 < line <= len(self._starts) else self._starts[-1]
 
 
 class Builder:
