@@ -27,9 +27,25 @@ _OPENING = {"“": "”", '"': '"'}
 _NEWLINE = regex.compile(r"\n")
 _QUOTE_MARK = regex.compile(r"[“”\"‘’]")
 _HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+# A word: letters, marks and digits, with inner apostrophes and hyphens (don’t, Jae-myung).
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
 _MINOR_WORDS = frozenset(
     "a an and as at but by for from in into of on or over per the to up via vs with".split()
 )
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the text: [start, end) and its text."""
+
+    start: int
+    end: int
+    text: str
+
+    @property
+    def capitalized(self) -> bool:
+        """True for Title-case words (Seoul, Said), not ALL-CAPS ones or lower-case ones."""
+        return self.text[0].isupper() and not self.text.isupper()
 
 
 class LineIndex:
@@ -64,6 +80,22 @@ class Document:
             for start, end in split_sentences(self.text, para.start, para.end):
                 out.append(Span(start, end))
         return tuple(out)
+
+    @cached_property
+    def words(self) -> tuple[Word, ...]:
+        """Every word of the text with its offsets, found in one pass (the shared token stream)."""
+        return tuple(Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text))
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [w.start for w in self.words]
+
+    def word_index(self, offset: int) -> int:
+        """Index in `words` of the first word that ends after `offset` (len(words) when none does)."""
+        i = bisect.bisect_right(self._word_starts, offset) - 1
+        if i >= 0 and self.words[i].end > offset:
+            return i
+        return i + 1
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

