@@ -21,6 +21,7 @@ import argparse
 import contextlib
 import fcntl
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold import CLASSES, GoldError, check_rows, parse_marked, text_hash, url_digest, word_count  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-CORPUS = HERE / "corpus"
+CORPUS = Path(os.environ.get("CLEANER_CORPUS_DIR") or HERE / "corpus")
 MANIFEST = CORPUS / "pages.yaml"
 CACHE = CORPUS / "cache"
 EXCLUDED = HERE.parent.parent / "shared" / "data" / "excluded-pages.sha256"

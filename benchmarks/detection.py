@@ -66,7 +66,7 @@ def score(sample: Sample, findings: list[Finding], tally: Tally) -> None:
                 if not any(a.overlaps(f.start, f.end) for a in notes):
                     tally.false[segment.group] += 1
                     tally.rule_false[f.code, segment.group] += 1
-                    if sample.source != "holdout":
+                    if sample.source not in ("holdout", "mqm-holdout"):
                         tally.false_hits.append((sample, f, segment.group))
             continue
         for f in inside:
@@ -75,13 +75,13 @@ def score(sample: Sample, findings: list[Finding], tally: Tally) -> None:
             tally.true[sample.source] += hit
             tally.rule_found[f.code, sample.source] += 1
             tally.rule_true[f.code, sample.source] += hit
-            if not hit and sample.source not in ("holdout", "mqm"):
+            if not hit and sample.source not in ("holdout", "mqm-holdout"):
                 tally.false_hits.append((sample, f, "unmatched"))
         for a in notes:
             caught = any(a.overlaps(f.start, f.end) for f in findings)
             tally.total[sample.source, a.cls] += 1
             tally.caught[sample.source, a.cls] += caught
-            if not caught and sample.source not in ("holdout", "mqm"):
+            if not caught and sample.source not in ("holdout", "mqm-holdout"):
                 tally.misses.append((sample, a))
 
 
@@ -110,23 +110,23 @@ def rate(num: int, words: int) -> str:
     return f"{1000 * num / words:5.2f} ({num} in {words} words)" if words else "   -"
 
 
-SOURCES = ("dev", "holdout", "own", "mqm")
+SOURCES = ("dev", "holdout", "own", "mqm", "mqm-holdout")
+PAGE_SOURCES = ("dev", "holdout", "own")
 
 
 def print_recall(tallies: dict[str, Tally]) -> None:
     """Recall per class (rule classes first), one column per source and checker."""
     print("\n## Recall by artifact class (annotations caught / annotations)\n")
-    columns = [(label, source) for label in tallies for source in SOURCES if source != "mqm"]
+    columns = [(label, source) for label in tallies for source in PAGE_SOURCES]
     print(f"{'class':16}" + "".join(f"{label + ' ' + source:>26}" for label, source in columns))
     for cls in [*RULE_CLASSES, "grammar", "other"]:
-        cells = [pct(t.caught[s, cls], t.total[s, cls]) for label, t in tallies.items() for s in SOURCES if s != "mqm"]
+        cells = [pct(t.caught[s, cls], t.total[s, cls]) for t in tallies.values() for s in PAGE_SOURCES]
         if any(c.strip() != "-" for c in cells):
             print(f"{cls:16}" + "".join(f"{c:>26}" for c in cells))
     cells = []
-    for label, t in tallies.items():
-        for s in SOURCES:
-            if s != "mqm":
-                cells.append(pct(sum(t.caught[s, c] for c in RULE_CLASSES), sum(t.total[s, c] for c in RULE_CLASSES)))
+    for t in tallies.values():
+        for s in PAGE_SOURCES:
+            cells.append(pct(sum(t.caught[s, c] for c in RULE_CLASSES), sum(t.total[s, c] for c in RULE_CLASSES)))
     print(f"{'RULE CLASSES':16}" + "".join(f"{c:>26}" for c in cells))
     dev_all = [pct(sum(t.caught[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES),
                    sum(t.total[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES)) for t in tallies.values()]
@@ -159,15 +159,15 @@ def print_rules(tally: Tally) -> None:
 
 def print_mqm(tally: Tally) -> None:
     """MQM recall by error category (surface categories first)."""
-    cats = sorted({c for s, c in tally.total if s == "mqm"}, key=lambda c: (c not in MQM_SURFACE, c))
+    cats = sorted({c for s, c in tally.total if s.startswith("mqm")}, key=lambda c: (c not in MQM_SURFACE, c))
     if not cats:
         return
-    print("\n## MQM zh->en: recall by error category\n")
+    print("\n## MQM zh->en: recall by error category (dev talks 2 and 6; held-out talks 5, 7, 9)\n")
     for cat in cats:
-        print(f"{cat:40}{pct(tally.caught['mqm', cat], tally.total['mqm', cat])}")
-    surface = [pct(sum(t.caught["mqm", c] for c in MQM_SURFACE), sum(t.total["mqm", c] for c in MQM_SURFACE))
-               for t in [tally]]
-    print(f"{'surface categories':40}{surface[0]}")
+        print(f"{cat:40}" + "".join(f"{pct(tally.caught[s, cat], tally.total[s, cat]):>24}" for s in ("mqm", "mqm-holdout")))
+    print(f"{'surface categories':40}" + "".join(
+        f"{pct(sum(tally.caught[s, c] for c in MQM_SURFACE), sum(tally.total[s, c] for c in MQM_SURFACE)):>24}"
+        for s in ("mqm", "mqm-holdout")))
 
 
 def context(sample: Sample, start: int, end: int, width: int = 60) -> str:
@@ -204,8 +204,8 @@ def write_stats(tally: Tally, sources_seen: Iterable[str]) -> None:
         "rules:",
     ]
     for code in codes:
-        found = sum(tally.rule_found[code, s] for s in ("dev", "own", "mqm"))
-        true = sum(tally.rule_true[code, s] for s in ("dev", "own", "mqm"))
+        found = sum(tally.rule_found[code, s] for s in ("dev", "own", "mqm", "mqm-holdout"))
+        true = sum(tally.rule_true[code, s] for s in ("dev", "own", "mqm", "mqm-holdout"))
         false = sum(n for (c, _), n in tally.rule_false.items() if c == code)
         lines.append(f"  {code}: {{found: {found}, true: {true}, clean-false: {false}}}")
     STATS_PATH.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -8,6 +8,7 @@ Sources that are not on this machine (the page cache, ../shared) are skipped and
 from __future__ import annotations
 
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,9 +21,12 @@ from gold import Annotation, check_rows, parse_marked, rows_to_annotations, word
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-CORPUS = ROOT / "benchmarks" / "corpus"
+# $CLEANER_CORPUS_DIR points a work tree at a shared copy of the corpus and its cache.
+CORPUS = Path(os.environ.get("CLEANER_CORPUS_DIR") or ROOT / "benchmarks" / "corpus")
 MQM = ROOT.parent / "shared" / "data" / "mqm-ted-zhen" / "segments.jsonl"
 # MQM categories a checker of the English alone can reach (the dataset's README).
+# Talks whose texts may be read while rules are written; the other three are held out.
+MQM_DEV_TALKS = frozenset({"talk.2", "talk.6"})
 MQM_SURFACE = ("Fluency/Punctuation", "Fluency/Spelling", "Fluency/Grammar", "Fluency/Inconsistency",
                "Terminology/Inconsistent")
 
@@ -43,7 +47,7 @@ class Sample:
     """One text with its scored segments and gold annotations."""
 
     name: str
-    source: str  # dev | holdout | own | clean-pages | clean-own | mqm
+    source: str  # dev | holdout | own | clean-pages | clean-own | mqm | mqm-holdout
     text: str
     segments: list[Segment]
     annotations: list[Annotation] = field(default_factory=list)
@@ -102,11 +106,12 @@ def mqm_talks(problems: list[str]) -> Iterator[Sample]:
             talks.setdefault((record["system"], record["doc_id"]), []).append(record)
     for (system, doc), records in sorted(talks.items()):
         records.sort(key=lambda r: r["doc_seg_id"])
+        source = "mqm" if doc in MQM_DEV_TALKS else "mqm-holdout"
         parts, segments, notes, pos = [], [], [], 0
         for record in records:
             target = record["target"]
             if record["error_free"]:
-                group = "mqm error-free " + ("human" if record["is_human"] else "MT")
+                group = f"{source} error-free " + ("human" if record["is_human"] else "MT")
             else:
                 group = "mqm with errors"
             segments.append(Segment(pos, pos + len(target), record["n_words"], record["error_free"], group))
@@ -114,4 +119,4 @@ def mqm_talks(problems: list[str]) -> Iterator[Sample]:
                 notes.append(Annotation(pos + error["start"], pos + error["end"], error["category"]))
             parts.append(target)
             pos += len(target) + 1
-        yield Sample(f"{system}/{doc}", "mqm", " ".join(parts), segments, notes)
+        yield Sample(f"{system}/{doc}", source, " ".join(parts), segments, notes)
