@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gold import CLASSES, GoldError, check_rows, parse_marked, text_hash, url_digest, word_count  # noqa: E402
+from gold import CLASSES, Annotation, GoldError, check_rows, parse_marked, text_hash, url_digest, word_count  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 CORPUS = Path(os.environ.get("CLEANER_CORPUS_DIR") or HERE / "corpus")
@@ -37,6 +37,7 @@ MANIFEST = CORPUS / "pages.yaml"
 CACHE = CORPUS / "cache"
 EXCLUDED = HERE.parent.parent / "shared" / "data" / "excluded-pages.sha256"
 TYPES = ("mt", "clean")
+MAX_FIX = 40  # characters of an expected fix kept in the manifest
 SPLITS = ("dev", "holdout")
 
 
@@ -182,7 +183,9 @@ def _annotate(args: argparse.Namespace) -> int:
             continue
         page["body"] = [start, end]
         page["words"] = word_count(text[start:end])
-        page["annotations"] = [a.to_row(text) for a in found]
+        # A long fix is a rewritten clause: keep it in the notes, out of the committed facts.
+        page["annotations"] = [a.to_row(text) if (a.fix or "") == "" or len(a.fix) <= MAX_FIX else
+                               Annotation(a.start, a.end, a.cls, None).to_row(text) for a in found]
         print(f"{page['id']}: {len(found)} annotations, body {start}-{end}, {page['words']} words")
     save_manifest(pages)
     return 1 if failed else 0

@@ -111,7 +111,8 @@ def rate(num: int, words: int) -> str:
 
 
 SOURCES = ("dev", "holdout", "own", "mqm", "mqm-holdout")
-PAGE_SOURCES = ("dev", "holdout", "own")
+PAGE_SOURCES = ["dev", "holdout", "own"]
+HIDDEN = {"holdout", "mqm-holdout"}  # reported only with --reveal-holdout, once the rules are written
 
 
 def print_recall(tallies: dict[str, Tally]) -> None:
@@ -128,18 +129,21 @@ def print_recall(tallies: dict[str, Tally]) -> None:
         for s in PAGE_SOURCES:
             cells.append(pct(sum(t.caught[s, c] for c in RULE_CLASSES), sum(t.total[s, c] for c in RULE_CLASSES)))
     print(f"{'RULE CLASSES':16}" + "".join(f"{c:>26}" for c in cells))
-    dev_all = [pct(sum(t.caught[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES),
-                   sum(t.total[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES)) for t in tallies.values()]
-    print("real pages, dev + held-out, rule classes: " + "; ".join(f"{label} {c}" for label, c in zip(tallies, dev_all)))
+    if "holdout" in PAGE_SOURCES:
+        both = [pct(sum(t.caught[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES),
+                    sum(t.total[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES)) for t in tallies.values()]
+        print("real pages, dev + held-out, rule classes: " + "; ".join(f"{label} {c}" for label, c in zip(tallies, both)))
 
 
 def print_precision(tallies: dict[str, Tally]) -> None:
     """Precision on damaged text and false findings per 1,000 clean words."""
     print("\n## Precision on damaged text (findings overlapping an annotation)\n")
     for label, t in tallies.items():
-        print(f"{label:18}" + "".join(f"{s}: {pct(t.true[s], t.found[s])}   " for s in SOURCES if t.found[s]))
+        print(f"{label:18}" + "".join(f"{s}: {pct(t.true[s], t.found[s])}   " for s in SOURCES
+                                      if t.found[s] and (s in PAGE_SOURCES or s == "mqm")))
     print(f"\n## False findings per 1,000 words of clean text (bar: at most {BAR_CLEAN_RATE})\n")
-    groups = sorted({g for t in tallies.values() for g in t.words})
+    groups = sorted(g for g in {g for t in tallies.values() for g in t.words}
+                    if "holdout" not in g or "holdout" in PAGE_SOURCES)
     for group in groups:
         print(f"{group:26}" + "".join(f"{label}: {rate(t.false[group], t.words[group]):28}" for label, t in tallies.items()))
 
@@ -153,7 +157,8 @@ def print_rules(tally: Tally) -> None:
     for code in codes:
         cells = [pct(tally.rule_true[code, s], tally.rule_found[code, s]) if tally.rule_found[code, s] else "-"
                  for s in ("dev", "own", "mqm")]
-        falses = ", ".join(f"{g} {tally.rule_false[code, g]}" for g in groups if tally.rule_false[code, g])
+        falses = ", ".join(f"{g} {tally.rule_false[code, g]}" for g in groups
+                           if tally.rule_false[code, g] and ("holdout" not in g or "holdout" in PAGE_SOURCES))
         print(f"{code:22}" + "".join(f"{c:>16}" for c in cells) + f"   {falses}")
 
 
@@ -163,11 +168,12 @@ def print_mqm(tally: Tally) -> None:
     if not cats:
         return
     print("\n## MQM zh->en: recall by error category (dev talks 2 and 6; held-out talks 5, 7, 9)\n")
+    shown = ("mqm", "mqm-holdout") if "holdout" in PAGE_SOURCES else ("mqm",)
     for cat in cats:
-        print(f"{cat:40}" + "".join(f"{pct(tally.caught[s, cat], tally.total[s, cat]):>24}" for s in ("mqm", "mqm-holdout")))
+        print(f"{cat:40}" + "".join(f"{pct(tally.caught[s, cat], tally.total[s, cat]):>24}" for s in shown))
     print(f"{'surface categories':40}" + "".join(
         f"{pct(sum(tally.caught[s, c] for c in MQM_SURFACE), sum(tally.total[s, c] for c in MQM_SURFACE)):>24}"
-        for s in ("mqm", "mqm-holdout")))
+        for s in shown))
 
 
 def context(sample: Sample, start: int, end: int, width: int = 60) -> str:
@@ -229,6 +235,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--false", action="store_true", help="print false and unmatched findings")
     parser.add_argument("--only", help="with --misses/--false: one class, rule code, group or sample")
     parser.add_argument("--json", type=Path, help="write every count to this file")
+    parser.add_argument("--reveal-holdout", action="store_true",
+                        help="also print the held-out figures (only once the rules under test are written)")
     parser.add_argument("--write-stats", action="store_true", help=f"write {STATS_PATH.relative_to(ROOT)}")
     args = parser.parse_args(argv)
 
@@ -242,6 +250,9 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(f"note: {problem}")
 
+    if not args.reveal_holdout:
+        PAGE_SOURCES.remove("holdout")
+        print("held-out pages and MQM talks are scored but not shown (--reveal-holdout)")
     tallies = {"rules": run(rules_checker(), samples)}
     if args.grammar:
         with grammar_checker(rules_checker()) as checker:

@@ -1,0 +1,226 @@
+"""`stray-capital`: a capital letter mid-sentence on a word that is not part of a name or a title.
+
+Translation engines carry capitals over from segment starts, source-language title case and
+lost formatting ("when Both parties", "the RKI writes in its Situation report"). A capital is
+judged by evidence, never by a list of observed strings:
+
+- `form: function-word`: a closed-class word (article, preposition, pronoun, auxiliary ...; see
+  rules/data/function-words.yaml) capitalised mid-sentence. Skipped where it starts or sits inside a
+  run of capitalised words that contains a content word (a title or name: "The Hague", "Gone With the
+  Wind"), except before a date ("Strategy In February 2020").
+- `form: common-word`: a common English word (wordfreq) that the dictionary never capitalises
+  (SCOWL; so not Congress, Earth or Brown), not a place or nationality, standing alone between
+  lower-case words. After a determiner ("the Commission") it counts only when the article also writes
+  the word in lower case, or when the word never heads a capitalised name in the article, since house
+  styles capitalise short forms of institutions they have named in full.
+
+Fields: `form`; `min-zipf` (common-word: how common the word must be, default 3.0).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterator
+
+from cleaner import lexicon
+from cleaner.document import Document, Word
+from cleaner.kinds._support import OptionError, option
+from cleaner.model import Hit, Rule
+from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words
+
+KIND = "stray-capital"
+FIELDS = frozenset({"form", "min-zipf"})
+OPTIONS = (
+    ("form", str, "function-word", "function-word or common-word"),
+    ("min-zipf", float, 3.0, "common-word: the least Zipf frequency of a word that is checked"),
+)
+
+# Closed-class words that are also common names or titles on their own (Will Smith, Can Dündar, The Who).
+_NAME_LIKE = frozenset({"will", "may", "can", "who", "us", "i", "mine"})
+# What may stand between the previous word and a mid-sentence word; anything else opens a new unit
+# (a sentence, a quotation, a parenthesis, a list item) where a capital is normal.
+_OPENERS = frozenset(".!?:;“\"‘'([{…•*#>|/\n")
+_DASHES = frozenset("—–-")
+# Lower-case words that may sit inside a title or a name: "Gone With the Wind", "Bank of England".
+_MINOR = frozenset("a an and as at by da de del della der des di du for from in into la le of on or the to van von with".split())
+_DETERMINERS = frozenset("a an the its their this our his her".split())
+# Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
+# or a body, so a capital on one of them between lower-case words is strong evidence on its own.
+_NOT_NOUN_ENDINGS = ("ly", "ed", "ous", "ful", "less", "able", "ible",
+                     "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
+
+
+def validate(rule: Rule) -> None:
+    """Check the form and threshold."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker for the configured form."""
+    form = option(rule, "form", "function-word", str)
+    if form not in ("function-word", "common-word"):
+        raise OptionError("form", "must be function-word or common-word")
+    min_zipf = float(option(rule, "min-zipf", 3.0, (int, float)))
+    if form == "function-word":
+        return _check_function_words
+    return lambda doc: _check_common_words(doc, min_zipf)
+
+
+def is_title_case(word: str) -> bool:
+    """True for Capitalised words (not ALL CAPS, not camelCase)."""
+    return word[:1].isupper() and word[1:].islower()
+
+
+def mid_sentence(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when word i continues a sentence: a word precedes it with nothing but spaces, a comma or a closing quote between.
+
+    After a closing bracket a new sentence may start ("(Laughter) You can't"), so a bracket ends it.
+    """
+    if i == 0 or doc.in_heading(words[i].start) or doc.is_sentence_start(words[i].start):
+        return False
+    prev = words[i - 1]
+    gap = doc.text[prev.end : words[i].start].replace(" ", "").replace("\t", "").replace("\u00a0", "")
+    if any(ch in _OPENERS for ch in gap):
+        return False
+    if any(ch in _DASHES for ch in gap):
+        # After a dash only when the dash follows a lower-case word: "meetings – On a weekly basis";
+        # a dateline "KYIV (AP) — The" or "2-1 — The" starts a sentence.
+        return prev.text[:1].islower()
+    return not gap or all(ch in ",”’" for ch in gap)
+
+
+def gap_before(doc: Document, words: tuple[Word, ...], i: int) -> str:
+    """The characters between word i and the word before it, without spaces."""
+    return "".join(doc.text[words[i - 1].end : words[i].start].split()) if i else ""
+
+
+def _is_content_capital(word: Word) -> bool:
+    return word.text[:1].isupper() and word.text.lower() not in function_words()
+
+
+def _before_date(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if nxt is None or doc.text[words[i].end : nxt.start].strip():
+        return False
+    if nxt.text.isdigit() and len(nxt.text) == 4:
+        return True
+    after = words[i + 2] if i + 2 < len(words) else None
+    return nxt.text in MONTHS and after is not None and after.text.isdigit()
+
+
+def _in_title_run(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when word i belongs to a run of capitalised words with a content word in it (a name or title).
+
+    A run goes on through capitalised words, and through a minor lower-case word (of, the, and ...)
+    that has a capitalised word after it: "Gone With the Wind", "We Are the World".
+    """
+    for step in (-1, 1):
+        j = i
+        while 0 <= j + step < len(words):
+            a, b = sorted((words[j], words[j + step]), key=lambda w: w.start)
+            if doc.text[a.end : b.start].strip() not in ("", "-"):
+                break
+            nxt = words[j + step]
+            if nxt.text[:1].isupper():
+                if nxt.text.lower() not in function_words():
+                    return True
+            elif nxt.text not in _MINOR or not _capital_beyond(doc, words, j + step, step):
+                break
+            j += step
+    return False
+
+
+def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int) -> bool:
+    k = j + step
+    if not 0 <= k < len(words):
+        return False
+    a, b = sorted((words[j], words[k]), key=lambda w: w.start)
+    return not doc.text[a.end : b.start].strip() and words[k].text[:1].isupper()
+
+
+def _check_function_words(doc: Document) -> Iterator[Hit]:
+    words = doc.words
+    closed = function_words()
+    for i, word in enumerate(words):
+        low = word.text.lower()
+        if low not in closed or low in _NAME_LIKE or not is_title_case(word.text):
+            continue
+        if not mid_sentence(doc, words, i) or _abbreviation(doc, word):
+            continue
+        if _in_title_run(doc, words, i) and not _before_date(doc, words, i):
+            continue
+        gap = gap_before(doc, words, i)
+        if gap == "," and low in function_word_groups()["pronouns"]:
+            continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
+        yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
+
+
+def _abbreviation(doc: Document, word: Word) -> bool:
+    """"No. 10", "No 10": the abbreviation of number, not the word no."""
+    rest = doc.text[word.end : word.end + 3]
+    return word.text == "No" and (rest[:1] == "." or rest.lstrip()[:1].isdigit())
+
+
+def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
+    words = doc.words
+    evidence = _Evidence(doc)
+    candidates = list(_common_word_candidates(doc, evidence, min_zipf))
+    if not candidates:
+        return
+    # A paragraph with a surer stray capital in it, or three weaker ones, has lost its capitals wholesale.
+    sure = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong)
+    sure.update(doc.paragraph_at(hit.start) for hit in _check_function_words(doc))
+    weak = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if not strong)
+    for i, strong in candidates:
+        word = words[i]
+        para = doc.paragraph_at(word.start)
+        if strong or sure[para] or weak[para] >= 3:
+            yield Hit(word.start, word.end, (word.text.lower(),), message=f"“{word.text}” is capitalised mid-sentence but is not a name.")
+
+
+def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool]]:
+    """Capitalised common words standing alone mid-sentence, each with whether the evidence is strong."""
+    words = doc.words
+    skip = lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
+    demonyms = lexicon.demonyms()
+    for i, word in enumerate(words):
+        text = word.text
+        if len(text) < 3 or not is_title_case(text) or text in skip or text in demonyms:
+            continue
+        if text.endswith(("’s", "'s")):
+            continue  # a possessive is a name's: "Spain’s", "Friday’s"
+        low = text.lower()
+        if low in function_words() or lexicon.zipf(low) < min_zipf or gap_before(doc, words, i):
+            continue
+        if not mid_sentence(doc, words, i) or not words[i - 1].text[:1].islower():
+            continue
+        if _in_title_run(doc, words, i) or evidence.names(text):
+            continue
+        lower_elsewhere = evidence.written_lower(low)
+        if words[i - 1].text.lower() in _DETERMINERS and not lower_elsewhere:
+            continue  # house styles capitalise short forms of institutions: "the Commission"
+        yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
+
+
+class _Evidence:
+    """What the rest of the article says about a word: written in lower case, or used as a name."""
+
+    def __init__(self, doc: Document) -> None:
+        words = doc.words
+        self._lower = {w.text for w in words if w.text[:1].islower()}
+        self._capitalised = Counter(w.text for w in words if is_title_case(w.text))
+        self._in_names: set[str] = set()
+        for a, b in zip(words, words[1:]):
+            if a.text[:1].isupper() and b.text[:1].isupper() and not doc.text[a.end : b.start].strip():
+                self._in_names.update((a.text, b.text))
+
+    def written_lower(self, low: str) -> bool:
+        """True when the article also writes the word in lower case."""
+        return low in self._lower
+
+    def names(self, text: str) -> bool:
+        """True when the article uses the word as a name: inside a capitalised run ("European
+        Commission"), or capitalised more than once and never in lower case ("Choi ... Choi")."""
+        if text in self._in_names:
+            return True
+        return self._capitalised[text] > 1 and text.lower() not in self._lower

@@ -1,0 +1,37 @@
+"""Closed word classes the rules share: function words, reporting verbs, calendar words."""
+
+from __future__ import annotations
+
+import functools
+
+from cleaner import gazetteer
+
+MONTHS = frozenset(
+    "January February March April May June July August September October November December".split()
+)
+WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+
+
+@functools.lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    """Lower-case closed-class words (articles, prepositions, pronouns, auxiliaries...)."""
+    data = gazetteer.load("function-words")
+    return frozenset(word for group in data.values() for word in group)
+
+
+@functools.lru_cache(maxsize=1)
+def function_word_groups() -> dict[str, frozenset[str]]:
+    """Each closed class by name (articles, prepositions, conjunctions, pronouns, ...)."""
+    return {name: frozenset(words) for name, words in gazetteer.load("function-words").items()}
+
+
+@functools.lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Lower-case reporting verbs in the forms that end an attribution (said, says, explained ...)."""
+    data = gazetteer.load("reporting-verbs")
+    return frozenset(data["past"]) | frozenset(data["present"])
+
+
+def is_function_word(word: str) -> bool:
+    """True for a closed-class word in any capitalisation."""
+    return word.lower() in function_words()
