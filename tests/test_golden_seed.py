@@ -29,7 +29,7 @@ EXPECTED = [
     ('AT104', 18, 1, 'Consulting company Dezan Sila and Associates', 'Consulting company Dezan Sila and Associates said,'),
     ('NM103', 18, 20, 'Dezan Sila', 'Dezan Shira'),
     ('CA101', 26, 1, 'according', 'According'),
-    ('JN101', 26, 38, 'The', '. The'),
+    ('JN101', 26, 38, 'The', ', the'),  # after an "according to" phrase the join is a comma (issue 9, section 4)
     ('CA102', 28, 53, 'In', 'in'),
     ('NM102', 33, 1, 'Aldgra Fredly', 'Aldograph Redley'),
 ]

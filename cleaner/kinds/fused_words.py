@@ -1,0 +1,182 @@
+"""`fused-words`: text run together where a space, a link or a line break was lost.
+
+Forms (each reports the junction and inserts the missing space, or the missing full stop):
+
+- `camel`: a lower-case word running into a capitalised one ("protestersMoscow", "theState"), or a
+  word running into a sentence starter ("TajikistanThe goal"). Brand names with inner capitals are
+  left alone: they start with one or two lower-case letters (iPhone, eBay) or are capitalised
+  compounds that do not end in a sentence starter (YouTube, LinkedIn, PowerPoint).
+- `punctuation`: a sentence mark glued to the next sentence ("fire.I also", "Ltd.The book",
+  "charge).Because"); web addresses, initials and dotted abbreviations are not sentences.
+- `enclosure`: a closing bracket or quotation mark glued to the next word ("(FdI)and",
+  "extortion”said", "project.“During").
+- `glued`: a function word glued to a word ("teamand", "Meloniand", "inthe"). The token is rare or
+  unknown (wordfreq), it splits into a function word and a frequent word, or into a name the article
+  uses on its own and a function word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import lexicon
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, option, timeout_for
+from cleaner.model import Hit, Rule, Safety
+from cleaner.wordclass import function_word_groups, function_words
+
+KIND = "fused-words"
+FIELDS = frozenset({"form"})
+OPTIONS = (("form", str, "camel", "camel, punctuation, enclosure or glued"),)
+FORMS = ("camel", "punctuation", "enclosure", "glued")
+
+# Words that start sentences and never end a brand name: determiners, pronouns, conjunctions.
+_STARTERS = frozenset(
+    "The This That These Those It Its He She They We His Her Their Our But However Meanwhile "
+    "According After Before When While There Although Because Since Some Many Most Every".split()
+)
+_CAMEL = regex.compile(r"(?<![\p{L}\p{N}.@/_-])(?P<left>\p{L}*?\p{Ll}{2})(?P<right>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}@/_])")
+_PUNCT = regex.compile(
+    r"(?<![\p{L}\p{N}.@/:_-][\p{L}\p{N}]?)(?P<left>\p{L}*\p{Ll}\p{L}*|\))(?P<mark>[.!?]|\)\.)(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))"
+    r"(?![\p{L}\p{N}]*[./@][\p{L}\p{N}])"
+)
+_ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“])(?=\p{L}{2})")
+_TOKEN = regex.compile(r"(?<![\p{L}\p{N}@/._-])\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})")
+# Glues are scored on word frequency: the split must be this much more likely (Zipf units).
+_SPLIT_MARGIN = 3.0
+_MIN_PART_ZIPF = 3.0
+
+
+def validate(rule: Rule) -> None:
+    """Check the form."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker for the configured form."""
+    form = option(rule, "form", "camel", str)
+    if form not in FORMS:
+        raise OptionError("form", f"must be one of {', '.join(FORMS)}")
+    return {"camel": _check_camel, "punctuation": _check_punctuation,
+            "enclosure": _check_enclosure, "glued": _check_glued}[form]
+
+
+def _check_camel(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    for match in _CAMEL.finditer(text, timeout=timeout_for(text)):
+        left, right = match.group("left"), match.group("right")
+        if left[0].isupper() or len(left) < 2:
+            if right in _STARTERS:
+                yield _sentence_split(doc, match.start("right"), left, right)
+            elif right.lower() in function_words() and left in lexicon.places():
+                # "ChinaIn the region": a place does not form a brand with a preposition (LinkedIn does).
+                yield _sentence_split(doc, match.start("right"), left, right)
+            continue
+        elif left.islower() and lexicon.zipf(left) >= _MIN_PART_ZIPF:
+            yield Hit(match.start("right"), match.start("right"), (" ",),
+                      message=f"“{left}” runs into “{right}”; a space is missing.")
+
+
+def _sentence_split(doc: Document, at: int, left: str, right: str) -> Hit:
+    """Offer ". The" normally, and ", the" after an "according to" phrase that the join cuts short."""
+    sentence = doc.sentence_at(at)
+    lead = doc.text[sentence.start : at] if sentence else ""
+    if regex.match(r"[“\"(]?(?:[Aa]ccording to|[Aa]s (?:reported|stated) by)\b[^,.;:]*$", lead):
+        replacement = ", " + right[0].lower() + right[1:]
+    else:
+        replacement = ". " + right
+    return Hit(at, at + len(right), (replacement,), safety=Safety.SUGGEST,
+               message=f"“{left}” runs into the sentence starter “{right}”; a full stop or comma and a space are missing.")
+
+
+def _check_punctuation(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    for match in _PUNCT.finditer(text, timeout=timeout_for(text)):
+        left = match.group("left")
+        if left != ")" and (len(left) < 2 or left.lower() in _ABBREVIATIONS):
+            continue
+        at = match.end("mark")
+        yield Hit(at, at, (" ",), message=f"No space after “{match.group('mark')}” before “{match.group('right')}”.")
+
+
+_ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs no nos etc e.g i.e prof gen".split())
+
+
+def _check_enclosure(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    for match in _ENCLOSURE.finditer(text, timeout=timeout_for(text)):
+        mark, at = match.group("mark"), match.end("mark")
+        if mark in ")]" and not _bracket_closes_phrase(text, match.start("mark"), "(" if mark == ")" else "["):
+            continue  # "(s)he", "word(s)": a bracket inside a word
+        if mark == "“" and text[match.start("mark") - 1] not in ".,!?":
+            continue  # a “ glued to a word before it is an opening quote missing its space: not this form
+        yield Hit(at, at, (" ",), message=f"No space after the closing “{mark}”.")
+
+
+def _bracket_closes_phrase(text: str, close: int, opener: str) -> bool:
+    """True when the bracket at `close` ends a parenthesis opened before a space or at a line start."""
+    opened = text.rfind(opener, max(0, close - 200), close)
+    return opened >= 0 and close - opened > 2 and (opened == 0 or not text[opened - 1].isalnum())
+
+
+def _check_glued(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    counts = Counter(w.text for w in doc.words)
+    standalone = set(counts)
+    for match in _TOKEN.finditer(text, timeout=timeout_for(text)):
+        token = match.group()
+        if token[0].isupper() and counts[token] > 1:
+            continue  # a name the article repeats is a name ("Hanson ... Hanson"), not a glue
+        split = best_split(token, standalone)
+        if split is not None:
+            at = match.start() + split
+            yield Hit(at, at, (" ",), message=f"“{token}” looks like “{token[:split]}” and “{token[split:]}” run together.")
+
+
+def best_split(token: str, standalone: set[str]) -> int | None:
+    """Where a glued token splits into two words, or None when it is a word of its own."""
+    whole = lexicon.zipf(token)
+    if whole >= 4.0:
+        return None
+    best: tuple[float, int] | None = None
+    for cut in range(2, len(token) - 1):
+        head, tail = token[:cut], token[cut:]
+        if not tail.islower():
+            return None  # an inner capital is the camel form's business
+        score = _split_score(head, tail, standalone)
+        if score is not None and score >= whole + _SPLIT_MARGIN and (best is None or score > best[0]):
+            best = (score, cut)
+    return best[1] if best else None
+
+
+def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
+    """How likely the two parts are as two words (Zipf units), or None when the split is not plausible."""
+    closed = function_words()
+    if head[0].isupper():
+        # A name glued to a function word: "Meloniand" where the article also writes "Meloni", or
+        # "Salviniwhich" where the name is known to wordfreq and the whole is not.
+        known = head in standalone or (lexicon.zipf(head + tail) == 0.0 and len(head) >= 6 and lexicon.zipf(head) >= 2.0)
+        if tail in _GLUE_TAILS and known and head.lower() not in closed:
+            return 9.0
+        return None
+    if head in closed and tail in closed:
+        # Two function words: only one glued to an article ("inthe", "ofthe"); "thereof", "herein" are words.
+        return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0 if tail in function_word_groups()["articles"] else None
+    if (head in closed) == (tail in closed):
+        return None
+    content = tail if head in closed else head
+    if lexicon.zipf(head + tail) >= 1.0:
+        return None  # a real word made of a prefix and a word: infield, dousing, outside
+    if len(content) < 3 or lexicon.zipf(content) < _MIN_PART_ZIPF or (tail in closed and tail not in _GLUE_TAILS):
+        return None
+    return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0
+
+
+# Function words that engines glue to the word before them when a link or a comma is lost.
+_GLUE_TAILS = frozenset(
+    "and or the of in on to at is by for with from after before which who whom whose that are was were "
+    "has had have should would will could can".split()
+)
