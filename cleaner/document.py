@@ -23,9 +23,10 @@ class Span:
 
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
-_OPENING = {"“": "”", '"': '"'}
+# Japanese-to-English engines write 「」 as ``...'' (TeX style); they pair like curly quotes.
+_OPENING = {"“": "”", '"': '"', "``": "''"}
 _NEWLINE = regex.compile(r"\n")
-_QUOTE_MARK = regex.compile(r"[“”\"‘’]")
+_QUOTE_MARK = regex.compile(r"``|''|[“”\"‘’]")
 _HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 # A word: letters, marks and digits, with inner apostrophes and hyphens (don’t, Jae-myung).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
@@ -212,7 +213,7 @@ def _pair_quotes(text: str, para: Span) -> tuple[list[Span], list[int]]:
             elif ch == "”":
                 unmatched.append(i)
         elif ch == closer and (closer != "’" or _closes_single(text, i, para)):
-            spans.append(Span(open_at, i + 1))
+            spans.append(Span(open_at, i + len(ch)))
             open_at = None
     if open_at is not None:
         spans.append(Span(open_at, para.end))
