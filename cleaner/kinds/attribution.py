@@ -1,21 +1,30 @@
-"""`attribution`: a "Said." cut off from the quotation it belongs to.
+"""`attribution`: a reporting verb cut off from, or repeated around, the quotation it belongs to.
 
-Translation through languages that put the verb last leaves the attribution as a
-sentence of its own: `crisis.” Ministry of Foreign Affairs of China Said.`
+Translation through languages that put the verb last leaves the attribution as a sentence of its
+own (`crisis.” Ministry of Foreign Affairs of China Said.`), with no speaker (`… reaction. ”
+Said.`), capitalised after the quotation (`“What is the deficit?” Questioned Macron.`), or twice
+(`Erdogan said, “… inflation,” he said.`). Reporting verbs come from rules/data/reporting-verbs.yaml
+(said, stated, explained, stressed, noted ...), in any capitalisation.
 
 Fields:
 - `form`: `speaker` reports a speaker phrase (at most `max-words` capitalised words plus
   of/the/and/for; or "the" and one or two lower-case words; or a pronoun) between a closing
-  quotation mark and a sentence-final "Said."/"said.", and merges it into the quotation
+  quotation mark and a sentence-final reporting verb, and merges it into the quotation
   (`crisis,” the Ministry of Foreign Affairs of China said.`);
-  `bare` reports a "Said." that follows a closing quotation mark with no speaker at all, and
-  proposes deleting it.
+  `bare` reports a reporting verb that follows a closing quotation mark with no speaker, or stands
+  alone at the start of a paragraph ("revealed."), and proposes deleting it after a quotation;
+  `inverted` reports a capitalised reporting verb right after a closing quotation mark and before
+  its speaker (`?” Questioned Emmanuel Macron`), and lower-cases it ("Said", also a name, is left
+  to the capitalised-said rule);
+  `double` reports a second attribution after a quotation that one already introduces
+  (`Sánchez said, “… December,” he clarified`).
 - `institutions`: nouns that make a speaker an institution, which takes "the".
 - `max-words`: the longest speaker phrase (default 10).
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Callable, Iterator
 
 import regex
@@ -23,20 +32,43 @@ import regex
 from cleaner.document import Document
 from cleaner.kinds._support import OptionError, option, string_list, timeout_for
 from cleaner.model import Hit, Rule
+from cleaner.wordclass import reporting_verbs
 
 KIND = "attribution"
 FIELDS = frozenset({"form", "institutions", "max-words"})
+OPTIONS = (
+    ("form", str, "speaker", "speaker, bare, inverted or double"),
+    ("institutions", list, [], "speaker: nouns that make a speaker an institution, which takes 'the'"),
+    ("max-words", int, 10, "speaker: the longest speaker phrase, in words"),
+)
+FORMS = ("speaker", "bare", "inverted", "double")
 
 _CONNECTORS = frozenset({"of", "the", "and", "for"})
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
 _DESCRIBED = r"[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?"  # "the company", "the foreign ministry"
-_SPEAKER = regex.compile(
-    rf"(?P<stop>[.,!?])(?P<close>[”\"])[ \t]+(?P<speaker>{_NAMED}|{_DESCRIBED})[ \t]+(?P<verb>[Ss]aid)\.{_END}"
-)
 _PRONOUNS = frozenset({"He", "She", "They", "We", "It", "You"})
-_BARE = regex.compile(rf"(?P<close>[”\"])(?P<gap>[ \t]+)[Ss]aid\.{_END}")
+_SUBJECT = r"(?:he|she|they|it|we|[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?|\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+){0,3})"
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> dict[str, regex.Pattern[str]]:
+    """The forms' patterns, built once from the reporting-verb list."""
+    verbs = sorted(reporting_verbs(), key=lambda v: (-len(v), v))
+    any_case = "|".join(f"[{v[0]}{v[0].upper()}]{regex.escape(v[1:])}" for v in verbs)
+    capitalised = "|".join(v.capitalize() for v in verbs if v != "said")
+    return {
+        "speaker": regex.compile(
+            rf"(?P<stop>[.,!?])(?P<close>[”\"])[ \t]+(?P<speaker>{_NAMED}|{_DESCRIBED})[ \t]+(?P<verb>{any_case})\.{_END}"
+        ),
+        "bare": regex.compile(rf"(?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{any_case})\.{_END}"),
+        "stranded": regex.compile(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
+        # A “ after sentence punctuation is a closing quote written with the wrong glyph.
+        "inverted": regex.compile(rf"(?:[”\"]|(?<=[.!?,][ \t]?)“)[ \t]+(?P<verb>{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"),
+        "introduced": regex.compile(rf"\b(?:{any_case})(?:[ \t]+that)?[ \t]*[,:]?[ \t]*$"),
+        "trailing": regex.compile(rf"[ \t]*(?P<attr>{_SUBJECT}[ \t]+(?:{any_case}))\b"),
+    }
 
 
 def validate(rule: Rule) -> None:
@@ -47,13 +79,13 @@ def validate(rule: Rule) -> None:
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     form = option(rule, "form", "speaker", str)
-    if form not in ("speaker", "bare"):
-        raise OptionError("form", "must be speaker or bare")
+    if form not in FORMS:
+        raise OptionError("form", f"must be one of {', '.join(FORMS)}")
     institutions = frozenset(string_list(rule, "institutions"))
     max_words = option(rule, "max-words", 10, int)
-    if form == "bare":
-        return _check_bare
-    return lambda doc: _check_speaker(doc, institutions, max_words)
+    if form == "speaker":
+        return lambda doc: _check_speaker(doc, institutions, max_words)
+    return {"bare": _check_bare, "inverted": _check_inverted, "double": _check_double}[form]
 
 
 def _closes_quote(doc: Document, offset: int) -> bool:
@@ -62,20 +94,20 @@ def _closes_quote(doc: Document, offset: int) -> bool:
 
 
 def _check_speaker(doc: Document, institutions: frozenset[str], max_words: int) -> Iterator[Hit]:
-    for match in _SPEAKER.finditer(doc.text, timeout=timeout_for(doc.text)):
+    for match in _patterns()["speaker"].finditer(doc.text, timeout=timeout_for(doc.text)):
         words = match.group("speaker").split()
         if len(words) > max_words or words[-1] in _CONNECTORS or not _closes_quote(doc, match.start("close")):
             continue
-        stop = match.group("stop")
+        stop, verb = match.group("stop"), match.group("verb")
         speaker = _speaker_phrase(words, institutions)
-        replacement = f"{',' if stop == '.' else stop}{match.group('close')} {speaker} said."
+        replacement = f"{',' if stop == '.' else stop}{match.group('close')} {speaker} {verb.lower()}."
         if replacement == match.group(0):
             continue  # already `,” Smith said.`
         yield Hit(
             match.start(),
             match.end(),
             (replacement,),
-            message=f"The attribution “{' '.join(words)} {match.group('verb')}.” stands apart from its quotation.",
+            message=f"The attribution “{' '.join(words)} {verb}.” stands apart from its quotation.",
         )
 
 
@@ -92,11 +124,36 @@ def _speaker_phrase(words: list[str], institutions: frozenset[str]) -> str:
 
 
 def _check_bare(doc: Document) -> Iterator[Hit]:
-    for match in _BARE.finditer(doc.text, timeout=timeout_for(doc.text)):
+    patterns = _patterns()
+    for match in patterns["bare"].finditer(doc.text, timeout=timeout_for(doc.text)):
         if _closes_quote(doc, match.start("close")):
             yield Hit(
                 match.start("gap"),
                 match.end(),
                 ("",),
-                message="“Said.” after the quotation names no speaker and stands as a sentence of its own.",
+                message=f"“{match.group('verb')}.” after the quotation names no speaker and stands as a sentence of its own.",
             )
+    for match in patterns["stranded"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        yield Hit(match.start("verb"), match.end(), message=f"“{match.group('verb')}.” stands alone with no speaker.")
+
+
+def _check_inverted(doc: Document) -> Iterator[Hit]:
+    for match in _patterns()["inverted"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        verb = match.group("verb")
+        yield Hit(match.start("verb"), match.end("verb"), (verb.lower(),),
+                  message=f"“{verb}” after the quotation is an attribution verb and takes a lower-case letter.")
+
+
+def _check_double(doc: Document) -> Iterator[Hit]:
+    patterns, text = _patterns(), doc.text
+    for quote in doc.quotes:
+        if text[quote.end - 1] not in "”\"":
+            continue  # a quotation left open runs to the end of its paragraph
+        para = doc.paragraph_at(quote.start)
+        lead = text[para.start if para else 0 : quote.start]
+        if not patterns["introduced"].search(lead[-80:]):
+            continue
+        tail = patterns["trailing"].match(text, quote.end)
+        if tail is not None:
+            yield Hit(tail.start("attr"), tail.end("attr"),
+                      message=f"“{tail.group('attr')}” attributes a quotation that an attribution already introduces.")
