@@ -1,0 +1,150 @@
+"""`repetition`: a word, a phrase or a paragraph said twice where the engine stuttered.
+
+Forms:
+- `word`: the same word twice in a row ("of of", "an An", "Deputy Deputy Spokesperson"). Left alone:
+  grammatical and expressive doubles ("that that", "had had", "very very", "bye bye"), reduplicated
+  names, which stand on their own ("Fang Fang", "Bora Bora"; a doubled capitalised word counts only
+  before another capitalised word, "Mark Mark Pryor"), and rare words, which are usually names or
+  loans ("ylang ylang").
+- `phrase`: a run of two to six words repeated at once ("on the website on the website").
+- `coordinated`: the same word on both sides of "and" or "or" ("cheering and cheering"), except the
+  emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger").
+- `articles`: two articles in a row ("a the", "the an").
+- `paragraph`: a paragraph or line of six words or more that repeats an earlier one word for word
+  (a caption or alt text scraped again and again, a paragraph pasted twice).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from cleaner import lexicon
+from cleaner.document import Document, Word
+from cleaner.kinds._support import OptionError, option
+from cleaner.model import Hit, Rule
+from cleaner.wordclass import function_word_groups
+
+KIND = "repetition"
+FIELDS = frozenset({"form"})
+OPTIONS = (("form", str, "word", "word, phrase, coordinated, articles or paragraph"),)
+FORMS = ("word", "phrase", "coordinated", "articles", "paragraph")
+
+# Doubles English allows: grammar ("had had", "that that"), emphasis and sounds.
+_ALLOWED_DOUBLES = frozenset(
+    "that had is do does did very really so no yes bye ha hah he hee hey ho knock tut chop blah bla yada "
+    "boo bang beep tick tock well now there hush pooh goody cha choo dum pom night wow go".split()
+)
+# X and X that English uses for emphasis or duration.
+_EMPHATIC = frozenset(
+    "again more less over on round around through by out up down back forth in years hours days weeks "
+    "months decades centuries miles times minutes ages lots tons".split()
+)
+_MIN_ZIPF = 3.0
+_LINKS = frozenset("and or but nor the a an of to in on at by for with".split())
+
+
+def validate(rule: Rule) -> None:
+    """Check the form."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker for the configured form."""
+    form = option(rule, "form", "word", str)
+    if form not in FORMS:
+        raise OptionError("form", f"must be one of {', '.join(FORMS)}")
+    return {"word": _check_words, "phrase": _check_phrases, "coordinated": _check_coordinated,
+            "articles": _check_articles, "paragraph": _check_paragraphs}[form]
+
+
+def _adjacent(doc: Document, a: Word, b: Word) -> bool:
+    """True when only spaces or tabs separate two words."""
+    return not doc.text[a.end : b.start].strip(" \t") and a.end < b.start
+
+
+def _check_words(doc: Document) -> Iterator[Hit]:
+    words = doc.words
+    for i in range(1, len(words)):
+        a, b = words[i - 1], words[i]
+        low = a.text.lower()
+        if low != b.text.lower() or not _adjacent(doc, a, b) or low in _ALLOWED_DOUBLES or low.isdigit():
+            continue
+        if a.text[0].isupper() and b.text[0].isupper():
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            if nxt is None or not _adjacent(doc, b, nxt) or not nxt.text[0].isupper():
+                continue  # "Fang Fang", "Bora Bora": a reduplicated name stands on its own
+        elif lexicon.zipf(low) < _MIN_ZIPF:
+            continue
+        yield Hit(a.end, b.end, ("",), message=f"“{b.text}” is repeated.")
+
+
+def _check_phrases(doc: Document) -> Iterator[Hit]:
+    words = doc.words
+    lowered = [w.text.lower() for w in words]
+    i = 0
+    while i < len(words):
+        for size in range(6, 1, -1):
+            j = i + size
+            if j + size > len(words) or lowered[i:j] != lowered[j : j + size] or lowered[j - 1] in _LINKS:
+                continue  # "faster and faster and": an emphatic pair, not a phrase said twice
+            if all(_adjacent(doc, words[k], words[k + 1]) for k in range(i, j + size - 1)):
+                yield Hit(words[j - 1].end, words[j + size - 1].end, ("",),
+                          message=f"“{doc.text[words[j].start : words[j + size - 1].end]}” is repeated.")
+                i = j + size - 1
+                break
+        i += 1
+
+
+def _check_coordinated(doc: Document) -> Iterator[Hit]:
+    words = doc.words
+    for i in range(1, len(words) - 1):
+        a, conj, b = words[i - 1], words[i], words[i + 1]
+        low = a.text.lower()
+        if conj.text not in ("and", "or") or low != b.text.lower() or not (_adjacent(doc, a, conj) and _adjacent(doc, conj, b)):
+            continue
+        if low in _EMPHATIC or low.endswith("er") or low in function_word_groups()["pronouns"] or low.isdigit():
+            continue
+        after = words[i + 2] if i + 2 < len(words) else None
+        if after is not None and _adjacent(doc, b, after) and after.text.lower() in function_word_groups()["auxiliaries"]:
+            continue  # "in inflation expectations and expectations will fall": two clauses, a comma missing
+        yield Hit(a.start, b.end, message=f"“{a.text}” is coordinated with itself.")
+
+
+def _check_articles(doc: Document) -> Iterator[Hit]:
+    words = doc.words
+    articles = function_word_groups()["articles"]
+    for i in range(1, len(words)):
+        a, b = words[i - 1], words[i]
+        if a.text.lower() not in articles or b.text.lower() not in articles or a.text.lower() == b.text.lower():
+            continue
+        if b.text == "A":
+            continue  # "an A grade", "a A-list": the letter
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if b.text[0].isupper() and nxt is not None and nxt.text[0].isupper():
+            continue  # "a The Economist report": an article before a title
+        if _adjacent(doc, a, b):
+            yield Hit(a.start, b.end, message=f"Two articles in a row: “{a.text} {b.text}”.")
+
+
+def _check_paragraphs(doc: Document) -> Iterator[Hit]:
+    seen: set[str] = set()
+    for start, end in _lines(doc.text):
+        key = " ".join(doc.text[start:end].split())
+        if sum(1 for token in key.split() if token.strip(".,;:!?“”\"'()").isalpha()) < 6:
+            continue  # agate and sign-offs repeat legitimately
+        if key in seen:
+            # The repeat goes with the line break before it, so that removing it leaves no blank lines.
+            before = len(doc.text[:start].rstrip())
+            yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
+        seen.add(key)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """Every line (a paragraph, or a line of one) as offsets without surrounding blanks."""
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            start = pos + line.index(stripped[0])
+            yield start, start + len(stripped)
+        pos += len(line) + 1
