@@ -12,7 +12,7 @@ Forms:
 - `leak`: any other first-person pronoun outside quotations and names ("United We Can") that does
   not introduce direct speech after a colon or attribute a quotation ("“Why?” I asked.").
 
-Fields: `form`, `max-share` (default 0.2), `max-count` (default 6).
+Fields: `form`, `max-share` (default 0.25), `max-count` (default 6).
 """
 
 from __future__ import annotations
@@ -30,11 +30,12 @@ KIND = "first-person"
 FIELDS = frozenset({"form", "max-share", "max-count"})
 OPTIONS = (
     ("form", str, "leak", "stub (a short first-person sentence) or leak (any other first person)"),
-    ("max-share", float, 0.2, "first person outside quotations per sentence, at most, for third-person copy"),
+    ("max-share", float, 0.25, "first person outside quotations per sentence, at most, for third-person copy"),
     ("max-count", int, 6, "first-person words outside quotations, at most, for third-person copy"),
 )
 
 _PRONOUNS = frozenset("I we We me us my our My Our Us".split())
+_CALLS_TO_ACTION = frozenset("Follow follow Contact contact Join join Subscribe Email email Tell tell".split())
 _STUB = regex.compile(r"(?:I|We)(?:[ \t]+\p{Ll}+){1,2}[.!]")
 
 
@@ -48,7 +49,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     form = option(rule, "form", "leak", str)
     if form not in ("stub", "leak"):
         raise OptionError("form", "must be stub or leak")
-    share = float(option(rule, "max-share", 0.2, (int, float)))
+    share = float(option(rule, "max-share", 0.25, (int, float)))
     count = option(rule, "max-count", 6, int)
     return lambda doc: _check(doc, form, share, count)
 
@@ -78,6 +79,8 @@ def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
             continue  # "United We Can", "Our Lady": part of a name
         if _introduces_speech(doc, word) or _narrator_attribution(doc, words, i):
             continue
+        if i and words[i - 1].text in _CALLS_TO_ACTION:
+            continue  # "Follow us", "Contact us": page furniture speaking, which another rule reports
         yield word
 
 

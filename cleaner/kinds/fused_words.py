@@ -9,7 +9,8 @@ Forms (each reports the junction and inserts the missing space, or the missing f
 - `punctuation`: a sentence mark glued to the next sentence ("fire.I also", "Ltd.The book",
   "charge).Because"); web addresses, initials and dotted abbreviations are not sentences.
 - `enclosure`: a closing bracket or quotation mark glued to the next word ("(FdI)and",
-  "extortion”said", "project.“During").
+  "extortion”said", "project.“During" where “ closes), or an opening quotation mark glued to the
+  sentence before it ("Changwon.“Our suppliers ...”").
 - `glued`: a function word glued to a word ("teamand", "Meloniand", "inthe"). The token is rare or
   unknown (wordfreq), it splits into a function word and a frequent word, or into a name the article
   uses on its own and a function word.
@@ -108,12 +109,24 @@ _ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs no nos etc e.g i.e prof gen
 def _check_enclosure(doc: Document) -> Iterator[Hit]:
     text = doc.text
     for match in _ENCLOSURE.finditer(text, timeout=timeout_for(text)):
-        mark, at = match.group("mark"), match.end("mark")
-        if mark in ")]" and not _bracket_closes_phrase(text, match.start("mark"), "(" if mark == ")" else "["):
+        mark, start, end = match.group("mark"), match.start("mark"), match.end("mark")
+        if mark in ")]" and not _bracket_closes_phrase(text, start, "(" if mark == ")" else "["):
             continue  # "(s)he", "word(s)": a bracket inside a word
-        if mark == "“" and text[match.start("mark") - 1] not in ".,!?":
-            continue  # a “ glued to a word before it is an opening quote missing its space: not this form
-        yield Hit(at, at, (" ",), message=f"No space after the closing “{mark}”.")
+        if mark == "“" and _opens_closed_quote(doc, start):
+            # ".“Our suppliers ...”": an opening quotation mark glued to the sentence before it.
+            yield Hit(start, start, (" ",), message="No space before the opening “.")
+            continue
+        yield Hit(end, end, (" ",), message=f"No space after the closing “{mark}”.")
+
+
+def _opens_closed_quote(doc: Document, offset: int) -> bool:
+    """True when a quotation starts at `offset` and is closed by a ” in its paragraph."""
+    for quote in doc.quotes:
+        if quote.start == offset:
+            return doc.text[quote.end - 1] == "”"
+        if quote.start > offset:
+            break
+    return False
 
 
 def _bracket_closes_phrase(text: str, close: int, opener: str) -> bool:
@@ -158,13 +171,16 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
     if head[0].isupper():
         # A name glued to a function word: "Meloniand" where the article also writes "Meloni", or
         # "Salviniwhich" where the name is known to wordfreq and the whole is not.
-        known = head in standalone or (lexicon.zipf(head + tail) == 0.0 and len(head) >= 6 and lexicon.zipf(head) >= 2.0)
+        if lexicon.zipf(head + tail) >= 1.0:
+            return None  # a word English knows: "Councilor" is not "Council or"
+        known = head in standalone or (len(head) >= 6 and lexicon.zipf(head) >= 2.0)
         if tail in _GLUE_TAILS and known and head.lower() not in closed:
             return 9.0
         return None
     if head in closed and tail in closed:
-        # Two function words: only one glued to an article ("inthe", "ofthe"); "thereof", "herein" are words.
-        return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0 if tail in function_word_groups()["articles"] else None
+        # Two function words: only one glued to an article or a possessive ("inthe", "andhis");
+        # "thereof", "herein" and "whereas" are words.
+        return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0 if tail in _DETERMINER_TAILS else None
     if (head in closed) == (tail in closed):
         return None
     content = tail if head in closed else head
@@ -175,6 +191,7 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
     return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0
 
 
+_DETERMINER_TAILS = frozenset("the a an his her their its our my your".split())
 # Function words that engines glue to the word before them when a link or a comma is lost.
 _GLUE_TAILS = frozenset(
     "and or the of in on to at is by for with from after before which who whom whose that are was were "

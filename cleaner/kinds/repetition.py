@@ -10,8 +10,8 @@ Forms:
 - `coordinated`: the same word on both sides of "and" or "or" ("cheering and cheering"), except the
   emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger").
 - `articles`: two articles in a row ("a the", "the an").
-- `paragraph`: a paragraph or line of six words or more that repeats an earlier one word for word
-  (a caption or alt text scraped again and again, a paragraph pasted twice).
+- `paragraph`: a paragraph, line or sentence of eight words or more that repeats an earlier one word
+  for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice).
 """
 
 from __future__ import annotations
@@ -128,10 +128,11 @@ def _check_articles(doc: Document) -> Iterator[Hit]:
 
 def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     seen: set[str] = set()
-    for start, end in _lines(doc.text):
+    units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
+    for start, end in units:
         key = " ".join(doc.text[start:end].split())
-        if sum(1 for token in key.split() if token.strip(".,;:!?“”\"'()").isalpha()) < 6:
-            continue  # agate and sign-offs repeat legitimately
+        if sum(1 for token in key.split() if token.strip(".,;:!?“”\"'()").isalpha()) < 8:
+            continue  # agate, sign-offs and short sentences repeat legitimately
         if key in seen:
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
             before = len(doc.text[:start].rstrip())

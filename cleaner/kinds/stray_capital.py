@@ -43,6 +43,7 @@ _OPENERS = frozenset(".!?:;“\"‘'([{…•*#>|/\n")
 _DASHES = frozenset("—–-")
 # Lower-case words that may sit inside a title or a name: "Gone With the Wind", "Bank of England".
 _MINOR = frozenset("a an and as at by da de del della der des di du for from in into la le of on or the to van von with".split())
+_SUBJECTS = frozenset("i we you he she it they this there".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
 # or a body, so a capital on one of them between lower-case words is strong evidence on its own.
@@ -150,7 +151,7 @@ def _check_function_words(doc: Document) -> Iterator[Hit]:
         if _in_title_run(doc, words, i) and not _before_date(doc, words, i):
             continue
         gap = gap_before(doc, words, i)
-        if gap == "," and low in function_word_groups()["pronouns"]:
+        if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
 
