@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from collections import Counter
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -35,18 +37,40 @@ _MINOR_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of the text: [start, end) and its text."""
+class Word(NamedTuple):
+    """One word of the text: [start, end) and its text (a tuple: the stream holds one per word)."""
 
     start: int
     end: int
     text: str
 
-    @property
-    def capitalized(self) -> bool:
-        """True for Title-case words (Seoul, Said), not ALL-CAPS ones or lower-case ones."""
-        return self.text[0].isupper() and not self.text.isupper()
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The article's own evidence about its words (see Document.vocabulary)."""
+
+    lower: frozenset[str]
+    capitalised: Counter
+    in_names: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str, words: tuple[Word, ...]) -> Vocabulary:
+        """Collect the evidence in one pass over the word stream."""
+        lower: set[str] = set()
+        capitalised: Counter = Counter()
+        in_names: set[str] = set()
+        previous: Word | None = None
+        for word in words:
+            token = word.text
+            if token[0].islower():
+                lower.add(token)
+            elif token[0].isupper():
+                if token[1:].islower():
+                    capitalised[token] += 1
+                if previous is not None and previous.text[0].isupper() and not text[previous.end : word.start].strip():
+                    in_names.update((previous.text, token))
+            previous = word
+        return cls(frozenset(lower), capitalised, frozenset(in_names))
 
 
 class LineIndex:
@@ -85,7 +109,13 @@ class Document:
     @cached_property
     def words(self) -> tuple[Word, ...]:
         """Every word of the text with its offsets, found in one pass (the shared token stream)."""
-        return tuple(Word(m.start(), m.end(), m.group()) for m in _WORD.finditer(self.text))
+        return tuple(Word(*m.span(), m.group()) for m in _WORD.finditer(self.text))
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """How the article writes its words: which in lower case, which capitalised and how often,
+        which inside runs of capitalised words (names and titles). Rules use it as evidence."""
+        return Vocabulary.of(self.text, self.words)
 
     @cached_property
     def _word_starts(self) -> list[int]:

@@ -40,10 +40,8 @@ _STARTERS = frozenset(
     "According After Before When While There Although Because Since Some Many Most Every".split()
 )
 _CAMEL = regex.compile(r"(?<![\p{L}\p{N}.@/_-])(?P<left>\p{L}*?\p{Ll}{2})(?P<right>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}@/_])")
-_PUNCT = regex.compile(
-    r"(?<![\p{L}\p{N}.@/:_-][\p{L}\p{N}]?)(?P<left>\p{L}*\p{Ll}\p{L}*|\))(?P<mark>[.!?]|\)\.)(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))"
-    r"(?![\p{L}\p{N}]*[./@][\p{L}\p{N}])"
-)
+# A sentence mark with a capitalised word glued after it; the word before is checked in code.
+_PUNCT = regex.compile(r"(?<=[\p{L})])(?P<mark>[.!?])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
 _ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“])(?=\p{L}{2})")
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}@/._-])\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})")
 # Glues are scored on word frequency: the split must be this much more likely (Zipf units).
@@ -96,11 +94,28 @@ def _sentence_split(doc: Document, at: int, left: str, right: str) -> Hit:
 def _check_punctuation(doc: Document) -> Iterator[Hit]:
     text = doc.text
     for match in _PUNCT.finditer(text, timeout=timeout_for(text)):
-        left = match.group("left")
-        if left != ")" and (len(left) < 2 or left.lower() in _ABBREVIATIONS):
+        mark_at, after = match.start("mark"), match.end("right")
+        if after < len(text) - 1 and text[after] in "./@" and text[after + 1].isalnum():
+            continue  # report.Final.docx, www.Example.com: a name with dots, not two sentences
+        if text[mark_at - 1] != ")" and not _sentence_word_before(text, mark_at):
             continue
-        at = match.end("mark")
-        yield Hit(at, at, (" ",), message=f"No space after “{match.group('mark')}” before “{match.group('right')}”.")
+        yield Hit(mark_at + 1, mark_at + 1, (" ",),
+                  message=f"No space after “{match.group('mark')}” before “{match.group('right')}”.")
+
+
+def _sentence_word_before(text: str, end: int) -> bool:
+    """True when a lower-case word that can end a sentence stands right before `end`.
+
+    Not an abbreviation (Mr, St, etc), not a single letter (initials), and not part of a dotted
+    chain such as an address or an acronym (www.example, U.S).
+    """
+    start = end
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:end]
+    if len(word) < 2 or not any(ch.islower() for ch in word) or word.lower() in _ABBREVIATIONS:
+        return False
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".@/:_-")
 
 
 _ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs no nos etc e.g i.e prof gen".split())
@@ -151,18 +166,26 @@ def _check_glued(doc: Document) -> Iterator[Hit]:
 
 def best_split(token: str, standalone: set[str]) -> int | None:
     """Where a glued token splits into two words, or None when it is a word of its own."""
+    if not token[1:].islower():
+        return None  # an inner capital is the camel form's business
     whole = lexicon.zipf(token)
     if whole >= 4.0:
         return None
     best: tuple[float, int] | None = None
-    for cut in range(2, len(token) - 1):
+    for cut in sorted(_candidate_cuts(token)):
         head, tail = token[:cut], token[cut:]
-        if not tail.islower():
-            return None  # an inner capital is the camel form's business
         score = _split_score(head, tail, standalone)
         if score is not None and score >= whole + _SPLIT_MARGIN and (best is None or score > best[0]):
             best = (score, cut)
     return best[1] if best else None
+
+
+def _candidate_cuts(token: str) -> set[int]:
+    """Cuts that leave a function word on one side: only these can be glues."""
+    cuts = {len(token) - len(tail) for tail in _ALL_TAILS if len(token) > len(tail) + 1 and token.endswith(tail)}
+    closed = function_words()
+    cuts.update(k for k in range(2, min(7, len(token) - 1)) if token[:k] in closed)
+    return cuts
 
 
 def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
@@ -197,3 +220,5 @@ _GLUE_TAILS = frozenset(
     "and or the of in on to at is by for with from after before which who whom whose that are was were "
     "has had have should would will could can".split()
 )
+
+_ALL_TAILS = _GLUE_TAILS | _DETERMINER_TAILS

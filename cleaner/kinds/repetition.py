@@ -85,7 +85,7 @@ def _check_phrases(doc: Document) -> Iterator[Hit]:
     while i < len(words):
         for size in range(6, 1, -1):
             j = i + size
-            if j + size > len(words) or lowered[i:j] != lowered[j : j + size] or lowered[j - 1] in _LINKS:
+            if j + size > len(words) or lowered[i] != lowered[j] or lowered[i:j] != lowered[j : j + size] or lowered[j - 1] in _LINKS:
                 continue  # "faster and faster and": an emphatic pair, not a phrase said twice
             if all(_adjacent(doc, words[k], words[k + 1]) for k in range(i, j + size - 1)):
                 yield Hit(words[j - 1].end, words[j + size - 1].end, ("",),
@@ -135,7 +135,9 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
             continue  # agate, sign-offs and short sentences repeat legitimately
         if key in seen:
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
-            before = len(doc.text[:start].rstrip())
+            before = start
+            while before > 0 and doc.text[before - 1].isspace():
+                before -= 1
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
         seen.add(key)
 

@@ -19,8 +19,11 @@ Fields: `form`; `min-zipf` (common-word: how common the word must be, default 3.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from typing import Callable, Iterator
+
+import regex
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
@@ -43,6 +46,8 @@ _OPENERS = frozenset(".!?:;“\"‘'([{…•*#>|/\n")
 _DASHES = frozenset("—–-")
 # Lower-case words that may sit inside a title or a name: "Gone With the Wind", "Bank of England".
 _MINOR = frozenset("a an and as at by da de del della der des di du for from in into la le of on or the to van von with".split())
+# The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case one.
+_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ \t]{1,3})\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 _SUBJECTS = frozenset("i we you he she it they this there".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
@@ -141,11 +146,11 @@ def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int) -
 
 def _check_function_words(doc: Document) -> Iterator[Hit]:
     words = doc.words
-    closed = function_words()
+    capitals = _function_capitals()
     for i, word in enumerate(words):
-        low = word.text.lower()
-        if low not in closed or low in _NAME_LIKE or not is_title_case(word.text):
+        if word.text not in capitals:
             continue
+        low = word.text.lower()
         if not mid_sentence(doc, words, i) or _abbreviation(doc, word):
             continue
         if _in_title_run(doc, words, i) and not _before_date(doc, words, i):
@@ -154,6 +159,12 @@ def _check_function_words(doc: Document) -> Iterator[Hit]:
         if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
+
+
+@functools.lru_cache(maxsize=1)
+def _function_capitals() -> frozenset[str]:
+    """Capitalised closed-class words ("The", "In", "Both"); not "A" (a letter, a grade) or name-like ones."""
+    return frozenset(w.capitalize() for w in function_words() - _NAME_LIKE if len(w) > 1)
 
 
 def _abbreviation(doc: Document, word: Word) -> bool:
@@ -184,18 +195,15 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
     words = doc.words
     skip = lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
     demonyms = lexicon.demonyms()
-    for i, word in enumerate(words):
-        text = word.text
-        if len(text) < 3 or not is_title_case(text) or text in skip or text in demonyms:
-            continue
-        if text.endswith(("’s", "'s")):
+    for match in _CAPITAL_AFTER_LOWER.finditer(doc.text):
+        text = match.group()
+        if text in skip or text in demonyms or text.endswith(("’s", "'s")):
             continue  # a possessive is a name's: "Spain’s", "Friday’s"
         low = text.lower()
-        if low in function_words() or lexicon.zipf(low) < min_zipf or gap_before(doc, words, i):
+        if low in function_words() or lexicon.zipf(low) < min_zipf:
             continue
-        if not mid_sentence(doc, words, i) or not words[i - 1].text[:1].islower():
-            continue
-        if _in_title_run(doc, words, i) or evidence.names(text):
+        i = doc.word_index(match.start())
+        if not mid_sentence(doc, words, i) or _in_title_run(doc, words, i) or evidence.names(text):
             continue
         lower_elsewhere = evidence.written_lower(low)
         if words[i - 1].text.lower() in _DETERMINERS and not lower_elsewhere:
@@ -207,21 +215,15 @@ class _Evidence:
     """What the rest of the article says about a word: written in lower case, or used as a name."""
 
     def __init__(self, doc: Document) -> None:
-        words = doc.words
-        self._lower = {w.text for w in words if w.text[:1].islower()}
-        self._capitalised = Counter(w.text for w in words if is_title_case(w.text))
-        self._in_names: set[str] = set()
-        for a, b in zip(words, words[1:]):
-            if a.text[:1].isupper() and b.text[:1].isupper() and not doc.text[a.end : b.start].strip():
-                self._in_names.update((a.text, b.text))
+        self._vocabulary = doc.vocabulary
 
     def written_lower(self, low: str) -> bool:
         """True when the article also writes the word in lower case."""
-        return low in self._lower
+        return low in self._vocabulary.lower
 
     def names(self, text: str) -> bool:
         """True when the article uses the word as a name: inside a capitalised run ("European
         Commission"), or capitalised more than once and never in lower case ("Choi ... Choi")."""
-        if text in self._in_names:
+        if text in self._vocabulary.in_names:
             return True
-        return self._capitalised[text] > 1 and text.lower() not in self._lower
+        return self._vocabulary.capitalised[text] > 1 and text.lower() not in self._vocabulary.lower
