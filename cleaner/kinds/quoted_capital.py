@@ -1,0 +1,66 @@
+"""`quoted-capital`: a quotation woven into a sentence that starts with a capital it does not need.
+
+A partial quotation continues the sentence around it, so it starts in lower case: `called for “a
+new start”`. Engines that translate the quoted words on their own capitalise them: `asked for one
+“Hegemonic core” in government`, `for “Putting Brazil back on a path”`. The kind reports a
+capitalised common word right after an opening quotation mark when a lower-case word other than
+an attribution verb stands before the mark (so the quotation is part of the sentence, not a quoted
+sentence after "said"), and no other capitalised word but a place or a name follows inside the
+quotation (so it is not a title: “Stop the Boats”, “Operation Sunrise”, “Republic of China”).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import lexicon
+from cleaner.document import Document
+from cleaner.kinds.stray_capital import is_title_case
+from cleaner.model import Hit, Rule
+from cleaner.wordclass import MONTHS, WEEKDAYS, function_words, reporting_verbs
+
+KIND = "quoted-capital"
+FIELDS = frozenset()
+OPTIONS = ()
+
+_OPENING = regex.compile(r"(?<=(?<![\p{L}’'-])(?P<before>\p{Ll}+)[ \t]+)[“\"‘](?P<word>\p{Lu}\p{Ll}+)(?=[ \t]+(?P<next>\p{Ll}+))")
+# Verbs and nouns that introduce a whole quoted text rather than weave a fragment into the sentence.
+_CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}\p{Ll}+")
+_NAME_LINK = regex.compile(r"[ \t]+(?:of|the|and|for|de|del|di|la|le)[ \t]+\p{Lu}")
+_INTRODUCERS = frozenset("reads read titled entitled headlined called named dubbed slogan motto sign banner that".split())
+
+
+def validate(rule: Rule) -> None:
+    """The kind has no options."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker."""
+    return _check
+
+
+def _title_inside(text: str, start: int, names: frozenset[str]) -> bool:
+    """True when another capitalised word, not a place or a name, follows inside the quotation: a title."""
+    end = min((text.find(mark, start) for mark in "”\"’" if text.find(mark, start) >= 0), default=-1)
+    quoted = text[start : end if 0 <= end - start <= 200 else start + 200]
+    if _NAME_LINK.match(quoted):
+        return True  # "Republic of China", "Bank of Japan": a name, whatever follows
+    return any(w not in names for w in _CAPITALISED.findall(quoted))
+
+
+def _check(doc: Document) -> Iterator[Hit]:
+    skip = lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
+    verbs = reporting_verbs()
+    for match in _OPENING.finditer(doc.text):
+        word, before = match.group("word"), match.group("before")
+        if before in verbs or before in _INTRODUCERS or word in skip or not is_title_case(word):
+            continue
+        if doc.in_heading(match.start()) or lexicon.zipf(word) < 3.0 or word.lower() in function_words():
+            continue
+        if _title_inside(doc.text, match.end("word"), skip):
+            continue
+        yield Hit(match.start("word"), match.end("word"), (word.lower(),),
+                  message=f"“{word}” opens a quotation woven into the sentence; it takes a lower-case letter.")
