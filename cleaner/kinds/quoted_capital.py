@@ -25,10 +25,11 @@ KIND = "quoted-capital"
 FIELDS = frozenset()
 OPTIONS = ()
 
-_OPENING = regex.compile(r"(?<=(?<![\p{L}’'-])(?P<before>\p{Ll}+)[ \t]+)[“\"‘](?P<word>\p{Lu}\p{Ll}+)(?=[ \t]+(?P<next>\p{Ll}+))")
+_OPENING = regex.compile(r"(?<=(?<![\p{L}’'-])(?P<before>\p{Ll}+)[ \t]+)[“\"‘](?P<word>\p{Lu}\p{Ll}+)(?=[ \t]+\S)")
 # Verbs and nouns that introduce a whole quoted text rather than weave a fragment into the sentence.
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}\p{Ll}+")
 _NAME_LINK = regex.compile(r"[ \t]+(?:of|the|and|for|de|del|di|la|le)[ \t]+\p{Lu}")
+_NEXT_CAPITAL = regex.compile(r"[ \t]+(\p{Lu}\p{L}*)")
 _INTRODUCERS = frozenset("reads read titled entitled headlined called named dubbed slogan motto sign banner that".split())
 
 
@@ -48,6 +49,9 @@ def _title_inside(text: str, start: int, names: frozenset[str]) -> bool:
     quoted = text[start : end if 0 <= end - start <= 200 else start + 200]
     if _NAME_LINK.match(quoted):
         return True  # "Republic of China", "Bank of Japan": a name, whatever follows
+    following = _NEXT_CAPITAL.match(quoted)
+    if following and following.group(1) not in lexicon.places():
+        return True  # "Freedom Day", "Operation Sunrise"; but "Putting Brazil back" goes on
     return any(w not in names for w in _CAPITALISED.findall(quoted))
 
 
