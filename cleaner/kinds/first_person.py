@@ -3,24 +3,29 @@
 Japanese, Chinese and Korean drop subjects; a round trip through them restores one, usually "I"
 or "we", in copy that reports other people in the third person ("but I understand that there was
 no coercion", "In addition, we request that ..."). The kind judges the whole article first: it is
-third-person reporting when first person outside quotations is rare (at most `max-share` of its
-sentences or two, whichever is more, and never more than `max-count`). Speeches, columns and first-person features use the
+third-person reporting when first and second person outside quotations are rare (at most
+`max-share` of its sentences or two, whichever is more, and never more than `max-count`). Speeches, columns and first-person features use the
 first person throughout and are left alone.
 
 Forms:
 - `stub`: a short first-person sentence ("I called.", "We will.") outside any quotation;
 - `leak`: any other first-person pronoun outside quotations and names ("United We Can") that does
-  not introduce direct speech after a colon or attribute a quotation ("“Why?” I asked.").
+  not introduce direct speech after a colon or attribute a quotation ("“Why?” I asked."), where the
+  sentence or one of the two before it reports a speaker whose subject was dropped: any reporting
+  verb for "I", a reporting verb and an organisation (rules/data/institutions.yaml) for "we".
 
 Fields: `form`, `max-share` (default 0.25), `max-count` (default 6).
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 from typing import Callable, Iterator
 
 import regex
 
+from cleaner import gazetteer
 from cleaner.document import Document, Word
 from cleaner.kinds._support import OptionError, option
 from cleaner.model import Hit, Rule
@@ -34,7 +39,20 @@ OPTIONS = (
     ("max-count", int, 6, "first-person words outside quotations, at most, for third-person copy"),
 )
 
-_PRONOUNS = frozenset("I we We me us my our My Our Us".split())
+_PRONOUNS = frozenset(
+    "I we We me us my our My Our Us I'm I’m I've I’ve I'll I’ll I'd I’d we're we’re We're We’re "
+    "we've we’ve We've We’ve we'll we’ll We'll We’ll".split()
+)
+_ENDS_ATTRIBUTED = regex.compile(
+    r"[,?!][ \t]+(?:also[ \t]+)?(?:said|says|asked|added|insisted|stressed|noted|wrote)[ \t]+(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?)?[ \t]*\p{Lu}[\p{L}.’' -]*[.!]?$"
+    r"|[,?!][ \t]+(?:he|she|they|\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+)?)[ \t]+(?:said|says|asked|added|insisted|stressed|noted|wrote)[.!]?$"
+)
+# Verbs by which an organisation speaks through a decision ("the policy approved by the cabinet requires").
+_DIRECTIVES = frozenset("requested requests required requires approved approves decided decides ordered orders "
+                        "instructed instructs announced announces".split())
+_SINGULAR = frozenset("I me my My I'm I’m I've I’ve I'll I’ll I'd I’d".split())
+_TOKENS = regex.compile(r"\p{L}+")
+_YOU = frozenset("you You your Your yours".split())
 _CALLS_TO_ACTION = frozenset("Follow follow Contact contact Join join Subscribe Email email Tell tell".split())
 _STUB = regex.compile(r"(?:I|We)(?:[ \t]+\p{Ll}+){1,2}[.!]")
 
@@ -56,15 +74,17 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _check(doc: Document, form: str, max_share: float, max_count: int) -> Iterator[Hit]:
     found = list(first_person_outside_quotes(doc))
-    # Two are allowed in any article, so that a short story with one slip still counts as reporting.
-    if not found or len(found) > max_count or len(found) > max(2.0, max_share * len(doc.sentences)):
+    # Two are allowed in any article, so that a short story with one slip still counts as reporting;
+    # an article that also talks to its reader ("don't worry, I've got ...") is a chat, not a report.
+    voiced = len(found) + _second_person(doc)
+    if not found or voiced > max_count or voiced > max(2.0, max_share * len(doc.sentences)):
         return
     for word in found:
         stub = _stub_at(doc, word)
         if form == "stub" and stub is not None:
             yield Hit(stub[0], stub[1], message="A short first-person sentence in third-person reporting; "
                       "the translation probably restored a dropped subject.")
-        elif form == "leak" and stub is None:
+        elif form == "leak" and stub is None and _reported_context(doc, word):
             yield Hit(word.start, word.end, message=f"“{word.text}” outside any quotation in third-person "
                       "reporting; the translation probably restored a dropped subject.")
 
@@ -77,11 +97,20 @@ def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
             continue
         if word.text in ("We", "Our", "Us", "My") and not doc.is_sentence_start(word.start) and _in_name(doc, words, i):
             continue  # "United We Can", "Our Lady": part of a name
-        if _introduces_speech(doc, word) or _narrator_attribution(doc, words, i):
+        if _introduces_speech(doc, word) or _narrator_attribution(doc, words, i) or _in_brackets(doc.text, word.start):
             continue
+        if _attributed_sentence(doc, word):
+            continue  # "Who has a better minister than the one we have now? asked Legault.": unquoted speech
         if i and words[i - 1].text in _CALLS_TO_ACTION:
             continue  # "Follow us", "Contact us": page furniture speaking, which another rule reports
         yield word
+
+
+def _second_person(doc: Document) -> int:
+    """How often the article addresses its reader ("you", "your") outside quotations, when it is a habit
+    (three times or more): a report may say "as you know" once, a chat says it all along."""
+    count = sum(1 for w in doc.words if w.text in _YOU and not doc.in_quote(w.start))
+    return count if count >= 3 else 0
 
 
 def _in_name(doc: Document, words: tuple[Word, ...], i: int) -> bool:
@@ -101,6 +130,43 @@ def _narrator_attribution(doc: Document, words: tuple[Word, ...], i: int) -> boo
     before = doc.text[max(0, words[i].start - 3) : words[i].start].rstrip()
     nxt = words[i + 1].text.lower() if i + 1 < len(words) else ""
     return before[-1:] in ("”", '"') and nxt in reporting_verbs()
+
+
+def _reported_context(doc: Document, word: Word) -> bool:
+    """True when the sentence, or one of the two before it, reports someone: the dropped subject is
+    that speaker. "We" also needs an organisation there ("the ministry said ... we have decided"),
+    since reporters say "we" of their own newsroom ("We also know ...")."""
+    sentences = doc.sentences
+    i = bisect.bisect_right([s.start for s in sentences], word.start) - 1
+    if i < 0:
+        return False
+    context = doc.text[sentences[max(0, i - 2)].start : sentences[i].end].lower()
+    tokens = _TOKENS.findall(context)
+    speaking = reporting_verbs() | _DIRECTIVES
+    if word.text in _SINGULAR:
+        return not speaking.isdisjoint(tokens)
+    # "We" needs an organisation speaking: its noun within a few words before the verb.
+    institutions = _institutions()
+    return any(token in speaking and not institutions.isdisjoint(tokens[max(0, k - 6) : k])
+               for k, token in enumerate(tokens))
+
+
+@functools.lru_cache(maxsize=1)
+def _institutions() -> frozenset[str]:
+    return frozenset(gazetteer.load("institutions")["nouns"])
+
+
+def _in_brackets(text: str, offset: int) -> bool:
+    """True inside [square brackets]: broadcast transcripts put speech there, over several lines."""
+    window = max(0, offset - 600)
+    opened, closed = text.rfind("[", window, offset), text.rfind("]", window, offset)
+    return opened > closed
+
+
+def _attributed_sentence(doc: Document, word: Word) -> bool:
+    """True when the sentence ends with its own attribution: unquoted direct speech."""
+    sentence = doc.sentence_at(word.start)
+    return sentence is not None and _ENDS_ATTRIBUTED.search(doc.text, word.end, sentence.end) is not None
 
 
 def _stub_at(doc: Document, word: Word) -> tuple[int, int] | None:

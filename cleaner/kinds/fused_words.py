@@ -39,7 +39,9 @@ _STARTERS = frozenset(
     "The This That These Those It Its He She They We His Her Their Our But However Meanwhile "
     "According After Before When While There Although Because Since Some Many Most Every".split()
 )
-_CAMEL = regex.compile(r"(?<![\p{L}\p{N}.@/_-])(?P<left>\p{L}*?\p{Ll}{2})(?P<right>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}@/_])")
+# The junction of a camel join: two lower-case letters, then a capitalised word; the word before is
+# found in code, so the pattern never scans back and stays linear on a 100,000-letter token.
+_CAMEL = regex.compile(r"(?<=\p{Ll}\p{Ll})(?P<right>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}@/_])")
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
 _PUNCT = regex.compile(r"(?<=[\p{L})])(?P<mark>[.!?])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
 _ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“])(?=\p{L}{2})")
@@ -66,7 +68,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 def _check_camel(doc: Document) -> Iterator[Hit]:
     text = doc.text
     for match in _CAMEL.finditer(text, timeout=timeout_for(text)):
-        left, right = match.group("left"), match.group("right")
+        right = match.group("right")
+        left = _word_before(text, match.start())
+        if left is None:
+            continue
         if left[0].isupper() or len(left) < 2:
             if right in _STARTERS:
                 yield _sentence_split(doc, match.start("right"), left, right)
@@ -77,6 +82,16 @@ def _check_camel(doc: Document) -> Iterator[Hit]:
         elif left.islower() and lexicon.zipf(left) >= _MIN_PART_ZIPF:
             yield Hit(match.start("right"), match.start("right"), (" ",),
                       message=f"“{left}” runs into “{right}”; a space is missing.")
+
+
+def _word_before(text: str, end: int) -> str | None:
+    """The letters that end at `end`, or None when they belong to an address, a file or a handle."""
+    start = end
+    while start > 0 and text[start - 1].isalpha() and end - start < 60:
+        start -= 1
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".@/_-"):
+        return None
+    return text[start:end]
 
 
 def _sentence_split(doc: Document, at: int, left: str, right: str) -> Hit:
@@ -204,8 +219,8 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
         # Two function words: only one glued to an article or a possessive ("inthe", "andhis");
         # "thereof", "herein" and "whereas" are words.
         return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0 if tail in _DETERMINER_TAILS else None
-    if (head in closed) == (tail in closed):
-        return None
+    if (head in closed) == (tail in closed) or head in closed:
+        return None  # "overrepresentation", "underfunded": English prefixes, not glues
     content = tail if head in closed else head
     if lexicon.zipf(head + tail) >= 1.0:
         return None  # a real word made of a prefix and a word: infield, dousing, outside
