@@ -34,6 +34,13 @@ _ROMAN = (("eo", "u"), ("oo", "u"), ("ee", "i"), ("eu", "u"), ("ou", "u"), ("ph"
 _CONSONANT = str.maketrans("gdbvlzcq", "ktpprskk")
 _VOWELS = regex.compile(r"[aeiouyhw]")
 _DOUBLED = regex.compile(r"(.)\1+")
+# One syllable written two ways by two romanisation systems (Korean 명 myeong/myung, 석 seok/suk).
+_ALTERNATES = (
+    ("eo", "u"), ("eo", "o"), ("oo", "u"), ("ee", "i"), ("eu", "u"), ("eui", "ui"), ("eui", "ei"),
+    ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"), ("j", "ch"), ("sh", "s"),
+)
+# A given name of romanised syllables joined by hyphens: Gun-hee, Jae-myung, Seo-yeon.
+_SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}(?:-\p{Ll}{1,6})+")
 # Masculine and feminine forms of one surname are two people (Kowalski / Kowalska, Novak / Novakova).
 _GENDERED = (("ski", "ska"), ("cki", "cka"), ("sky", "skaya"), ("ov", "ova"), ("ev", "eva"), ("in", "ina"))
 
@@ -138,6 +145,9 @@ def is_variant(a: str, b: str) -> bool:
         return False
     if fa == fb:
         return len(fa) >= 4
+    if is_syllabic(a) or is_syllabic(b):
+        # Seo-yeon / Seo-yoon are two names; only a romanisation of the same syllables is a variant.
+        return _alternate_syllables(a, b)
     shortest = min(len(fa), len(fb))
     if romanised(fa) == romanised(fb):
         return shortest >= 4 and not _related_words(fa, fb)
@@ -145,6 +155,25 @@ def is_variant(a: str, b: str) -> bool:
     if not limit or OSA.distance(fa, fb, score_cutoff=limit) > limit:
         return False
     return _same_consonants(skeleton(fa), skeleton(fb)) and not _related_words(fa, fb)
+
+
+def is_syllabic(name: str) -> bool:
+    """True for a given name of romanised syllables joined by hyphens (Gun-hee, Seo-yeon)."""
+    return any(_SYLLABIC.fullmatch(word) for word in name.split())
+
+
+def _alternate_syllables(a: str, b: str) -> bool:
+    """Same number of syllables, each equal or one romanisation apart (myeong / myung, Gun / Kun)."""
+    left = [fold(p) for p in regex.split(r"[ -]", a) if p]
+    right = [fold(p) for p in regex.split(r"[ -]", b) if p]
+    return len(left) == len(right) and all(x == y or _one_rewrite(x, y) for x, y in zip(left, right))
+
+
+def _one_rewrite(x: str, y: str) -> bool:
+    for old, new in _ALTERNATES:
+        if x.replace(old, new) == y or y.replace(old, new) == x:
+            return True
+    return False
 
 
 def _related_words(fa: str, fb: str) -> bool:

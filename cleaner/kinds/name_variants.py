@@ -123,6 +123,8 @@ def similar(a: str, b: str, limits: Thresholds = Thresholds()) -> bool:
             return False
         if _inflected(x, y):
             return False  # "Public License" / "Public Licenses", "Edward" / "Edwards": a plural or another name
+        if (nm.is_syllabic(x) or nm.is_syllabic(y)) and not nm.is_variant(x, y):
+            return False  # Seo-yeon / Seo-yoon: two Korean given names, not two spellings of one
     if differ == [0] and not _same_given_name(left[0], right[0], limits):
         return False  # same surname, different given names: relatives, not typos
     return fuzz.ratio(a, b) >= limits.name

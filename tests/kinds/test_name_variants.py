@@ -62,6 +62,7 @@ def test_name_words_respelled_anywhere(text: str, flagged: str, suggestion: str)
         "Daniel Okafor met Danielle Okafor. Daniel said hello.",
         "Kim Seo-yeon won. Park Seo-yoon lost. Kim Seo-yeon said she was glad; Park Seo-yoon said nothing.",
         "Jan Kowalski and his wife, Anna Kowalska, said they would stay.",
+        "Kim Seo-yeon, a crane operator, spoke. Kim Seo-yoon, an inspector, agreed.",  # two Kims
         "Coalition avenir Québec won in Quebec City, and Québec solidaire came third in Quebec.",
         "Kim Jong Un met Kim Yo Jong. Kim Jong Un said so.",
     ],
