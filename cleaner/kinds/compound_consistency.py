@@ -8,7 +8,9 @@ same pair, the less common one is reported as a suggestion. Headlines and byline
 reported, but their forms count. Named wars ("Iran-Iraq War") are left alone.
 
 Fields:
-- `gazetteer`: data file with `countries` (name -> adjectives) and `aliases` (default `demonyms`).
+- `gazetteer`: `lexicon` (default: the packaged country table, lexicon.countries(), built from the
+  CIA World Factbook and countryinfo by scripts/build_lexicon.py), or the name of a data file
+  with `countries` (name -> adjectives) and `aliases` (name -> other names).
 - `nouns`: the generic nouns that end such a compound.
 - `named`: compounds that are proper names, compared case-insensitively.
 """
@@ -21,7 +23,7 @@ from typing import Callable, Iterator, Mapping
 
 import regex
 
-from cleaner import gazetteer
+from cleaner import gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import OptionError, option, string_list, timeout_for
 from cleaner.model import Hit, Rule, Safety
@@ -93,7 +95,29 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _lexicon(rule: Rule) -> tuple[Mapping[str, _Part], Mapping[str, str]]:
     """Map every country name, alias and adjective to its part; map each country to its adjective."""
-    name = option(rule, "gazetteer", "demonyms", str)
+    name = option(rule, "gazetteer", "lexicon", str)
+    if name == "lexicon":
+        table = lexicon.countries()
+        countries = {c: list(entry.adjectives) for c, entry in table.items() if entry.adjectives}
+        aliases = {c: list(entry.aliases) for c, entry in table.items()}
+    else:
+        countries, aliases = _data_file(name)
+    words: dict[str, _Part] = {}
+    adjectives: dict[str, str] = {}
+    for country, adjs in sorted(countries.items()):
+        if not isinstance(adjs, list) or not adjs:
+            raise OptionError("gazetteer", f"'{name}': {country} needs a list of adjectives")
+        words.setdefault(str(country), _Part(str(country), False))
+        for adj in adjs:
+            words.setdefault(str(adj), _Part(str(country), True))
+        adjectives[str(country)] = str(adjs[0])
+    for country, others in sorted(aliases.items()):
+        for other in others or ():
+            words.setdefault(str(other), _Part(str(country), False))
+    return words, adjectives
+
+
+def _data_file(name: str) -> tuple[dict, dict]:
     try:
         data = gazetteer.load(name)
     except ValueError as exc:
@@ -101,17 +125,7 @@ def _lexicon(rule: Rule) -> tuple[Mapping[str, _Part], Mapping[str, str]]:
     countries = data.get("countries") if isinstance(data, dict) else None
     if not isinstance(countries, dict) or not countries:
         raise OptionError("gazetteer", f"'{name}' needs a `countries` mapping of name -> adjectives")
-    words: dict[str, _Part] = {}
-    adjectives: dict[str, str] = {}
-    for country, adjs in countries.items():
-        if not isinstance(adjs, list) or not adjs:
-            raise OptionError("gazetteer", f"'{name}': {country} needs a list of adjectives")
-        words[str(country)] = _Part(str(country), False)
-        words.update({str(a): _Part(str(country), True) for a in adjs})
-        adjectives[str(country)] = str(adjs[0])
-    for country, others in (data.get("aliases") or {}).items():
-        words.update({str(o): _Part(str(country), False) for o in others})
-    return words, adjectives
+    return countries, data.get("aliases") or {}
 
 
 def _uses(text: str, pattern: regex.Pattern[str], words: Mapping[str, _Part]) -> Iterator[_Use]:

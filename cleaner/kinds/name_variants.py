@@ -1,49 +1,61 @@
-"""`name-variants`: one person spelled two ways in the same article ("Aldograph Redley" / "Aldgra Fredly").
+"""`name-variants`: one name spelled two ways in the same article ("Aldograph Redley" / "Aldgra Fredly").
 
-Names are taken only from person contexts: a byline paragraph of two or three capitalised
-words, "<Name> is a ..." at a sentence start, "<title> <Name>", "<Name> said" / "said <Name>",
-"<Name>, a/an/the/who ..." and "by <Name>". Every occurrence of those exact names is then counted. Two names are
-variants when they have the same number of words, every aligned pair of words is similar
-(short words must match exactly), and the whole names are similar. The less frequent
-spelling is reported (on a tie, the later one, with a message saying either may be right),
-with the other spelling as the suggestion.
+Two comparisons run over the document's name mentions (cleaner.names):
+- *person names*: two- or three-word names standing in a person context (a byline line, a bio
+  "<Name> is a ...", a title, "<Name> said", "said <Name>", "by <Name>") are compared loosely:
+  every differing word similar, short words equal, the whole names similar;
+- *name words*: every capitalised name word (and pair of words) anywhere is compared strictly
+  (cleaner.names.is_variant: case, diacritics, hyphens, romanisation, one or two letters that keep
+  the consonants), so "Melony" beside "Meloni" and "Masjed Soleiman" beside "Masjed-e-Soleiman" are
+  found. Two words the packaged tables both know are different names (Iran / Iraq), and two words
+  always written beside different other names are two people (Kim Seo-yeon / Park Seo-yoon).
 
-Candidate pairs are blocked by (word count, first two letters of the first word) and by
-(word count, first two letters of the last word); inside a block, each name is compared with
-the next `window` names in sorted order, so the work grows linearly with the number of names.
+Which spelling is doubtful is decided by the evidence, in order: a spelling the public-figure or
+place tables list; the spelling used more often; the more common spelling in English text (word
+frequencies); a spelling in running text over one found only on a standalone line such as a
+byline (engines translate a lone line without context). The doubtful spelling is reported with the
+other as the suggestion, and the message names the line where the other stands.
 
-Fields: `titles`, `stop-words` (words that mark an organisation or place, not a person),
-`token-ratio`, `name-ratio`, `given-name-ratio`, `short-token`, `window`.
+Candidate pairs are blocked (person names by the first two letters of their first or last word;
+name words by their sorted consonants) and each name is compared with the next `window` names of
+its block, so the work grows linearly with the number of names.
+
+Fields: `titles`, `stop-words`, `token-ratio`, `name-ratio`, `given-name-ratio`, `short-token`, `window`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterator
 
-import regex
 from rapidfuzz import fuzz
 
+from cleaner import names as nm
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, string_list, timeout_for
+from cleaner.kinds import _name_evidence as evidence
+from cleaner.kinds._support import OptionError, option, string_list
 from cleaner.model import Hit, Rule
 
 KIND = "name-variants"
 FIELDS = frozenset(
     {"titles", "stop-words", "token-ratio", "name-ratio", "given-name-ratio", "short-token", "window"}
 )
-
-_TOKEN = r"\p{Lu}(?:[’']\p{Lu})?\p{Ll}\p{L}*(?:-\p{L}+)*"
-_NAME = rf"{_TOKEN}(?:[ \t]{_TOKEN}){{1,2}}"
-# A name starts where no capitalised word precedes it, and ends where no capitalised word follows.
-_START = r"(?<![\p{L}\p{N}])(?<!\p{Lu}[\p{L}’'-]{0,40}[ \t])"
-_END = rf"(?![ \t]?{_TOKEN})(?![\p{{L}}\p{{N}}])"
+OPTIONS = (
+    ("titles", list, [], "words and titles that mark a person name after them (Mr., President, said)"),
+    ("stop-words", list, [], "words that make a capitalised run an organisation or place, not a person"),
+    ("token-ratio", float, 65, "least similarity (0-100) of two differing words of person names"),
+    ("name-ratio", float, 75, "least similarity (0-100) of two whole person names"),
+    ("given-name-ratio", float, 85, "least similarity of two given names when the surnames agree"),
+    ("short-token", int, 4, "words this short must match exactly in person names"),
+    ("window", int, 16, "how many neighbours in a block each name is compared with"),
+)
 _SUFFIXES = frozenset({"Jr", "Sr"})
+_LONGEST_NAME = 40  # no real name word is longer; a longer token is noise and is skipped
 
 
 @dataclass(frozen=True)
 class Thresholds:
-    """How similar two names must be to count as spellings of one name."""
+    """How similar two person names must be to count as spellings of one name."""
 
     token: float = 65.0
     name: float = 75.0
@@ -57,7 +69,7 @@ def validate(rule: Rule) -> None:
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
-    """Compile the person-context patterns once and return the checker."""
+    """Read the options once and return the checker."""
     titles = string_list(rule, "titles")
     if not titles:
         raise OptionError("titles", "must list at least one title")
@@ -70,77 +82,37 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     window = option(rule, "window", 16, int)
     if window < 1:
         raise OptionError("window", "must be a positive number")
-    patterns = _context_patterns(titles)
+    context = evidence.PersonContext(titles)
+    known = evidence.known_names()
     # A title word inside a "name" ("King Charles") means it is not a plain personal name.
     stop = frozenset(string_list(rule, "stop-words")) | {t for t in titles if " " not in t and t[-1] != "."}
 
     def check(doc: Document) -> Iterator[Hit]:
-        names = _person_names(doc, patterns, stop)
-        if len(names) < 2:
-            return
-        spans = _occurrences(doc.text, names)
-        groups = variant_groups(sorted(spans), lambda a, b: similar(a, b, limits), window)[0]
-        for group in groups:
-            # The most frequent spelling is taken as right; on a tie the first one seen is offered,
-            # and the message says that either may be the right one.
-            keep = min(group, key=lambda n: (-len(spans[n]), spans[n][0]))
-            for name in sorted(group - {keep}):
-                tie = len(spans[name]) == len(spans[keep])
-                message = (
-                    f"“{name}” and “{keep}” look like two spellings of one name; check which is right."
-                    if tie
-                    else f"“{name}” may be a variant spelling of “{keep}” used elsewhere in the article."
-                )
-                for start, end in spans[name]:
-                    yield Hit(start, end, (keep,), message=message)
+        index = evidence.NameIndex(doc, stop | context.words, known)
+        person = sorted(context.person_names(doc, index, stop))
+        groups = variant_groups(person, lambda a, b: similar(a, b, limits), window)[0]
+        groups += word_groups(index, window)
+        yield from evidence.report(doc, index, groups, known)
 
     return check
 
 
-def _context_patterns(titles: Iterable[str]) -> tuple[regex.Pattern[str], ...]:
-    """Patterns for "<title|said|by> <Name>", "<Name> said" / "<Name>, a ..." and "<Name> is a" (bios)."""
-    title_alt = "|".join(regex.escape(t) for t in sorted(titles, key=lambda t: (-len(t), t)))
-    lead = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{title_alt}|said|says|by)[ \t]+(?P<name>{_NAME}){_END}")
-    said = regex.compile(
-        rf"{_START}(?P<name>{_NAME}){_END}(?=,?[ \t]+(?:said|says|told|added)\b|,[ \t]+(?:a|an|the|who)\b)"
-    )
-    bio = regex.compile(rf"{_START}(?P<name>{_NAME}){_END}(?=[ \t]+is[ \t]+(?:a|an|the)\b)")
-    return lead, said, bio
+def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
+    """Groups of name words (or word pairs) that are strict variants of one another."""
+    units = sorted(u for u in index.units() if len(u) <= _LONGEST_NAME)
+
+    def linked(a: str, b: str) -> bool:
+        return nm.is_variant(a, b) and index.may_be_one(a, b)
+
+    return variant_groups(units, linked, window, key=_consonant_block)[0]
 
 
-def _person_names(doc: Document, patterns: tuple[regex.Pattern[str], ...], stop: frozenset[str]) -> set[str]:
-    """Names that stand in a person context: bylines, bios, titles, attributions."""
-    text, found = doc.text, set()
-    for para in doc.paragraphs:
-        if regex.fullmatch(_NAME, text[para.start : para.end]):
-            found.add(text[para.start : para.end])
-    lead, said, bio = patterns
-    timeout = timeout_for(text)
-    found.update(m.group("name") for p in (lead, said) for m in p.finditer(text, timeout=timeout))
-    found.update(m.group("name") for m in bio.finditer(text, timeout=timeout) if doc.is_sentence_start(m.start()))
-    cleaned = {" ".join(t for t in n.split() if t not in _SUFFIXES) for n in found}
-    return {n for n in cleaned if len(n.split()) > 1 and not stop.intersection(n.split())}
-
-
-def _occurrences(text: str, names: set[str]) -> dict[str, list[tuple[int, int]]]:
-    """Every occurrence of each exact name as whole words, found in one regex pass.
-
-    The alternation lists longer names first, so "Kim Jong Un" wins over "Kim Jong" where both
-    are known; words inside a name may be separated by any run of spaces or tabs.
-    """
-    if not names:
-        return {}
-    ordered = sorted(names, key=lambda n: (-len(n), n))
-    alternation = "|".join(r"[ \t]+".join(regex.escape(word) for word in name.split()) for name in ordered)
-    finder = regex.compile(rf"(?<![\p{{L}}\p{{N}}-])(?:{alternation})(?![\p{{L}}\p{{N}}]|-\p{{L}})")
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for match in finder.finditer(text, timeout=timeout_for(text)):
-        spans.setdefault(" ".join(match.group().split()), []).append(match.span())
-    return spans
+def _consonant_block(name: str) -> list[tuple[str, ...]]:
+    return [("consonants", "".join(sorted(nm.skeleton(nm.fold(name)))))]
 
 
 def similar(a: str, b: str, limits: Thresholds = Thresholds()) -> bool:
-    """True when two different names are plausibly two spellings of one name."""
+    """True when two different person names are plausibly two spellings of one name."""
     left, right = a.split(), b.split()
     if a == b or len(left) != len(right):
         return False
@@ -151,6 +123,8 @@ def similar(a: str, b: str, limits: Thresholds = Thresholds()) -> bool:
             return False
         if _inflected(x, y):
             return False  # "Public License" / "Public Licenses", "Edward" / "Edwards": a plural or another name
+        if (nm.is_syllabic(x) or nm.is_syllabic(y)) and not nm.is_variant(x, y):
+            return False  # Seo-yeon / Seo-yoon: two Korean given names, not two spellings of one
     if differ == [0] and not _same_given_name(left[0], right[0], limits):
         return False  # same surname, different given names: relatives, not typos
     return fuzz.ratio(a, b) >= limits.name
@@ -170,8 +144,17 @@ def _same_given_name(x: str, y: str, limits: Thresholds) -> bool:
     return fuzz.ratio(x, y) >= limits.given
 
 
+def _first_and_last(name: str) -> list[tuple[str, ...]]:
+    """Blocks keyed by word count and the first two letters of the first or the last word."""
+    tokens = name.lower().split()
+    return [("first", str(len(tokens)), tokens[0][:2]), ("last", str(len(tokens)), tokens[-1][:2])]
+
+
 def variant_groups(
-    names: list[str], is_variant: Callable[[str, str], bool], window: int
+    names: list[str],
+    is_variant: Callable[[str, str], bool],
+    window: int,
+    key: Callable[[str], list[tuple[str, ...]]] = _first_and_last,
 ) -> tuple[list[set[str]], int]:
     """Group names linked by `is_variant`, comparing only within blocks; return groups and comparisons."""
     parent = {n: n for n in names}
@@ -183,7 +166,7 @@ def variant_groups(
         return n
 
     compared: set[tuple[str, str]] = set()
-    for block in _blocks(names):
+    for block in _blocks(names, key):
         for i, a in enumerate(block):
             for b in block[i + 1 : i + 1 + window]:
                 pair = (a, b) if a < b else (b, a)
@@ -198,16 +181,14 @@ def variant_groups(
     return sorted((g for g in groups.values() if len(g) > 1), key=min), len(compared)
 
 
-def _blocks(names: list[str]) -> list[list[str]]:
-    """Blocks keyed by word count and the first two letters of the first or the last word."""
-    blocks: dict[tuple[str, int, str], list[str]] = {}
+def _blocks(names: list[str], key: Callable[[str], list[tuple[str, ...]]]) -> list[list[str]]:
+    blocks: dict[tuple[str, ...], list[str]] = {}
     for name in names:
-        tokens = name.lower().split()
-        blocks.setdefault(("first", len(tokens), tokens[0][:2]), []).append(name)
-        blocks.setdefault(("last", len(tokens), tokens[-1][:2]), []).append(name)
+        for k in key(name):
+            blocks.setdefault(k, []).append(name)
     out = []
-    for (side, _, _), members in sorted(blocks.items()):
+    for k, members in sorted(blocks.items()):
         # Sort by the blocking word first, so near spellings of it sit next to each other.
-        key = (lambda n: n.split()) if side == "first" else (lambda n: n.split()[::-1])
-        out.append(sorted(members, key=key))
+        order = (lambda n: n.split()[::-1]) if k[0] == "last" else (lambda n: n.split())
+        out.append(sorted(members, key=order))
     return out

@@ -1,0 +1,206 @@
+"""The evidence name rules weigh: where each spelling stands, how often, and what the tables know.
+
+`NameIndex` indexes a document's name mentions once: every run of one to three name words with its
+spans, the name words worth comparing, and the other name words each one stands beside.
+`PersonContext` finds the names that stand in a person context. `report` turns groups of
+spellings into hits that mark the doubtful spelling and name the line of the likely right one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable, Iterator
+
+import regex
+
+from cleaner import lexicon
+from cleaner import names as nm
+from cleaner.document import Document
+from cleaner.model import Hit
+
+_MAX_WORDS = 3
+_FOLLOWS_SAID = regex.compile(r",?[ \t]+(?:said|says|told|added)\b|,[ \t]+(?:a|an|the|who)\b")
+_FOLLOWS_BIO = regex.compile(r"[ \t]+is[ \t]+(?:a|an|the)\b")
+_LEADS = frozenset({"said", "says", "by"})
+_LONGEST_RUN = 8
+_CO_LIMIT = 64  # enough neighbours to tell two people apart; bounds memory on long lists of names
+_REASONS = (
+    "the spelling of a listed public figure or place",
+    "used {count} times",
+    "the more common spelling in English text",
+    "in running text; a standalone line such as a byline is translated without context",
+)
+
+
+def known_names() -> frozenset[str]:
+    """Full and family names of the public figures the packaged table lists."""
+    return frozenset(n for p in lexicon.people() for n in (p.name, p.family))
+
+
+class NameIndex:
+    """Spans of every run of one to three name words, and the comparable name units."""
+
+    def __init__(self, doc: Document, skip: Iterable[str], known: frozenset[str] = frozenset()) -> None:
+        self.doc = doc
+        self.known = known
+        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self._units: set[str] = set()
+        self._beside: dict[str, set[str]] = {}
+        skip = frozenset(skip)
+        for mention in nm.mentions(doc):
+            self._add(mention, skip)
+
+    def _add(self, mention: nm.Mention, skip: frozenset[str]) -> None:
+        words = mention.words
+        if len(words) > _LONGEST_RUN:
+            return  # a long run of capitals is a headline or a list, not a name
+        for size in range(1, _MAX_WORDS + 1):
+            for i in range(len(words) - size + 1):
+                part = words[i : i + size]
+                self.spans.setdefault(" ".join(w.text for w in part), []).append((part[0].start, part[-1].end))
+        if self._foreign_name(mention):
+            return  # "Coalition avenir Québec": a foreign-language name keeps its own spelling
+        company = [w.text for w in words if w.text not in skip]
+        names = [w for w in company if not nm.is_common(w)]
+        for word in names:
+            if len(nm.fold(word)) >= 4:
+                self._units.add(word)
+                beside = self._beside.setdefault(nm.fold(word), set())
+                if len(beside) < _CO_LIMIT:
+                    beside.update(nm.fold(n) for n in company if n != word)
+        for a, b in zip(words, words[1:]):
+            if a.text not in skip and b.text not in skip and (a.text in names or b.text in names):
+                self._units.add(f"{a.text} {b.text}")
+
+    def _foreign_name(self, mention: nm.Mention) -> bool:
+        """True when a lower-case word English does not know stands right beside the mention."""
+        words, i = self.doc.words, self.doc.word_index(mention.start)
+        beside = [words[j] for j in (i - 1, i + len(mention.words)) if 0 <= j < len(words)]
+        return any(
+            w.text.islower() and len(w.text) >= 3 and lexicon.zipf(w.text) == 0
+            and (w.end + 1 == mention.start or w.start == mention.end + 1)
+            for w in beside
+        )
+
+    def units(self) -> set[str]:
+        """Name words and pairs of adjacent name words worth comparing strictly."""
+        return self._units
+
+    def may_be_one(self, a: str, b: str) -> bool:
+        """False when the evidence says two spellings are two names: both known, or different company."""
+        left, right = a.split(), b.split()
+        if len(left) == len(right):
+            differ = [(x, y) for x, y in zip(left, right) if x != y]
+            if all(self._both_listed(x, y) for x, y in differ):
+                return False  # Québec / Quebec: the tables list both spellings
+            if any(nm.fold(x) != nm.fold(y) and nm.is_known(x) and nm.is_known(y) for x, y in differ):
+                return False  # Iran / Iraq, Daniel / Danielle: two real names
+        if len(left) == len(right) == 1:
+            return not self._different_company(nm.fold(a), nm.fold(b))
+        return True
+
+    def _both_listed(self, x: str, y: str) -> bool:
+        return nm.fold(x) == nm.fold(y) and all(n in lexicon.places() or n in self.known for n in (x, y))
+
+    def _different_company(self, a: str, b: str) -> bool:
+        """Both words always stand beside other names, and none of those agree: two people."""
+        near_a, near_b = self._beside.get(a, set()), self._beside.get(b, set())
+        if not near_a or not near_b or near_a & near_b:
+            return False
+        if len(near_a) * len(near_b) > _CO_LIMIT:
+            return True  # many different neighbours and none shared: two people
+        return not any(nm.is_variant(x, y) for x in near_a for y in near_b)
+
+    def count(self, name: str) -> int:
+        """How often the exact spelling occurs as name words."""
+        return len(self.spans.get(name, ()))
+
+    def in_running_text(self, name: str) -> bool:
+        """True when some occurrence stands outside a headline-like line (byline, headline)."""
+        return any(not self.doc.in_heading(start) for start, _ in self.spans.get(name, ()))
+
+
+class PersonContext:
+    """Finds names in person contexts: bylines, bios, titles and attributions."""
+
+    def __init__(self, titles: Iterable[str]) -> None:
+        self.words = frozenset(w for t in titles for w in t.replace(".", "").split())
+        self._lower_leads = _LEADS | {t for t in titles if t.islower()}
+
+    def person_names(self, doc: Document, index: NameIndex, stop: frozenset[str]) -> set[str]:
+        """Two- or three-word names that stand in a person context."""
+        found: set[str] = set()
+        for mention in nm.mentions(doc):
+            words = list(mention.texts)
+            titled = False
+            while words and (words[0].rstrip(".") in self.words or words[0] in lexicon.demonyms()):
+                words.pop(0)
+                titled = True
+            while words and words[-1].rstrip(".") in ("Jr", "Sr"):
+                words.pop()
+            if not 2 <= len(words) <= _MAX_WORDS or stop.intersection(words):
+                continue
+            if titled or self._in_context(doc, mention):
+                found.add(" ".join(words))
+        return {n for n in found if n in index.spans}
+
+    def _in_context(self, doc: Document, mention: nm.Mention) -> bool:
+        text = doc.text
+        para = doc.paragraph_at(mention.start)
+        if para is not None and (para.start, para.end) == (mention.start, mention.end):
+            return True  # a byline: the name alone on its line
+        before = text[max(0, mention.start - 20) : mention.start].split()
+        if before and before[-1] in self._lower_leads:
+            return True
+        after = text[mention.end : mention.end + 20]
+        if _FOLLOWS_SAID.match(after):
+            return True
+        return mention.sentence_start and bool(_FOLLOWS_BIO.match(after))
+
+
+def _evidence(index: NameIndex, name: str, known: frozenset[str]) -> tuple:
+    """What speaks for a spelling, strongest first (compared as a tuple)."""
+    spans = index.spans.get(name, [(0, 0)])
+    return (
+        name in known or name in lexicon.places(),
+        index.count(name),
+        round(sum(lexicon.zipf(w) for w in name.split()), 1),
+        index.in_running_text(name),
+        -spans[0][0],
+    )
+
+
+def report(
+    doc: Document, index: NameIndex, groups: list[set[str]], known: frozenset[str] = frozenset()
+) -> Iterator[Hit]:
+    """Report the doubtful spellings of each group; larger names first, never inside one reported."""
+    covered: list[tuple[int, int]] = []
+    decided: set[str] = set()
+    ordered = sorted(groups, key=lambda g: (-max(len(n.split()) for n in g), min(g)))
+    for group in ordered:
+        words = {w for n in group for w in n.split()}
+        if words <= decided:
+            continue  # "Jae-myung" / "Jae-myeong" were judged with "Lee Jae-myung" / "Lee Jae-myeong"
+        decided |= words
+        scored = {n: _evidence(index, n, known) for n in group}
+        keep = max(group, key=lambda n: scored[n])
+        keep_line = doc.line_col(index.spans[keep][0][0])[0]
+        for name in sorted(group - {keep}):
+            message = _message(name, keep, keep_line, scored[keep], scored[name], index.count(keep))
+            for start, end in index.spans.get(name, ()):
+                if not _inside(covered, start, end):
+                    bisect.insort(covered, (start, end))
+                    yield Hit(start, end, (keep,), message=message)
+
+
+def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_right(covered, (start, float("inf"))) - 1
+    return i >= 0 and covered[i][0] <= start and end <= covered[i][1]
+
+
+def _message(name: str, keep: str, line: int, best: tuple, other: tuple, count: int) -> str:
+    decided = next((i for i in range(4) if best[i] != other[i]), None)
+    if decided is None:
+        return f"“{name}” and “{keep}” (line {line}) look like two spellings of one name; check which is right."
+    reason = _REASONS[decided].format(count=count)
+    return f"“{name}” may be a garbled spelling of “{keep}” (line {line}: {reason})."

@@ -1,0 +1,173 @@
+"""`known-names`: a public figure's or organisation's name garbled by translation ("Georgia Meloni", "Tokaev").
+
+The names come from the packaged public-figure table (lexicon.people(), regenerated from the CIA
+World Factbook by scripts/build_lexicon.py) and from the rule's own `names` list, where a team adds
+the people and organisations it writes about. In `names`, a person's family name is written in
+capitals as the Factbook does ("Kassym-Jomart TOKAYEV", "LEE Jae-myung"); a name without capitals
+is an organisation ("Dezan Shira").
+
+A run of name words in the text is compared with the listed names that share one of its words
+exactly: when the run is a close variant of a listed name (cleaner.names.is_variant on the whole
+name) and is not itself listed (Kim Jong Il beside Kim Jong Un), the differing words of a person's
+name, or the whole organisation name, are reported with the listed spelling. A given name that
+only differs in hyphens or spaces is a house style (Jong-un / Jong Un), but a one-word given name
+split in two ("Xi Jin Ping") is reported. A person is reported only when the family name is rare in
+English (Meloni, Tokayev), or the article names the person's country (or its people), or a title
+or role stands before the name, so a namesake of a common family name is left alone.
+
+Fields: `people` (use the packaged table, default true), `names` (extra listed names), `titles`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import lexicon
+from cleaner import names as nm
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, option, string_list
+from cleaner.model import Hit, Rule
+
+KIND = "known-names"
+FIELDS = frozenset({"people", "names", "titles"})
+OPTIONS = (
+    ("people", bool, True, "use the packaged public-figure table (rules/data/lexicon/people.tsv)"),
+    ("names", list, [], "more names: people with the family name in capitals, organisations as written"),
+    ("titles", list, [], "titles that show a name is meant as a public figure (President, Minister)"),
+)
+_FAMILY = regex.compile(r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*")
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A listed name: its words, whether it is a person, and the person's country."""
+
+    words: tuple[str, ...]
+    person: bool
+    country: str = ""
+    family: str = ""
+
+
+def validate(rule: Rule) -> None:
+    """Check the name list and options."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Index the listed names by each of their words once and return the checker."""
+    listed = _listed(rule)
+    exact = frozenset(" ".join(n.words) for n in listed)
+    by_word: dict[str, list[Listed]] = {}
+    for name in listed:
+        for word in set(name.words):
+            by_word.setdefault(word, []).append(name)
+    titles = frozenset(string_list(rule, "titles"))
+
+    def check(doc: Document) -> Iterator[Hit]:
+        countries = _Countries(doc)
+        for mention in nm.mentions(doc):
+            texts = mention.texts
+            for i, word in enumerate(texts):
+                for name in by_word.get(word, ()):
+                    hit = _compare(doc, mention, i, name, exact)
+                    if hit and (not name.person or _rare_family(name) or _titled(doc, mention, titles)
+                                or countries.named(name.country)):
+                        yield hit
+
+    return check
+
+
+def _listed(rule: Rule) -> list[Listed]:
+    out = []
+    if option(rule, "people", True, bool):
+        out += [Listed(tuple(p.name.split()), True, p.country, p.family) for p in lexicon.people()]
+    for entry in string_list(rule, "names"):
+        words = entry.split()
+        if len(words) < 2:
+            raise OptionError("names", f"'{entry}' needs at least two words")
+        family = next((_title_case(w) for w in words if _FAMILY.fullmatch(w)), "")
+        out.append(Listed(tuple(_title_case(w) if _FAMILY.fullmatch(w) else w for w in words), bool(family), "", family))
+    return out
+
+
+def _title_case(word: str) -> str:
+    return "-".join(part.capitalize() for part in word.split("-"))
+
+
+def _compare(doc: Document, mention: nm.Mention, at: int, name: Listed, exact: frozenset[str]) -> Hit | None:
+    """The listed name aligned on the shared word `mention.words[at]`; a hit when the rest is garbled."""
+    anchor = name.words.index(mention.texts[at])
+    for size in {len(name.words), len(name.words) + 1}:
+        start = at - anchor
+        words = mention.words[start : start + size] if start >= 0 else ()
+        if len(words) != size:
+            continue
+        seen = " ".join(w.text for w in words)
+        if seen in exact or not nm.is_variant(seen, " ".join(name.words)):
+            continue
+        return _hit(words, name, size != len(name.words))
+    return None
+
+
+def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
+    """Report the differing words of a person (or the whole organisation name) with the listed spelling."""
+    seen = [w.text for w in words]
+    if not split:
+        differ = [i for i, (a, b) in enumerate(zip(seen, name.words)) if a != b]
+        if all(nm.fold(seen[i]) == nm.fold(name.words[i]) for i in differ):
+            return None  # Erdoğan / Erdogan, Jong-un / Jong Un: a spelling choice, not a garble
+    elif any("-" in w for w in name.words):
+        return None  # "Jae In" for "Jae-in": hyphen or space is the writer's choice
+    if not name.person:
+        return Hit(words[0].start, words[-1].end, (" ".join(name.words),), message=_message(seen, name.words))
+    first, last = _differing(seen, list(name.words))
+    wrong = words[first : len(words) - last]
+    right = name.words[first : len(name.words) - last]
+    return Hit(wrong[0].start, wrong[-1].end, (" ".join(right),), message=_message(seen, name.words))
+
+
+def _differing(seen: list[str], listed: list[str]) -> tuple[int, int]:
+    """How many words agree at the front and at the back."""
+    front = 0
+    while front < min(len(seen), len(listed)) - 1 and seen[front] == listed[front]:
+        front += 1
+    back = 0
+    while back < min(len(seen), len(listed)) - front - 1 and seen[-1 - back] == listed[-1 - back]:
+        back += 1
+    return front, back
+
+
+def _message(seen: list[str], listed: tuple[str, ...]) -> str:
+    return f"“{' '.join(seen)}” looks like a garbled spelling of the listed name “{' '.join(listed)}”."
+
+
+def _rare_family(name: Listed) -> bool:
+    """A family name English text almost never uses (Meloni, Tokayev) has no namesakes to fear."""
+    family = next((w for w in name.words if w == name.family), "")
+    return len(family) >= 5 and lexicon.zipf(family) < 2.5
+
+
+def _titled(doc: Document, mention: nm.Mention, titles: frozenset[str]) -> bool:
+    before = doc.text[max(0, mention.start - 40) : mention.start].split()
+    return bool(titles.intersection(mention.texts)) or bool(before and before[-1].rstrip(",") in titles)
+
+
+class _Countries:
+    """Whether the document names a country or its people (computed lazily, once per country)."""
+
+    def __init__(self, doc: Document) -> None:
+        self._words = {w.text for w in doc.words}
+        self._text = doc.text
+        self._seen: dict[str, bool] = {}
+
+    def named(self, country: str) -> bool:
+        """True when the country, or a nationality adjective for it, occurs in the document."""
+        if not country:
+            return False
+        if country not in self._seen:
+            adjectives = [a for a, c in lexicon.demonyms().items() if c == country]
+            self._seen[country] = country in self._text or any(a in self._words for a in adjectives)
+        return self._seen[country]

@@ -1,0 +1,104 @@
+"""`name-order`: given and family names swapped between two mentions ("Kun-hee Kim" and "Kim Gun-hee").
+
+Engines and editors disagree on East Asian name order, so a round trip often leaves one person
+written both ways. Two-word names (titles removed) whose words agree in reverse order, exactly or
+as spelling variants (cleaner.names.is_variant), are one person written in two orders, provided
+one of the words also stands alone somewhere in the article (the family name on second reference):
+without that, "Ali Hassan" and "Hassan Ali" may be two people.
+
+The less used order is reported with the other as the suggestion. On a tie, a hyphenated given
+name of syllables (Gun-hee, Jae-myung) marks a Korean or Chinese name, written family name first;
+otherwise either order may be right and the message says so.
+
+Fields: `titles` (words removed from the front of a name: Mr., President).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import names as nm
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, string_list
+from cleaner.model import Hit, Rule
+
+KIND = "name-order"
+FIELDS = frozenset({"titles"})
+OPTIONS = (("titles", list, [], "words removed from the front of a name before comparing (Mr., President)"),)
+# A given name of romanised syllables joined by a hyphen: Gun-hee, Jae-myung, Kai-shek.
+_SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}")
+_Name = tuple[str, str]
+
+
+def validate(rule: Rule) -> None:
+    """Check the titles."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Read the titles once and return the checker."""
+    titles = frozenset(t.rstrip(".") for t in string_list(rule, "titles"))
+    if not titles:
+        raise OptionError("titles", "must list at least one title")
+
+    def check(doc: Document) -> Iterator[Hit]:
+        spans, alone = _two_word_names(doc, titles)
+        buckets: dict[tuple[str, str], list[_Name]] = defaultdict(list)
+        for name in spans:
+            buckets[tuple(sorted(nm.romanised(nm.fold(w)) for w in name))].append(name)  # type: ignore[index]
+        for names in buckets.values():
+            for a, b in _swapped_pairs(names):
+                if alone.intersection(a) or alone.intersection(b):
+                    yield from _report(doc, spans, a, b)
+
+    return check
+
+
+def _two_word_names(doc: Document, titles: frozenset[str]) -> tuple[dict[_Name, list[tuple[int, int]]], set[str]]:
+    """Two-word names with their spans, and the name words that also stand alone."""
+    spans: dict[_Name, list[tuple[int, int]]] = defaultdict(list)
+    alone: set[str] = set()
+    for mention in nm.mentions(doc):
+        words = [w for w in mention.words if w.text.rstrip(".") not in titles]
+        if len(words) == 1:
+            alone.add(words[0].text)
+        if len(words) == 2 and all(len(nm.fold(w.text)) >= 2 for w in words):
+            spans[(words[0].text, words[1].text)].append((words[0].start, words[1].end))
+    return spans, alone
+
+
+def _swapped_pairs(names: list[_Name]) -> Iterator[tuple[_Name, _Name]]:
+    """Pairs (x y, y' x') of names whose words agree in reverse order."""
+    for i, a in enumerate(names):
+        for b in names[i + 1 : i + 9]:  # a bucket holds one pair of words: a few spellings at most
+            if _same(a[0], b[1]) and _same(a[1], b[0]) and not (_same(a[0], b[0]) and _same(a[1], b[1])):
+                yield a, b
+
+
+def _same(x: str, y: str) -> bool:
+    return x == y or nm.is_variant(x, y)
+
+
+def _report(doc: Document, spans: dict[_Name, list[tuple[int, int]]], a: _Name, b: _Name) -> Iterator[Hit]:
+    count_a, count_b = len(spans[a]), len(spans[b])
+    if count_a != count_b:
+        keep, odd = (a, b) if count_a > count_b else (b, a)
+        reason = f"written this way {max(count_a, count_b)} times"
+    elif _SYLLABIC.fullmatch(a[0]) or _SYLLABIC.fullmatch(b[0]):
+        keep, odd = (b, a) if _SYLLABIC.fullmatch(a[0]) else (a, b)
+        reason = "a Korean or Chinese name, family name first"
+    else:
+        keep, odd = (a, b) if spans[a][0] < spans[b][0] else (b, a)
+        reason = ""
+    line = doc.line_col(spans[keep][0][0])[0]
+    right, wrong = " ".join(keep), " ".join(odd)
+    message = (
+        f"“{wrong}” has the given and family names in the other order from “{right}” (line {line}: {reason})."
+        if reason
+        else f"“{wrong}” and “{right}” (line {line}) put the given and family names in different orders; check which is right."
+    )
+    for start, end in spans[odd]:
+        yield Hit(start, end, (right,), message=message)

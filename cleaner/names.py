@@ -1,0 +1,210 @@
+"""Names in a document and how alike two spellings are: shared by the name rules.
+
+A *mention* is a run of capitalised words separated by single spaces (Lee Jae-myung, President
+Recep Tayyip Erdoğan), taken from Document.words so that every name rule reads the same token
+stream. Mentions are computed once per document and cached.
+
+Two spellings are *variants* of one name when they differ only in case, diacritics, hyphens or
+spaces (Erdoğan / Erdogan, Jae-myung / Jaemyung), in a romanisation alternative (Seok / Suk,
+Myeong / Myung, Gun / Kun), or by one or two letters that keep the consonants (Melony / Meloni,
+Bersluconi / Berlusconi). A plural, possessive, feminine or longer form of the same word
+(Daniel / Danielle, Ivanov / Ivanova) is never a variant: it is another word or another person.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import weakref
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from rapidfuzz.distance import OSA
+
+from cleaner import lexicon
+from cleaner.document import Document, Word
+
+# A possessive ending is not part of the name: "Meloni’s" is Meloni.
+_POSSESSIVE = ("’s", "'s", "’", "'")
+# Letters that do not decompose under NFKD but have a plain Latin reading.
+_PLAIN = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
+# Romanisation alternatives of one sound (Korean Seok/Suk, Myeong/Myung; Hee/Hi; Yoon/Yun; Ph/F).
+_ROMAN = (("eo", "u"), ("oo", "u"), ("ee", "i"), ("eu", "u"), ("ou", "u"), ("ph", "f"), ("kh", "k"))
+# Consonants a transliteration swaps freely (g/k, d/t, b/p/v, l/r, s/z).
+_CONSONANT = str.maketrans("gdbvlzcq", "ktpprskk")
+_VOWELS = regex.compile(r"[aeiouyhw]")
+_DOUBLED = regex.compile(r"(.)\1+")
+# One syllable written two ways by two romanisation systems (Korean 명 myeong/myung, 석 seok/suk).
+_ALTERNATES = (
+    ("eo", "u"), ("eo", "o"), ("oo", "u"), ("ee", "i"), ("eu", "u"), ("eui", "ui"), ("eui", "ei"),
+    ("g", "k"), ("d", "t"), ("b", "p"), ("r", "l"), ("j", "ch"), ("sh", "s"),
+)
+# A given name of romanised syllables joined by hyphens: Gun-hee, Jae-myung, Seo-yeon.
+_SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}(?:-\p{Ll}{1,6})+")
+# Masculine and feminine forms of one surname are two people (Kowalski / Kowalska, Novak / Novakova).
+_GENDERED = (("ski", "ska"), ("cki", "cka"), ("sky", "skaya"), ("ov", "ova"), ("ev", "eva"), ("in", "ina"))
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A run of capitalised words: its words (possessive endings removed) and where it stands."""
+
+    words: tuple[Word, ...]
+    sentence_start: bool
+
+    @property
+    def start(self) -> int:
+        """Offset of the first letter."""
+        return self.words[0].start
+
+    @property
+    def end(self) -> int:
+        """Offset after the last letter."""
+        return self.words[-1].end
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The words as written."""
+        return tuple(w.text for w in self.words)
+
+
+_CACHE: "weakref.WeakKeyDictionary[Document, tuple[Mention, ...]]" = weakref.WeakKeyDictionary()
+
+
+def mentions(doc: Document) -> tuple[Mention, ...]:
+    """Every run of capitalised words in the document, in order (computed once per document)."""
+    found = _CACHE.get(doc)
+    if found is None:
+        found = tuple(_scan(doc))
+        _CACHE[doc] = found
+    return found
+
+
+def _scan(doc: Document) -> list[Mention]:
+    text, out, run = doc.text, [], []
+    for word in doc.words:
+        if not _capitalised(word.text):
+            _flush(doc, run, out)
+            run = []
+            continue
+        if run and text[run[-1].end : word.start] != " ":
+            _flush(doc, run, out)
+            run = []
+        run.append(_strip_possessive(word))
+        if run[-1].end != word.end:  # "Meloni’s plan": the possessive ends the name
+            _flush(doc, run, out)
+            run = []
+    _flush(doc, run, out)
+    return out
+
+
+def _flush(doc: Document, run: list[Word], out: list[Mention]) -> None:
+    if run:
+        out.append(Mention(tuple(run), doc.is_sentence_start(run[0].start)))
+
+
+def _capitalised(token: str) -> bool:
+    """Title-case or inner-capital words (Seoul, McDonald, Jae-myung), not ALL-CAPS acronyms."""
+    return token[0].isupper() and not token.isupper() and not token[0].isdigit()
+
+
+def _strip_possessive(word: Word) -> Word:
+    for ending in _POSSESSIVE:
+        if word.text.endswith(ending) and len(word.text) > len(ending) + 1:
+            cut = len(word.text) - len(ending)
+            return Word(word.start, word.start + cut, word.text[:cut])
+    return word
+
+
+@lru_cache(maxsize=1 << 18)
+def fold(text: str) -> str:
+    """Lower case, no diacritics, letters and digits only: Erdoğan, Jae-myung -> erdogan, jaemyung."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_PLAIN))
+    return "".join(ch for ch in decomposed if ch.isalnum() and not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=1 << 18)
+def romanised(folded: str) -> str:
+    """A folded spelling with romanisation alternatives merged (Seok-yeol and Suk Yeol agree)."""
+    out = _DOUBLED.sub(r"\1", folded)
+    for old, new in _ROMAN:
+        out = out.replace(old, new)
+    return out.translate(_CONSONANT)
+
+
+@lru_cache(maxsize=1 << 18)
+def skeleton(folded: str) -> str:
+    """The consonants of a folded spelling, with swap-prone consonants merged."""
+    return _VOWELS.sub("", _DOUBLED.sub(r"\1", folded).translate(_CONSONANT))
+
+
+def is_variant(a: str, b: str) -> bool:
+    """True when two different spellings are plausibly one name (see the module docstring)."""
+    fa, fb = fold(a), fold(b)
+    if a == b or not fa or not fb or abs(len(fa) - len(fb)) > 2:
+        return False
+    if fa == fb:
+        return len(fa) >= 4
+    if is_syllabic(a) or is_syllabic(b):
+        # Seo-yeon / Seo-yoon are two names; only a romanisation of the same syllables is a variant.
+        return _alternate_syllables(a, b)
+    shortest = min(len(fa), len(fb))
+    if romanised(fa) == romanised(fb):
+        return shortest >= 4 and not _related_words(fa, fb)
+    limit = 2 if shortest >= 8 else 1 if shortest >= 5 else 0
+    if not limit or OSA.distance(fa, fb, score_cutoff=limit) > limit:
+        return False
+    return _same_consonants(skeleton(fa), skeleton(fb)) and not _related_words(fa, fb)
+
+
+def is_syllabic(name: str) -> bool:
+    """True for a given name of romanised syllables joined by hyphens (Gun-hee, Seo-yeon)."""
+    return any(_SYLLABIC.fullmatch(word) for word in name.split())
+
+
+def _alternate_syllables(a: str, b: str) -> bool:
+    """Same number of syllables, each equal or one romanisation apart (myeong / myung, Gun / Kun)."""
+    left = [fold(p) for p in regex.split(r"[ -]", a) if p]
+    right = [fold(p) for p in regex.split(r"[ -]", b) if p]
+    return len(left) == len(right) and all(x == y or _one_rewrite(x, y) for x, y in zip(left, right))
+
+
+def _one_rewrite(x: str, y: str) -> bool:
+    for old, new in _ALTERNATES:
+        if x.replace(old, new) == y or y.replace(old, new) == x:
+            return True
+    return False
+
+
+def _related_words(fa: str, fb: str) -> bool:
+    """A longer form of the same word (plural, feminine, Danielle) or a gendered surname pair."""
+    short, long = sorted((fa, fb), key=len)
+    if long.startswith(short):
+        return True
+    for masculine, feminine in _GENDERED:
+        if fa.endswith((masculine, feminine)) and fb.endswith((masculine, feminine)):
+            stem_a = fa[: -len(masculine if fa.endswith(masculine) else feminine)]
+            stem_b = fb[: -len(masculine if fb.endswith(masculine) else feminine)]
+            if stem_a == stem_b:
+                return True
+    return False
+
+
+def _same_consonants(x: str, y: str) -> bool:
+    """Equal skeletons, or equal but for two neighbouring consonants swapped (Bersluconi)."""
+    if x == y:
+        return True
+    if len(x) != len(y):
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
+
+
+def is_common(word: str) -> bool:
+    """A frequent English word (Minister, Central, Report): a title or heading word, not a name part."""
+    return lexicon.zipf(word) >= 4.0
+
+
+def is_known(word: str) -> bool:
+    """A word the packaged tables know: a listed English word, a place or a nationality."""
+    return lexicon.zipf(word) > 0 or word in lexicon.places() or word in lexicon.demonyms()

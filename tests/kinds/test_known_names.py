@@ -1,0 +1,69 @@
+"""known-names (NM103): listed public figures and organisations garbled by translation."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.engine import Engine
+from cleaner.loader import load_rules
+from cleaner.model import Rule
+
+RULE = next(r for r in load_rules() if r.code == "NM103")
+ENGINE = Engine([RULE])
+
+
+@pytest.mark.parametrize(
+    "text, flagged, suggestion",
+    [
+        ("Rep. Lee Jae-myeong of South Korea was summoned.", "Jae-myeong", "Jae-myung"),
+        ("The presidential candidate Yoon Seok-yeol spoke.", "Seok-yeol", "Suk-yeol"),
+        ("Italy’s Georgia Meloni met the press.", "Georgia", "Giorgia"),
+        ("North Korean leader Kim Jong Eun spoke.", "Eun", "Un"),
+    ],
+)
+def test_garbled_listed_people(text: str, flagged: str, suggestion: str) -> None:
+    findings = ENGINE.check(text)
+    assert [(f.text, f.replacements) for f in findings] == [(flagged, (suggestion,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Jong Il and Kim Jong Un were shown in North Korea.",  # relatives, both listed
+        "North Korea’s Kim Jong-un spoke.",  # a hyphen is house style
+        "Turkey’s President Recep Tayyip Erdoğan spoke.",  # diacritics are house style
+        "Andrea Williams, a florist, spoke.",  # a common family name without any context
+        "South Korea’s Moon Jae In spoke.",  # a space for a hyphen is house style
+    ],
+)
+def test_style_choices_relatives_and_namesakes_pass(text: str) -> None:
+    assert ENGINE.check(text) == []
+
+
+def test_a_team_adds_its_own_names() -> None:
+    data = {**_options(RULE), "people": False, "names": ["Aldgra FREDLY", "Acme Widgets"]}
+    engine = Engine([_with(RULE, data)])
+    text = "Mr. Aldgra Fredley wrote it. Acme Widgest said so. Giorgia Melony agreed."
+    assert [(f.text, f.replacements) for f in engine.check(text)] == [
+        ("Fredley", ("Fredly",)),
+        ("Acme Widgest", ("Acme Widgets",)),
+    ]
+
+
+def test_a_one_word_name_is_rejected() -> None:
+    from cleaner.kinds import known_names
+    from cleaner.kinds._support import OptionError
+
+    with pytest.raises(OptionError):
+        known_names.validate(_with(RULE, {**_options(RULE), "names": ["Cher"]}))
+
+
+def _options(rule: Rule) -> dict:
+    return dict(rule.options)
+
+
+def _with(rule: Rule, options: dict) -> Rule:
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    return replace(rule, options=MappingProxyType(options))
