@@ -158,9 +158,15 @@ class PersonContext:
         return mention.sentence_start and bool(_FOLLOWS_BIO.match(after))
 
 
-def _evidence(index: NameIndex, name: str, known: frozenset[str]) -> tuple:
-    """What speaks for a spelling, strongest first (compared as a tuple)."""
+def _evidence(index: NameIndex, name: str, known: frozenset[str], accents_only: bool = False) -> tuple:
+    """What speaks for a spelling, strongest first (compared as a tuple).
+
+    When two spellings differ only in accents, the tables do not decide (they often drop accents:
+    "Erdogan"), and on a tie the accented spelling, which carries more, is kept.
+    """
     spans = index.spans.get(name, [(0, 0)])
+    if accents_only:
+        return (index.count(name), not name.isascii(), index.in_running_text(name), -spans[0][0])
     return (
         name in known or name in lexicon.places(),
         index.count(name),
@@ -182,11 +188,13 @@ def report(
         if words <= decided:
             continue  # "Jae-myung" / "Jae-myeong" were judged with "Lee Jae-myung" / "Lee Jae-myeong"
         decided |= words
-        scored = {n: _evidence(index, n, known) for n in group}
+        accents_only = len({nm.fold(n) for n in group}) == 1
+        scored = {n: _evidence(index, n, known, accents_only) for n in group}
         keep = max(group, key=lambda n: scored[n])
         keep_line = doc.line_col(index.spans[keep][0][0])[0]
         for name in sorted(group - {keep}):
-            message = _message(name, keep, keep_line, scored[keep], scored[name], index.count(keep))
+            message = (f"“{name}” is written “{keep}” elsewhere in the article (line {keep_line}); use one spelling."
+                       if accents_only else _message(name, keep, keep_line, scored[keep], scored[name], index.count(keep)))
             for start, end in index.spans.get(name, ()):
                 if not _inside(covered, start, end):
                     bisect.insort(covered, (start, end))

@@ -66,5 +66,8 @@ def _check(doc: Document) -> Iterator[Hit]:
             continue
         if _title_inside(doc.text, match.end("word"), skip):
             continue
+        vocabulary = doc.vocabulary
+        if vocabulary.capitalised[word] > 1 and word.lower() not in vocabulary.lower:
+            continue  # the article always capitalises it: a house style ("Covid", "Brexit")
         yield Hit(match.start("word"), match.end("word"), (word.lower(),),
                   message=f"“{word}” opens a quotation woven into the sentence; it takes a lower-case letter.")
