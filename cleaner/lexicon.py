@@ -98,3 +98,9 @@ def countries() -> Mapping[str, Country]:
         name, adjectives, aliases = (line.split("\t") + ["", ""])[:3]
         table[name] = Country(tuple(a for a in adjectives.split(",") if a), tuple(a for a in aliases.split(",") if a))
     return table
+
+
+@functools.lru_cache(maxsize=1)
+def lowercase_words() -> frozenset[str]:
+    """Common English words the dictionary writes in lower case (SCOWL and wordfreq agree)."""
+    return frozenset(_rows("lowercase.txt"))

@@ -104,6 +104,16 @@ def build_proper() -> str:
     return HEADER.format(source="SCOWL (Debian wamerican-large 2020.12.07)") + "\n".join(sorted(words)) + "\n"
 
 
+def build_lowercase() -> str:
+    """Words SCOWL writes in lower case that are also among wordfreq's listed words: the common words
+    of English, against which a capital mid-sentence is judged (a coinage such as "Covid" is not one)."""
+    import wordfreq
+
+    listed = set(wordfreq.top_n_list("en", WORDS * 2, wordlist="large"))
+    words = {w for w in SCOWL.read_text(encoding="utf-8").split() if w.islower() and "'" not in w and w in listed}
+    return HEADER.format(source="SCOWL (Debian wamerican-large 2020.12.07) and wordfreq") + "\n".join(sorted(words)) + "\n"
+
+
 # Factbook fields that name people, and the longest run of given names kept beside a family name.
 PEOPLE_FIELDS = (
     ("Government", "Executive branch"),
@@ -269,6 +279,7 @@ TABLES = {
     "words.tsv": build_words,
     "places.txt": build_places,
     "demonyms.tsv": build_demonyms,
+    "lowercase.txt": build_lowercase,
     "proper.txt": build_proper,
     "people.tsv": build_people,
     "countries.tsv": build_countries,

@@ -62,8 +62,11 @@ def _check(doc: Document) -> Iterator[Hit]:
         word, before = match.group("word"), match.group("before")
         if before in verbs or before in _INTRODUCERS or word in skip or not is_title_case(word):
             continue
-        if doc.in_heading(match.start()) or lexicon.zipf(word) < 3.0 or word.lower() in function_words():
+        low = word.lower()
+        if doc.in_heading(match.start()) or lexicon.zipf(low) < 3.0 or low in function_words():
             continue
+        if low not in lexicon.lowercase_words():
+            continue  # not a word the dictionary writes in lower case: a coinage or a name ("Covid")
         if _title_inside(doc.text, match.end("word"), skip):
             continue
         vocabulary = doc.vocabulary

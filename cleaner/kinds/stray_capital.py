@@ -8,8 +8,8 @@ judged by evidence, never by a list of observed strings:
   rules/data/function-words.yaml) capitalised mid-sentence. Skipped where it starts or sits inside a
   run of capitalised words that contains a content word (a title or name: "The Hague", "Gone With the
   Wind"), except before a date ("Strategy In February 2020").
-- `form: common-word`: a common English word (wordfreq) that the dictionary never capitalises
-  (SCOWL; so not Congress, Earth or Brown), not a place or nationality, standing alone between
+- `form: common-word`: a common English word (wordfreq) that the dictionary writes in lower case and
+  never capitalises (SCOWL; so not Congress, Earth or Brown, nor a coinage such as Covid), not a place or nationality, standing alone between
   lower-case words. After a determiner ("the Commission") it counts only when the article also writes
   the word in lower case, or when the word never heads a capitalised name in the article, since house
   styles capitalise short forms of institutions they have named in full.
@@ -200,7 +200,7 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
         if text in skip or text in demonyms or text.endswith(("’s", "'s")):
             continue  # a possessive is a name's: "Spain’s", "Friday’s"
         low = text.lower()
-        if low in function_words() or lexicon.zipf(low) < min_zipf:
+        if low in function_words() or lexicon.zipf(low) < min_zipf or low not in lexicon.lowercase_words():
             continue
         i = doc.word_index(match.start())
         if not mid_sentence(doc, words, i) or _in_title_run(doc, words, i) or evidence.names(text):
