@@ -47,8 +47,9 @@ class Annotation:
     fix: str | None = None
 
     def overlaps(self, start: int, end: int) -> bool:
-        """True when [start, end) touches this span; zero-width spans are widened by one character."""
-        a0, a1 = self.start, max(self.end, self.start + 1)
+        """True when [start, end) touches this span; a zero-width span (a missing word or mark) is the
+        gap between two characters and is widened to both of them."""
+        a0, a1 = (self.start - 1, self.start + 1) if self.start == self.end else (self.start, self.end)
         b0, b1 = start, max(end, start + 1)
         return a0 < b1 and b0 < a1
 
