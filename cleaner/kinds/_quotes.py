@@ -1,0 +1,212 @@
+"""Double quotation marks of a paragraph, paired by their place in the text, not only their glyph.
+
+Machine translation leaves quotations opened with one glyph and closed with another: an opening
+“ where the closing ” belongs (`compromise“, he said`), a curly mark paired with a straight one,
+or TeX-style `` and '' marks. The scanner gives every double mark a role (open or close) from the
+pairing state and the characters around it, and names what is wrong with it, so that each rule
+reports one kind of defect and no mark is reported twice.
+
+Defects: `unmatched` (a closer with no opener, or an opener never closed), `reopened` (an opener
+that starts a new quotation while one is still open), `wrong-way` (an opening glyph used to close, or a closing
+glyph used to open), `mixed` (a curly mark paired with a straight one: the mark in the document's
+minority style is named), `tex` (`` or '' used as a quotation mark).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Iterator, NamedTuple
+
+import regex
+
+from cleaner.document import Document, Span
+
+OPEN, CLOSE = "open", "close"
+_MARK = regex.compile(r"``|''|[“”\"]")
+_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "”": CLOSE, "''": CLOSE, '"': None}
+_STYLE = {"“": "curly", "”": "curly", '"': "straight", "``": "tex", "''": "tex"}
+_FREE_BEFORE = "([{—–-/“‘"  # a mark after one of these (or a space) is free on its left
+_FREE_AFTER = ",.;:!?)]}—–-…”’"  # a mark before one of these (or a space) is free on its right
+_LOOKAHEAD = 8  # marks simulated when an opening glyph arrives inside an open quotation
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One double quotation mark: its span, glyph, role, nesting depth and defect (None if fine)."""
+
+    start: int
+    end: int
+    glyph: str
+    role: str
+    depth: int = 1
+    defect: str | None = None
+    certain: bool = True  # False when the role was chosen between readings of an ambiguous mark
+    partner: int | None = None  # for a closing mark, the start of the mark it closes
+
+
+def paragraph_marks(doc: Document) -> Iterator[tuple[Span, list[Mark]]]:
+    """Yield each paragraph with its scanned marks (one linear pass per paragraph)."""
+    style = quote_style(doc.text)
+    paragraphs = doc.paragraphs
+    for index, para in enumerate(paragraphs):
+        reopened = index + 1 < len(paragraphs) and doc.text[paragraphs[index + 1].start] in "“\"`"
+        yield para, _mixed(_scan(doc.text, para, reopened), style)
+
+
+def quote_style(text: str) -> str:
+    """`straight` when the text writes more straight than curly double marks, else `curly`."""
+    curly = text.count("“") + text.count("”")
+    return "straight" if text.count('"') > curly else "curly"
+
+
+def glyph_for(role: str, style: str, depth: int = 1) -> str:
+    """The mark a quotation of this depth should use for this role in this style."""
+    if depth > 1:
+        return ("‘" if role == OPEN else "’") if style == "curly" else "'"
+    if style == "straight":
+        return '"'
+    return "“" if role == OPEN else "”"
+
+
+class _Cand(NamedTuple):
+    start: int
+    end: int
+    glyph: str
+    pos: str | None  # OPEN, CLOSE, None (both sides free or both glued) or "inch"
+    spaced: bool  # both sides free
+    line_start: bool  # first thing on its line: a run-on quotation may reopen there
+
+
+def _free_sides(text: str, start: int, end: int, para: Span) -> tuple[bool, bool]:
+    before = text[start - 1] if start > para.start else " "
+    after = text[end] if end < para.end else " "
+    return before.isspace() or before in _FREE_BEFORE, after.isspace() or after in _FREE_AFTER
+
+
+def _candidates(text: str, para: Span) -> list[_Cand]:
+    """Every double mark of the paragraph with the role its place suggests; inch marks flagged."""
+    out = []
+    for m in _MARK.finditer(text, para.start, para.end):
+        start, end, glyph = m.start(), m.end(), m.group()
+        free_left, free_right = _free_sides(text, start, end, para)
+        pos = OPEN if free_left and not free_right else CLOSE if free_right and not free_left else None
+        if glyph in ('"', "''") and start > para.start and text[start - 1].isdigit() and pos != OPEN:
+            pos = "inch"  # 12" pipe, 5'10''
+        line_start = _at_line_start(text, start, para)
+        out.append(_Cand(start, end, glyph, pos, free_left and free_right, line_start))
+    return out
+
+
+def _at_line_start(text: str, offset: int, para: Span) -> bool:
+    """True when only spaces stand between the offset and the start of its line."""
+    while offset > para.start and text[offset - 1] in " \t":
+        offset -= 1
+    return offset == para.start or text[offset - 1] == "\n"
+
+
+def _scan(text: str, para: Span, runs_on: bool = False) -> list[Mark]:
+    """Pair the paragraph's marks left to right, resolving ambiguous openers by lookahead.
+
+    `runs_on`: the next paragraph opens with a quotation mark, so a quotation may stay open.
+    """
+    cands = _candidates(text, para)
+    marks: list[Mark] = []
+    stack: list[int] = []  # indexes into `marks` of the open quotations
+    for i, cand in enumerate(cands):
+        if cand.pos == "inch" and not stack:
+            continue
+        role, defect, certain, action = _decide(cand, bool(stack), cands, i, runs_on)
+        depth = len(stack) + 1 if action == "push" else max(len(stack), 1)
+        marks.append(Mark(cand.start, cand.end, cand.glyph, role, depth, defect, certain))
+        index = len(marks) - 1
+        if action == "push":
+            stack.append(index)
+        elif action == "pop":
+            opener = stack.pop()
+            marks[index] = replace(marks[index], partner=marks[opener].start)
+        elif action == "restart":
+            stack[-1] = index  # the quotation left open is reported at this mark
+    for index in stack:
+        if marks[index].defect is None:
+            marks[index] = replace(marks[index], defect="unmatched")
+    return marks
+
+
+def _decide(
+    cand: _Cand, is_open: bool, cands: list[_Cand], i: int, runs_on: bool
+) -> tuple[str, str | None, bool, str]:
+    """Return (role, defect, certain, stack action) for one mark."""
+    own, pos = _GLYPH_ROLE[cand.glyph], cand.pos
+    tex = "tex" if _STYLE[cand.glyph] == "tex" else None
+    if not is_open:
+        if own == CLOSE and pos != OPEN:
+            return CLOSE, tex or "unmatched", True, "none"
+        if own == OPEN and pos == CLOSE and not tex:
+            return CLOSE, "wrong-way", True, "none"  # a lost opener and a wrong glyph: name the glyph
+        return OPEN, tex or ("wrong-way" if own == CLOSE else None), True, "push"
+    if cand.line_start and cand.pos == OPEN:
+        return OPEN, tex, True, "restart"  # a quotation run on over a line break reopens here
+    if own != OPEN:
+        return CLOSE, tex, True, "pop"
+    if pos in (CLOSE, "inch") or (pos is None and not cand.spaced):
+        return CLOSE, tex or "wrong-way", True, "pop"
+    reading = _best_reading(cands, i, pos, runs_on)
+    if reading == "close":
+        return CLOSE, tex or "wrong-way", False, "pop"
+    if reading == "nest":
+        return OPEN, tex, True, "push"
+    return OPEN, tex or "reopened", False, "restart"
+
+
+def _best_reading(cands: list[_Cand], i: int, pos: str | None, runs_on: bool) -> str:
+    """Choose how an opening glyph inside an open quotation reads: close, restart or nest.
+
+    Each reading is simulated over the next few marks; the one leaving fewest defects wins.
+    Restarting abandons a quotation, and closing with a mark in opening position (space before,
+    word after) misplaces it: each costs one. On a tie, a mark in opening position restarts the
+    quotation and any other mark closes it.
+    """
+    following = cands[i + 1 : i + 1 + _LOOKAHEAD]
+    last = i + 1 + _LOOKAHEAD >= len(cands)
+    scores = {"close": _defects_after(following, 0, False) + (pos == OPEN),
+              "restart": 1 + _defects_after(following, 1, runs_on and last),
+              "nest": _defects_after(following, 2, runs_on and last)}
+    best = min(scores.values())
+    if scores["nest"] < min(scores["close"], scores["restart"]):
+        return "nest"
+    if pos == OPEN and scores["restart"] == best:
+        return "restart"
+    return "close" if scores["close"] == best else "restart"
+
+
+def _defects_after(cands: list[_Cand], depth: int, runs_on: bool) -> int:
+    """Defects a plain left-to-right pairing of the following marks leaves, from this depth."""
+    defects = 0
+    for cand in cands:
+        own = _GLYPH_ROLE[cand.glyph]
+        if cand.pos == "inch" and not depth:
+            continue
+        opens = (own == OPEN and cand.pos != CLOSE) if own else not depth
+        if opens:
+            defects += depth > 0  # an opener inside an open quotation
+            depth = max(depth, 1)
+        elif depth:
+            depth -= 1
+        else:
+            defects += 1
+    return defects + max(depth - runs_on, 0)  # a run-on leaves one quotation open, not two
+
+
+def _mixed(marks: list[Mark], style: str) -> list[Mark]:
+    """Name the mark not in the document's style in each pair that joins a curly and a straight mark."""
+    by_start = {mark.start: index for index, mark in enumerate(marks)}
+    out = list(marks)
+    for index, mark in enumerate(marks):
+        if mark.partner is None:
+            continue
+        opener = by_start[mark.partner]
+        pair = {_STYLE[marks[opener].glyph], _STYLE[mark.glyph]}
+        if pair == {"curly", "straight"} and marks[opener].defect is None and mark.defect is None:
+            odd = opener if _STYLE[marks[opener].glyph] != style else index
+            out[odd] = replace(out[odd], defect="mixed")
+    return out
