@@ -1,0 +1,81 @@
+"""`stray-stop`: a full stop in the middle of a sentence, followed by a lower-case word.
+
+Segment joins and reordering in machine translation leave a full stop where the sentence goes
+on: `follow the guidelines. at each step`, `the alarm level of 0.19. to a flood`. The stop is
+reported with the word after it when no abbreviation explains it: the word before is not an
+abbreviation of the segmenter's list or of `abbreviations`, has no inner full stop between
+letters (a.m., U.S.), is not a single letter (an initial) and is not a list number at the start
+of a line; the word after is all lower case (not eBay or iPhone).
+
+Two suggestions, in the order the next word makes likelier: drop the stop (the sentence goes
+on), or capitalise the next word (a new sentence lost its capital). A function word after the
+stop ("at", "that", "the") makes dropping the stop come first.
+
+Fields:
+- `abbreviations`: more lower-case abbreviations that may end in a full stop (etc, approx).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import gazetteer
+from cleaner.document import Document
+from cleaner.kinds._support import string_list, timeout_for
+from cleaner.model import Hit, Rule
+from cleaner.segmenter import ABBREVIATIONS
+
+KIND = "stray-stop"
+FIELDS = frozenset({"abbreviations"})
+OPTIONS = (("abbreviations", list, [], "lower-case abbreviations that may end in a full stop"),)
+
+_STOP = regex.compile(r"(?<=[\p{L}\p{N}%)”’\"])\.(?P<gap>[ \t]+)(?P<next>\p{Ll}+)(?![\p{L}\p{N}_@/])")
+_TOKEN_BEFORE = regex.compile(r"[^\s“‘\"(\[]+$")
+_INNER_LETTER_STOP = regex.compile(r"\p{L}\.\p{L}")
+
+
+def validate(rule: Rule) -> None:
+    """Check the options."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker."""
+    abbreviations = ABBREVIATIONS | {a.lower() for a in string_list(rule, "abbreviations")}
+    continuing = _continuing_words()
+
+    def check(doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for match in _STOP.finditer(text, timeout=timeout_for(text)):
+            stop = match.start()
+            if doc.in_heading(stop) or not _unexplained(text, stop, abbreviations):
+                continue
+            word = match.group("next")
+            drop = match.group("gap") + word
+            capitalise = "." + match.group("gap") + word[0].upper() + word[1:]
+            order = (drop, capitalise) if word in continuing else (capitalise, drop)
+            yield Hit(stop, match.end(), order)
+
+    return check
+
+
+def _unexplained(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
+    """True when no abbreviation, initial or list number explains the full stop at `stop`."""
+    line_start = text.rfind("\n", 0, stop) + 1
+    found = _TOKEN_BEFORE.search(text, max(line_start, stop - 40), stop)
+    if found is None:
+        return False
+    token = found.group().strip("”’\")]")
+    bare = token.lower().rstrip(".")
+    if bare in abbreviations or _INNER_LETTER_STOP.search(token) or (len(bare) == 1 and bare.isalpha()):
+        return False
+    return not (token.isdigit() and found.start() == line_start)  # "1. the first item"
+
+
+def _continuing_words() -> frozenset[str]:
+    """Function words that rarely start a sentence without a capital but often continue one."""
+    words = gazetteer.load("function-words")
+    keep = ("articles", "prepositions", "conjunctions", "auxiliaries")
+    return frozenset(w for group in keep for w in words.get(group, ())) | {"that", "which", "who", "whom"}

@@ -1,0 +1,72 @@
+"""`unquoted-speech`: direct speech after a reporting verb with no quotation marks.
+
+Translation from languages that mark quotations differently (or not at all) drops the marks
+around what was said: `Moon said, The oil market is calm.` The rule reports the first word of the
+speech when a reporting verb from rules/data/reporting-verbs.yaml, with at most `max-words`
+words after it (`told reporters`, `said on Monday`), is followed by a comma or a colon and a
+capitalised function word (The, We, If, In...: a word the function-word table lists, which is
+never a name on its own). A direct question may stand without quotation marks (He asked, What
+comes next?), so a sentence ending in a question mark is left alone. "The" before another capital starts a name (The Hague, The Times) and
+is left alone, and so is "I", which may be an aside ("he said, I recall, that...").
+No fix is offered: where the quotation ends is for an editor to say.
+
+Fields:
+- `max-words`: the most words between the verb and the comma or colon (default 4).
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import gazetteer
+from cleaner.document import Document
+from cleaner.kinds._support import option, timeout_for
+from cleaner.model import Hit, Rule
+
+KIND = "unquoted-speech"
+FIELDS = frozenset({"max-words"})
+OPTIONS = (("max-words", int, 4, "the most words between the reporting verb and the comma or colon"),)
+
+
+def validate(rule: Rule) -> None:
+    """Check the options."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Compile the verbs into one pattern and return the checker."""
+    max_words = option(rule, "max-words", 4, int)
+    verbs = gazetteer.load("reporting-verbs")
+    forms = sorted({v for key in ("past", "present") for v in verbs.get(key, ())}, key=lambda v: (-len(v), v))
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}’'-])(?i:{'|'.join(map(regex.escape, forms))})"
+        rf"(?:[ \t]+[\p{{L}}\p{{N}}’'-]+){{0,{max_words}}}[,:][ \t]+(?P<word>\p{{Lu}}\p{{Ll}}*)(?P<after>[ \t]+\p{{Lu}})?"
+    )
+    function_words = _function_words()
+
+    def check(doc: Document) -> Iterator[Hit]:
+        for match in pattern.finditer(doc.text, timeout=timeout_for(doc.text)):
+            word = match.group("word")
+            if not word[0].isupper() or word.lower() not in function_words or doc.in_heading(match.start()):
+                continue
+            if word == "The" and match.group("after"):
+                continue  # The Hague, The Times
+            if _asks(doc, match.start("word")):
+                continue  # a direct question may stand without quotation marks
+            yield Hit(match.start("word"), match.end("word"))
+
+    return check
+
+
+def _asks(doc: Document, offset: int) -> bool:
+    """True when the sentence holding the offset ends with a question mark."""
+    sentence = doc.sentence_at(offset)
+    return sentence is not None and doc.text[sentence.start : sentence.end].rstrip("”’\")").endswith("?")
+
+
+def _function_words() -> frozenset[str]:
+    """Closed-class words that can open a sentence but are never a name on their own ("I" aside)."""
+    table = gazetteer.load("function-words")
+    return frozenset(w for words in table.values() for w in words) - {"i"}
