@@ -1,0 +1,143 @@
+"""`residue`: characters of the source language's writing system left in English text.
+
+Fields:
+- `form`: which residue the rule reports:
+  - `fullwidth`: full-width forms of ASCII characters (（）＃，：０-９Ａ-Ｚ) and the ideographic
+    space, in runs; the fix writes the ASCII characters, with the space a full-width mark carried
+    in its own width where a word follows (Seoul，Korea -> Seoul, Korea). A full-width tilde between
+    numbers is a range, left to the tilde-range rule.
+  - `ideographic`: CJK punctuation: the ideographic full stop and comma, corner, lenticular,
+    tortoise-shell and angle brackets, the middle dot, the reference mark and the wave dash; the
+    fix is safe where the English mark is unambiguous (。 、 「 」 【 】), a suggestion where it is
+    a choice of style (『 』 《 》 〈 〉 as title marks), and none where it needs judgement (・ ※);
+    Japanese list marks at the start of a line (▽ △ ◇ ◎) are offered for deletion.
+  - `cjk`: runs of Han, kana or Hangul, except a gloss in brackets after a name (Wang Yi (王毅)).
+  - `homoglyph`: Cyrillic or Greek letters that look like Latin ones inside a Latin word
+    ("аs" with a Cyrillic а), or short Cyrillic words of such letters standing alone between Latin
+    words; the fix writes the Latin letter.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, option, timeout_for
+from cleaner.model import Hit, Rule, Safety
+
+KIND = "residue"
+FIELDS = frozenset({"form"})
+OPTIONS = (("form", str, "", "which residue the rule reports: fullwidth, ideographic, cjk or homoglyph"),)
+
+_FULLWIDTH = regex.compile(r"(?:[\uFF01-\uFF5D\u3000]|\uFF5E(?![ \t]*[\d\uFF10-\uFF19]))+")
+_SPACED_AFTER = ",:;!?.)]}"  # ASCII marks that take a space before a following word
+_SPACED_BEFORE = "([{"  # ASCII marks that take a space after a preceding word
+# Ideographic mark -> (English replacement, safety); an empty replacement offers no fix.
+_IDEOGRAPHIC = {
+    "。": (".", Safety.SAFE), "、": (",", Safety.SAFE), "「": ("“", Safety.SAFE), "」": ("”", Safety.SAFE),
+    "【": ("[", Safety.SAFE), "】": ("]", Safety.SAFE), "〔": ("[", Safety.SAFE), "〕": ("]", Safety.SAFE),
+    "〖": ("[", Safety.SAFE), "〗": ("]", Safety.SAFE), "『": ("“", Safety.SUGGEST), "』": ("”", Safety.SUGGEST),
+    "《": ("“", Safety.SUGGEST), "》": ("”", Safety.SUGGEST), "〈": ("‘", Safety.SUGGEST), "〉": ("’", Safety.SUGGEST),
+    "・": ("", None), "※": ("", None), "〜": ("", None),
+}
+# A wave dash between numbers is a range, left to the tilde-range rule.
+_IDEOGRAPHIC_MARK = regex.compile("[" + "".join(_IDEOGRAPHIC) + r"](?<!〜(?=[ \t]*[\d\uFF10-\uFF19]))")
+# Japanese broadcast and newspaper list marks at the start of a line (▽ Nikkei average ...). The
+# filled triangles are left alone: English market tables use them for up and down.
+_LIST_MARK = regex.compile(r"(?m)^[ \t]*\K[▽△◇◎][ \t]*")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u30FC]+")
+_GLOSS = regex.compile(r"[(（][^()（）\n]{0,30}$")
+_GLOSS_END = regex.compile(r"^[^()（）\n]{0,30}[)）]")
+# Cyrillic and Greek letters with a Latin twin, as they are confused in mixed-script words.
+_TWINS = dict(zip("аеорсухіјѕԁАВЕКМНОРСТХІЈЅοαΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "aeopcyxijsdABEKMHOPCTXIJSoaABEHIKMNOPTXYZ"))
+_WORD = regex.compile(r"[\p{L}\p{M}]+")
+
+
+def validate(rule: Rule) -> None:
+    """Check the form is known."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker for the configured form."""
+    form = option(rule, "form", "", str)
+    checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs}
+    if form not in checkers:
+        raise OptionError("form", f"must be one of {', '.join(checkers)}")
+    return checkers[form]
+
+
+def _fullwidth(doc: Document) -> Iterator[Hit]:
+    """Runs of full-width forms, written in ASCII with the spacing English needs."""
+    text = doc.text
+    for match in _FULLWIDTH.finditer(text, timeout=timeout_for(text)):
+        ascii_text = unicodedata.normalize("NFKC", match.group())
+        before = text[match.start() - 1] if match.start() else " "
+        after = text[match.end()] if match.end() < len(text) else " "
+        if ascii_text[0] in _SPACED_BEFORE and before.isalnum():
+            ascii_text = " " + ascii_text
+        if ascii_text[-1] in _SPACED_AFTER and after.isalnum() and not (ascii_text[-1] in ".:" and after.isdigit()):
+            ascii_text += " "
+        yield Hit(match.start(), match.end(), (ascii_text,))
+
+
+def _ideographic(doc: Document) -> Iterator[Hit]:
+    """CJK punctuation, with its English equivalent where there is one."""
+    text = doc.text
+    for match in _IDEOGRAPHIC_MARK.finditer(text, timeout=timeout_for(text)):
+        english, safety = _IDEOGRAPHIC[match.group()]
+        if not english:
+            yield Hit(match.start(), match.end())
+            continue
+        after = text[match.end()] if match.end() < len(text) else " "
+        if english in ".," and (after.isalnum() or after in "“‘\"("):
+            english += " "
+        yield Hit(match.start(), match.end(), (english,), safety=safety)
+    for match in _LIST_MARK.finditer(text, timeout=timeout_for(text)):
+        yield Hit(match.start(), match.end(), ("",), safety=Safety.SUGGEST)
+
+
+def _cjk(doc: Document) -> Iterator[Hit]:
+    """Runs of CJK script, except a short gloss in brackets."""
+    text = doc.text
+    for match in _CJK.finditer(text, timeout=timeout_for(text)):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _GLOSS.search(text, line_start, match.start()) and _GLOSS_END.match(text[match.end() : match.end() + 32]):
+            continue
+        yield Hit(match.start(), match.end())
+
+
+def _homoglyphs(doc: Document) -> Iterator[Hit]:
+    """Look-alike Cyrillic or Greek letters inside Latin words, or alone between Latin words."""
+    words = [(m.start(), m.group()) for m in _WORD.finditer(doc.text, timeout=timeout_for(doc.text))]
+    for index, (start, word) in enumerate(words):
+        if not any(ch in _TWINS for ch in word):
+            continue
+        if not (_mixed(word) or _stranded(word, words, index)):
+            continue
+        for offset, ch in enumerate(word):
+            if ch in _TWINS:
+                yield Hit(start + offset, start + offset + 1, (_TWINS[ch],))
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isascii() or "LATIN" in unicodedata.name(ch, "")
+
+
+def _mixed(word: str) -> bool:
+    """True when the word has Latin letters and nothing outside Latin but look-alike twins."""
+    return any(_is_latin(ch) for ch in word) and all(_is_latin(ch) or ch in _TWINS for ch in word)
+
+
+def _stranded(word: str, words: list[tuple[int, str]], index: int) -> bool:
+    """True for a short Cyrillic all-twin word between Latin words (a Cyrillic "а" in English).
+
+    A lone Greek letter is usually a symbol (the angle α), so only Cyrillic counts here.
+    """
+    if len(word) > 3 or not all(ch in _TWINS and "CYRILLIC" in unicodedata.name(ch, "") for ch in word):
+        return False
+    neighbours = [w for _, w in words[max(index - 1, 0) : index] + words[index + 1 : index + 2]]
+    return bool(neighbours) and all(all(_is_latin(ch) for ch in w) for w in neighbours)
