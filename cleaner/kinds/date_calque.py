@@ -1,0 +1,98 @@
+"""`date-calque`: dates written the way Japanese, Korean or Chinese news writes them.
+
+Fields:
+- `form`: which calque the rule reports:
+  - `weekday-brackets`: a weekday in brackets after a date, "April 8 (Sat)" (the suggestion puts
+    the weekday first, "Saturday, April 8"), or a bare day number in brackets after a weekday or a
+    relative day, "this Friday (17th)", "last night (23rd)". A full date in brackets after a
+    weekday, "on Monday (Sept. 8)", is a house style and is left alone.
+  - `local-time-day`: a bare day of the month with a time zone, "on the 4th Japan time",
+    "the 12th (local time)".
+  - `bare-day`: "On the 12th, police..." with no month named earlier in the article (nor "this
+    month"); the ordinal must stand alone (before a comma, full stop, bracket, "at" or a part of
+    the day), not before a noun (the 12th floor), and articles about holes, laps, innings or
+    floors are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, option, timeout_for
+from cleaner.model import Hit, Rule, Safety
+
+KIND = "date-calque"
+FIELDS = frozenset({"form"})
+OPTIONS = (("form", str, "", "which calque the rule reports: weekday-brackets, local-time-day or bare-day"),)
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+_DAY = rf"(?:{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}" \
+       rf"(?:[ \t]+\d{{4}})?|\d{{1,2}}/\d{{1,2}}|(?i:the)[ \t]+{_ORDINAL})"
+_DATE_THEN_WEEKDAY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<date>{_DAY})[ \t]*\((?P<weekday>{_WEEKDAY}|{_SHORT_WEEKDAY})\.?\)"
+)
+_RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)))"
+_WEEKDAY_THEN_DAY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<when>{_RELATIVE})[ \t]*\((?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?\)"
+)
+_LOCAL_TIME_DAY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?i:the)[ \t]+{_ORDINAL}[ \t,]*\(?(?:local|\p{{Lu}}[\p{{L}}.]*(?:[ \t]\p{{Lu}}[\p{{L}}.]*)?)"
+    r"[ \t]+time\)?"
+)
+_BARE_DAY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?i:on|from|since|until|till|by|before|after)[ \t]+the[ \t]+{_ORDINAL}"
+    r"(?=[ \t]*(?:[,.;)]|$|\((?!\d)|(?:at|to|until|till|through|and)[ \t]|(?:morning|afternoon|evening|night)\b))"
+)
+_MONTH_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_MONTH}(?![\p{{L}}])|(?i:(?:this|last|next)[ \t]+month))")
+_ORDINAL_NOUNS = regex.compile(r"(?i)(?<![\p{L}])(?:holes?|laps?|innings?|floors?|minute|stage)(?![\p{L}])")
+
+
+def validate(rule: Rule) -> None:
+    """Check the form is known."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker for the configured form."""
+    form = option(rule, "form", "", str)
+    checkers = {"weekday-brackets": _weekday_brackets, "local-time-day": _local_time_day, "bare-day": _bare_day}
+    if form not in checkers:
+        raise OptionError("form", f"must be one of {', '.join(checkers)}")
+    return checkers[form]
+
+
+def _weekday_brackets(doc: Document) -> Iterator[Hit]:
+    """A weekday in brackets after a date, or a bare day in brackets after a weekday."""
+    text = doc.text
+    for match in _DATE_THEN_WEEKDAY.finditer(text, timeout=timeout_for(text)):
+        weekday = next(w for w in _WEEKDAYS if w.startswith(match.group("weekday")[:2]))
+        date = match.group("date")
+        yield Hit(match.start(), match.end(), (f"{weekday}, {date}",), safety=Safety.SUGGEST)
+    for match in _WEEKDAY_THEN_DAY.finditer(text, timeout=timeout_for(text)):
+        yield Hit(match.end("when"), match.end())
+
+
+def _local_time_day(doc: Document) -> Iterator[Hit]:
+    """A bare day of the month given with a time zone."""
+    for match in _LOCAL_TIME_DAY.finditer(doc.text, timeout=timeout_for(doc.text)):
+        yield Hit(match.start(), match.end())
+
+
+def _bare_day(doc: Document) -> Iterator[Hit]:
+    """A day of the month standing alone, when the article has named no month before it."""
+    text = doc.text
+    if _ORDINAL_NOUNS.search(text):
+        return
+    first_month = _MONTH_NAMED.search(text)
+    limit = first_month.start() if first_month else len(text)
+    for match in _BARE_DAY.finditer(text, 0, limit, timeout=timeout_for(text)):
+        if not _LOCAL_TIME_DAY.match(text, match.start() + match.group().lower().index("the")):
+            yield Hit(match.start(), match.end())

@@ -1,0 +1,145 @@
+"""`number-calque`: numbers written the way the source language writes them.
+
+Fields:
+- `form`: which calque the rule reports:
+  - `myriad`: a large number split into two units, "3 trillion 400 billion yen" (East Asian
+    languages count in units of 10,000 and 100 million); the fix is the exact sum in the larger
+    unit, "3.4 trillion", and is offered only when the smaller part is less than one larger unit.
+  - `era-year`: a year counted in a Japanese era (Reiwa, Heisei, Showa, Taisho, Meiji), in the
+    Republic of China or Juche calendar, the Korean Dangi or the Buddhist Era: "the 5th year of
+    Reiwa", "Heisei 30", "B.E. 2566"; the fix is the Gregorian year, exact by arithmetic. A year
+    out of the era's range ("Meiji 150", an anniversary) and one already glossed ("Reiwa 5 (2023)")
+    are left alone.
+  - `ungrouped`: a number of five or more digits without thousands separators in prose, "250000
+    species", in an article that groups its other numbers (or a sum of money, "$120000"); the
+    fix groups the digits. Numbers inside codes, addresses and identifiers are left
+    alone: the number must stand alone (no letter, slash, colon, hyphen or # next to it, no group
+    of digits before it: a phone number or "250 000"), not start
+    with 0, not fill a bracket (a stock code), not follow an identifier word (No., flight, room,
+    ZIP, box, route...) and be followed by a lower-case word or punctuation, not a capitalised
+    word (12345 Main Street).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, option, timeout_for
+from cleaner.model import Hit, Rule
+
+KIND = "number-calque"
+FIELDS = frozenset({"form"})
+OPTIONS = (("form", str, "", "which calque the rule reports: myriad, era-year or ungrouped"),)
+
+_UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_MYRIAD = regex.compile(
+    r"(?<![\p{L}\p{N}.,])(?P<a>\d{1,4}(?:\.\d+)?)[ \t]+(?P<u1>trillion|billion|million)[ \t]+"
+    r"(?P<b>\d{1,3}(?:,\d{3})*(?:\.\d+)?)[ \t]+(?P<u2>billion|million|thousand)(?![\p{L}\p{N}])"
+)
+# Era -> (Gregorian year of the era's year 0, last year of the era or None for open-ended ones).
+_ERAS = {
+    "reiwa": (2018, None), "heisei": (1988, 31), "showa": (1925, 64), "shōwa": (1925, 64),
+    "taisho": (1911, 15), "taishō": (1911, 15), "meiji": (1867, 45), "juche": (1911, None),
+    "minguo": (1911, None), "republic of china": (1911, None), "dangi": (-2333, None),
+}
+_ERA_NAMES = r"Reiwa|Heisei|Sh[oō]wa|Taish[oō]|Meiji|Juche|Minguo|Dangi"
+_ERA = rf"(?i:{_ERA_NAMES}|Republic[ \t]+of[ \t]+China)"
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10}
+_N = r"(?P<n>\d{1,4}|(?i:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))(?:st|nd|rd|th)?"
+_ERA_YEAR = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:(?i:the)[ \t]+)?{_N}[ \t]+year[ \t]+of[ \t]+(?:the[ \t]+)?(?P<era>{_ERA})(?:[ \t]+era)?"
+    rf"|(?<![\p{{L}}\p{{N}}])(?P<era>(?i:{_ERA_NAMES}))(?:[ \t]+era)?[ \t]+{_N}(?:[ \t]+year)?(?![\p{{L}}\p{{N}}])"
+    r"|(?<![\p{L}\p{N}])(?:B\.E\.|BE)[ \t]+(?P<be>2\d{3})(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?P<be>2\d{3})[ \t]+B\.E\.(?!\p{L})"
+)
+_GLOSSED = regex.compile(r"[ \t]*[(,][ \t]*\d{4}|[ \t]+(?i:years?|anniversary)(?!\p{L})")
+_UNGROUPED = regex.compile(
+    r"(?<![\p{L}\p{N}_.,/:#+\-–—'’]|\d[ \t])(?P<n>[1-9]\d{4,})(?![\p{L}\p{N}_/@#]|[.,:\-–]\p{N})"
+    r"(?=[ \t]*(?:[.,;:!?)”\"\n%]|\p{Ll})|[ \t]*\Z)"
+)
+_GROUPED = regex.compile(r"(?<![\p{N}.,])\d{1,3}(?:,\d{3})+(?![\p{N}])")
+_CURRENCY = "$€£¥₩₹"
+_IDENTIFIER_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:no\.?|nos\.?|number|code|id|flight|room|zip|postcode|box|case|route|highway|item|model|part|"
+    r"version|serial|account|phone|tel|fax|ext|pin|ref|reference|order|ticket|bus|train|platform|line|"
+    r"suite|unit|lot|patent|isbn|issn|call|dial|sms|text|extension)\.?[ \t]*$"
+)
+
+
+def validate(rule: Rule) -> None:
+    """Check the form is known."""
+    build(rule)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker for the configured form."""
+    form = option(rule, "form", "", str)
+    checkers = {"myriad": _myriad, "era-year": _era_year, "ungrouped": _ungrouped}
+    if form not in checkers:
+        raise OptionError("form", f"must be one of {', '.join(checkers)}")
+    return checkers[form]
+
+
+def _myriad(doc: Document) -> Iterator[Hit]:
+    """Two-unit numbers, with their exact sum in the larger unit."""
+    for match in _MYRIAD.finditer(doc.text, timeout=timeout_for(doc.text)):
+        big, small = _UNITS[match.group("u1")], _UNITS[match.group("u2")]
+        part = Decimal(match.group("b").replace(",", "")) * small
+        if small >= big or part >= big:
+            continue
+        total = Decimal(match.group("a")) + part / big
+        yield Hit(match.start(), match.end(), (f"{_plain(total)} {match.group('u1')}",))
+
+
+def _plain(number: Decimal) -> str:
+    """A decimal written without exponent or trailing zeros (3.4, not 3.400 or 3.4E+0)."""
+    text = format(number.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _era_year(doc: Document) -> Iterator[Hit]:
+    """Years of other calendars, with the Gregorian year."""
+    text = doc.text
+    for match in _ERA_YEAR.finditer(text, timeout=timeout_for(text)):
+        year = _gregorian(match)
+        if year is None or _GLOSSED.match(text, match.end()):
+            continue
+        yield Hit(match.start(), match.end(), (str(year),))
+
+
+def _gregorian(match: regex.Match[str]) -> int | None:
+    """The Gregorian year of an era-year match, or None when the year is out of the era's range."""
+    if match.group("be"):
+        return int(match.group("be")) - 543
+    era = " ".join(match.group("era").lower().split())
+    base, last = _ERAS[era]
+    raw = match.group("n").lower()
+    number = _ORDINAL_WORDS.get(raw) or int(raw)
+    if number < 1 or (last is not None and number > last) or (last is None and number > 300 and era != "dangi"):
+        return None
+    if era == "dangi" and number < 2334:
+        return None
+    return base + number
+
+
+def _ungrouped(doc: Document) -> Iterator[Hit]:
+    """Numbers of five or more digits in prose, with thousands separators.
+
+    Only where the article shows that it groups digits (another number with separators), or for a
+    sum of money: some texts write all numbers ungrouped, and that is a style, not damage.
+    """
+    text = doc.text
+    groups = _GROUPED.search(text) is not None
+    for match in _UNGROUPED.finditer(text, timeout=timeout_for(text)):
+        start, end = match.span("n")
+        if not groups and not (start > 0 and text[start - 1] in _CURRENCY):
+            continue
+        if _IDENTIFIER_BEFORE.search(text, max(0, start - 16), start):
+            continue
+        if start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
+            continue  # a stock or product code in brackets
+        yield Hit(start, end, (f"{int(match.group('n')):,}",))
