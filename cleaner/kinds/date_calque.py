@@ -4,10 +4,13 @@ Fields:
 - `form`: which calque the rule reports:
   - `weekday-brackets`: a weekday in brackets after a date, "April 8 (Sat)" (the suggestion puts
     the weekday first, "Saturday, April 8"), or a bare day number in brackets after a weekday or a
-    relative day, "this Friday (17th)", "last night (23rd)". A full date in brackets after a
-    weekday, "on Monday (Sept. 8)", is a house style and is left alone.
+    relative day, "this Friday (17th)", "last night (23rd)", or a date in a source-language format
+    there, "this Tuesday (14.Mar.2023)". A full English date in brackets after a weekday, "on
+    Monday (Sept. 8)", is a house style and is left alone.
   - `local-time-day`: a bare day of the month with a time zone, "on the 4th Japan time",
     "the 12th (local time)".
+  - `country-time`: a time zone named by its country where English names the capital, "11:30 a.m.
+    Japan time" (Tokyo time); the capital is suggested.
   - `bare-day`: "On the 12th, police..." with no month named earlier in the article (nor "this
     month"); the ordinal must stand alone (before a comma, full stop, bracket, "at" or a part of
     the day), not before a noun (the 12th floor), and articles about holes, laps, innings or
@@ -26,7 +29,7 @@ from cleaner.model import Hit, Rule, Safety
 
 KIND = "date-calque"
 FIELDS = frozenset({"form"})
-OPTIONS = (("form", str, "", "which calque the rule reports: weekday-brackets, local-time-day or bare-day"),)
+OPTIONS = (("form", str, "", "which calque: weekday-brackets, local-time-day, bare-day or country-time"),)
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
@@ -40,9 +43,13 @@ _DATE_THEN_WEEKDAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?P<date>{_DAY})[ \t]*\((?P<weekday>{_WEEKDAY}|{_SHORT_WEEKDAY})\.?\)"
 )
 _RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)))"
+# A bare day ("(17th)", "(15)") or a date in a source-language format ("(14.Mar.2023)", "(14.3.)").
+_BRACKETED_DAY = rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?"
 _WEEKDAY_THEN_DAY = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<when>{_RELATIVE})[ \t]*\((?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?\)"
+    rf"(?<![\p{{L}}\p{{N}}])(?P<when>{_RELATIVE})[ \t]*\((?:{_BRACKETED_DAY})\)"
 )
+_COUNTRY_TIME = regex.compile(r"(?<![\p{L}])(?P<country>Japan|Korea|China|Taiwan)[ \t]+time(?![\p{L}])")
+_ZONE_CITY = {"Japan": "Tokyo", "Korea": "Seoul", "China": "Beijing", "Taiwan": "Taipei"}
 _LOCAL_TIME_DAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?i:the)[ \t]+{_ORDINAL}[ \t,]*\(?(?:local|\p{{Lu}}[\p{{L}}.]*(?:[ \t]\p{{Lu}}[\p{{L}}.]*)?)"
     r"[ \t]+time\)?"
@@ -63,7 +70,8 @@ def validate(rule: Rule) -> None:
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     form = option(rule, "form", "", str)
-    checkers = {"weekday-brackets": _weekday_brackets, "local-time-day": _local_time_day, "bare-day": _bare_day}
+    checkers = {"weekday-brackets": _weekday_brackets, "local-time-day": _local_time_day, "bare-day": _bare_day,
+                "country-time": _country_time}
     if form not in checkers:
         raise OptionError("form", f"must be one of {', '.join(checkers)}")
     return checkers[form]
@@ -84,6 +92,17 @@ def _local_time_day(doc: Document) -> Iterator[Hit]:
     """A bare day of the month given with a time zone."""
     for match in _LOCAL_TIME_DAY.finditer(doc.text, timeout=timeout_for(doc.text)):
         yield Hit(match.start(), match.end())
+
+
+def _country_time(doc: Document) -> Iterator[Hit]:
+    """A time zone named by a country, outside a bare-day phrase (which `local-time-day` reports)."""
+    text = doc.text
+    for match in _COUNTRY_TIME.finditer(text, timeout=timeout_for(text)):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _LOCAL_TIME_DAY.search(text, max(line_start, match.start() - 24), match.end()):
+            continue
+        city = _ZONE_CITY[match.group("country")]
+        yield Hit(match.start(), match.end(), (f"{city} time",), safety=Safety.SUGGEST)
 
 
 def _bare_day(doc: Document) -> Iterator[Hit]:
