@@ -2,7 +2,7 @@
 
 Machine translation leaves quotations opened with one glyph and closed with another: an opening
 “ where the closing ” belongs (`compromise“, he said`), a curly mark paired with a straight one,
-or TeX-style `` and '' marks. The scanner gives every double mark a role (open or close) from the
+or TeX-style `` and '' marks (and their curly cousins ‘‘ and ’’). The scanner gives every double mark a role (open or close) from the
 pairing state and the characters around it, and names what is wrong with it, so that each rule
 reports one kind of defect and no mark is reported twice.
 
@@ -22,9 +22,10 @@ import regex
 from cleaner.document import Document, Span
 
 OPEN, CLOSE = "open", "close"
-_MARK = regex.compile(r"``|''|[“”\"]")
-_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "”": CLOSE, "''": CLOSE, '"': None}
-_STYLE = {"“": "curly", "”": "curly", '"': "straight", "``": "tex", "''": "tex"}
+# Doubled single marks (``, '', ‘‘, ’’) stand for double quotation marks, as TeX writes them.
+_MARK = regex.compile(r"``|''|‘‘|’’|[“”\"]")
+_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "”": CLOSE, "''": CLOSE, "’’": CLOSE, '"': None}
+_STYLE = {"“": "curly", "”": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex"}
 _FREE_BEFORE = "([{—–-/“‘"  # a mark after one of these (or a space) is free on its left
 _FREE_AFTER = ",.;:!?)]}—–-…”’"  # a mark before one of these (or a space) is free on its right
 _LOOKAHEAD = 8  # marks simulated when an opening glyph arrives inside an open quotation
