@@ -14,7 +14,7 @@ Fields:
     species", in an article that groups its other numbers (or a sum of money, "$120000"); the
     fix groups the digits. Numbers inside codes, addresses and identifiers are left
     alone: the number must stand alone (no letter, slash, colon, hyphen or # next to it, no group
-    of digits before it: a phone number or "250 000"), not start
+    of digits or two-letter state code before it: a phone number, "250 000", "HI 96813"), not start
     with 0, not fill a bracket (a stock code), not follow an identifier word (No., flight, room,
     ZIP, box, route...) and be followed by a lower-case word or punctuation, not a capitalised
     word (12345 Main Street).
@@ -58,7 +58,7 @@ _ERA_YEAR = regex.compile(
 )
 _GLOSSED = regex.compile(r"[ \t]*[(,][ \t]*\d{4}|[ \t]+(?i:years?|anniversary)(?!\p{L})")
 _UNGROUPED = regex.compile(
-    r"(?<![\p{L}\p{N}_.,/:#+\-–—'’]|\d[ \t])(?P<n>[1-9]\d{4,})(?![\p{L}\p{N}_/@#]|[.,:\-–]\p{N})"
+    r"(?<![\p{L}\p{N}_.,/:#+\-–—'’]|\d[ \t]|(?<!\p{L})\p{Lu}{2}[ \t])(?P<n>[1-9]\d{4,})(?![\p{L}\p{N}_/@#]|[.,:\-–]\p{N})"
     r"(?=[ \t]*(?:[.,;:!?)”\"\n%]|\p{Ll})|[ \t]*\Z)"
 )
 _GROUPED = regex.compile(r"(?<![\p{N}.,])\d{1,3}(?:,\d{3})+(?![\p{N}])")
