@@ -114,7 +114,7 @@ def _scan(text: str, para: Span, runs_on: bool = False) -> list[Mark]:
     marks: list[Mark] = []
     stack: list[int] = []  # indexes into `marks` of the open quotations
     for i, cand in enumerate(cands):
-        if cand.pos == "inch" and not stack:
+        if cand.pos == "inch" and (not stack or _inch_inside(cands, i, runs_on)):
             continue
         role, defect, certain, action = _decide(cand, bool(stack), cands, i, runs_on)
         depth = len(stack) + 1 if action == "push" else max(len(stack), 1)
@@ -131,6 +131,12 @@ def _scan(text: str, para: Span, runs_on: bool = False) -> list[Mark]:
         if marks[index].defect is None:
             marks[index] = replace(marks[index], defect="unmatched")
     return marks
+
+
+def _inch_inside(cands: list[_Cand], i: int, runs_on: bool) -> bool:
+    """True when a mark after a digit inside a quotation reads better as an inch mark ("the 12" pipe")."""
+    following = cands[i + 1 : i + 1 + _LOOKAHEAD]
+    return _defects_after(following, 1, runs_on) < _defects_after(following, 0, False)
 
 
 def _decide(

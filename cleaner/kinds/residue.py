@@ -93,7 +93,7 @@ def _ideographic(doc: Document) -> Iterator[Hit]:
             yield Hit(match.start(), match.end())
             continue
         after = text[match.end()] if match.end() < len(text) else " "
-        if english in ".," and (after.isalnum() or after in "“‘\"("):
+        if english in ".," and (after.isalnum() or after in "“‘\"(「『【〔《〈（"):
             english += " "
         yield Hit(match.start(), match.end(), (english,), safety=safety)
     for match in _LIST_MARK.finditer(text, timeout=timeout_for(text)):

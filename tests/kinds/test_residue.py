@@ -1,0 +1,52 @@
+"""residue (RS101-RS104): full-width forms, CJK punctuation, stray CJK and look-alike letters."""
+
+from __future__ import annotations
+
+from cleaner.engine import Engine
+from cleaner.loader import load_rules
+from tests_support import CLEAN_SEEDS, SEED
+
+RULES = {r.code: r for r in load_rules()}
+
+
+def found(code: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.text, f.replacements) for f in Engine([RULES[code]]).check(text)]
+
+
+def test_seed_and_clean_articles() -> None:
+    engine = Engine([RULES[c] for c in ("RS101", "RS102", "RS103", "RS104", "RS105")])
+    for path in (SEED, *CLEAN_SEEDS):
+        assert engine.check(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_fullwidth_runs_become_ascii_with_the_space_they_carried() -> None:
+    assert found("RS101", "Tokyo（AFP）said") == [("（", (" (",)), ("）", (") ",))]
+    assert found("RS101", "rate ３．５％ at 10：30") == [("３．５％", ("3.5%",)), ("：", (":",))]
+    assert found("RS101", "rose，officials said") == [("，", (", ",))]
+    assert found("RS101", "a\u3000gap") == [("\u3000", (" ",))]
+
+
+def test_fullwidth_tilde_between_numbers_is_left_to_the_range_rule() -> None:
+    assert found("RS101", "4～5 percent") == []
+    assert found("RS105", "4～5 percent") == [("～", ("-",))]
+
+
+def test_ideographic_marks_by_safety() -> None:
+    engine = Engine([RULES["RS102"]])
+    findings = {f.text: (f.replacements, f.safety.value if f.safety else None)
+                for f in engine.check("Done。「Yes」《Title》・※")}
+    assert findings["。"] == ((". ",), "safe")
+    assert findings["「"] == (("“",), "safe")
+    assert findings["《"] == (("“",), "suggest")
+    assert findings["・"][0] == ()  # no English equivalent: reported without a fix
+
+
+def test_cjk_gloss_in_brackets_is_allowed_but_not_a_run_in_prose() -> None:
+    assert found("RS103", "Wang Yi (王毅) and Kim (김) met.") == []
+    assert found("RS103", "The 会議 ended and the ソウル office closed.") == [("会議", ()), ("ソウル", ())]
+
+
+def test_look_alike_letters_in_latin_words_only() -> None:
+    assert found("RS104", "the оffice") == [("о", ("o",))]
+    assert found("RS104", "for а week") == [("а", ("a",))]
+    assert found("RS104", "Віталій Кличко and the angle α") == []
