@@ -39,15 +39,15 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
 _DAY = rf"(?:{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}" \
        rf"(?:[ \t]+\d{{4}})?|\d{{1,2}}/\d{{1,2}}|(?i:the)[ \t]+{_ORDINAL})"
-_DATE_THEN_WEEKDAY = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<date>{_DAY})[ \t]*\((?P<weekday>{_WEEKDAY}|{_SHORT_WEEKDAY})\.?\)"
-)
+# Both forms are found from their bracket, then the date or the weekday is matched backwards:
+# trying the date alternatives at every position of the text would be far slower.
+_WEEKDAY_BRACKET = regex.compile(rf"[ \t]*\((?P<weekday>{_WEEKDAY}|{_SHORT_WEEKDAY})\.?\)")
+_DATE_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<date>{_DAY})$")
 _RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)))"
 # A bare day ("(17th)", "(15)") or a date in a source-language format ("(14.Mar.2023)", "(14.3.)").
 _BRACKETED_DAY = rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?"
-_WEEKDAY_THEN_DAY = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<when>{_RELATIVE})[ \t]*\((?:{_BRACKETED_DAY})\)"
-)
+_DAY_BRACKET = regex.compile(rf"[ \t]*\((?:{_BRACKETED_DAY})\)")
+_RELATIVE_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_RELATIVE}$")
 _COUNTRY_TIME = regex.compile(r"(?<![\p{L}])(?P<country>Japan|Korea|China|Taiwan)[ \t]+time(?![\p{L}])")
 _ZONE_CITY = {"Japan": "Tokyo", "Korea": "Seoul", "China": "Beijing", "Taiwan": "Taipei"}
 _LOCAL_TIME_DAY = regex.compile(
@@ -80,12 +80,15 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 def _weekday_brackets(doc: Document) -> Iterator[Hit]:
     """A weekday in brackets after a date, or a bare day in brackets after a weekday."""
     text = doc.text
-    for match in _DATE_THEN_WEEKDAY.finditer(text, timeout=timeout_for(text)):
+    for match in _WEEKDAY_BRACKET.finditer(text, timeout=timeout_for(text)):
+        date = _DATE_BEFORE.search(text, max(0, match.start() - 24), match.start())
+        if date is None:
+            continue
         weekday = next(w for w in _WEEKDAYS if w.startswith(match.group("weekday")[:2]))
-        date = match.group("date")
-        yield Hit(match.start(), match.end(), (f"{weekday}, {date}",), safety=Safety.SUGGEST)
-    for match in _WEEKDAY_THEN_DAY.finditer(text, timeout=timeout_for(text)):
-        yield Hit(match.end("when"), match.end())
+        yield Hit(date.start(), match.end(), (f"{weekday}, {date.group()}",), safety=Safety.SUGGEST)
+    for match in _DAY_BRACKET.finditer(text, timeout=timeout_for(text)):
+        if _RELATIVE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            yield Hit(match.start(), match.end())
 
 
 def _local_time_day(doc: Document) -> Iterator[Hit]:

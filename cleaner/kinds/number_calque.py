@@ -56,6 +56,7 @@ _ERA_YEAR = regex.compile(
     rf"|(?<![\p{{L}}\p{{N}}])(?P<era>(?i:{_ERA_NAMES}))(?:[ \t]+era)?[ \t]+{_N}(?:[ \t]+year)?(?![\p{{L}}\p{{N}}])"
     r"|(?<![\p{L}\p{N}])(?:B\.E\.|BE)[ \t]+(?P<be>2\d{3})(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?P<be>2\d{3})[ \t]+B\.E\.(?!\p{L})"
 )
+_ERA_HINT = regex.compile(rf"(?i:{_ERA_NAMES}|Republic[ \t]+of[ \t]+China)|B\.?E\b")
 _GLOSSED = regex.compile(r"[ \t]*[(,][ \t]*\d{4}|[ \t]+(?i:years?|anniversary)(?!\p{L})")
 _UNGROUPED = regex.compile(
     r"(?<![\p{L}\p{N}_.,/:#+\-–—'’]|\d[ \t]|(?<!\p{L})\p{Lu}{2}[ \t])(?P<n>[1-9]\d{4,})(?![\p{L}\p{N}_/@#]|[.,:\-–]\p{N})"
@@ -104,11 +105,13 @@ def _plain(number: Decimal) -> str:
 def _era_year(doc: Document) -> Iterator[Hit]:
     """Years of other calendars, with the Gregorian year."""
     text = doc.text
-    for match in _ERA_YEAR.finditer(text, timeout=timeout_for(text)):
-        year = _gregorian(match)
-        if year is None or _GLOSSED.match(text, match.end()):
-            continue
-        yield Hit(match.start(), match.end(), (str(year),))
+    done = 0  # the era phrase is looked for only around each era name, not at every position
+    for hint in _ERA_HINT.finditer(text, timeout=timeout_for(text)):
+        for match in _ERA_YEAR.finditer(text, max(done, hint.start() - 32), hint.end() + 16):
+            year = _gregorian(match)
+            done = max(done, match.end())
+            if year is not None and not _GLOSSED.match(text, match.end()):
+                yield Hit(match.start(), match.end(), (str(year),))
 
 
 def _gregorian(match: regex.Match[str]) -> int | None:

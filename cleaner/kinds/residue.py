@@ -54,6 +54,8 @@ _GLOSS_END = regex.compile(r"^[^()（）\n]{0,30}[)）]")
 # Cyrillic and Greek letters with a Latin twin, as they are confused in mixed-script words.
 _TWINS = dict(zip("аеорсухіјѕԁАВЕКМНОРСТХІЈЅοαΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", "aeopcyxijsdABEKMHOPCTXIJSoaABEHIKMNOPTXYZ"))
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
+_LAST_WORD = regex.compile(r"[\p{L}\p{M}]+(?=[^\p{L}\p{M}]*$)")
+_TWIN = regex.compile("[" + "".join(_TWINS) + "]")
 
 
 def validate(rule: Rule) -> None:
@@ -112,15 +114,26 @@ def _cjk(doc: Document) -> Iterator[Hit]:
 
 def _homoglyphs(doc: Document) -> Iterator[Hit]:
     """Look-alike Cyrillic or Greek letters inside Latin words, or alone between Latin words."""
-    words = [(m.start(), m.group()) for m in _WORD.finditer(doc.text, timeout=timeout_for(doc.text))]
-    for index, (start, word) in enumerate(words):
-        if not any(ch in _TWINS for ch in word):
+    text = doc.text
+    seen: set[int] = set()
+    for twin in _TWIN.finditer(text, timeout=timeout_for(text)):
+        word = _word_around(text, twin.start())
+        if word.start() in seen:
             continue
-        if not (_mixed(word) or _stranded(word, words, index)):
+        seen.add(word.start())
+        if not (_mixed(word.group()) or _stranded(text, word)):
             continue
-        for offset, ch in enumerate(word):
+        for offset, ch in enumerate(word.group()):
             if ch in _TWINS:
-                yield Hit(start + offset, start + offset + 1, (_TWINS[ch],))
+                yield Hit(word.start() + offset, word.start() + offset + 1, (_TWINS[ch],))
+
+
+def _word_around(text: str, offset: int) -> regex.Match[str]:
+    """The run of letters that holds the offset."""
+    start = offset
+    while start > 0 and (text[start - 1].isalpha() or unicodedata.category(text[start - 1]).startswith("M")):
+        start -= 1
+    return _WORD.match(text, start)
 
 
 def _is_latin(ch: str) -> bool:
@@ -132,12 +145,15 @@ def _mixed(word: str) -> bool:
     return any(_is_latin(ch) for ch in word) and all(_is_latin(ch) or ch in _TWINS for ch in word)
 
 
-def _stranded(word: str, words: list[tuple[int, str]], index: int) -> bool:
+def _stranded(text: str, word: regex.Match[str]) -> bool:
     """True for a short Cyrillic all-twin word between Latin words (a Cyrillic "а" in English).
 
     A lone Greek letter is usually a symbol (the angle α), so only Cyrillic counts here.
     """
-    if len(word) > 3 or not all(ch in _TWINS and "CYRILLIC" in unicodedata.name(ch, "") for ch in word):
+    letters = word.group()
+    if len(letters) > 3 or not all(ch in _TWINS and "CYRILLIC" in unicodedata.name(ch, "") for ch in letters):
         return False
-    neighbours = [w for _, w in words[max(index - 1, 0) : index] + words[index + 1 : index + 2]]
+    before = _LAST_WORD.search(text, max(0, word.start() - 40), word.start())
+    after = _WORD.search(text, word.end(), word.end() + 40)
+    neighbours = [m.group() for m in (before, after) if m is not None]
     return bool(neighbours) and all(all(_is_latin(ch) for ch in w) for w in neighbours)
