@@ -115,12 +115,12 @@ def _cjk(doc: Document) -> Iterator[Hit]:
 def _homoglyphs(doc: Document) -> Iterator[Hit]:
     """Look-alike Cyrillic or Greek letters inside Latin words, or alone between Latin words."""
     text = doc.text
-    seen: set[int] = set()
+    word_end = 0
     for twin in _TWIN.finditer(text, timeout=timeout_for(text)):
+        if twin.start() < word_end:
+            continue  # a later twin of a word already looked at
         word = _word_around(text, twin.start())
-        if word.start() in seen:
-            continue
-        seen.add(word.start())
+        word_end = word.end()
         if not (_mixed(word.group()) or _stranded(text, word)):
             continue
         for offset, ch in enumerate(word.group()):

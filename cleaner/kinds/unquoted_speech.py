@@ -29,6 +29,8 @@ KIND = "unquoted-speech"
 FIELDS = frozenset({"max-words"})
 OPTIONS = (("max-words", int, 4, "the most words between the reporting verb and the comma or colon"),)
 
+_GAP = regex.compile(r"[ \t]+")
+_PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
 
 
@@ -38,15 +40,10 @@ def validate(rule: Rule) -> None:
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
-    """Compile the verbs into one pattern and return the checker."""
+    """Read the verbs and function words once and return the checker."""
     max_words = option(rule, "max-words", 4, int)
     verbs = gazetteer.load("reporting-verbs")
-    forms = sorted({v for key in ("past", "present") for v in verbs.get(key, ())}, key=lambda v: (-len(v), v))
-    # The verb is looked for backwards from each comma or colon before a capital, which is far
-    # cheaper than trying the verb list at every position of the text.
-    verb_before = regex.compile(
-        rf"(?<![\p{{L}}’'-])(?i:{'|'.join(map(regex.escape, forms))})(?:[ \t]+[\p{{L}}\p{{N}}’'-]+){{0,{max_words}}}$"
-    )
+    verb_forms = frozenset(v for key in ("past", "present") for v in verbs.get(key, ()))
     function_words = _function_words()
 
     def check(doc: Document) -> Iterator[Hit]:
@@ -56,7 +53,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if word.lower() not in function_words or (word == "The" and match.group("after")):
                 continue  # "The" before another capital starts a name: The Hague, The Times
             mark = match.start()
-            if not verb_before.search(text, max(0, mark - 30 * (max_words + 1)), mark):
+            if not _verb_before(text, mark, verb_forms, max_words):
                 continue
             if doc.in_heading(mark) or _asks(doc, match.start("word")):
                 continue  # a direct question may stand without quotation marks
@@ -65,10 +62,33 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
+def _verb_before(text: str, mark: int, verbs: frozenset[str], max_words: int) -> bool:
+    """True when a reporting verb stands at most `max_words` plain words before the mark.
+
+    Looked for backwards from the comma or colon, which is far cheaper than trying every verb at
+    every position of the text.
+    """
+    start = max(0, mark - 40 * (max_words + 1))
+    parts = _GAP.split(text[start:mark])
+    for index in range(len(parts) - 1, max(len(parts) - max_words - 2, -1), -1):
+        token = parts[index]
+        if not _PLAIN_WORD.fullmatch(token):
+            return False  # punctuation between the verb and the mark: not the verb's object
+        if token.lower() in verbs:
+            truncated = index == 0 and start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-")
+            return not truncated
+    return False
+
+
 def _asks(doc: Document, offset: int) -> bool:
     """True when the sentence holding the offset ends with a question mark."""
     sentence = doc.sentence_at(offset)
-    return sentence is not None and doc.text[sentence.start : sentence.end].rstrip("”’\")").endswith("?")
+    if sentence is None:
+        return False
+    end = sentence.end
+    while end > sentence.start and doc.text[end - 1] in "”’\")":
+        end -= 1
+    return end > sentence.start and doc.text[end - 1] == "?"
 
 
 def _function_words() -> frozenset[str]:
