@@ -3,7 +3,8 @@
 Usage: python benchmarks/detection.py [--grammar] [--misses] [--false] [--json FILE] [--write-stats]
 
 Scores cleaner's findings against gold annotations (a finding catches an annotation when their
-spans overlap; a zero-width span, a missing word or mark, covers the characters on both sides) on:
+spans overlap; a zero-width span, a missing word or mark, covers its gap: the spaces there and the
+character on each side) on:
   - the real pages of benchmarks/corpus/ whose text is in the cache: dev and held-out quarter;
   - our own garbled and clean articles in seeds/ (committed; the recall test runs them in CI);
   - the MQM zh->en data in ../shared/data/mqm-ted-zhen, when that folder is here.

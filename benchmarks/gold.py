@@ -9,7 +9,7 @@ character offsets, so committed facts are offsets and short hashes, never the ar
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Iterable, Mapping
 
 # Artifact classes. `rules` classes are what cleaner's rule pack is meant to catch from the
@@ -45,11 +45,28 @@ class Annotation:
     end: int
     cls: str
     fix: str | None = None
+    gap: tuple[int, int] | None = None  # for a zero-width span: the whole gap it stands in (see `in_text`)
+
+    def in_text(self, text: str) -> Annotation:
+        """This annotation with the gap of a zero-width span measured in `text`: the spaces around the
+        place, and the character on each side ("partnership[[]] The" covers "p The"), since where an
+        annotator puts the mark inside a run of spaces is arbitrary."""
+        if self.start != self.end:
+            return self
+        left, right = self.start, self.start
+        while left > 0 and text[left - 1].isspace():
+            left -= 1
+        while right < len(text) and text[right].isspace():
+            right += 1
+        return replace(self, gap=(max(0, left - 1), min(len(text), right + 1)))
 
     def overlaps(self, start: int, end: int) -> bool:
-        """True when [start, end) touches this span; a zero-width span (a missing word or mark) is the
-        gap between two characters and is widened to both of them."""
-        a0, a1 = (self.start - 1, self.start + 1) if self.start == self.end else (self.start, self.end)
+        """True when [start, end) touches this span; a zero-width span (a missing word or mark) covers its
+        gap, or else the character on each side."""
+        if self.start == self.end:
+            a0, a1 = self.gap or (self.start - 1, self.start + 1)
+        else:
+            a0, a1 = self.start, self.end
         b0, b1 = start, max(end, start + 1)
         return a0 < b1 and b0 < a1
 

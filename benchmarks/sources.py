@@ -62,6 +62,7 @@ class Sample:
 def _body_sample(name: str, source: str, text: str, body: tuple[int, int], notes: list[Annotation],
                  clean: bool, group: str) -> Sample:
     start, end = body
+    notes = [a.in_text(text) for a in notes]
     return Sample(name, source, text, [Segment(start, end, word_count(text[start:end]), clean, group)], notes)
 
 
