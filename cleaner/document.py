@@ -25,10 +25,10 @@ class Span:
 
 
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
-# Japanese-to-English engines write 「」 as ``...'' (TeX style); they pair like curly quotes.
-_OPENING = {"“": "”", '"': '"', "``": "''"}
+# Japanese-to-English engines write 「」 as ``...'' (TeX style) or leave the corner brackets; all pair like curly quotes.
+_OPENING = {"“": "”", '"': '"', "``": "''", "「": "」", "『": "』"}
 _NEWLINE = regex.compile(r"\n")
-_QUOTE_MARK = regex.compile(r"``|''|[“”\"‘’]")
+_QUOTE_MARK = regex.compile(r"``|''|[“”\"‘’「」『』]")
 _HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 # A word: letters, marks and digits, with inner apostrophes and hyphens (don’t, Jae-myung).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
