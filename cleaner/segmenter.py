@@ -20,7 +20,8 @@ SENTENCE_STARTERS = frozenset(
     what who why how""".split()
 )
 
-_CANDIDATE = regex.compile(r"[.!?]+[”\"’')\]]*(?=\s)")
+# A run of marks is tried once, from its start and without giving back (linear on "." * 50,000).
+_CANDIDATE = regex.compile(r"(?<![.!?])(?>[.!?]+)(?>[”\"’')\]]*)(?=\s)")
 _NEXT_START = regex.compile(r"\s+([“\"‘'(\[]?)(\p{Lu}|\p{N})")
 _WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
 _NEXT_WORD = regex.compile(r"\s+[“\"‘'(\[]?([\p{L}]+)")
