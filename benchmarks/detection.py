@@ -1,6 +1,6 @@
 """How much real machine-translation damage cleaner finds, and how often it cries wolf.
 
-Usage: python benchmarks/detection.py [--grammar] [--misses] [--false] [--json FILE] [--write-stats]
+Usage: python benchmarks/detection.py [--grammar [--variant en-GB] [--lt-rules]] [--misses] [--false] [--json FILE] [--write-stats]
 
 Scores cleaner's findings against gold annotations (a finding catches an annotation when their
 spans overlap; a zero-width span, a missing word or mark, covers its gap: the spaces there and the
@@ -22,12 +22,13 @@ import datetime
 import json
 import sys
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold import CLASSES, RULE_CLASSES  # noqa: E402
+from lt_rules import RAW_SUFFIX, RuleTally, print_rule_table, score_rules  # noqa: E402
 from sources import MQM_SURFACE, ROOT, Sample, corpus_pages, mqm_talks, own_articles  # noqa: E402
 
 sys.path.insert(0, str(ROOT))
@@ -92,13 +93,29 @@ def rules_checker() -> Checker:
 
 
 @contextlib.contextmanager
-def grammar_checker(base: Checker):
-    """Rules plus LanguageTool, merged as `cleaner check --grammar` merges them."""
-    from cleaner.languagetool import GrammarChecker, merge_findings
-    from cleaner.languagetool.options import GrammarOptions
+def grammar_checker(base: Checker, variant: str = "en-US", parts: dict | None = None):
+    """Rules plus LanguageTool, merged as `cleaner check --grammar` merges them.
 
-    with GrammarChecker(GrammarOptions(mode="on")) as grammar:
-        yield lambda text: merge_findings(base(text), grammar.check(text))
+    LanguageTool runs raw and the screen `check` applies is applied here, so one pass also yields,
+    in `parts` (text -> (ours, LanguageTool after the name screen, spelling before it)), what the
+    per-rule figures need.
+    """
+    from cleaner.document import Document
+    from cleaner.languagetool import GrammarChecker, merge_findings
+    from cleaner.languagetool.findings import screen
+    from cleaner.languagetool.options import GrammarOptions
+    from cleaner.languagetool.spelling import SPELLING_RULE_PREFIX, SpellingJudge, keep_spelling
+
+    with GrammarChecker(GrammarOptions(mode="on", variant=variant, raw=True)) as grammar:
+        def check(text: str) -> list[Finding]:
+            ours, raw, doc = base(text), grammar.check(text), Document(text)
+            if parts is not None:
+                judge = SpellingJudge(doc)
+                spelling = [replace(f, code=f.code + RAW_SUFFIX) for f in raw if f.code.startswith(SPELLING_RULE_PREFIX)]
+                parts[text] = (ours, [f for f in raw if keep_spelling(f, judge)], spelling)
+            return merge_findings(ours, screen(raw, doc, frozenset()))
+
+        yield check
 
 
 def pct(num: int, den: int) -> str:
@@ -231,9 +248,14 @@ def main(argv: list[str]) -> int:
     """Run the benchmark and print its tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grammar", action="store_true", help="also run rules + LanguageTool")
+    parser.add_argument("--variant", default="en-US", help="LanguageTool's English variant (with --grammar)")
+    parser.add_argument("--lt-rules", action="store_true",
+                        help="with --grammar: per LanguageTool rule, matches on clean and damaged text (dev data)")
     parser.add_argument("--no-mqm", action="store_true", help="skip the MQM data")
     parser.add_argument("--misses", action="store_true", help="print missed annotations (dev and own)")
     parser.add_argument("--false", action="store_true", help="print false and unmatched findings")
+    parser.add_argument("--of-grammar", action="store_true",
+                        help="with --grammar: --misses/--false list those of rules + LanguageTool")
     parser.add_argument("--only", help="with --misses/--false: one class, rule code, group or sample")
     parser.add_argument("--json", type=Path, help="write every count to this file")
     parser.add_argument("--reveal-holdout", action="store_true",
@@ -255,16 +277,23 @@ def main(argv: list[str]) -> int:
         PAGE_SOURCES.remove("holdout")
         print("held-out pages and MQM talks are scored but not shown (--reveal-holdout)")
     tallies = {"rules": run(rules_checker(), samples)}
+    rule_tally = RuleTally()
     if args.grammar:
-        with grammar_checker(rules_checker()) as checker:
+        parts: dict = {}
+        with grammar_checker(rules_checker(), args.variant, parts) as checker:
             tallies["rules+LT"] = run(checker, samples)
+        for sample in samples:
+            ours, theirs, spelling = parts[sample.text]
+            score_rules(sample, ours, [*theirs, *spelling], rule_tally)
     print_recall(tallies)
     print_precision(tallies)
     print_rules(tallies["rules"])
     for label, tally in tallies.items():
         print(f"\n# {label}")
         print_mqm(tally)
-    print_details(tallies["rules"], args.misses, args.false, args.only)
+    if args.lt_rules:
+        print_rule_table(rule_tally)
+    print_details(tallies["rules+LT" if args.grammar and args.of_grammar else "rules"], args.misses, args.false, args.only)
     if args.write_stats:
         write_stats(tallies["rules"], seen)
     if args.json:

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from cleaner.languagetool.cache import CacheStats
 from cleaner.languagetool.checker import NOT_INSTALLED, GrammarChecker
-from cleaner.languagetool.disabled import DISABLED_RULES
+from cleaner.languagetool.disabled import DISABLED_RULES  # noqa: F401 - read from rules.tsv on first use
 from cleaner.languagetool.merge import merge_findings
 from cleaner.languagetool.options import DEFAULT_VERSION, VARIANTS, GrammarOptions
 

@@ -13,7 +13,7 @@ from cleaner.document import Document
 from cleaner.errors import GrammarError
 from cleaner.languagetool.cache import CacheStats, ResultCache, cache_key, rules_signature
 from cleaner.languagetool.disabled import effective_rules
-from cleaner.languagetool.findings import to_finding
+from cleaner.languagetool.findings import screen, to_finding
 from cleaner.languagetool.install import find_install
 from cleaner.languagetool.java import find_java
 from cleaner.languagetool.options import GrammarOptions
@@ -226,6 +226,8 @@ class GrammarChecker:
             for start, key in spans
             for m in results[key]
         ]
+        if not self.options.raw:
+            findings = screen(findings, doc, self._enabled)
         return sorted(findings, key=lambda f: f.sort_key)
 
     def _explain(self, error: GrammarError) -> GrammarError:

@@ -1,43 +1,111 @@
-"""LanguageTool rules cleaner turns off by default, each with the reason (the one place to edit).
+"""Which LanguageTool rules cleaner reports by default: decided by measurement, not by hand.
 
-A user re-enables one with `enabled_rules` (config or --languagetool-enable); a rule named in
-both lists stays enabled.
+`python benchmarks/languagetool_rules.py` runs LanguageTool over the development corpus and the
+clean texts and writes rules.tsv beside this module: one row per rule that matched, with its
+matches on clean text, its matches on damaged text and the annotated errors it caught, and whether
+it stays on. A rule the measurement turned off is dropped after the check, so the per-paragraph
+cache serves the measurement and a normal run alike; a rule that never matched keeps
+LanguageTool's own default.
+
+A user re-enables a rule with `enabled_rules` (config or --languagetool-enable) and turns any
+rule off at the server with `disabled_rules`; a rule named in both lists stays enabled.
 """
 
 from __future__ import annotations
 
-DISABLED_RULES: dict[str, str] = {
-    # --- misfire on news text -------------------------------------------------------------
-    "PUNCTUATION_PARAGRAPH_END": "headlines, bylines and photo credits end without a full stop by design"
-    " (LanguageTool runs it only in picky mode; listed so enabling picky mode keeps it off)",
-    "EN_UNPAIRED_QUOTES": "news quotes that run over several paragraphs leave the quote open on purpose,"
-    " and we check paragraph by paragraph; cleaner's own quote rules see the whole quotation",
-    "ENGLISH_WORD_REPEAT_BEGINNING_RULE": "news paragraphs often open with the same name or 'The';"
-    " a style nag, not a translation artifact",
-    "EN_QUOTES": "straight versus curly quotes is a house-style choice, not an error",
-    "DASH_RULE": "hyphen versus en/em dash is house style; wire copy uses hyphens",
-    "EN_DIACRITICS_REPLACE": "'cafe', 'resume', 'naive' are accepted news spellings",
-    "CAFE_DIACRITIC": "'cafe' without the accent is the usual news spelling",
-    "PROFANITY": "quoted speech in news may contain such words; it is not a translation error",
-    "OXFORD_SPELLING_Z_NOT_S": "en-GB outlets mostly use -ise; Oxford -ize is not a rule for news",
-    "EN_PLAIN_ENGLISH_REPLACE": "plain-English rewording is editorial style, far too noisy on news",
-    "PASSIVE_VOICE": "passive voice is normal in reporting",
-    "TOO_LONG_SENTENCE": "a readability metric, not an artifact; cleaner has its own readability checks",
-    "TOO_LONG_PARAGRAPH": "paragraph length is layout, not language",
-    # --- superseded by cleaner's rules (ours keep their fixes and context) -----------------
-    "CONSECUTIVE_SPACES": "cleaner's whitespace rules report and fix runs of spaces",
-}
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+RULES_FILE = Path(__file__).with_name("rules.tsv")
+COLUMNS = (
+    "rule", "state", "category", "clean-originals", "own-clean", "mqm-error-free", "found", "true",
+    "caught", "new", "reason",
+)
+
+
+@dataclass(frozen=True)
+class MeasuredRule:
+    """One row of rules.tsv: a LanguageTool rule's figures on the development data and its state."""
+
+    rule: str
+    on: bool
+    category: str
+    clean_false: tuple[int, int, int]  # matches on clean originals, own clean articles, MQM error-free
+    found: int  # matches on damaged text
+    true: int  # of those, overlapping an annotated error
+    caught: int  # annotated errors it overlaps
+    new: int  # of those, errors the rule pack misses
+    reason: str
+
+    def figures(self) -> str:
+        """Return the figures as one line of text."""
+        originals, own, mqm = self.clean_false
+        return (
+            f"clean text: {originals} on originals, {own} on own clean, {mqm} on MQM error-free;"
+            f" damaged text: {self.true}/{self.found} true, {self.new} of {self.caught} caught errors new"
+        )
+
+
+def parse_rules(text: str) -> dict[str, MeasuredRule]:
+    """Read rules.tsv (comments start with #; the first other line names the columns)."""
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    if not rows:
+        return {}
+    if tuple(rows[0]) != COLUMNS:
+        raise ValueError(f"{RULES_FILE.name}: columns must be {', '.join(COLUMNS)}")
+    table = {}
+    for row in rows[1:]:
+        rule, state, category, originals, own, mqm, found, true, caught, new, reason = row
+        table[rule] = MeasuredRule(
+            rule, state == "on", category, (int(originals), int(own), int(mqm)),
+            int(found), int(true), int(caught), int(new), reason,
+        )
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def measured_rules() -> Mapping[str, MeasuredRule]:
+    """Return the packaged measurement, by rule id (empty when the file is missing)."""
+    try:
+        return parse_rules(RULES_FILE.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
 
 
 def default_disabled() -> frozenset[str]:
-    """Return the ids of the rules disabled by default."""
-    return frozenset(DISABLED_RULES)
+    """Return the ids of the rules the measurement turned off."""
+    return frozenset(rule for rule, row in measured_rules().items() if not row.on)
+
+
+def disabled_reasons() -> dict[str, str]:
+    """Return each rule turned off by default with its reason and figures."""
+    return {
+        rule: f"{row.reason} ({row.figures()})" for rule, row in measured_rules().items() if not row.on
+    }
+
+
+def reported(rule_id: str, enabled: frozenset[str]) -> bool:
+    """True when a match of this rule is reported: the measurement kept it on, or the user enabled it."""
+    row = measured_rules().get(rule_id)
+    return row is None or row.on or rule_id in enabled
 
 
 def effective_rules(
     disabled: tuple[str, ...] | frozenset[str], enabled: tuple[str, ...] | frozenset[str]
 ) -> tuple[frozenset[str], frozenset[str]]:
-    """Return (disabled, enabled): defaults plus user's disables, minus what the user enabled."""
+    """Return (disabled, enabled) for the server: the user's lists, an enabled rule winning.
+
+    The measured defaults are applied after the check (`reported`), not sent to the server.
+    """
     on = frozenset(r.strip() for r in enabled if r.strip())
-    off = (default_disabled() | frozenset(r.strip() for r in disabled if r.strip())) - on
+    off = frozenset(r.strip() for r in disabled if r.strip()) - on
     return off, on
+
+
+def __getattr__(name: str) -> object:
+    """DISABLED_RULES: rule id -> reason with figures, read from rules.tsv on first use."""
+    if name == "DISABLED_RULES":
+        return disabled_reasons()
+    raise AttributeError(name)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from cleaner.document import Document
+from cleaner.languagetool.disabled import reported
 from cleaner.languagetool.raw import RawMatch
+from cleaner.languagetool.spelling import SpellingJudge, keep_spelling
 from cleaner.model import Finding, Level, Safety
 
 SOURCE = "languagetool"
@@ -97,3 +100,17 @@ def to_finding(
         source=SOURCE,
         fix_title=f"Replace with “{replacements[0]}” (LanguageTool)" if replacements else None,
     )
+
+
+def screen(findings: list[Finding], doc: Document, enabled: frozenset[str]) -> list[Finding]:
+    """Drop matches of rules the measurement turned off (unless enabled), variant spellings and
+    spelling matches on names without evidence of an error (cleaner.languagetool.spelling)."""
+    judge = SpellingJudge(doc)
+    return [
+        f for f in findings if reported(_rule_id(f.code), enabled) and keep_spelling(f, judge)
+    ]
+
+
+def _rule_id(code: str) -> str:
+    """Return LanguageTool's rule id from a code such as LT:DOUBLE_PUNCTUATION."""
+    return code.split(":", 1)[1] if ":" in code else code

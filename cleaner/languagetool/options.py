@@ -61,6 +61,7 @@ class GrammarOptions:
     version: str | None = None  # None: the newest release found in install_dir
     concurrency: int = 4  # paragraphs in flight at once; the server's thread pool matches it
     use_cache: bool = True
+    raw: bool = False  # every match LanguageTool makes: no measured rule list, no name screening (benchmarks)
 
     def resolved_url(self) -> str | None:
         """Return the explicit URL, else the environment's, else None."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from cleaner.languagetool import merge_findings
-from cleaner.languagetool.disabled import DISABLED_RULES, effective_rules
+from cleaner.languagetool.disabled import effective_rules
 from cleaner.languagetool.findings import category_for, rule_name, to_finding
 from cleaner.languagetool.raw import RawMatch
 from cleaner.model import Finding, Level, Safety
@@ -82,11 +82,9 @@ def test_category_mapping_and_levels() -> None:
     assert (f.line, f.column, f.end_line, f.end_column) == (3, 7, 3, 11)
 
 
-def test_disabled_rules_have_reasons_and_can_be_reenabled() -> None:
-    assert all(reason.strip() for reason in DISABLED_RULES.values())
-    off, on = effective_rules(("MY_RULE",), ("DASH_RULE",))
-    assert "MY_RULE" in off and "DASH_RULE" not in off and on == {"DASH_RULE"}
-    assert set(DISABLED_RULES) - {"DASH_RULE"} <= off
+def test_user_lists_go_to_the_server_and_enabled_wins() -> None:
+    off, on = effective_rules(("MY_RULE", "DASH_RULE", " "), ("DASH_RULE",))
+    assert off == {"MY_RULE"} and on == {"DASH_RULE"}
 
 
 def test_spelling_of_names_and_glued_words_defer_to_ours() -> None:
@@ -100,3 +98,22 @@ def test_spelling_of_names_and_glued_words_defer_to_ours() -> None:
     # A glued-word spelling match only defers to a join/space finding, not to any overlap.
     style = [finding(30, 33, "ST1", "style")]
     assert glued in merge_findings(style, [glued])
+
+
+def test_overlapping_spans_of_one_family_keep_ours() -> None:
+    # Our name-variant finding covers two words; LanguageTool flags the second one's spelling.
+    ours = [finding(0, 12, "NM102", "names"), finding(20, 22, "PU105", "punctuation")]
+    spelling = finding(6, 12, "LT:MORFOLOGIK_RULE_EN_US", "spelling", "Redly")
+    quotes = finding(19, 23, "LT:EN_UNPAIRED_QUOTES", "typography")  # punctuation family
+    grammar = finding(6, 12, "LT:HE_VERB_AGR", "grammar", "goes")  # another family: kept
+    assert merge_findings(ours, [spelling, quotes, grammar]) == sorted([*ours, grammar], key=lambda f: f.sort_key)
+
+
+def test_overlapping_languagetool_matches_of_one_family_keep_one() -> None:
+    first = finding(10, 16, "LT:MORFOLOGIK_RULE_EN_US", "spelling", "Tuesday")
+    second = finding(12, 18, "LT:EN_COMPOUNDS", "spelling", "day-time")
+    other_family = finding(10, 16, "LT:AGREEMENT", "grammar", "is")
+    apart = finding(30, 34, "LT:EN_COMPOUNDS", "spelling", "well-known")
+    merged = merge_findings([], [second, apart, other_family, first])
+    assert [f.code for f in merged] == ["LT:AGREEMENT", "LT:MORFOLOGIK_RULE_EN_US", "LT:EN_COMPOUNDS"]
+    assert merged[-1] is apart
