@@ -97,22 +97,21 @@ def grammar_checker(base: Checker, variant: str = "en-US", parts: dict | None = 
     """Rules plus LanguageTool, merged as `cleaner check --grammar` merges them.
 
     LanguageTool runs raw and the screen `check` applies is applied here, so one pass also yields,
-    in `parts` (text -> (ours, LanguageTool after the name screen, spelling before it)), what the
+    in `parts` (text -> (ours, LanguageTool after the context screen, spelling before it)), what the
     per-rule figures need.
     """
     from cleaner.document import Document
     from cleaner.languagetool import GrammarChecker, merge_findings
     from cleaner.languagetool.findings import screen
     from cleaner.languagetool.options import GrammarOptions
-    from cleaner.languagetool.spelling import SPELLING_RULE_PREFIX, SpellingJudge, keep_spelling
+    from cleaner.languagetool.spelling import SPELLING_RULE_PREFIX
 
     with GrammarChecker(GrammarOptions(mode="on", variant=variant, raw=True)) as grammar:
         def check(text: str) -> list[Finding]:
             ours, raw, doc = base(text), grammar.check(text), Document(text)
             if parts is not None:
-                judge = SpellingJudge(doc)
                 spelling = [replace(f, code=f.code + RAW_SUFFIX) for f in raw if f.code.startswith(SPELLING_RULE_PREFIX)]
-                parts[text] = (ours, [f for f in raw if keep_spelling(f, judge)], spelling)
+                parts[text] = (ours, screen(raw, doc, frozenset(), measured=False), spelling)
             return merge_findings(ours, screen(raw, doc, frozenset()))
 
         yield check

@@ -40,6 +40,7 @@ class RuleTally:
     new: Counter = field(default_factory=Counter)  # code -> of those, not caught by the rule pack
     category: dict = field(default_factory=dict)  # code -> cleaner category
     words: Counter = field(default_factory=Counter)  # column -> clean words
+    seen_in: dict = field(default_factory=dict)  # code -> the variants whose run it matched in
 
     def codes(self) -> list[str]:
         """Every code seen, sorted."""

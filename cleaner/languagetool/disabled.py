@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import Mapping
 
 RULES_FILE = Path(__file__).with_name("rules.tsv")
+#: The most false findings per 1,000 words of clean text that rules + LanguageTool may make for
+#: `check` to use LanguageTool by default (`auto`); rules.tsv records whether the measurement met it.
+BAR_COMBINED = 0.5
 COLUMNS = (
     "rule", "state", "category", "clean-originals", "own-clean", "mqm-error-free", "found", "true",
     "caught", "new", "reason",
@@ -72,6 +75,14 @@ def measured_rules() -> Mapping[str, MeasuredRule]:
         return parse_rules(RULES_FILE.read_text(encoding="utf-8"))
     except FileNotFoundError:
         return {}
+
+
+def combined_bar_met(text: str | None = None) -> bool:
+    """True when rules.tsv records that rules + LanguageTool met BAR_COMBINED on every clean group."""
+    if text is None:
+        text = RULES_FILE.read_text(encoding="utf-8") if RULES_FILE.exists() else ""
+    lines = [line for line in text.splitlines() if line.startswith("# combined:")]
+    return bool(lines) and lines[0].rstrip().endswith(": met")
 
 
 def default_disabled() -> frozenset[str]:

@@ -60,7 +60,8 @@ _VARIANT_REWRITES = (
     (re.compile(r"is(?=e|es|ed|ing|ation|ations|er|ers)"), "iz"),
     (re.compile(r"ys(?=e|es|ed|ing|er|ers)"), "yz"),
     (re.compile(r"our"), "or"),
-    (re.compile(r"(?<=[^aeiou])re(?=s?$|d$)"), "er"),
+    (re.compile(r"(?<=[tb])red$"), "ered"),
+    (re.compile(r"(?<=[^aeiou])re(?=s?$)"), "er"),
     (re.compile(r"ll(?=ed$|ing$|er$|ers$|or$|ors$|ation$|ment$|ments$|ful$|y$)"), "l"),
     (re.compile(r"^(fulfi|enro|insti|disti)ll(?=s?$)"), r"\1l"),
     (re.compile(r"ogue(?=s?$)"), "og"),
@@ -83,7 +84,10 @@ _VARIANT_WORDS = {
 def variant_key(word: str) -> str:
     """Return a spelling key shared by a word's British and American spellings."""
     key = word.lower().replace("’", "'")
-    key = _VARIANT_WORDS.get(key, key)
+    for british, american in _VARIANT_WORDS.items():
+        if key.startswith(british):  # with its inflections: ploughed, tyres
+            key = american + key[len(british) :]
+            break
     for pattern, replacement in _VARIANT_REWRITES:
         key = pattern.sub(replacement, key)
     return key

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from cleaner.config import LanguageToolConfig
 from cleaner.languagetool import DISABLED_RULES
-from cleaner.languagetool.disabled import COLUMNS, RULES_FILE, measured_rules, parse_rules, reported
+from cleaner.languagetool.disabled import (
+    COLUMNS,
+    RULES_FILE,
+    combined_bar_met,
+    measured_rules,
+    parse_rules,
+    reported,
+)
 
 HEADER = "\t".join(COLUMNS)
 
@@ -47,3 +55,14 @@ def test_off_rules_are_dropped_unless_the_user_enables_them() -> None:
     if on:
         assert reported(on[0], frozenset())
     assert reported("A_RULE_THAT_NEVER_MATCHED", frozenset())  # LanguageTool's default stands
+
+
+def test_combined_bar_is_read_from_the_header() -> None:
+    assert combined_bar_met("# combined: clean-originals 0.31 (4); bar 0.5: met\n")
+    assert not combined_bar_met("# combined: clean-originals 1.02 (21); bar 0.5: missed\n")
+    assert not combined_bar_met("# no such line\n")
+
+
+def test_the_default_mode_follows_the_measurement() -> None:
+    # `check` uses LanguageTool by default (auto) only when the measured combined rate meets the bar.
+    assert LanguageToolConfig().mode == ("auto" if combined_bar_met() else "off")

@@ -1,6 +1,8 @@
-"""Name-aware spelling and variant spellings, on hand-made LanguageTool matches (no server needed)."""
+"""The context screen: name-aware spelling, variant spellings, continued quotations (no server needed)."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -112,4 +114,23 @@ def test_only_spelling_rules_are_judged_as_names() -> None:
 def test_screen_applies_the_judge_to_a_whole_document() -> None:
     text = "The envoy met Tzvetkarov, and the dellegates left."
     findings = [match(text, "Tzvetkarov"), match(text, "dellegates", "delegates")]
-    assert [f.text for f in screen(findings, Document(text), frozenset())] == ["dellegates"]
+    assert [f.text for f in screen(findings, Document(text), frozenset(), measured=False)] == ["dellegates"]
+
+
+def test_an_open_quote_starting_a_paragraph_continues_a_quotation() -> None:
+    text = "“We will stay,” she said. “The talks\n\n“Go on next week,” she added."
+    first = text.index("“The")
+    second = text.index("“Go")
+    findings = [replace(match(text, "“", code="LT:EN_UNPAIRED_QUOTES", occurrence=n), category="punctuation")
+                for n in (2, 3)]
+    assert [f.start for f in findings] == [first, second]
+    kept_starts = [f.start for f in screen(findings, Document(text), frozenset(), measured=False)]
+    assert kept_starts == [first]  # mid-paragraph: a real unpaired quote; at a paragraph start: news style
+
+
+def test_quotes_that_pair_up_with_mixed_glyphs_are_not_unpaired() -> None:
+    text = 'He said, “We will stay," and left. Later, "we are tired,” she said.\n\nShe said “ no more “ twice.'
+    marks = [i for i, ch in enumerate(text) if ch in '"“”']
+    findings = [replace(match(text, text[i]), start=i, end=i + 1, code="LT:EN_UNPAIRED_QUOTES") for i in marks]
+    kept_starts = [f.start for f in screen(findings, Document(text), frozenset(), measured=False)]
+    assert kept_starts == marks[4:]  # the first paragraph pairs up; the second opens twice
