@@ -106,7 +106,9 @@ def grammar_checker(base: Checker, variant: str = "en-US", parts: dict | None = 
     from cleaner.languagetool.options import GrammarOptions
     from cleaner.languagetool.spelling import SPELLING_RULE_PREFIX
 
-    with GrammarChecker(GrammarOptions(mode="on", variant=variant, raw=True)) as grammar:
+    # A loaded machine can take minutes to load the English rules: batch runs wait for them.
+    options = GrammarOptions(mode="on", variant=variant, raw=True, timeout=600, start_timeout=600)
+    with GrammarChecker(options) as grammar:
         def check(text: str) -> list[Finding]:
             ours, raw, doc = base(text), grammar.check(text), Document(text)
             if parts is not None:

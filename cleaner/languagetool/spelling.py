@@ -105,10 +105,11 @@ def is_variant_spelling(word: str, replacements: Iterable[str]) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _gazetteer_names() -> tuple[str, ...]:
-    """Names the packaged tables know, lower-cased: places, dictionary proper words, surnames."""
+    """Names the packaged tables know, lower-cased: places, dictionary proper words, surnames, public figures."""
     names = {n.lower() for n in lexicon.places() if " " not in n}
     names.update(n.lower() for n in lexicon.proper_words() if n[:1].isupper())
     names.update(str(n).lower() for n in gazetteer.load("surnames"))
+    names.update(part.lower() for person in lexicon.people() for part in person.name.split() if len(part) > 2)
     return tuple(sorted(names))
 
 
