@@ -12,8 +12,9 @@ warns and goes on without it; `--languagetool-url URL` or $CLEANER_LANGUAGETOOL_
 running server instead. The server's heap is bounded by `-Xmx` (GrammarOptions.max_memory,
 default 512m: resident size peaks near 500 MB). Results are cached per paragraph in
 $CLEANER_CACHE_DIR or ~/.cache/cleaner/lt-cache, keyed by LanguageTool version, variant, rule
-set and text, so a re-check sends only changed paragraphs. Rules off by default, with reasons:
-cleaner/languagetool/disabled.py.
+set and text, so a re-check sends only changed paragraphs. Which rules are reported is measured
+(cleaner/languagetool/disabled.py reads rules.tsv, which benchmarks/languagetool_rules.py writes);
+spelling matches on names need evidence (spelling.py); quotes that pair up are no finding (quotes.py).
 
 API for the `check` command:
 

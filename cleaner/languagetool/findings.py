@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from cleaner.document import Document
 from cleaner.languagetool.disabled import reported
+from cleaner.languagetool.quotes import paired_after_all
 from cleaner.languagetool.raw import RawMatch
 from cleaner.languagetool.spelling import SpellingJudge, keep_spelling
 from cleaner.model import Finding, Level, Safety
@@ -50,7 +51,6 @@ RULE_CATEGORY: dict[str, str] = {
 }
 
 _INFO_CATEGORIES = frozenset({"style", "typography"})
-_DOUBLE_QUOTES = ('"', "“", "”")
 
 
 def category_for(rule_id: str, lt_category: str) -> str:
@@ -108,41 +108,16 @@ def screen(
 ) -> list[Finding]:
     """Drop matches of rules the measurement turned off (unless enabled; `measured=False` keeps
     them, for the measurement itself), and matches their context shows to be no error: variant
-    spellings, names without evidence (cleaner.languagetool.spelling), continued quotations."""
+    spellings, names without evidence (cleaner.languagetool.spelling), quotes that pair up after all
+    (cleaner.languagetool.quotes)."""
     judge = SpellingJudge(doc)
     return [
         f
         for f in findings
         if (not measured or reported(_rule_id(f.code), enabled))
         and keep_spelling(f, judge)
-        and not _continued_quotation(f, doc)
+        and not paired_after_all(f, doc)
     ]
-
-
-def _continued_quotation(finding: Finding, doc: Document) -> bool:
-    """True for an "unpaired" double quote that is not: an opening quote starting a paragraph (news
-    style leaves a quotation that runs on into the next paragraph open, and LanguageTool sees one
-    paragraph at a time), or one of a paragraph whose quotes pair up once " may open or close."""
-    if finding.code != "LT:EN_UNPAIRED_QUOTES" or finding.text not in _DOUBLE_QUOTES:
-        return False
-    paragraph = doc.paragraph_at(finding.start)
-    if paragraph is None:
-        return False
-    if paragraph.start == finding.start and finding.text != "”":
-        return True
-    return _quotes_pair_up(doc.text[paragraph.start : paragraph.end])
-
-
-def _quotes_pair_up(paragraph: str) -> bool:
-    """True when the paragraph's double quotes alternate opening, closing (“ opens, ” closes, and
-    a straight " does what its place says: before a word it opens, after one it closes)."""
-    roles = []
-    for i, mark in enumerate(paragraph):
-        if mark not in _DOUBLE_QUOTES:
-            continue
-        after_word = i > 0 and not paragraph[i - 1].isspace() and paragraph[i - 1] not in "([—–-"
-        roles.append(mark == "”" or (mark == '"' and after_word))
-    return bool(roles) and all(role is (n % 2 == 1) for n, role in enumerate(roles)) and len(roles) % 2 == 0
 
 
 def _rule_id(code: str) -> str:

@@ -22,13 +22,12 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from cleaner import gazetteer, lexicon
+from cleaner import gazetteer, lexicon, names
 from cleaner.document import Document
 from cleaner.model import Finding
 
 # The spelling rules of LanguageTool's English variants (MORFOLOGIK_RULE_EN_US, ..._EN_GB, ...).
 SPELLING_RULE_PREFIX = "LT:MORFOLOGIK_RULE_"
-_MIN_VARIANT_LENGTH = 5  # shorter names are too often a different, real name one letter away
 _MIN_VARIANT_ZIPF = 1.0  # a variant spelling is a word English writers really use
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Glued words ("TajikistanThe"), not a Mc/Mac/De/La name ("McDonald", "MacKenzie", "DeSantis").
@@ -171,6 +170,8 @@ class SpellingJudge:
         if not word[:1].isupper() and not _NAME_PARTICLE.search(word):
             if _INNER_CAPITAL.search(word):
                 return True  # "protestersMoscow": glued words
+            if self.inside_a_name(finding.start, finding.end):
+                return False  # "Coalition avenir Québec": a foreign word of a name
             return not (is_compound(word) or _REDUPLICATED.match(word) or _SCIENTIFIC_LATIN.search(word))
         if self.glued(word) or self.has_rarer_variant(word):
             return True
@@ -192,19 +193,20 @@ class SpellingJudge:
         return False
 
     def has_rarer_variant(self, word: str) -> bool:
-        """True when the article spells a close variant of `word` (same initial) at least as often."""
-        if len(word) < _MIN_VARIANT_LENGTH:
-            return False
-        limit = 1 if len(word) <= 6 else 2
+        """True when the article spells a variant of the name `word` (cleaner.names.is_variant) at least as often."""
         mine = self._counts[word]
-        for other, count in self._counts.items():
-            if other == word or other[0] != word[0] or count < mine or abs(len(other) - len(word)) > limit:
-                continue
-            if other.count("-") != word.count("-"):
-                continue  # "Tai-san" is not a variant of "Taiwan"
-            if Levenshtein.distance(word, other, score_cutoff=limit) <= limit:
-                return True
-        return False
+        return any(
+            count >= mine and other[0] == word[0] and names.is_variant(word, other)
+            for other, count in self._counts.items()
+            if other.lower() != word.lower()  # BUSAN in a dateline is Busan, not a variant
+        )
+
+    def inside_a_name(self, start: int, end: int) -> bool:
+        """True for a word between two capitalised words, each a single space away."""
+        text = self.doc.text
+        before = regex.search(r"\p{Lu}[\p{L}’'-]* $", text[max(0, start - 40) : start])
+        after = regex.match(r" \p{Lu}", text[end : end + 2])
+        return bool(before and after)
 
     def in_name_position(self, start: int, end: int) -> bool:
         """True where a name would stand: mid-sentence, in a run of capitals, or before a reporting verb."""

@@ -64,5 +64,6 @@ def test_combined_bar_is_read_from_the_header() -> None:
 
 
 def test_the_default_mode_follows_the_measurement() -> None:
-    # `check` uses LanguageTool by default (auto) only when the measured combined rate meets the bar.
-    assert LanguageToolConfig().mode == ("auto" if combined_bar_met() else "off")
+    # `check` may use LanguageTool by default (auto) only when the measured combined rate meets the
+    # bar on the development data (and, the README says, on the held-out texts too).
+    assert LanguageToolConfig().mode in (("auto", "off") if combined_bar_met() else ("off",))

@@ -134,3 +134,20 @@ def test_quotes_that_pair_up_with_mixed_glyphs_are_not_unpaired() -> None:
     findings = [replace(match(text, text[i]), start=i, end=i + 1, code="LT:EN_UNPAIRED_QUOTES") for i in marks]
     kept_starts = [f.start for f in screen(findings, Document(text), frozenset(), measured=False)]
     assert kept_starts == marks[4:]  # the first paragraph pairs up; the second opens twice
+
+
+def test_apostrophes_and_mixed_single_quotes_are_not_unpaired() -> None:
+    text = "A gov't car, he said. ‘We stay,' she said, “and ‘go' later.”\n\nHe wrote ‘no more."
+    marks = [i for i, ch in enumerate(text) if ch in "'‘’"]
+    findings = [replace(match(text, text[i]), start=i, end=i + 1, code="LT:EN_UNPAIRED_QUOTES") for i in marks]
+    kept_starts = [f.start for f in screen(findings, Document(text), frozenset(), measured=False)]
+    assert kept_starts == [text.index("‘no")]
+
+
+def test_two_people_with_near_names_are_not_variants() -> None:
+    text = ("Park Min-jun, a pilot, spoke first. His sister Park Min-jin and Jan Wiśniewski followed.\n\n"
+            "Mr Nowakowski met Ms Nowakowska and the Partido avenir Sur leaders.")
+    judge = SpellingJudge(Document(text))
+    assert not keep_spelling(match(text, "Min-jin"), judge)
+    assert not keep_spelling(match(text, "Nowakowska"), judge)
+    assert not keep_spelling(match(text, "avenir", "avenue"), judge)  # a word of a name
