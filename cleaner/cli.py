@@ -7,6 +7,7 @@ import sys
 
 import typer
 
+from cleaner.commands import batch as batch_cmd
 from cleaner.commands import check as check_cmd
 from cleaner.commands import config as config_cmd
 from cleaner.commands import fix as fix_cmd
@@ -26,6 +27,7 @@ fix_cmd.register(app)
 rules_cmd.register(app)
 config_cmd.register(app)
 report_cmd.register(app)
+batch_cmd.register(app)
 
 try:  # sub-apps that may be missing in a partial checkout are simply not offered
     from cleaner.commands.languagetool import app as languagetool_app

@@ -1,0 +1,1 @@
+"""`cleaner batch`: archive audits on Dask; imported only by the batch commands."""
