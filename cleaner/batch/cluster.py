@@ -11,6 +11,7 @@ import contextlib
 import importlib.util
 import logging
 import os
+import warnings
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
@@ -18,7 +19,6 @@ from cleaner.errors import InputError
 
 LOOPBACK = "127.0.0.1"
 DASHBOARD_PORT = 8787
-CONNECT_TIMEOUT_S = 20
 
 
 def default_workers() -> int:
@@ -36,20 +36,22 @@ def open_client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
 
     if scheduler:
         try:
-            client = Client(scheduler, timeout=CONNECT_TIMEOUT_S)
+            client = Client(scheduler)  # gives up after Dask's distributed.comm.timeouts.connect
         except (OSError, TimeoutError) as exc:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with contextlib.closing(client):
             yield client
         return
-    cluster = LocalCluster(
-        n_workers=workers or default_workers(),
-        threads_per_worker=1,
-        processes=True,
-        host=LOOPBACK,
-        dashboard_address=f"{LOOPBACK}:{DASHBOARD_PORT}",
-        silence_logs=logging.CRITICAL,  # a failed task is handled (rescued), not news
-    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "port 8787 is in use": another port is taken, and printed
+        cluster = LocalCluster(
+            n_workers=workers or default_workers(),
+            threads_per_worker=1,
+            processes=True,
+            host=LOOPBACK,
+            dashboard_address=f"{LOOPBACK}:{DASHBOARD_PORT}",
+            silence_logs=logging.CRITICAL,  # a failed task is handled (rescued), not news
+        )
     with contextlib.closing(cluster), contextlib.closing(Client(cluster)) as client:
         yield client
 

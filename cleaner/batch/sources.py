@@ -147,8 +147,8 @@ def _csv_rows(path: str, columns: Columns) -> Iterator[Row]:
         reader = csv.DictReader(handle)
         if reader.fieldnames is None or columns.text not in reader.fieldnames or columns.id not in reader.fieldnames:
             raise InputError(f"{path}: needs columns {columns.id!r} and {columns.text!r} (has {reader.fieldnames})")
-        for record in reader:
-            yield _row(record, columns, f"{path}:{reader.line_num}")
+        for number, record in enumerate(reader, 1):  # records, not lines: a quoted text spans lines
+            yield _row(record, columns, f"{path}:row {number}")
 
 
 def _parquet_rows(path: str, columns: Columns) -> Iterator[Row]:
@@ -162,7 +162,7 @@ def _parquet_rows(path: str, columns: Columns) -> Iterator[Row]:
     offset = 0
     for batch in table.iter_batches(batch_size=1024, columns=wanted):
         for index, record in enumerate(batch.to_pylist()):
-            yield _row(record, columns, f"{path}:row {offset + index}")
+            yield _row(record, columns, f"{path}:row {offset + index + 1}")
         offset += batch.num_rows
 
 

@@ -28,10 +28,11 @@ def register(app: typer.Typer) -> None:
 
 def require_extra() -> None:
     """Fail with one line (exit 2) when dask.distributed or pyarrow is missing."""
-    import importlib.util
-
-    if any(importlib.util.find_spec(name) is None for name in ("distributed", "pyarrow")):
-        raise InputError(EXTRA_HINT)
+    try:
+        import distributed  # noqa: F401
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise InputError(EXTRA_HINT) from None
 
 
 def expand_globs(sources: List[str]) -> List[str]:

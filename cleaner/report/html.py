@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Sequence
 from cleaner.model import Finding, Level, Rule, Safety
 from cleaner.readability import label
 from cleaner.report.html_changes import side_by_side
-from cleaner.report.html_parts import esc, highlight, readability_chart
+from cleaner.report.html_parts import badge, esc, highlight, readability_chart
 from cleaner.report.html_style import CSS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,8 +60,7 @@ def render(page: "ReviewPage") -> str:
     )
 
 
-def _badge(kind: str, text: str | None = None) -> str:
-    return f'<span class="badge {esc(kind)}">{esc(text or kind)}</span>'
+_badge = badge
 
 
 def _overview(page: "ReviewPage", findings: list[Finding]) -> str:

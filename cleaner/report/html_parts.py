@@ -19,6 +19,11 @@ def esc(value: object) -> str:
     return html.escape(str(value), quote=True)
 
 
+def badge(kind: str, text: str | None = None) -> str:
+    """Return a coloured pill (a level, a fix safety) with escaped text."""
+    return f'<span class="badge {esc(kind)}">{esc(text or kind)}</span>'
+
+
 def highlight(text: str, findings: Sequence[Finding], prefix: str, tip: Card) -> str:
     """Return the article with every finding wrapped in <mark>, split where findings overlap.
 
