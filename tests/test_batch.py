@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests_support import ROOT
 from batch_support import (
     RUNAWAY_RULE,
     RUNAWAY_TEXT,
@@ -184,6 +185,7 @@ def external_scheduler():
         yield cluster.scheduler_address
 
 
+@pytest.mark.slow
 def test_tables_on_an_existing_cluster_give_the_findings_of_check(tmp_path, external_scheduler):
     rows = _rows(24)
     files = tmp_path / "files"
@@ -279,6 +281,7 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path, planted):
     assert done.returncode == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in done.stderr
 
 
+@pytest.mark.slow
 def test_changed_inputs_or_options_are_refused_until_restart(tmp_path):
     folder = tmp_path / "in"
     archive_corpus.write_files(archive_corpus.generate(6, seed=3), folder)
@@ -292,3 +295,48 @@ def test_changed_inputs_or_options_are_refused_until_restart(tmp_path):
     assert refused.returncode == 2 and "holds another batch (inputs changed)" in refused.stderr
     batch_ok(str(folder), "-o", out, "--workers", "1", "--restart")
     assert any(f["text"] == ".." for f in findings_by_id(Path(out))[str(edited)])
+
+
+def _readme_block(name: str) -> list[str]:
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    match = re.search(rf"<!-- test: {re.escape(name)} -->\n```sh\n(.*?)\n```", readme, re.S)
+    assert match, f"README has no example marked {name}"
+    return [line.split("  #")[0].strip() for line in match.group(1).splitlines()]
+
+
+@pytest.mark.slow
+def test_readme_batch_examples_run(tmp_path, external_scheduler):
+    import shlex
+    import subprocess
+    import sys
+
+    archive = tmp_path / "archive"
+    archive_corpus.write_files(archive_corpus.generate(12, seed=9), archive)
+    (archive / "000" / "note.md").write_text(SUPPRESSED_MD, encoding="utf-8")
+    rows = [{"url": a.id, "body": a.text, "published": a.date} for a in archive_corpus.generate(12, seed=9)]
+    (tmp_path / "archive.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
+    for line in _readme_block("batch"):
+        if line.startswith("pip install"):
+            continue  # the test environment has the extra already
+        args = shlex.split(line) + (["--workers", "1", "--no-progress"] if line.startswith("cleaner batch ") else [])
+        done = subprocess.run(args, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, (line, done.stderr[-2000:])
+    assert len(articles_by_id(tmp_path / "audit")) == 13 and len(articles_by_id(tmp_path / "audit-md")) == 1
+    table = articles_by_id(tmp_path / "audit-table")
+    assert {i: r["date"] for i, r in table.items()} == {r["url"]: r["published"] for r in rows}
+    assert (tmp_path / "archive.html").read_text().startswith("<!DOCTYPE html>")
+    # The cluster example: the dask commands take the flags shown; cleaner reaches a scheduler that way.
+    cluster_lines = _readme_block("batch-cluster")
+    for line in cluster_lines[:2]:
+        words = shlex.split(line.rstrip("&"))
+        helptext = subprocess.run([*words[:2], "--help"], env=env, capture_output=True, text=True, timeout=120).stdout
+        assert all(flag in helptext for flag in words if flag.startswith("--")), line
+    words = shlex.split(cluster_lines[2])
+    words[words.index("--scheduler") + 1] = external_scheduler
+    words[2], words[words.index("-o") + 1] = "archive/", "audit-cluster/"
+    done = subprocess.run(words + ["--no-progress"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and f"at {external_scheduler}" in done.stderr, done.stderr[-2000:]
+    assert tables(tmp_path / "audit-cluster")[0].equals(tables(tmp_path / "audit")[0])

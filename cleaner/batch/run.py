@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from concurrent.futures import CancelledError
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -19,9 +20,16 @@ from cleaner.batch.sources import Item, Row
 from cleaner.batch.store import Store
 from cleaner.batch.tables import PartitionRows
 from cleaner.batch.work import PartitionResult, check_partition
+from cleaner.errors import CleanerError, ExitCode
 from cleaner.runner import CheckOptions
 
 IN_FLIGHT_PER_WORKER = 2
+
+
+class ClusterLost(CleanerError):
+    """The scheduler or the connection to it went away mid-batch."""
+
+    exit_code = ExitCode.USAGE
 
 
 @dataclass
@@ -54,49 +62,72 @@ class Job:
 
 def run(job: Job, client: Any, store: Store, finished: set[int], progress: Progress) -> Outcome:
     """Check every unfinished partition on the cluster and write its tables; return the figures."""
-    from distributed import as_completed
-
-    outcome = Outcome(workers=cluster.worker_count(client))
-    started = time.monotonic()
-    token = uuid.uuid4().hex[:12]  # task keys unique to this run on a shared scheduler
-    window = max(2, IN_FLIGHT_PER_WORKER * outcome.workers)
-    pending = as_completed()
-    in_flight: dict[str, tuple[int, list[Item]]] = {}
-    for number, items in job.partitions:
-        if number in finished:
-            outcome.skipped += len(items)
-            progress.skip(len(items))
-            continue
-        while pending.count() >= window:
-            _collect(next(pending), in_flight, job, client, store, progress, outcome)
-        future = client.submit(
-            check_partition, number, items, job.options, job.max_bytes, key=f"cleaner-batch-{token}-{number}", pure=False
-        )
-        in_flight[future.key] = (number, items)
-        pending.add(future)
-    for future in pending:
-        _collect(future, in_flight, job, client, store, progress, outcome)
-    outcome.elapsed = time.monotonic() - started
-    outcome.peak_memory = cluster.peak_memory_per_worker(client)
-    progress.finish()
-    return outcome
+    return _Run(job, client, store, progress).all(finished)
 
 
-def _collect(future: Any, in_flight: dict, job: Job, client: Any, store: Store, progress: Progress,
-             outcome: Outcome) -> None:
-    """Write a finished partition (or rescue a failed one) and count it."""
-    number, items = in_flight.pop(future.key)
-    try:
-        result: PartitionResult = future.result()
-    except Exception:  # noqa: BLE001 - the task died; find the article to blame
-        result = _rescue(number, items, job, client)
-    store.write(number, result.findings, result.articles)
-    outcome.partitions += 1
-    outcome.checked += result.articles.num_rows
-    outcome.findings += result.findings.num_rows
-    outcome.errors += result.articles.num_rows - result.articles.column("error").null_count
-    progress.advance(result.articles.num_rows)
-    future.release()
+class _Run:
+    """One pass over the partitions: submit within a window, write each result as it comes."""
+
+    def __init__(self, job: Job, client: Any, store: Store, progress: Progress) -> None:
+        self.job, self.client, self.store, self.progress = job, client, store, progress
+        self.outcome = Outcome(workers=cluster.worker_count(client))
+        self.in_flight: dict[str, tuple[int, list[Item]]] = {}
+        self.token = uuid.uuid4().hex[:12]  # task keys unique to this run on a shared scheduler
+
+    def all(self, finished: set[int]) -> Outcome:
+        """Submit the unfinished partitions, keeping a few per worker in flight; collect them all."""
+        from distributed import as_completed
+
+        started = time.monotonic()
+        window = max(2, IN_FLIGHT_PER_WORKER * self.outcome.workers)
+        pending = as_completed()
+        for number, items in self.job.partitions:
+            if number in finished:
+                self.outcome.skipped += len(items)
+                self.progress.skip(len(items))
+                continue
+            while pending.count() >= window:
+                self._collect(next(pending))
+            pending.add(self._submit(number, items, f"cleaner-batch-{self.token}-{number}"))
+        for future in pending:
+            self._collect(future)
+        self.outcome.elapsed = time.monotonic() - started
+        self.outcome.peak_memory = cluster.peak_memory_per_worker(self.client)
+        self.progress.finish()
+        return self.outcome
+
+    def _submit(self, number: int, items: list[Item], key: str) -> Any:
+        job = self.job
+        future = self.client.submit(check_partition, number, items, job.options, job.max_bytes, key=key, pure=False)
+        self.in_flight[future.key] = (number, items)
+        return future
+
+    def _collect(self, future: Any) -> None:
+        """Write a finished partition (or rescue a failed one) and count it."""
+        number, items = self.in_flight.pop(future.key)
+        try:
+            result: PartitionResult = future.result()
+        except Exception as exc:  # noqa: BLE001 - the task died; find the article to blame
+            _stop_if_cluster_lost(future, exc)
+            result = _rescue(number, items, self.job, self.client)
+        self.store.write(number, result.findings, result.articles)
+        articles = result.articles
+        self.outcome.partitions += 1
+        self.outcome.checked += articles.num_rows
+        self.outcome.findings += result.findings.num_rows
+        self.outcome.errors += articles.num_rows - articles.column("error").null_count
+        self.progress.advance(articles.num_rows)
+        future.release()
+
+
+def _stop_if_cluster_lost(future: Any, exc: Exception) -> None:
+    """Abort (to resume later) when a task was cancelled, which happens when the cluster goes away.
+
+    Only a task that failed on a live cluster may turn into error rows: a lost connection must
+    not mark partitions finished with made-up errors.
+    """
+    if future.status == "cancelled" or isinstance(exc, (OSError, CancelledError)):
+        raise ClusterLost(f"lost the Dask cluster ({type(exc).__name__}); run the same command again to resume")
 
 
 def _rescue(number: int, items: list[Item], job: Job, client: Any) -> PartitionResult:
@@ -110,10 +141,11 @@ def _rescue(number: int, items: list[Item], job: Job, client: Any) -> PartitionR
     for item, future in zip(items, futures):
         try:
             parts.append(future.result())
-        except Exception as exc:  # noqa: BLE001
+        except Exception as exc:  # noqa: BLE001 - this article's task failed: it alone becomes an error row
+            _stop_if_cluster_lost(future, exc)
             rows = PartitionRows.empty()
-            article_id, date = (item.id, item.date) if isinstance(item, Row) else (item, None)
-            rows.add_error(article_id, date, None, f"the check failed on its worker: {type(exc).__name__}")
+            date = item.date if isinstance(item, Row) else None
+            rows.add_error(item.id, date, None, f"the check failed on its worker: {type(exc).__name__}")
             findings, articles = rows.to_tables()
             parts.append(PartitionResult(number, findings, articles))
     return PartitionResult(

@@ -1,7 +1,7 @@
 """What a batch reads: article files (folders, globs) or tables of articles, cut into partitions.
 
-A partition is a numbered list of items. A file item is its path (the worker reads it, as
-`check` does); a table row is shipped whole: (id, text, date, error), where `error` says why
+A partition is a numbered list of items. A file item is its path and where to read it (the
+worker reads it, as `check` does); a table row is shipped whole: (id, text, date, error), where `error` says why
 the row could not be read (bad JSON, no text). The order is fixed, so partition N holds the
 same articles in every run of the same inputs: that is what lets a rerun resume.
 """
@@ -34,7 +34,19 @@ class Row:
     error: str | None = None
 
 
-Item = Union[str, Row]  # a file path, or a table row
+@dataclass(frozen=True)
+class FileRef:
+    """An article file: its id (the path as `check` reports it) and where workers read it.
+
+    The location is absolute, so that a worker whose working folder differs from the client's
+    (a worker of an existing cluster) reads the same file.
+    """
+
+    id: str
+    location: str
+
+
+Item = Union[FileRef, Row]
 
 
 @dataclass(frozen=True)
@@ -87,7 +99,9 @@ def resolve(paths: Sequence[str], root: Path, include: Sequence[str], exclude: S
 
 def partitions(inputs: Inputs, size: int, columns: Columns) -> Iterator[tuple[int, list[Item]]]:
     """Yield (number, items) for consecutive partitions of at most `size` articles."""
-    items: Iterator[Item] = iter(inputs.files) if inputs.files else _table_rows(inputs.tables, columns)
+    items: Iterator[Item] = (
+        (FileRef(path, os.path.abspath(path)) for path in inputs.files) if inputs.files else _table_rows(inputs.tables, columns)
+    )
     batch: list[Item] = []
     number = 0
     for item in items:

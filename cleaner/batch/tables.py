@@ -76,12 +76,12 @@ class PartitionRows:
         """Return rows with nothing in them yet."""
         return cls([], [])
 
-    def add_report(self, report: FileReport, date: str | None) -> None:
+    def add_report(self, article_id: str, report: FileReport, date: str | None) -> None:
         """Add one checked article: its findings and its summary row."""
-        self.findings.extend({"id": report.path, **finding.to_dict()} for finding in report.findings)
+        self.findings.extend({"id": article_id, **finding.to_dict()} for finding in report.findings)
         levels = Counter(finding.level.value for finding in report.findings)
         codes = Counter(finding.code for finding in report.findings)
-        row = _article_row(report.path, date, len(report.text), None)
+        row = _article_row(article_id, date, len(report.text), None)
         row.update({column: levels.get(level.value, 0) for column, level in zip(LEVEL_COLUMNS, LEVELS)})
         row.update(
             findings=len(report.findings),

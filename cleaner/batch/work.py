@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
-from cleaner.batch.sources import Item, Row
+from cleaner.batch.sources import FileRef, Item, Row
 from cleaner.batch.tables import PartitionRows
 from cleaner.engine import Engine
 from cleaner.errors import InputError
@@ -45,20 +45,20 @@ def check_partition(number: int, items: list[Item], options: CheckOptions, max_b
     return PartitionResult(number, findings, articles)
 
 
-def _check_file(path: str, options: CheckOptions, engine: Engine, max_bytes: int, rows: PartitionRows) -> None:
+def _check_file(ref: FileRef, options: CheckOptions, engine: Engine, max_bytes: int, rows: PartitionRows) -> None:
     try:
-        size = os.path.getsize(path)
+        size = os.path.getsize(ref.location)
     except OSError:
         size = None  # read_input names the problem in check's own words
     if size is not None and size > max_bytes:
-        rows.add_error(path, None, None, _too_large(size, max_bytes))
+        rows.add_error(ref.id, None, None, _too_large(size, max_bytes))
         return
     try:
-        source = read_input(path, options)
+        source = read_input(ref.location, options)
     except InputError as exc:
-        rows.add_error(path, None, None, _without_prefix(str(exc), path))
+        rows.add_error(ref.id, None, None, _without_prefix(str(exc), ref.location))
         return
-    _check_source(source, None, options, engine, rows)
+    _check_source(ref.id, source, None, options, engine, rows)
 
 
 def _check_row(row: Row, options: CheckOptions, engine: Engine, max_bytes: int, rows: PartitionRows) -> None:
@@ -69,22 +69,22 @@ def _check_row(row: Row, options: CheckOptions, engine: Engine, max_bytes: int, 
     if size > max_bytes:
         rows.add_error(row.id, row.date, len(row.text), _too_large(size, max_bytes))
         return
-    _check_source(SourceText(row.id, row.text), row.date, options, engine, rows)
+    _check_source(row.id, SourceText(row.id, row.text), row.date, options, engine, rows)
 
 
-def _check_source(source: SourceText, date: str | None, options: CheckOptions, engine: Engine,
+def _check_source(article_id: str, source: SourceText, date: str | None, options: CheckOptions, engine: Engine,
                   rows: PartitionRows) -> None:
     """Check one decoded article; any failure is recorded against it and the batch goes on."""
     try:
         report = check_source(source, options, engine)
     except TimeoutError:
         # The rule kinds run every pattern under a time budget (cleaner.kinds._support.timeout_for).
-        rows.add_error(source.path, date, len(source.text), "a rule went over its time budget")
+        rows.add_error(article_id, date, len(source.text), "a rule went over its time budget")
         return
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop an archive audit
-        rows.add_error(source.path, date, len(source.text), f"internal error: {type(exc).__name__}: {exc}")
+        rows.add_error(article_id, date, len(source.text), f"internal error: {type(exc).__name__}: {exc}")
         return
-    rows.add_report(report, date)
+    rows.add_report(article_id, report, date)
 
 
 def _too_large(size: int, limit: int) -> str:
