@@ -212,21 +212,26 @@ def test_tables_on_an_existing_cluster_give_the_findings_of_check(tmp_path, exte
         assert len(articles) == len(rows) + len(failed)
 
 
+def _listening(process) -> set[tuple[str, int]]:
+    import psutil
+
+    return {(c.laddr.ip, c.laddr.port) for c in process.net_connections(kind="inet") if c.status == psutil.CONN_LISTEN}
+
+
 def test_local_cluster_listens_on_loopback_only():
     import psutil
 
     from cleaner.batch import cluster
 
+    me = psutil.Process()
+    before = _listening(me)  # other tests' servers may live in this process: only new sockets count
     with cluster.open_client(None, 2) as client:
         assert client.scheduler.address.startswith("tcp://127.0.0.1:")
         assert cluster.worker_count(client) == 2
-        me = psutil.Process()
-        listening = [
-            c.laddr for p in [me, *me.children(recursive=True)]
-            for c in p.net_connections(kind="inet") if c.status == psutil.CONN_LISTEN
-        ]
-        assert len(listening) >= 5  # scheduler, HTTP server, and each worker's and nanny's ports
-        assert {addr.ip for addr in listening} == {"127.0.0.1"}
+        workers = [psutil.Process(pid) for pid in client.run(os.getpid).values()]
+        listening = (_listening(me) - before).union(*(_listening(w) for w in workers))
+        assert len(listening) >= 6  # scheduler, its HTTP server, two nannies, two workers (and their HTTP)
+        assert {ip for ip, _ in listening} == {"127.0.0.1"}, listening
         link = cluster.dashboard_address(client)
         assert link is None if not cluster.bokeh_installed() else link.startswith("http://127.0.0.1:")
 
@@ -261,6 +266,7 @@ def test_usage_errors_are_one_line_with_exit_2(tmp_path, planted):
         "no such file": ("batch", str(tmp_path / "missing"), "-o", str(tmp_path / "o2")),
         "no file matches": ("batch", str(tmp_path / "*.nothing"), "-o", str(tmp_path / "o3")),
         "not a batch folder": ("batch-report", str(tmp_path)),
+        "is a file, not a folder": ("batch", source, "-o", str(tmp_path / "t.jsonl")),
     }
     for needle, args in cases.items():
         done = cli(*args)

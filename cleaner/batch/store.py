@@ -49,11 +49,16 @@ class Store:
             )
         if existing is None and self.folder.is_dir() and any(self.folder.iterdir()):
             raise InputError(f"{self.folder}: folder is not empty and holds no batch; choose another --output")
-        if restart:
-            self._clear()
-        for table in TABLES:
-            (self.folder / table).mkdir(parents=True, exist_ok=True)
-        write_atomic(str(self.folder / MANIFEST), _json_bytes(wanted))
+        if self.folder.exists() and not self.folder.is_dir():
+            raise InputError(f"{self.folder}: is a file, not a folder")
+        try:
+            if restart:
+                self._clear()
+            for table in TABLES:
+                (self.folder / table).mkdir(parents=True, exist_ok=True)
+            write_atomic(str(self.folder / MANIFEST), _json_bytes(wanted))
+        except OSError as exc:
+            raise InputError(f"{self.folder}: cannot write: {exc.strerror or exc}") from None
         return self.finished()
 
     def finished(self) -> set[int]:
@@ -64,7 +69,11 @@ class Store:
     def write(self, number: int, findings: Any, articles: Any) -> None:
         """Write a partition's two tables, the articles last: its file marks the partition finished."""
         for table, data in (("findings", findings), ("articles", articles)):
-            write_atomic(str(self.folder / table / part_name(number)), parquet_bytes(data))
+            target = self.folder / table / part_name(number)
+            try:
+                write_atomic(str(target), parquet_bytes(data))
+            except OSError as exc:  # a full disk, say: what is written stays valid, and a rerun resumes
+                raise InputError(f"{target}: cannot write: {exc.strerror or exc}") from None
 
     def write_stats(self, stats: Mapping[str, Any]) -> None:
         """Record the last run's figures beside the results."""
