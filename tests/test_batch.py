@@ -234,6 +234,9 @@ def test_local_cluster_listens_on_loopback_only():
         assert {ip for ip, _ in listening} == {"127.0.0.1"}, listening
         link = cluster.dashboard_address(client)
         assert link is None if not cluster.bokeh_installed() else link.startswith("http://127.0.0.1:")
+        # Workers keep glibc's adaptive allocator (Dask's MALLOC_TRIM_THRESHOLD_ made checks 25% slower).
+        environs = client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+        assert list(environs.values()) == [None, None]
 
 
 def test_dashboard_address_is_printed_only_with_bokeh(monkeypatch):
