@@ -68,6 +68,10 @@ def _tune_local_workers() -> None:
     import dask
 
     environ = dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {}
+    dasks_own = environ.get("MALLOC_TRIM_THRESHOLD_")
+    if dasks_own is not None and os.environ.get("MALLOC_TRIM_THRESHOLD_") == str(dasks_own):
+        # A nanny of an earlier cluster in this process copied it into os.environ; a user's own value stays.
+        del os.environ["MALLOC_TRIM_THRESHOLD_"]
     dask.config.set({
         "distributed.nanny.pre-spawn-environ": {k: v for k, v in environ.items() if k != "MALLOC_TRIM_THRESHOLD_"},
         "distributed.worker.profile.enabled": False,
