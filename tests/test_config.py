@@ -38,7 +38,7 @@ pattern: '\\bfoobar\\b'
 message: Do not write foobar.
 examples:
   fail:
-    - "We saw foobar today."
+    - {text: "We saw foobar today.", flag: "foobar"}
   pass:
     - "We saw food today."
     - "The foobarista left."
