@@ -14,7 +14,6 @@ from cleaner.report import summarize
 from cleaner.report.github import annotation
 from cleaner.report.stream import FORMATS, render
 from cleaner.runner import CheckOptions, check_source
-from cleaner.selection import READABILITY_RULES
 from cleaner.loader import load_rules
 from cleaner.textio import SourceText
 
@@ -60,7 +59,7 @@ def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[FileReport]
 
 
 def rules() -> tuple:
-    return load_rules() + READABILITY_RULES
+    return load_rules()
 
 
 def test_sarif_is_valid_against_the_official_schema(reports: list[FileReport]) -> None:

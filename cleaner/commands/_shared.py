@@ -1,16 +1,20 @@
-"""What check, fix, review and report share: the rule options and turning them into a run plan."""
+"""What the commands share: the rule options, turning them into a run plan, and writing results."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, List, Mapping, Optional
 
 import typer
 
 from cleaner.config import EffectiveConfig, load_config
+from cleaner.diffing import unified_diff
+from cleaner.errors import InputError
 from cleaner.runner import Plan, plan_run
+from cleaner.textio import SourceText, write_atomic
 
 CONFIG = typer.Option(None, "--config", help="Use this config file instead of searching for one.")
 SELECT = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories.")
@@ -57,16 +61,22 @@ def plan_for(
     readability: bool,
     use_baseline: bool = True,
     diff_base: Optional[str] = None,
+    limits: Optional[Mapping[str, Optional[float]]] = None,
     **overrides: Any,
 ) -> tuple[EffectiveConfig, Plan]:
-    """Load the configuration, apply the command-line flags over it, and plan the run."""
+    """Load the configuration, apply the command-line flags over it, and plan the run.
+
+    `limits` maps readability settings (`max-gunning-fog`) to values given on the command line.
+    """
     file_config = load_config(config_start(paths, stdin_filename), explicit=choice.config)
     select, ignore = split_selectors(choice.select), split_selectors(choice.ignore)
+    given = {key.replace("-", "_"): value for key, value in (limits or {}).items() if value is not None}
     settings = file_config.with_overrides(
         select=select,
         ignore=ignore,
         extra_rules=file_config.extra_rules + tuple(choice.extra_rules) if choice.extra_rules else None,
         builtin_rules=False if choice.no_builtin_rules else None,
+        readability=dataclasses.replace(file_config.readability, **given) if given else None,
         **overrides,
     )
     plan = plan_run(
@@ -79,3 +89,17 @@ def plan_for(
         stdin_filename=stdin_filename,
     )
     return settings, plan
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write atomically; a failure leaves the old file as it was and ends with a one-line error."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}; the file was left as it was") from None
+
+
+def source_diff(source: SourceText, fixed: str) -> str:
+    """Diff the input against its fixed text, byte-faithful (a UTF-8 BOM stays on line 1)."""
+    bom = "\ufeff" if source.bom and source.encoding == "utf-8" else ""
+    return unified_diff(bom + source.text, bom + fixed, source.path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import sys
 from enum import Enum
 from pathlib import Path
@@ -102,8 +103,7 @@ def check(
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
     mode = grammar_mode or (GrammarMode.on if grammar else GrammarMode(settings.languagetool.mode))
     with _grammar_checker(mode, languagetool_url, settings) as checker:
-        plan.options.grammar = checker
-        reports = check_paths(files, plan.options, jobs)
+        reports = check_paths(files, dataclasses.replace(plan.options, grammar=checker), jobs)
         if write_baseline:
             _write_baseline(settings.baseline, reports)
             raise typer.Exit(ExitCode.CLEAN)
