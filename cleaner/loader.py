@@ -29,8 +29,14 @@ def builtin_rules_dir() -> Path:
 
 
 def rule_files(folder: Path) -> list[Path]:
-    """Return every rule file under `folder`, sorted, skipping the shared data folder."""
-    return sorted(p for p in folder.rglob("*.yaml") if "data" not in p.relative_to(folder).parts)
+    """Return every rule file under `folder`, sorted, skipping the data folder and the retired list."""
+    from cleaner.retired import FILE_NAME
+
+    return sorted(
+        p
+        for p in folder.rglob("*.yaml")
+        if "data" not in p.relative_to(folder).parts and p.relative_to(folder).as_posix() != FILE_NAME
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -43,6 +49,9 @@ def load_rules(folders: tuple[Path, ...] | None = None) -> tuple[Rule, ...]:
             raise RuleFileError(f"{folder}: rule folder does not exist")
         rules.extend(load_rule_file(path, folder) for path in rule_files(folder))
     _check_unique(rules)
+    from cleaner.retired import check_not_reused, load_retired
+
+    check_not_reused(rules, (entry for folder in folders for entry in load_retired(folder)))
     return tuple(sorted(rules, key=lambda r: r.code))
 
 

@@ -134,13 +134,3 @@ def test_cli_lists_and_explains_rules(cli) -> None:
     unknown = cli("explain", "ZZ999")
     assert unknown.returncode == 2
     assert unknown.stderr.decode().count("\n") == 1 and b"Traceback" not in unknown.stderr
-
-
-def test_readme_rule_index_is_current() -> None:
-    # The README embeds `cleaner rules --markdown` verbatim; a new or renamed rule must update it.
-    from cleaner.commands.rules import markdown_index
-    from tests_support import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    embedded = readme.split("<!-- rules-table:start -->\n", 1)[1].split("<!-- rules-table:end -->", 1)[0]
-    assert embedded == markdown_index(load_rules())

@@ -13,7 +13,9 @@ import typer
 from cleaner.config import EffectiveConfig, load_config
 from cleaner.diffing import unified_diff
 from cleaner.errors import InputError
-from cleaner.runner import Plan, plan_run
+from cleaner.loader import load_rules
+from cleaner.model import Rule
+from cleaner.runner import Plan, configure, plan_run
 from cleaner.textio import SourceText, write_atomic
 
 CONFIG = typer.Option(None, "--config", help="Use this config file instead of searching for one.")
@@ -53,6 +55,24 @@ def config_start(paths: List[str], stdin_filename: Optional[str]) -> Path:
     return common if common.is_dir() else common.parent
 
 
+def with_choice(file_config: EffectiveConfig, choice: RuleChoice, **overrides: Any) -> EffectiveConfig:
+    """The configuration with the command line's rule folders (and other flags) over it."""
+    folders = file_config.extra_rules + tuple(choice.extra_rules or ())
+    unique = tuple({folder.resolve(): folder for folder in folders}.values())  # a folder named twice loads once
+    return file_config.with_overrides(
+        extra_rules=unique if choice.extra_rules else None,
+        builtin_rules=False if choice.no_builtin_rules else None,
+        **overrides,
+    )
+
+
+def load_chosen_rules(choice: RuleChoice) -> tuple[EffectiveConfig, tuple[Rule, ...]]:
+    """Every rule a run from the working folder would load, configured, whether selected or not."""
+    settings = with_choice(load_config(Path.cwd(), explicit=choice.config), choice)
+    folders = settings.rule_folders()
+    return settings, tuple(configure(rule, settings) for rule in (load_rules(folders) if folders else ()))
+
+
 def plan_for(
     choice: RuleChoice,
     paths: List[str],
@@ -71,11 +91,11 @@ def plan_for(
     file_config = load_config(config_start(paths, stdin_filename), explicit=choice.config)
     select, ignore = split_selectors(choice.select), split_selectors(choice.ignore)
     given = {key.replace("-", "_"): value for key, value in (limits or {}).items() if value is not None}
-    settings = file_config.with_overrides(
+    settings = with_choice(
+        file_config,
+        choice,
         select=select,
         ignore=ignore,
-        extra_rules=file_config.extra_rules + tuple(choice.extra_rules) if choice.extra_rules else None,
-        builtin_rules=False if choice.no_builtin_rules else None,
         readability=dataclasses.replace(file_config.readability, **given) if given else None,
         **overrides,
     )
