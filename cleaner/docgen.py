@@ -144,9 +144,19 @@ def _builtin_index() -> str:
     return rule_index(load_rules())
 
 
+def _formats_table() -> str:
+    from cleaner.report.formats import markdown_table
+
+    return markdown_table()
+
+
 def generated_parts() -> list[Generated]:
     """Every generated part of the documentation."""
-    return [Generated("README.md", "rules-table", _builtin_index), Generated(SCHEMA_DOC, None, rule_schema)]
+    return [
+        Generated("README.md", "rules-table", _builtin_index),
+        Generated("README.md", "formats-table", _formats_table),
+        Generated(SCHEMA_DOC, None, rule_schema),
+    ]
 
 
 def project_root() -> Path | None:

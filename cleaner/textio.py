@@ -80,21 +80,6 @@ def encode(source: SourceText, text: str) -> bytes:
     return bom + text.encode(source.encoding)
 
 
-def expand_paths(paths: list[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> list[str]:
-    """Expand directories into their text files (sorted); keep files and '-' as given."""
-    out: list[str] = []
-    for path in paths:
-        target = Path(path)
-        if path != "-" and target.is_dir():
-            found = sorted(str(p) for p in target.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-            if not found:
-                raise InputError(f"{path}: directory has no text files ({', '.join(suffixes)})")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
-
-
 def write_atomic(path: str, data: bytes) -> None:
     """Replace `path` with `data` atomically: temp file in the same folder, fsync, rename.
 

@@ -11,8 +11,9 @@ import pytest
 
 from cleaner.model import FileReport, Finding, Level, Safety
 from cleaner.report import summarize
-from cleaner.report.github import annotation
-from cleaner.report.stream import FORMATS, render
+from cleaner.report import formats
+from cleaner.report.formats import render
+from cleaner.report.formats.github import annotation
 from cleaner.runner import CheckOptions, check_source
 from cleaner.loader import load_rules
 from cleaner.textio import SourceText
@@ -158,10 +159,44 @@ def test_text_and_json_reports_carry_every_finding_in_order(reports: list[FileRe
     assert ("\x1b[" in colored) == any(r.findings for r in subset)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", formats.names("check"))
 def test_every_format_with_jobs_2_equals_serial(reports: list[FileReport], tmp_path: Path, fmt: str) -> None:
     from test_config import run_main
 
     serial = run_main(["check", "-f", fmt, "--no-color", "articles"], tmp_path)
     parallel = run_main(["check", "-f", fmt, "--no-color", "--jobs", "2", "articles"], tmp_path)
     assert serial == parallel and serial[0] == 1 and serial[1]
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+
+def test_the_registry_drives_every_command() -> None:
+    assert formats.names("check") == ("text", "github", "gitlab", "json", "junit", "sarif")
+    assert formats.names("score") == ("text", "json") and formats.names("fix") == ("text", "json")
+    for command in ("check", "score", "fix"):
+        assert [member.value for member in formats.choices(command)] == list(formats.names(command))
+    for fmt in formats.registry().values():
+        assert fmt.summary and fmt.module.__doc__ and "check" in fmt.commands, fmt.name
+
+
+@pytest.mark.parametrize("command", ["score", "fix"])
+def test_a_format_a_command_cannot_write_is_refused(tmp_path: Path, command: str) -> None:
+    from test_config import run_main
+
+    (tmp_path / "a.txt").write_text(DOUBLE, encoding="utf-8")
+    code, out, err = run_main([command, "-f", "sarif", "a.txt"], tmp_path)
+    assert code == 2 and out == "" and "'sarif' is not one of" in err
+    with pytest.raises(ValueError, match="cannot write 'sarif'"):
+        formats.module_for("sarif", command)
+
+
+def test_score_formats_through_the_registry(tmp_path: Path) -> None:
+    from test_config import run_main
+
+    (tmp_path / "a.md").write_text(f"# Title\n\n{DOUBLE}\n", encoding="utf-8")
+    code, out, _ = run_main(["score", "-f", "json", "a.md"], tmp_path)
+    payload = json.loads(out)
+    assert code == 0 and payload["files"][0]["path"] == "a.md" and payload["files"][0]["readability"]["words"] == 8
+    code, out, _ = run_main(["score", "a.md"], tmp_path)
+    assert code == 0 and out.splitlines()[0] == "a.md" and "  Flesch reading ease" in out

@@ -7,7 +7,6 @@ so a finding that `check` would not report is never fixed.
 from __future__ import annotations
 
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
@@ -21,16 +20,12 @@ from cleaner.fixer import FileFix, allowed_safeties
 from cleaner.inputs import discover
 from cleaner.model import Rule, Safety
 from cleaner.readability import score
-from cleaner.report import fix_json, fix_text
+from cleaner.report import formats
 from cleaner.runner import CheckOptions, fix_source, read_input
 from cleaner.textio import SourceText, encode
 
 
-class OutputFormat(str, Enum):
-    """Report formats of `cleaner fix`."""
-
-    text = "text"
-    json = "json"
+FixFormat = formats.choices("fix")
 
 
 def register(app: typer.Typer) -> None:
@@ -43,7 +38,7 @@ def fix(
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply unsafe fixes (probably right; glance at them)."),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff, write nothing; exit 1 if anything would change."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the fixed text to FILE ('-': stdout); one input only."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Report format."),
+    output_format: FixFormat = typer.Option("text", "--format", "-f", help="Report format."),
     min_reading_ease: Optional[float] = typer.Option(None, "--min-reading-ease", metavar="N", help="Exit 1 if the fixed text's Flesch reading ease is below N."),
     max_grade: Optional[float] = typer.Option(None, "--max-grade", metavar="N", help="Exit 1 if the fixed text's Flesch-Kincaid grade is above N."),
     no_readability: bool = typer.Option(False, "--no-readability", help="Skip the readability scores."),
@@ -73,11 +68,9 @@ def fix(
         _emit(item, from_stdin, diff, output, color)
     results = [item for _, item in fixes]
     report_stream = sys.stderr if text_on_stdout else sys.stdout
-    if output_format is OutputFormat.json:
-        typer.echo(fix_json.render(results, dry_run=diff), nl=False, err=text_on_stdout)
-    else:
-        use_color = report_stream.isatty() if color is None else color
-        typer.echo(fix_text.render(results, color=use_color, dry_run=diff), nl=False, err=text_on_stdout)
+    use_color = report_stream.isatty() if color is None else color
+    render = formats.module_for(output_format.value, "fix").render_fixes
+    typer.echo(render(results, color=use_color, dry_run=diff), nl=False, err=text_on_stdout)
     for item in results:
         for problem in item.problems:
             typer.echo(f"cleaner: {item.path}: {problem}", err=True)
