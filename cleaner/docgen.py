@@ -150,11 +150,18 @@ def _formats_table() -> str:
     return markdown_table()
 
 
+def _inputs_table() -> str:
+    from cleaner.inputs.registry import markdown_table
+
+    return markdown_table()
+
+
 def generated_parts() -> list[Generated]:
     """Every generated part of the documentation."""
     return [
         Generated("README.md", "rules-table", _builtin_index),
         Generated("README.md", "formats-table", _formats_table),
+        Generated("README.md", "inputs-table", _inputs_table),
         Generated(SCHEMA_DOC, None, rule_schema),
     ]
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from cleaner.errors import InputError
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 _BINARY_SNIFF = 8192
 
 
