@@ -119,20 +119,8 @@ def _build_rule(path: Path, root: Path | None, data: dict[str, Any], lines: _Lin
     for field in REQUIRED_FIELDS:
         if field not in data:
             raise RuleFileError(f"{path}:1: missing required field '{field}'")
-    from cleaner.kinds import kind_for  # late import: kinds import the loader's helpers
-
-    kind = kind_for(str(data["kind"]))
-    if kind is None:
-        raise fail("kind", f"unknown rule kind '{data['kind']}' (`cleaner explain --schema` lists the kinds)")
-    given = {k: v for k, v in data.items() if k not in COMMON_FIELDS}
-    try:
-        checked = complete(RULE_FIELDS, {k: v for k, v in data.items() if k in COMMON_FIELDS})
-        options = complete(kind.OPTIONS, given, f"kind '{kind.KIND}'")
-    except OptionProblem as exc:
-        raise fail(exc.key, str(exc)) from None
+    kind, checked, given, options = _declared_fields(data, fail)
     code = checked["code"]
-    if not (len(code) == 5 and code[:2].isalpha() and code[:2].isupper() and code[2:].isdigit()):
-        raise fail("code", f"'{code}' is not {_CODE_SHAPE}")
     fix = _parse_fix(data.get("fix"), fail)
     _check_replacement(fix, kind, fail)
     examples = data["examples"]
@@ -156,6 +144,25 @@ def _build_rule(path: Path, root: Path | None, data: dict[str, Any], lines: _Lin
     )
     _build_kind(kind, rule, fail)
     return rule
+
+
+def _declared_fields(data: dict[str, Any], fail) -> tuple[ModuleType, dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """Check the common fields and the kind's own against their declarations; fill in defaults."""
+    from cleaner.kinds import kind_for  # late import: kinds import the loader's helpers
+
+    kind = kind_for(str(data["kind"]))
+    if kind is None:
+        raise fail("kind", f"unknown rule kind '{data['kind']}' (`cleaner explain --schema` lists the kinds)")
+    given = {k: v for k, v in data.items() if k not in COMMON_FIELDS}
+    try:
+        checked = complete(RULE_FIELDS, {k: v for k, v in data.items() if k in COMMON_FIELDS})
+        options = complete(kind.OPTIONS, given, f"kind '{kind.KIND}'")
+    except OptionProblem as exc:
+        raise fail(exc.key, str(exc)) from None
+    code = checked["code"]
+    if not (len(code) == 5 and code[:2].isalpha() and code[:2].isupper() and code[2:].isdigit()):
+        raise fail("code", f"'{code}' is not {_CODE_SHAPE}")
+    return kind, checked, given, options
 
 
 def _build_kind(kind: ModuleType, rule: Rule, fail) -> None:
