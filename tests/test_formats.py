@@ -172,8 +172,10 @@ def test_every_format_with_jobs_2_equals_serial(reports: list[FileReport], tmp_p
 
 
 def test_the_registry_drives_every_command() -> None:
-    assert formats.names("check") == ("text", "github", "gitlab", "json", "junit", "sarif")
-    assert formats.names("score") == ("text", "json") and formats.names("fix") == ("text", "json")
+    # A subset, not the list: a new format is one module and its test, no edit here.
+    assert formats.names("check")[0] == "text" and {"json", "sarif", "github", "gitlab", "junit"} < set(formats.names("check"))
+    assert {"text", "json"} <= set(formats.names("score")) and "sarif" not in formats.names("score")
+    assert {"text", "json"} <= set(formats.names("fix")) and "sarif" not in formats.names("fix")
     for command in ("check", "score", "fix"):
         assert [member.value for member in formats.choices(command)] == list(formats.names(command))
     for fmt in formats.registry().values():
