@@ -207,11 +207,11 @@ def test_score_formats_through_the_registry(tmp_path: Path) -> None:
 def test_score_walks_folders_like_check(tmp_path: Path) -> None:
     from test_config import run_main
 
-    for name in ("news/a.md", "news/b.mdown", "news/drafts/c.md", "news/notes.rst"):
+    for name in ("news/a.md", "news/b.mdown", "news/drafts/c.md", "news/notes.cfg"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text(DOUBLE, encoding="utf-8")
     (tmp_path / ".cleaner.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
     code, out, _ = run_main(["score", "-f", "json", "news"], tmp_path)
     assert code == 0 and [f["path"] for f in json.loads(out)["files"]] == ["news/a.md", "news/b.mdown"]
-    code, out, _ = run_main(["score", "-f", "json", "--include", "*.rst", "news"], tmp_path)
-    assert [f["path"] for f in json.loads(out)["files"]] == ["news/notes.rst"]
+    code, out, _ = run_main(["score", "-f", "json", "--include", "*.cfg", "news"], tmp_path)
+    assert [f["path"] for f in json.loads(out)["files"]] == ["news/notes.cfg"]

@@ -203,16 +203,16 @@ def test_formats_and_globs() -> None:
 
 
 def test_discover_walks_folders_with_include_exclude_and_sorts(tmp_path: Path) -> None:
-    for name in ("b.md", "a.txt", "c.html", "x.png", "drafts/d.md", ".git/e.md", "sub/f.markdown", "sub/g.rst"):
+    for name in ("b.md", "a.txt", "c.html", "x.png", "drafts/d.md", ".git/e.md", "sub/f.markdown", "sub/g.cfg"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     rel = lambda paths: [Path(p).relative_to(tmp_path).as_posix() for p in paths]  # noqa: E731
     assert rel(discover([str(tmp_path)], tmp_path)) == ["a.txt", "b.md", "c.html", "drafts/d.md", "sub/f.markdown"]
     assert rel(discover([str(tmp_path)], tmp_path, exclude=["drafts", "*.txt"])) == ["b.md", "c.html", "sub/f.markdown"]
-    assert rel(discover([str(tmp_path)], tmp_path, include=["*.rst", "b.md"])) == ["b.md", "sub/g.rst"]
-    explicit = [str(tmp_path / "sub/g.rst"), str(tmp_path / "a.txt"), str(tmp_path / "a.txt")]
-    assert rel(discover(explicit, tmp_path)) == ["a.txt", "sub/g.rst"]
-    assert rel(discover(explicit, tmp_path, exclude=["sub/*.rst"])) == ["a.txt"]
+    assert rel(discover([str(tmp_path)], tmp_path, include=["*.cfg", "b.md"])) == ["b.md", "sub/g.cfg"]
+    explicit = [str(tmp_path / "sub/g.cfg"), str(tmp_path / "a.txt"), str(tmp_path / "a.txt")]
+    assert rel(discover(explicit, tmp_path)) == ["a.txt", "sub/g.cfg"]
+    assert rel(discover(explicit, tmp_path, exclude=["sub/*.cfg"])) == ["a.txt"]
     for name in ("m.mdown", "n.mkd", "o.xhtml"):  # every suffix a format claims is walked, not only some
         (tmp_path / "more" / name).parent.mkdir(exist_ok=True)
         (tmp_path / "more" / name).write_text("x", encoding="utf-8")
