@@ -109,7 +109,8 @@ def describe(rule: Rule) -> str:
     for example in rule.fail_examples:
         lines.append(f"  - {example.text}")
         if example.flag is not None:
-            lines.append(f"    flags: {' | '.join(repr(f) for f in example.flag)}")
+            flags = (example.flag,) if isinstance(example.flag, str) else example.flag
+            lines.append(f"    flags: {' | '.join(repr(f) for f in flags)}")
         if example.fixed is not None:
             lines.append(f"    fixed: {example.fixed}")
     lines.append("Not flagged:")
