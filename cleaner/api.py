@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 from typing import Sequence
 
 from cleaner.document import Document
-from cleaner.engine import Engine
+from cleaner.engine import Engine, compiled
 from cleaner.loader import load_rules
 from cleaner.model import Finding, Rule
 
 
-@functools.lru_cache(maxsize=8)
 def engine_for(folders: tuple[Path, ...] | None = None) -> Engine:
-    """Return a compiled engine for the rule folders (default: the built-in pack), built once."""
-    return Engine(load_rules(folders))
+    """Return the compiled engine for the rule folders (default: the built-in pack), built once."""
+    return compiled(load_rules(folders))
 
 
 def check(text: str | Document, rules: Sequence[Rule] | None = None) -> list[Finding]:
     """Check a text with the built-in rules (or the given ones) and return sorted findings."""
-    engine = engine_for() if rules is None else Engine(rules)
+    engine = engine_for() if rules is None else compiled(tuple(rules))
     return engine.check(text)

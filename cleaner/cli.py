@@ -12,6 +12,7 @@ from cleaner.commands import check as check_cmd
 from cleaner.commands import config as config_cmd
 from cleaner.commands import fix as fix_cmd
 from cleaner.commands import report as report_cmd
+from cleaner.commands import review as review_cmd
 from cleaner.commands import rules as rules_cmd
 from cleaner.errors import CleanerError, ExitCode
 
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 check_cmd.register(app)
 fix_cmd.register(app)
+review_cmd.register(app)
 rules_cmd.register(app)
 config_cmd.register(app)
 report_cmd.register(app)

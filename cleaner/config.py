@@ -15,7 +15,6 @@ from typing import Any, Callable, Mapping
 
 from cleaner.errors import RuleFileError
 from cleaner.model import Level
-from cleaner.textio import TEXT_SUFFIXES
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -65,7 +64,7 @@ class EffectiveConfig:
     variant: str = "en-US"
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
-    extensions: tuple[str, ...] = TEXT_SUFFIXES
+    extensions: tuple[str, ...] = field(default_factory=lambda: _known_extensions())
     baseline: Path | None = None
     readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
@@ -98,6 +97,13 @@ class EffectiveConfig:
             "languagetool": _kebab(dataclasses.asdict(self.languagetool)),
         }
         return _kebab(data)
+
+
+def _known_extensions() -> tuple[str, ...]:
+    """Every suffix an input format claims (cleaner/inputs/registry.py)."""
+    from cleaner.inputs.registry import extensions
+
+    return extensions()
 
 
 def _kebab(data: dict[str, Any]) -> dict[str, Any]:

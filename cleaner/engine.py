@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Callable, Iterable, Iterator, Sequence
+import functools
+from typing import Callable, Iterable, Sequence
 
 from cleaner.document import Document
 from cleaner.kinds import kind_for
@@ -31,6 +32,12 @@ class Engine:
         return sorted(findings.values(), key=lambda f: f.sort_key)
 
 
+@functools.lru_cache(maxsize=16)
+def compiled(rules: tuple[Rule, ...]) -> Engine:
+    """Return the engine for exactly these rules, compiled once per process (the one engine cache)."""
+    return Engine(rules)
+
+
 def make_finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
     """Turn a kind's hit into a positioned finding carrying the rule's metadata."""
     line, column = doc.line_col(hit.start)
@@ -54,12 +61,3 @@ def make_finding(rule: Rule, hit: Hit, doc: Document) -> Finding:
         source=rule.source,
         fix_title=rule.fix.title if rule.fix else None,
     )
-
-
-def iter_rule_examples(rules: Iterable[Rule]) -> Iterator[tuple[Rule, str, str | None, bool]]:
-    """Yield (rule, text, expected_fix, must_fail) for every example of every rule."""
-    for rule in rules:
-        for example in rule.fail_examples:
-            yield rule, example.text, example.fixed, True
-        for text in rule.pass_examples:
-            yield rule, text, None, False

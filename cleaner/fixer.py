@@ -15,7 +15,6 @@ from cleaner.model import Edit, Finding, Safety
 
 if TYPE_CHECKING:  # pragma: no cover
     from cleaner.readability import Readability
-    from cleaner.runner import CheckOptions
     from cleaner.textio import SourceText
 
 MAX_PASSES = 8
@@ -182,27 +181,3 @@ def fix_text(text: str, check: Checker, allowed: frozenset[Safety], max_passes: 
         skip = skip | run.unsettled
     # Still no fixed point: leave the text alone rather than hand back a half-way state.
     return FixResult(text, text, (), tuple(check(text)), 0, (), tuple(sorted(skip)))
-
-
-def fix_source(
-    source: "SourceText", allowed: frozenset[Safety], options: "CheckOptions | None" = None
-) -> FixResult:
-    """Fix one decoded input with the same rules, filters and suppressions `check` uses."""
-    from dataclasses import replace
-
-    from cleaner.runner import CheckOptions, check_source, engine_for_options
-
-    # Findings only: no scores, no grammar server, no readability-limit findings on every pass.
-    quiet = replace(options or CheckOptions(), readability=False, grammar=None, limits=None)
-    engine = engine_for_options(quiet)
-
-    def check(text: str) -> list[Finding]:
-        return list(check_source(_with_text(source, text), quiet, engine).findings)
-
-    return fix_text(source.text, check, allowed)
-
-
-def _with_text(source: "SourceText", text: str) -> "SourceText":
-    from dataclasses import replace
-
-    return replace(source, text=text)

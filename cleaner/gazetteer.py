@@ -1,21 +1,41 @@
-"""Shared word lists for rules: rules/data/<name>.yaml, read once and cached."""
+"""Shared word lists for rules: data/<name>.yaml in the rule's own folder, else in the built-in pack.
+
+A team's rule folder may carry its own `data/` next to its rules, so a team rule can name a
+gazetteer the built-in pack does not have (or its own version of one). Each file is read once.
+"""
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
 import yaml
 
 from cleaner.loader import builtin_rules_dir
+from cleaner.model import Rule
+
+
+def load(name: str, rule: Rule | None = None) -> Any:
+    """Return the parsed data/<name>.yaml for `rule` (shared and cached: treat it as read-only)."""
+    if not name or not name.replace("-", "").replace("_", "").isalnum():
+        raise ValueError(f"gazetteer name '{name}' must be a plain file name")
+    return _read(data_path(name, rule))
+
+
+def data_path(name: str, rule: Rule | None = None) -> Path:
+    """Where a rule's gazetteer lives: its own folder's data/ first, then the built-in pack's."""
+    folders = ([Path(rule.folder)] if rule is not None and rule.folder else []) + [builtin_rules_dir()]
+    for folder in folders:
+        candidate = folder / "data" / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    return folders[-1] / "data" / f"{name}.yaml"
 
 
 @functools.lru_cache(maxsize=None)
-def load(name: str) -> Any:
-    """Return the parsed rules/data/<name>.yaml (shared and cached: treat it as read-only)."""
-    if not name or not name.replace("-", "").replace("_", "").isalnum():
-        raise ValueError(f"gazetteer name '{name}' must be a plain file name")
-    path = builtin_rules_dir() / "data" / f"{name}.yaml"
+def _read(path: Path) -> Any:
+    name = path.stem
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:

@@ -2,21 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib.resources
 from pathlib import Path
-from types import MappingProxyType
+from types import MappingProxyType, ModuleType
 from typing import Any, Iterable
 
 import yaml
 
 from cleaner.errors import RuleFileError
 from cleaner.model import FailExample, FixSpec, Level, Rule, Safety
+from cleaner.schema import EXAMPLE_FIELDS, FIX_FIELDS, RULE_FIELDS, OptionProblem, Replacement, complete
 
-COMMON_FIELDS = frozenset(
-    "code name category level kind message why summary fix examples aliases".split()
-)
-REQUIRED_FIELDS = ("code", "name", "level", "kind", "message", "why", "summary", "examples")
+COMMON_FIELDS = frozenset(option.name for option in RULE_FIELDS)
+REQUIRED_FIELDS = tuple(option.name for option in RULE_FIELDS if option.required)
 _CODE_SHAPE = "two capital letters and three digits, such as PU101"
 
 
@@ -29,8 +29,14 @@ def builtin_rules_dir() -> Path:
 
 
 def rule_files(folder: Path) -> list[Path]:
-    """Return every rule file under `folder`, sorted, skipping the shared data folder."""
-    return sorted(p for p in folder.rglob("*.yaml") if "data" not in p.relative_to(folder).parts)
+    """Return every rule file under `folder`, sorted, skipping the data folder and the retired list."""
+    from cleaner.retired import FILE_NAME
+
+    return sorted(
+        p
+        for p in folder.rglob("*.yaml")
+        if "data" not in p.relative_to(folder).parts and p.relative_to(folder).as_posix() != FILE_NAME
+    )
 
 
 @functools.lru_cache(maxsize=8)
@@ -43,6 +49,9 @@ def load_rules(folders: tuple[Path, ...] | None = None) -> tuple[Rule, ...]:
             raise RuleFileError(f"{folder}: rule folder does not exist")
         rules.extend(load_rule_file(path, folder) for path in rule_files(folder))
     _check_unique(rules)
+    from cleaner.retired import check_not_reused, load_retired
+
+    check_not_reused(rules, (entry for folder in folders for entry in load_retired(folder)))
     return tuple(sorted(rules, key=lambda r: r.code))
 
 
@@ -59,8 +68,7 @@ def load_rule_file(path: Path, root: Path | None = None) -> Rule:
         raise RuleFileError(f"{path}: cannot read rule file: {exc}") from None
     if not isinstance(data, dict) or node is None:
         raise RuleFileError(f"{path}:1: a rule file must be a mapping of fields")
-    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value}
-    return _build_rule(path, root, data, lines)
+    return _build_rule(path, root, data, _Lines(node))
 
 
 # libyaml's loader is several times faster where PyYAML was built with it.
@@ -77,55 +85,106 @@ def _parse_yaml(text: str) -> tuple[Any, Any]:
         loader.dispose()
 
 
-def _build_rule(path: Path, root: Path | None, data: dict[str, Any], lines: dict[str, int]) -> Rule:
-    def fail(field: str, problem: str) -> RuleFileError:
-        return RuleFileError(f"{path}:{lines.get(field, 1)}: {field}: {problem}")
+class _Lines:
+    """Line numbers of the fields in a rule file, nested ones included (`examples.fail[2]`)."""
+
+    def __init__(self, node: Any) -> None:
+        self.node = node
+
+    def at(self, *path: str | int) -> int:
+        """Return the 1-based line of the deepest node found along `path` (1 if none)."""
+        node, line = self.node, 1
+        for step in path:
+            child = _child(node, step)
+            if child is None:
+                break
+            key_node, node = child
+            line = (key_node or node).start_mark.line + 1
+        return line
+
+
+def _child(node: Any, step: str | int) -> tuple[Any, Any] | None:
+    if isinstance(node, yaml.MappingNode):
+        return next(((k, v) for k, v in node.value if k.value == step), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return None, node.value[step]
+    return None
+
+
+def _build_rule(path: Path, root: Path | None, data: dict[str, Any], lines: _Lines) -> Rule:
+    def fail(field: str, problem: str, *where: str | int) -> RuleFileError:
+        shown = field + "".join(f"[{w}]" if isinstance(w, int) else f".{w}" for w in where)
+        return RuleFileError(f"{path}:{lines.at(field, *where)}: {shown}: {problem}")
 
     for field in REQUIRED_FIELDS:
         if field not in data:
             raise RuleFileError(f"{path}:1: missing required field '{field}'")
+    kind, checked, given, options = _declared_fields(data, fail)
+    code = checked["code"]
+    fix = _parse_fix(data.get("fix"), fail)
+    _check_replacement(fix, kind, fail)
+    examples = data["examples"]
+    rule = Rule(
+        code=code,
+        name=checked["name"],
+        category=str(checked["category"] or _category_from_path(path, root)),
+        level=Level(checked["level"]),
+        kind=kind.KIND,
+        message=checked["message"].strip(),
+        why=checked["why"].strip(),
+        summary=checked["summary"].strip(),
+        options=MappingProxyType(options),
+        fix=fix,
+        fail_examples=_parse_fail_examples(examples["fail"], fix is not None, fail),
+        pass_examples=tuple(examples["pass"]),
+        path=str(path),
+        aliases=tuple(checked["aliases"]),
+        folder=str(root or path.parent),
+        example_options=MappingProxyType(_example_options(kind, given, examples.get("options"), fail)),
+    )
+    _build_kind(kind, rule, fail)
+    return rule
+
+
+def _declared_fields(data: dict[str, Any], fail) -> tuple[ModuleType, dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """Check the common fields and the kind's own against their declarations; fill in defaults."""
     from cleaner.kinds import kind_for  # late import: kinds import the loader's helpers
 
     kind = kind_for(str(data["kind"]))
     if kind is None:
-        raise fail("kind", f"unknown rule kind '{data['kind']}'")
-    unknown = sorted(set(data) - COMMON_FIELDS - kind.FIELDS)
-    if unknown:
-        raise fail(unknown[0], f"unknown field for kind '{data['kind']}'")
-    code = str(data["code"])
+        raise fail("kind", f"unknown rule kind '{data['kind']}' (`cleaner explain --schema` lists the kinds)")
+    given = {k: v for k, v in data.items() if k not in COMMON_FIELDS}
+    try:
+        checked = complete(RULE_FIELDS, {k: v for k, v in data.items() if k in COMMON_FIELDS})
+        options = complete(kind.OPTIONS, given, f"kind '{kind.KIND}'")
+    except OptionProblem as exc:
+        raise fail(exc.key, str(exc)) from None
+    code = checked["code"]
     if not (len(code) == 5 and code[:2].isalpha() and code[:2].isupper() and code[2:].isdigit()):
         raise fail("code", f"'{code}' is not {_CODE_SHAPE}")
+    return kind, checked, given, options
+
+
+def _build_kind(kind: ModuleType, rule: Rule, fail) -> None:
+    """Compile the rule once (and with its example options, if any), so bad values fail at load time."""
+    variants = [rule.options] + ([{**rule.options, **rule.example_options}] if rule.example_options else [])
+    for options in variants:
+        try:
+            kind.build(dataclasses.replace(rule, options=MappingProxyType(options)))
+        except (ValueError, TypeError) as exc:
+            field = getattr(exc, "field", None) or "kind"
+            raise fail(field, str(exc)) from None
+
+
+def _example_options(kind: ModuleType, given: dict[str, Any], raw: Any, fail) -> dict[str, Any]:
+    """The option values the examples run with, checked against the kind's declaration."""
+    if not raw:
+        return {}
     try:
-        level = Level(data["level"])
-    except ValueError:
-        raise fail("level", "must be info, warning or error") from None
-    for field in ("name", "message", "why", "summary"):
-        if not isinstance(data[field], str) or not data[field].strip():
-            raise fail(field, "must be a non-empty string")
-    category = data.get("category") or _category_from_path(path, root)
-    options = {k: v for k, v in data.items() if k not in COMMON_FIELDS}
-    rule = Rule(
-        code=code,
-        name=data["name"],
-        category=str(category),
-        level=level,
-        kind=str(data["kind"]),
-        message=data["message"].strip(),
-        why=data["why"].strip(),
-        summary=data["summary"].strip(),
-        options=MappingProxyType(options),
-        fix=_parse_fix(data.get("fix"), fail),
-        fail_examples=_parse_fail_examples(data["examples"], fail),
-        pass_examples=_parse_pass_examples(data["examples"], fail),
-        path=str(path),
-        aliases=tuple(str(a) for a in data.get("aliases") or ()),
-    )
-    try:
-        kind.validate(rule)
-    except (ValueError, TypeError) as exc:
-        field = getattr(exc, "field", None) or next(iter(kind.FIELDS & set(options)), "kind")
-        raise fail(field, str(exc)) from None
-    return rule
+        complete(kind.OPTIONS, {**given, **raw}, f"kind '{kind.KIND}'")
+    except OptionProblem as exc:
+        raise fail("examples", str(exc), "options", exc.key) from None
+    return dict(raw)
 
 
 def _category_from_path(path: Path, root: Path | None) -> str:
@@ -137,39 +196,46 @@ def _category_from_path(path: Path, root: Path | None) -> str:
 def _parse_fix(raw: Any, fail) -> FixSpec | None:
     if raw is None:
         return None
-    if not isinstance(raw, dict) or "title" not in raw or "safety" not in raw:
-        raise fail("fix", "must be a mapping with 'title' and 'safety' (and usually 'replace')")
-    extra = sorted(set(raw) - {"title", "safety", "replace"})
-    if extra:
-        raise fail("fix", f"unknown key '{extra[0]}'")
     try:
-        safety = Safety(raw["safety"])
-    except ValueError:
-        raise fail("fix", "safety must be safe, unsafe or suggest") from None
-    replace = raw.get("replace")
-    return FixSpec(title=str(raw["title"]), safety=safety, replace=None if replace is None else str(replace))
+        fix = complete(FIX_FIELDS, raw)
+    except OptionProblem as exc:
+        raise fail("fix", str(exc), exc.key) from None
+    return FixSpec(title=fix["title"], safety=Safety(fix["safety"]), replace=fix["replace"])
 
 
-def _parse_fail_examples(raw: Any, fail) -> tuple[FailExample, ...]:
-    if not isinstance(raw, dict) or not raw.get("fail") or not raw.get("pass"):
-        raise fail("examples", "needs a non-empty 'fail' list and a non-empty 'pass' list")
+def _check_replacement(fix: FixSpec | None, kind: ModuleType, fail) -> None:
+    """Hold the rule's fix to what its kind does with `fix.replace` (one meaning for every kind)."""
+    contract = kind.REPLACEMENT
+    if fix is None:
+        return
+    if contract is Replacement.NONE:
+        raise fail("fix", f"kind '{kind.KIND}' proposes no replacement, so its rules have no `fix`")
+    if contract is Replacement.TEMPLATE and fix.replace is None:
+        raise fail("fix", f"kind '{kind.KIND}' needs `replace`: the text that replaces the reported span "
+                   "(a rule with no concrete replacement has no `fix`)")  # fmt: skip
+    if contract is Replacement.COMPUTED and fix.replace is not None:
+        raise fail("fix", f"kind '{kind.KIND}' computes the replacement itself; remove `replace`", "replace")
+
+
+def _parse_fail_examples(items: list[Any], has_fix: bool, fail) -> tuple[FailExample, ...]:
     out = []
-    for item in raw["fail"]:
-        if isinstance(item, str):
-            out.append(FailExample(item))
-        elif isinstance(item, dict) and isinstance(item.get("text"), str):
-            fixed = item.get("fixed")
-            out.append(FailExample(item["text"], None if fixed is None else str(fixed)))
-        else:
-            raise fail("examples", "each fail example is a string or {text, fixed}")
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise fail("examples", "must be a mapping: {text, flag, fixed}", "fail", index)
+        try:
+            example = complete(EXAMPLE_FIELDS, item, "a fail example")
+        except OptionProblem as exc:
+            raise fail("examples", str(exc), "fail", index, exc.key) from None
+        flag = example["flag"]
+        fixed = example["fixed"]
+        if has_fix and fixed is None:
+            raise fail("examples", "needs `fixed`: the rule has a fix", "fail", index)
+        if not has_fix and fixed is not None:
+            raise fail("examples", "the rule has no fix, so its examples have no `fixed`", "fail", index, "fixed")
+        if flag is None and fixed is None:
+            raise fail("examples", "needs `flag`: the exact text the rule reports", "fail", index)
+        out.append(FailExample(example["text"], flag if flag is None or isinstance(flag, str) else tuple(flag), fixed))
     return tuple(out)
-
-
-def _parse_pass_examples(raw: Any, fail) -> tuple[str, ...]:
-    items = raw["pass"]
-    if not isinstance(items, list) or len(items) < 2 or not all(isinstance(i, str) for i in items):
-        raise fail("examples", "'pass' must list at least two near-miss strings")
-    return tuple(items)
 
 
 def _check_unique(rules: Iterable[Rule]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import Enum
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -51,15 +51,29 @@ class FixSpec:
 
 @dataclass(frozen=True)
 class FailExample:
-    """Text that must trigger the rule, and the text expected after fixing it."""
+    """Text that must trigger the rule: the spans it must report, and the text after the fix.
+
+    `flag` is the exact text of one span the rule must report (a string), or of every span it
+    reports, in order (a tuple); None means "derive it from `fixed`" (a reported span must then
+    cover the changed text).
+    """
 
     text: str
+    flag: str | tuple[str, ...] | None = None
     fixed: str | None = None
+
+
+def _no_options() -> Mapping[str, Any]:
+    return MappingProxyType({})
 
 
 @dataclass(frozen=True)
 class Rule:
-    """One rule, loaded from a YAML file; `options` holds the kind-specific fields."""
+    """One rule, loaded from a YAML file; `options` holds the kind's fields, defaults filled in.
+
+    Rules are hashable (the option mappings take no part in the hash, only in equality) so a
+    compiled engine can be cached by its rules, and picklable for worker processes.
+    """
 
     code: str
     name: str
@@ -69,13 +83,27 @@ class Rule:
     message: str
     why: str
     summary: str
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    options: Mapping[str, Any] = field(default_factory=_no_options, hash=False)
     fix: FixSpec | None = None
     fail_examples: tuple[FailExample, ...] = ()
     pass_examples: tuple[str, ...] = ()
     path: str = ""
     aliases: tuple[str, ...] = ()
     source: str = "cleaner"
+    folder: str = ""  # the rule folder it was loaded from: its data/ holds the rule's word lists
+    example_options: Mapping[str, Any] = field(default_factory=_no_options, hash=False)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Read-only mappings cannot be pickled; send plain dicts and wrap them again on arrival.
+        state = {f.name: getattr(self, f.name) for f in fields(self)}
+        state["options"], state["example_options"] = dict(self.options), dict(self.example_options)
+        return (_rule_from_state, (state,))
+
+
+def _rule_from_state(state: dict[str, Any]) -> Rule:
+    state["options"] = MappingProxyType(state["options"])
+    state["example_options"] = MappingProxyType(state["example_options"])
+    return Rule(**state)
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
-from cleaner.fixer import FixResult, allowed_safeties, fix_source
+from cleaner.fixer import FixResult, allowed_safeties
 from cleaner.inputs import extract
 from cleaner.model import FileReport, Rule
 from cleaner.readability import score
-from cleaner.runner import CheckOptions, check_source, engine_for_options, read_input
+from cleaner.runner import CheckOptions, check_source, engine_for_options, fix_source, read_input
 from cleaner.textio import SourceText
 
 

@@ -7,58 +7,49 @@ reports come back one at a time in path order, so output is identical and memory
 from __future__ import annotations
 
 import dataclasses
-import functools
 import itertools
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
-from cleaner.api import engine_for
-from cleaner.config import EffectiveConfig, ReadabilityConfig
+from cleaner.config import EffectiveConfig
 from cleaner.document import Document
-from cleaner.engine import Engine
+from cleaner.engine import Engine, compiled
+from cleaner.fixer import FixResult, fix_text
 from cleaner.inputs import extract
+from cleaner.kinds import kind_for
 from cleaner.loader import load_rules
-from cleaner.model import FileReport, Finding, Rule
+from cleaner.model import FileReport, Finding, Rule, Safety
 from cleaner.readability import score
-from cleaner.selection import (
-    READABILITY_RULES,
-    Selection,
-    readability_findings,
-    validate_cli_selectors,
-    validate_config_selectors,
-)
-from cleaner.textio import SourceText, expand_paths, read_source
+from cleaner.selection import Selection, validate_cli_selectors, validate_config_selectors
+from cleaner.textio import SourceText, read_source
 
 FindingFilter = Callable[[SourceText, list[Finding]], list[Finding]]
 WINDOW_PER_JOB = 4  # files in flight per worker: enough to keep workers busy, few enough to stay small
 
 
-@dataclass
-class CheckOptions:
-    """What a check run does besides the built-in rules."""
+class GrammarCheck(Protocol):
+    """What a check run needs from a grammar checker (cleaner.languagetool.GrammarChecker, entered)."""
 
-    rule_folders: tuple[Path, ...] | None = None
+    def check(self, text: str) -> list[Finding]:
+        """Return the grammar findings of a text."""
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What a check run does: which rules, whether it scores readability, grammar, and filters."""
+
+    rules: tuple[Rule, ...] | None = None  # selected and configured; None: the built-in pack as it is
     readability: bool = True
-    grammar: object | None = None  # a cleaner.languagetool.GrammarChecker, already entered
-    filters: Sequence[FindingFilter] = field(default_factory=tuple)
-    selection: Selection | None = None  # which rules run, at which level
-    limits: ReadabilityConfig | None = None  # readability thresholds that raise findings
+    grammar: GrammarCheck | None = None
+    filters: tuple[FindingFilter, ...] = ()
     stdin_filename: str | None = None  # the name standard input is reported (and configured) as
 
 
-@functools.lru_cache(maxsize=8)
-def _engine(folders: tuple[Path, ...] | None, selection: Selection | None) -> Engine:
-    rules = load_rules(folders) if folders != () else ()
-    return Engine(selection.rules(rules) if selection else rules)
-
-
 def engine_for_options(options: CheckOptions) -> Engine:
-    """Return the compiled engine for the options' rule folders and selection, built once per process."""
-    if options.selection is None and options.rule_folders != ():
-        return engine_for(options.rule_folders)
-    return _engine(options.rule_folders, options.selection)
+    """Return the compiled engine of the options' rules (built once per process per rule set)."""
+    return compiled(options.rules if options.rules is not None else load_rules())
 
 
 def check_source(source: SourceText, options: CheckOptions, engine: Engine | None = None) -> FileReport:
@@ -72,11 +63,21 @@ def check_source(source: SourceText, options: CheckOptions, engine: Engine | Non
         findings = merge_findings(findings, options.grammar.check(extracted.text))
     findings = extracted.remap(findings)
     readability = score(extracted.text).to_dict() if options.readability else None
-    if options.limits is not None:
-        findings.extend(readability_findings(readability, options.limits))
     for keep in options.filters:
         findings = keep(source, findings)
     return FileReport(source.path, source.text, tuple(sorted(findings, key=lambda f: f.sort_key)), readability)
+
+
+def fix_source(source: SourceText, allowed: frozenset[Safety], options: CheckOptions | None = None) -> FixResult:
+    """Fix one decoded input with the same rules, filters and suppressions `check` uses."""
+    # Findings only: no scores and no grammar server on every pass.
+    quiet = dataclasses.replace(options or CheckOptions(), readability=False, grammar=None)
+    engine = engine_for_options(quiet)
+
+    def check(text: str) -> list[Finding]:
+        return list(check_source(dataclasses.replace(source, text=text), quiet, engine).findings)
+
+    return fix_text(source.text, check, allowed)
 
 
 def read_input(path: str, options: CheckOptions) -> SourceText:
@@ -88,8 +89,8 @@ def read_input(path: str, options: CheckOptions) -> SourceText:
 
 
 def check_paths(paths: Iterable[str], options: CheckOptions, jobs: int = 1) -> Iterator[FileReport]:
-    """Check every file (directories expanded, '-' for stdin), one report each, in order."""
-    files = expand_paths(list(paths))
+    """Check every file ('-' for stdin; folders are expanded by `inputs.discover`), one report each, in order."""
+    files = list(paths)
     # A grammar checker holds a live server connection, so it stays in this process.
     if jobs <= 1 or len(files) < 2 or options.grammar is not None:
         engine = engine_for_options(options)
@@ -161,14 +162,13 @@ def plan_run(
 
     folders = config.rule_folders()
     all_rules = load_rules(folders) if folders else ()
-    known = all_rules + READABILITY_RULES
     if file_config is not None:
-        validate_config_selectors(file_config, known)
+        validate_config_selectors(file_config, all_rules)
     for option, selectors in (cli_selectors or {}).items():
-        validate_cli_selectors(option, selectors, known)
+        validate_cli_selectors(option, selectors, all_rules)
     selection = Selection.from_config(config, all_rules)
-    scored = readability and config.readability.enabled
-    limits = config.readability if scored and _has_limits(config.readability) else None
+    if not (readability and config.readability.enabled):
+        config = dataclasses.replace(config, readability=dataclasses.replace(config.readability, enabled=False))
     filters: list[FindingFilter] = [selection, InlineFilter(selection.aliases)]
     if baseline is not None:
         filters.append(BaselineFilter.load(baseline))
@@ -176,11 +176,14 @@ def plan_run(
         from cleaner.gitdiff import DiffFilter, changed_lines
 
         filters.append(DiffFilter(changed_lines(diff_base)))
-    rules = selection.rules(all_rules) + (selection.rules(READABILITY_RULES) if limits else ())
-    options = CheckOptions(folders, scored, None, tuple(filters), selection, limits, stdin_filename)
+    rules = selection.rules(configure(rule, config) for rule in all_rules)
+    options = CheckOptions(rules, config.readability.enabled, None, tuple(filters), stdin_filename)
     root = config.path.parent.resolve() if config.path else Path.cwd().resolve()
     return Plan(config, options, rules, root)
 
 
-def _has_limits(limits: ReadabilityConfig) -> bool:
-    return any(v is not None for v in (limits.min_flesch_reading_ease, limits.max_flesch_kincaid_grade, limits.max_gunning_fog))
+def configure(rule: Rule, config: EffectiveConfig) -> Rule:
+    """Let the rule's kind take options from the run's configuration (a readability limit, say)."""
+    kind = kind_for(rule.kind)
+    hook = getattr(kind, "configure", None)
+    return hook(rule, config) if hook is not None else rule

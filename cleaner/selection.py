@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from cleaner.config import EffectiveConfig, ReadabilityConfig
+from cleaner.config import EffectiveConfig
 from cleaner.errors import InputError, RuleFileError
 from cleaner.model import Finding, Level, Rule
 
@@ -153,46 +153,3 @@ def fails(findings: Iterable[Finding], fail_on: str) -> bool:
         return False
     threshold = Level(fail_on).rank
     return any(f.level.rank >= threshold for f in findings)
-
-
-def _metric_rule(code: str, name: str, summary: str) -> Rule:
-    return Rule(
-        code=code,
-        name=name,
-        category="readability",
-        level=Level.WARNING,
-        kind="readability",
-        message=summary,
-        why="The configured readability limit keeps articles within the audience's reading level.",
-        summary=summary,
-        source="cleaner",
-    )
-
-
-# (rule, readability field, limit attribute, True when the score must stay at or below the limit)
-READABILITY_LIMITS = (
-    (_metric_rule("RE901", "low-reading-ease", "Flesch reading ease is below the configured minimum."),
-     "flesch_reading_ease", "min_flesch_reading_ease", False),
-    (_metric_rule("RE902", "high-grade-level", "Flesch-Kincaid grade is above the configured maximum."),
-     "flesch_kincaid_grade", "max_flesch_kincaid_grade", True),
-    (_metric_rule("RE903", "high-fog-index", "Gunning fog index is above the configured maximum."),
-     "gunning_fog", "max_gunning_fog", True),
-)  # fmt: skip
-READABILITY_RULES = tuple(rule for rule, *_ in READABILITY_LIMITS)
-
-
-def readability_findings(scores: Mapping[str, object] | None, limits: ReadabilityConfig) -> list[Finding]:
-    """Return one finding (at the top of the file) per readability limit the scores cross."""
-    if not scores or not scores.get("words"):
-        return []
-    out = []
-    for rule, field, attr, is_max in READABILITY_LIMITS:
-        limit, value = getattr(limits, attr), scores.get(field)
-        if limit is None or not isinstance(value, (int, float)):
-            continue
-        if (value > limit) if is_max else (value < limit):
-            message = f"{rule.message[:-1]}: {value} ({'max' if is_max else 'min'} {limit})."
-            out.append(
-                Finding(rule.code, rule.name, rule.category, limits.level, message, 0, 0, 1, 1, 1, 1, "")
-            )
-    return out

@@ -20,13 +20,13 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 from cleaner.errors import InputError
-from cleaner.inputs import kind_for_path
+from cleaner.inputs.registry import directive_pattern, format_for_path
 from cleaner.document import LineIndex
 from cleaner.model import FileReport, Finding
 from cleaner.selection import NO_MATCH, Target, best_rank, target_of
 from cleaner.textio import SourceText
 
-_DIRECTIVE = re.compile(r"<!--\s*cleaner-(disable-next-line|disable|enable)\b(.*?)-->", re.S)
+HTML_COMMENT = ("<!--", "-->")
 ALL = ("ALL",)
 CONTEXT_CHARS = 40  # characters each side of a finding (within its line) that identify it
 BASELINE_VERSION = 1
@@ -47,13 +47,13 @@ class InlineSuppressions:
         return any(line == finding.line and best_rank(s, target) > NO_MATCH for line, s in self.lines)
 
 
-def parse_inline(text: str) -> InlineSuppressions:
-    """Read the cleaner-disable/enable/disable-next-line comments of a document."""
+def parse_inline(text: str, comment: tuple[str, str | None] = HTML_COMMENT) -> InlineSuppressions:
+    """Read the cleaner-disable/enable/disable-next-line comments of a document (in its comment syntax)."""
     index = LineIndex(text)
     open_at: dict[str, int] = {}
     regions: list[tuple[int, int, tuple[str, ...]]] = []
     lines: list[tuple[int, tuple[str, ...]]] = []
-    for match in _DIRECTIVE.finditer(text):
+    for match in directive_pattern(comment).finditer(text):
         verb, selectors = match.group(1), tuple(re.findall(r"[^\s,]+", match.group(2))) or ALL
         if verb == "disable-next-line":
             lines.append((index.line_col(match.end())[0] + 1, selectors))
@@ -69,15 +69,16 @@ def parse_inline(text: str) -> InlineSuppressions:
 
 @dataclass(frozen=True)
 class InlineFilter:
-    """A runner filter that drops findings silenced by inline comments (Markdown and HTML only)."""
+    """A runner filter that drops findings silenced by inline comments (in formats that have comments)."""
 
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def __call__(self, source: SourceText, findings: list[Finding]) -> list[Finding]:
         """Return the findings no directive silences."""
-        if kind_for_path(source.path) == "text" or "cleaner-" not in source.text:
+        comment = format_for_path(source.path).comment
+        if comment is None or "cleaner-" not in source.text:
             return findings
-        inline = parse_inline(source.text)
+        inline = parse_inline(source.text, comment)
         aliases = dict(self.aliases)
         return [f for f in findings if not inline.silences(f, target_of(f, aliases))]
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from cleaner.errors import InputError
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".text")
 _BINARY_SNIFF = 8192
 
 
@@ -78,21 +77,6 @@ def encode(source: SourceText, text: str) -> bytes:
             source.encoding
         ]
     return bom + text.encode(source.encoding)
-
-
-def expand_paths(paths: list[str], suffixes: tuple[str, ...] = TEXT_SUFFIXES) -> list[str]:
-    """Expand directories into their text files (sorted); keep files and '-' as given."""
-    out: list[str] = []
-    for path in paths:
-        target = Path(path)
-        if path != "-" and target.is_dir():
-            found = sorted(str(p) for p in target.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
-            if not found:
-                raise InputError(f"{path}: directory has no text files ({', '.join(suffixes)})")
-            out.extend(found)
-        else:
-            out.append(path)
-    return out
 
 
 def write_atomic(path: str, data: bytes) -> None:

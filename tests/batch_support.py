@@ -28,7 +28,7 @@ kind: pattern
 pattern: '(?:q|qq)+z'
 message: Runaway.
 examples:
-  fail: ["qqz"]
+  fail: [{text: "qqz", flag: "qqz"}]
   pass: ["quiz", "queue"]
 """
 RUNAWAY_TEXT = "A planted article.\n\n" + "q" * 60 + " never ends.\n"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -21,7 +22,6 @@ from cleaner.selection import (
     is_selected,
     level_for,
     rank,
-    readability_findings,
     unknown_selectors,
 )
 from cleaner.loader import load_rules
@@ -38,7 +38,7 @@ pattern: '\\bfoobar\\b'
 message: Do not write foobar.
 examples:
   fail:
-    - "We saw foobar today."
+    - {text: "We saw foobar today.", flag: "foobar"}
   pass:
     - "We saw food today."
     - "The foobarista left."
@@ -252,12 +252,22 @@ def test_unknown_selectors_allow_runtime_names() -> None:
 
 
 def test_readability_limits_raise_findings() -> None:
-    scores = {"flesch_reading_ease": 20.0, "flesch_kincaid_grade": 15.0, "gunning_fog": 10.0, "words": 50}
-    limits = ReadabilityConfig(min_flesch_reading_ease=30, max_flesch_kincaid_grade=12, max_gunning_fog=12)
-    found = readability_findings(scores, limits)
+    from cleaner.engine import Engine
+    from cleaner.runner import configure
+
+    hard = "Notwithstanding considerable institutional reluctance, the committee recommended comprehensive reorganisation."
+    limits = ReadabilityConfig(min_flesch_reading_ease=30, max_flesch_kincaid_grade=12, max_gunning_fog=60)
+    metric = [r for r in load_rules() if r.kind == "readability-limit"]
+    engine = Engine([configure(r, EffectiveConfig(readability=limits)) for r in metric])
+    found = engine.check(hard)
     assert [f.code for f in found] == ["RE901", "RE902"]
-    assert "15.0 (max 12)" in found[1].message and found[0].line == 1
-    assert readability_findings({**scores, "words": 0}, limits) == []
+    assert found[1].message.startswith("Flesch-Kincaid grade is above the configured maximum: ")
+    assert found[1].message.endswith(" (max 12).") and (found[0].line, found[0].column) == (1, 1)
+    assert engine.check("") == []
+    # No limit configured, or scoring switched off: the same rules report nothing.
+    assert Engine([configure(r, EffectiveConfig()) for r in metric]).check(hard) == []
+    off = EffectiveConfig(readability=dataclasses.replace(limits, enabled=False))
+    assert Engine([configure(r, off) for r in metric]).check(hard) == []
 
 
 # --- team rules, built-in pack, readability through the CLI -------------------------------

@@ -219,21 +219,44 @@ def test_json_report_carries_fixes_remaining_and_readability(rules_dir: Path, tm
     assert payload["summary"]["remaining_by_safety"] == {"suggest": 1, "unsafe": 1}
 
 
+def with_limits(rules_dir: Path, *args: str, **kw) -> subprocess.CompletedProcess[bytes]:
+    """`cleaner fix` with the test rules and the built-in readability-limit rules (RE9xx) only."""
+    return cleaner("fix", "--extra-rules", str(rules_dir), "--select", "TF,RE", *args, **kw)
+
+
 def test_reading_ease_threshold_fails_with_a_clear_line(rules_dir: Path, tmp_path: Path) -> None:
     article = write(tmp_path / "a.txt", ONLY_SAFE)
-    proc = fix(rules_dir, "--min-reading-ease", "150", str(article), readability=True)
+    proc = with_limits(rules_dir, "--min-reading-ease", "150", str(article))
     assert proc.returncode == 1
-    assert b"is below --min-reading-ease 150" in proc.stderr
+    assert b"a.txt: Flesch reading ease is below the configured minimum: " in proc.stderr
+    assert b" (min 150)." in proc.stderr
     assert article.read_text() == ONLY_SAFE_FIXED  # the fixes are still applied
 
 
 def test_grade_threshold_passes_and_fails(rules_dir: Path, tmp_path: Path) -> None:
     article = write(tmp_path / "a.txt", ONLY_SAFE_FIXED)
-    assert fix(rules_dir, "--max-grade", "40", str(article), readability=True).returncode == 0
-    failing = fix(rules_dir, "--max-grade", "-50", "--format", "json", str(article), readability=True)
+    assert with_limits(rules_dir, "--max-grade", "40", str(article)).returncode == 0
+    failing = with_limits(rules_dir, "--max-grade", "-50", "--format", "json", str(article))
     assert failing.returncode == 1
-    assert b"is above --max-grade -50" in failing.stderr
+    assert b"is above the configured maximum: " in failing.stderr and b"(max -50)." in failing.stderr
     assert json.loads(failing.stdout)["files"][0]["thresholds"]
+
+
+def test_the_configured_fog_limit_applies_to_fix_too(rules_dir: Path, tmp_path: Path) -> None:
+    # One implementation for check and fix: max-gunning-fog was once ignored by fix.
+    write(tmp_path / ".cleaner.toml", "[readability]\nmax-gunning-fog = 1\n")
+    article = write(tmp_path / "a.txt", ONLY_SAFE)
+    proc = with_limits(rules_dir, str(article), cwd=tmp_path)
+    assert proc.returncode == 1 and b"Gunning fog index is above the configured maximum" in proc.stderr
+    checked = cleaner("check", "--select", "RE903", "--no-color", str(article), cwd=tmp_path)
+    assert checked.returncode == 1 and b"RE903 Gunning fog index is above the configured maximum" in checked.stdout
+
+
+def test_a_limit_flag_without_its_rule_is_a_usage_error(rules_dir: Path, tmp_path: Path) -> None:
+    article = write(tmp_path / "a.txt", ONLY_SAFE)
+    proc = fix(rules_dir, "--min-reading-ease", "150", str(article), readability=True)
+    assert proc.returncode == 2 and b"min-flesch-reading-ease" in proc.stderr
+    assert article.read_text() == ONLY_SAFE
 
 
 # --- errors -----------------------------------------------------------------------------------

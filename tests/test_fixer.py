@@ -75,7 +75,7 @@ pattern: 'Said\.\.'
 message: Said with dots.
 fix: {title: Tidy, replace: "said (sic).", safety: unsafe}
 examples:
-  fail: ["China Said.."]
+  fail: [{text: "China Said..", flag: "Said..", fixed: "China said (sic)."}]
   pass: ["China said.", "Said."]
 """,
     "joins/glued-space.yaml": r"""
@@ -103,7 +103,7 @@ pattern: '(?<=\p{Ll}\p{Ll})(?=\p{Lu}\p{Ll})'
 message: Missing full stop.
 fix: {title: Insert a full stop, replace: ". ", safety: unsafe}
 examples:
-  fail: ["In TajikistanThe goal was met."]
+  fail: [{text: "In TajikistanThe goal was met.", flag: "", fixed: "In Tajikistan. The goal was met."}]
   pass: ["In Tajikistan. The end.", "I use eBay."]
 """,
     "punctuation/space-comma.yaml": r"""
@@ -175,7 +175,7 @@ swap: {"colour": "color|hue"}
 fix: {title: Pick one, safety: suggest}
 message: Spelling variant.
 examples:
-  fail: ["The colour is red."]
+  fail: [{text: "The colour is red.", flag: "colour", fixed: "The color is red."}]
   pass: ["The color is red.", "Many colours here."]
 """,
 }

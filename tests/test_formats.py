@@ -11,10 +11,10 @@ import pytest
 
 from cleaner.model import FileReport, Finding, Level, Safety
 from cleaner.report import summarize
-from cleaner.report.github import annotation
-from cleaner.report.stream import FORMATS, render
+from cleaner.report import formats
+from cleaner.report.formats import render
+from cleaner.report.formats.github import annotation
 from cleaner.runner import CheckOptions, check_source
-from cleaner.selection import READABILITY_RULES
 from cleaner.loader import load_rules
 from cleaner.textio import SourceText
 
@@ -60,7 +60,7 @@ def reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[FileReport]
 
 
 def rules() -> tuple:
-    return load_rules() + READABILITY_RULES
+    return load_rules()
 
 
 def test_sarif_is_valid_against_the_official_schema(reports: list[FileReport]) -> None:
@@ -159,10 +159,59 @@ def test_text_and_json_reports_carry_every_finding_in_order(reports: list[FileRe
     assert ("\x1b[" in colored) == any(r.findings for r in subset)
 
 
-@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("fmt", formats.names("check"))
 def test_every_format_with_jobs_2_equals_serial(reports: list[FileReport], tmp_path: Path, fmt: str) -> None:
     from test_config import run_main
 
     serial = run_main(["check", "-f", fmt, "--no-color", "articles"], tmp_path)
     parallel = run_main(["check", "-f", fmt, "--no-color", "--jobs", "2", "articles"], tmp_path)
     assert serial == parallel and serial[0] == 1 and serial[1]
+
+
+# --- the registry ---------------------------------------------------------------------------
+
+
+def test_the_registry_drives_every_command() -> None:
+    # A subset, not the list: a new format is one module and its test, no edit here.
+    assert formats.names("check")[0] == "text" and {"json", "sarif", "github", "gitlab", "junit"} < set(formats.names("check"))
+    assert {"text", "json"} <= set(formats.names("score")) and "sarif" not in formats.names("score")
+    assert {"text", "json"} <= set(formats.names("fix")) and "sarif" not in formats.names("fix")
+    for command in ("check", "score", "fix"):
+        assert [member.value for member in formats.choices(command)] == list(formats.names(command))
+    for fmt in formats.registry().values():
+        assert fmt.summary and fmt.module.__doc__ and "check" in fmt.commands, fmt.name
+
+
+@pytest.mark.parametrize("command", ["score", "fix"])
+def test_a_format_a_command_cannot_write_is_refused(tmp_path: Path, command: str) -> None:
+    from test_config import run_main
+
+    (tmp_path / "a.txt").write_text(DOUBLE, encoding="utf-8")
+    code, out, err = run_main([command, "-f", "sarif", "a.txt"], tmp_path)
+    assert code == 2 and out == "" and "'sarif' is not one of" in err
+    with pytest.raises(ValueError, match="cannot write 'sarif'"):
+        formats.module_for("sarif", command)
+
+
+def test_score_formats_through_the_registry(tmp_path: Path) -> None:
+    from test_config import run_main
+
+    (tmp_path / "a.md").write_text(f"# Title\n\n{DOUBLE}\n", encoding="utf-8")
+    code, out, _ = run_main(["score", "-f", "json", "a.md"], tmp_path)
+    payload = json.loads(out)
+    assert code == 0 and payload["files"][0]["path"] == "a.md" and payload["files"][0]["readability"]["words"] == 8
+    code, out, _ = run_main(["score", "a.md"], tmp_path)
+    assert code == 0 and out.splitlines()[0] == "a.md" and "  Flesch reading ease" in out
+
+
+def test_score_walks_folders_like_check(tmp_path: Path) -> None:
+    from test_config import run_main
+
+    for name in ("news/a.md", "news/b.mdown", "news/drafts/c.md", "news/notes.cfg"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(DOUBLE, encoding="utf-8")
+    (tmp_path / ".cleaner.toml").write_text('exclude = ["drafts"]\n', encoding="utf-8")
+    code, out, _ = run_main(["score", "-f", "json", "news"], tmp_path)
+    assert code == 0 and [f["path"] for f in json.loads(out)["files"]] == ["news/a.md", "news/b.mdown"]
+    code, out, _ = run_main(["score", "-f", "json", "--include", "*.cfg", "news"], tmp_path)
+    assert [f["path"] for f in json.loads(out)["files"]] == ["news/notes.cfg"]

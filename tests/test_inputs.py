@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from cleaner.errors import InputError
 from cleaner.gitdiff import ChangedLines, DiffFilter, changed_lines, parse_diff
-from cleaner.inputs import discover, extract, kind_for_path, matches_any
+from cleaner.inputs import discover, extract, matches_any
+from cleaner.inputs.registry import directive_pattern, extensions, format_for_path, registry
 from cleaner.document import LineIndex
 from cleaner.inputs.extracted import Builder
 from cleaner.model import Finding, Level, Safety
@@ -193,24 +194,29 @@ def test_extraction_never_breaks_and_maps_inside_the_source(source: str, path: s
 # --- discovery ---------------------------------------------------------------------------
 
 
-def test_kinds_and_globs() -> None:
-    assert [kind_for_path(p) for p in ("a.MD", "b.html", "c.htm", "d.txt", "e")] == ["markdown", "html", "html", "text", "text"]
+def test_formats_and_globs() -> None:
+    names = [format_for_path(p).name for p in ("a.MD", "b.html", "c.htm", "d.txt", "e", "f.mdown", "g.mkd", "h.XHTML")]
+    assert names == ["markdown", "html", "html", "text", "text", "markdown", "markdown", "html"]
     assert matches_any("articles/drafts/a.md", ["drafts"])
     assert matches_any("articles/2019/a.md", ["articles/**"]) and not matches_any("x/articles/a.md", ["articles/*"])
     assert matches_any("a/b/c.md", ["**/*.md"]) and matches_any("c.md", ["**/*.md"]) and not matches_any("c.txt", ["*.md"])
 
 
 def test_discover_walks_folders_with_include_exclude_and_sorts(tmp_path: Path) -> None:
-    for name in ("b.md", "a.txt", "c.html", "x.png", "drafts/d.md", ".git/e.md", "sub/f.markdown", "sub/g.rst"):
+    for name in ("b.md", "a.txt", "c.html", "x.png", "drafts/d.md", ".git/e.md", "sub/f.markdown", "sub/g.cfg"):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("x", encoding="utf-8")
     rel = lambda paths: [Path(p).relative_to(tmp_path).as_posix() for p in paths]  # noqa: E731
     assert rel(discover([str(tmp_path)], tmp_path)) == ["a.txt", "b.md", "c.html", "drafts/d.md", "sub/f.markdown"]
     assert rel(discover([str(tmp_path)], tmp_path, exclude=["drafts", "*.txt"])) == ["b.md", "c.html", "sub/f.markdown"]
-    assert rel(discover([str(tmp_path)], tmp_path, include=["*.rst", "b.md"])) == ["b.md", "sub/g.rst"]
-    explicit = [str(tmp_path / "sub/g.rst"), str(tmp_path / "a.txt"), str(tmp_path / "a.txt")]
-    assert rel(discover(explicit, tmp_path)) == ["a.txt", "sub/g.rst"]
-    assert rel(discover(explicit, tmp_path, exclude=["sub/*.rst"])) == ["a.txt"]
+    assert rel(discover([str(tmp_path)], tmp_path, include=["*.cfg", "b.md"])) == ["b.md", "sub/g.cfg"]
+    explicit = [str(tmp_path / "sub/g.cfg"), str(tmp_path / "a.txt"), str(tmp_path / "a.txt")]
+    assert rel(discover(explicit, tmp_path)) == ["a.txt", "sub/g.cfg"]
+    assert rel(discover(explicit, tmp_path, exclude=["sub/*.cfg"])) == ["a.txt"]
+    for name in ("m.mdown", "n.mkd", "o.xhtml"):  # every suffix a format claims is walked, not only some
+        (tmp_path / "more" / name).parent.mkdir(exist_ok=True)
+        (tmp_path / "more" / name).write_text("x", encoding="utf-8")
+    assert rel(discover([str(tmp_path / "more")], tmp_path)) == ["more/m.mdown", "more/n.mkd", "more/o.xhtml"]
 
 
 # --- inline suppressions ------------------------------------------------------------------
@@ -235,6 +241,27 @@ def test_inline_suppressions_silence_only_what_they_name() -> None:
     assert [f.line for f in kept] == [1, 8]
     # In plain text a comment is just text: nothing is silenced.
     assert len(InlineFilter()(SourceText("a.txt", text), pu101("a.txt", text))) == 4
+    # Every format with comments honours them, whatever its suffix.
+    assert [f.line for f in InlineFilter()(SourceText("a.mkd", text), pu101("a.mkd", text))] == [1, 8]
+
+
+def test_the_input_registry_is_one_table() -> None:
+    assert list(registry())[0] == "text" and set(registry()) >= {"text", "markdown", "html"}
+    claimed = [ext for fmt in registry().values() for ext in fmt.extensions]
+    assert len(claimed) == len(set(claimed)) == len(extensions())
+    assert all(ext.startswith(".") and ext == ext.lower() for ext in claimed)
+    from cleaner.config import EffectiveConfig
+
+    assert EffectiveConfig().extensions == extensions()  # folder walks take every registered suffix
+    for fmt in registry().values():
+        assert fmt.summary and fmt.extract("A text.").text.strip() == "A text.", fmt.name
+
+
+def test_a_line_comment_syntax_parses_directives() -> None:
+    text = "a\n# cleaner-disable-next-line PU101\nb..\n# cleaner-disable names\nc\n"
+    inline = parse_inline(text, ("#", None))
+    assert inline.lines == ((3, ("PU101",)),) and inline.regions[0][2] == ("names",)
+    assert directive_pattern(("#", None)).pattern.endswith("$")
 
 
 # --- baseline ----------------------------------------------------------------------------

@@ -19,7 +19,7 @@ kind: pattern
 pattern: 'foo'
 message: Foo found.
 examples:
-  fail: ["foo bar."]
+  fail: [{text: "foo bar.", flag: "foo"}]
   pass: ["bar.", "baz."]
 """
 
@@ -68,6 +68,50 @@ def test_malformed_rule_file_names_file_and_line(tmp_path: Path, mutation, line:
     assert "\n" not in message
 
 
+@pytest.mark.parametrize(
+    ("mutation", "line", "fragment"),
+    [
+        # Kind options are declared with a type: a mistyped value names its key and line.
+        (lambda t: t + "ignore-case: yes please\n", 12, "ignore-case: must be true or false"),
+        (lambda t: t + "exceptions: LinkedIn\n", 12, "exceptions: must be a list of strings"),
+        (lambda t: t + "where: {quotes: nowhere}\n", 12, "where: quotes: must be one of outside, inside, any"),
+        (lambda t: t + "where: {place: start}\n", 12, "where: place: unknown field"),
+        (lambda t: t + "transform: shout\n", 12, "transform: must be one of lower"),
+        (lambda t: t + "flags: ignore-case\n", 12, "flags: unknown field for kind 'pattern'"),
+        (lambda t: t.replace("pattern: 'foo'\n", ""), 1, "pattern: required by kind 'pattern'"),
+        (lambda t: t.replace("kind: pattern\npattern: 'foo'", "kind: attribution\nmax-words: ten"), 7, "max-words: must be a whole number"),
+        # One meaning of fix.replace, held to the kind's declaration.
+        (lambda t: t + "fix: {title: Fix it, safety: safe}\n", 12, "fix: kind 'pattern' needs `replace`"),
+        (lambda t: t + "fix: {title: Fix it, safety: maybe, replace: x}\n", 12, "fix: safety: must be one of safe"),
+        (lambda t: t + "fix: {title: Fix it, safety: safe, replace: 3}\n", 12, "fix: replace: must be a string"),
+        (lambda t: t.replace("kind: pattern\npattern: 'foo'", "kind: swap\nswap: {foo: bar}")
+         + "fix: {title: Fix it, safety: safe, replace: bar}\n", 12, "fix.replace: kind 'swap' computes the replacement"),
+        (lambda t: t.replace("kind: pattern\npattern: 'foo'", "kind: quote-balance")
+         + "fix: {title: Fix it, safety: safe}\n", 11, "fix: kind 'quote-balance' proposes no replacement"),
+    ],
+)  # fmt: skip
+def test_kind_options_and_fix_are_checked_against_the_declaration(tmp_path: Path, mutation, line: int, fragment: str) -> None:
+    path = _write(tmp_path, mutation(VALID))
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_file(path, tmp_path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:{line}:") and fragment in message, message
+
+
+def test_options_are_complete_with_declared_defaults(tmp_path: Path) -> None:
+    rule = load_rule_file(_write(tmp_path, VALID + "ignore-case: true\nwhere: {position: sentence-start}\n"), tmp_path)
+    assert dict(rule.options) == {
+        "pattern": "foo",
+        "ignore-case": True,
+        "where": {"quotes": "outside", "position": "sentence-start", "headings": "skip"},
+        "exceptions": (),
+        "transform": None,
+    }
+    from cleaner.engine import Engine
+
+    assert [f.text for f in Engine([rule]).check("FOO is here. Then foo.")] == ["FOO"]
+
+
 def test_missing_field_is_reported(tmp_path: Path) -> None:
     path = _write(tmp_path, VALID.replace("why: Because.\n", ""))
     with pytest.raises(RuleFileError, match=r"missing required field 'why'"):
@@ -90,28 +134,3 @@ def test_cli_lists_and_explains_rules(cli) -> None:
     unknown = cli("explain", "ZZ999")
     assert unknown.returncode == 2
     assert unknown.stderr.decode().count("\n") == 1 and b"Traceback" not in unknown.stderr
-
-
-def test_readme_rule_index_is_current() -> None:
-    # The README embeds `cleaner rules --markdown` verbatim; a new or renamed rule must update it.
-    from cleaner.commands.rules import markdown_index
-    from tests_support import ROOT
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    embedded = readme.split("<!-- rules-table:start -->\n", 1)[1].split("<!-- rules-table:end -->", 1)[0]
-    assert embedded == markdown_index(load_rules())
-
-
-def test_every_rule_folder_ships_in_the_wheel() -> None:
-    # pyproject lists each rules/<category> as a package; a new category must be added there.
-    try:
-        import tomllib
-    except ImportError:  # Python 3.10
-        import tomli as tomllib
-
-    from tests_support import ROOT
-
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    packages = set(config["tool"]["setuptools"]["packages"])
-    folders = {p.name for p in (ROOT / "rules").iterdir() if p.is_dir()}
-    assert {f"cleaner.rules.{name}" for name in folders} <= packages

@@ -29,7 +29,7 @@ kind: pattern
 pattern: 'king met'
 message: Check this phrase.
 examples:
-  fail: ["The king met him."]
+  fail: [{text: "The king met him.", flag: "king met"}]
   pass: ["The king spoke.", "A meeting."]
 """,
 }

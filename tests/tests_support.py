@@ -79,7 +79,7 @@ swap: {{"colour": "color|hue"}}
 fix: {{title: Pick one, safety: suggest}}
 message: Spelling variant.
 examples:
-  fail: ["The colour is red."]
+  fail: [{{text: "The colour is red.", flag: "colour", fixed: "The color is red."}}]
   pass: ["The color is red.", "Many colours here."]
 """,
 }

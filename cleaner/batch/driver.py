@@ -73,7 +73,7 @@ def manifest(request: BatchRequest, inputs: sources.Inputs, columns: sources.Col
 def _settings_fingerprint(settings: EffectiveConfig, plan: Plan) -> str:
     # The rules (their full text), the configuration and the readability switch decide the findings.
     digest = hashlib.sha256()
-    for part in (repr(plan.rules), repr(settings), repr(plan.options.selection), repr(plan.options.readability)):
+    for part in (repr(plan.rules), repr(settings), repr(plan.options.readability)):
         digest.update(part.encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
 

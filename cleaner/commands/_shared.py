@@ -1,16 +1,22 @@
-"""What check, fix, review and report share: the rule options and turning them into a run plan."""
+"""What the commands share: the rule options, turning them into a run plan, and writing results."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, List, Mapping, Optional
 
 import typer
 
 from cleaner.config import EffectiveConfig, load_config
-from cleaner.runner import Plan, plan_run
+from cleaner.diffing import unified_diff
+from cleaner.errors import InputError
+from cleaner.loader import load_rules
+from cleaner.model import Rule
+from cleaner.runner import Plan, configure, plan_run
+from cleaner.textio import SourceText, write_atomic
 
 CONFIG = typer.Option(None, "--config", help="Use this config file instead of searching for one.")
 SELECT = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories.")
@@ -49,6 +55,24 @@ def config_start(paths: List[str], stdin_filename: Optional[str]) -> Path:
     return common if common.is_dir() else common.parent
 
 
+def with_choice(file_config: EffectiveConfig, choice: RuleChoice, **overrides: Any) -> EffectiveConfig:
+    """The configuration with the command line's rule folders (and other flags) over it."""
+    folders = file_config.extra_rules + tuple(choice.extra_rules or ())
+    unique = tuple({folder.resolve(): folder for folder in folders}.values())  # a folder named twice loads once
+    return file_config.with_overrides(
+        extra_rules=unique if choice.extra_rules else None,
+        builtin_rules=False if choice.no_builtin_rules else None,
+        **overrides,
+    )
+
+
+def load_chosen_rules(choice: RuleChoice) -> tuple[EffectiveConfig, tuple[Rule, ...]]:
+    """Every rule a run from the working folder would load, configured, whether selected or not."""
+    settings = with_choice(load_config(Path.cwd(), explicit=choice.config), choice)
+    folders = settings.rule_folders()
+    return settings, tuple(configure(rule, settings) for rule in (load_rules(folders) if folders else ()))
+
+
 def plan_for(
     choice: RuleChoice,
     paths: List[str],
@@ -57,16 +81,22 @@ def plan_for(
     readability: bool,
     use_baseline: bool = True,
     diff_base: Optional[str] = None,
+    limits: Optional[Mapping[str, Optional[float]]] = None,
     **overrides: Any,
 ) -> tuple[EffectiveConfig, Plan]:
-    """Load the configuration, apply the command-line flags over it, and plan the run."""
+    """Load the configuration, apply the command-line flags over it, and plan the run.
+
+    `limits` maps readability settings (`max-gunning-fog`) to values given on the command line.
+    """
     file_config = load_config(config_start(paths, stdin_filename), explicit=choice.config)
     select, ignore = split_selectors(choice.select), split_selectors(choice.ignore)
-    settings = file_config.with_overrides(
+    given = {key.replace("-", "_"): value for key, value in (limits or {}).items() if value is not None}
+    settings = with_choice(
+        file_config,
+        choice,
         select=select,
         ignore=ignore,
-        extra_rules=file_config.extra_rules + tuple(choice.extra_rules) if choice.extra_rules else None,
-        builtin_rules=False if choice.no_builtin_rules else None,
+        readability=dataclasses.replace(file_config.readability, **given) if given else None,
         **overrides,
     )
     plan = plan_run(
@@ -79,3 +109,17 @@ def plan_for(
         stdin_filename=stdin_filename,
     )
     return settings, plan
+
+
+def write_file(path: str, data: bytes) -> None:
+    """Write atomically; a failure leaves the old file as it was and ends with a one-line error."""
+    try:
+        write_atomic(path, data)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}; the file was left as it was") from None
+
+
+def source_diff(source: SourceText, fixed: str) -> str:
+    """Diff the input against its fixed text, byte-faithful (a UTF-8 BOM stays on line 1)."""
+    bom = "\ufeff" if source.bom and source.encoding == "utf-8" else ""
+    return unified_diff(bom + source.text, bom + fixed, source.path)

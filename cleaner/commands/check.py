@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import sys
 from enum import Enum
 from pathlib import Path
@@ -11,25 +12,18 @@ from typing import List, Optional
 import typer
 
 from cleaner.commands import _shared as shared
-from cleaner.config import EffectiveConfig
+from cleaner.config import EffectiveConfig, load_config
 from cleaner.errors import ExitCode, InputError
 from cleaner.inputs import discover, extract
-from cleaner.readability import FIELDS, label, score
-from cleaner.report.stream import formatter_for
+from cleaner.readability import score
+from cleaner.report import formats
 from cleaner.runner import check_paths
 from cleaner.selection import fails
-from cleaner.textio import expand_paths, read_source
+from cleaner.textio import read_source
 
 
-class OutputFormat(str, Enum):
-    """Output formats of `cleaner check`."""
-
-    text = "text"
-    json = "json"
-    sarif = "sarif"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
+CheckFormat = formats.choices("check")
+ScoreFormat = formats.choices("score")
 
 
 class FailOn(str, Enum):
@@ -57,7 +51,7 @@ def register(app: typer.Typer) -> None:
 
 def check(
     paths: List[str] = typer.Argument(..., help="Files or folders to check; '-' reads standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    output_format: CheckFormat = typer.Option("text", "--format", "-f", help="Output format."),
     config: Optional[Path] = shared.CONFIG,
     select: Optional[List[str]] = shared.SELECT,
     ignore: Optional[List[str]] = shared.IGNORE,
@@ -102,13 +96,12 @@ def check(
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
     mode = grammar_mode or (GrammarMode.on if grammar else GrammarMode(settings.languagetool.mode))
     with _grammar_checker(mode, languagetool_url, settings) as checker:
-        plan.options.grammar = checker
-        reports = check_paths(files, plan.options, jobs)
+        reports = check_paths(files, dataclasses.replace(plan.options, grammar=checker), jobs)
         if write_baseline:
             _write_baseline(settings.baseline, reports)
             raise typer.Exit(ExitCode.CLEAN)
         use_color = sys.stdout.isatty() if color is None else color
-        formatter = formatter_for(output_format.value, sys.stdout, plan.rules, use_color)
+        formatter = formats.formatter_for(output_format.value, sys.stdout, plan.rules, use_color)
         failed = False
         formatter.start()
         for report in reports:
@@ -150,18 +143,23 @@ def _grammar_checker(mode: GrammarMode, url: Optional[str], settings: EffectiveC
 
 def score_command(
     paths: List[str] = typer.Argument(..., help="Files or folders to score; '-' reads standard input."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Output format."),
+    output_format: ScoreFormat = typer.Option("text", "--format", "-f", help="Output format."),
+    config: Optional[Path] = shared.CONFIG,
+    include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to score inside folders."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to skip."),
+    stdin_filename: Optional[str] = shared.STDIN_FILENAME,
 ) -> None:
     """Print readability scores (Flesch, Flesch-Kincaid, fog, SMOG, Coleman-Liau, ARI, Dale-Chall)."""
-    # Markdown and HTML are scored on their prose, as `check` scores them.
-    results = [(path, score(extract(path, read_source(path).text).text)) for path in expand_paths(paths)]
-    if output_format is OutputFormat.json:
-        import json
-
-        payload = {"version": 1, "files": [{"path": p, "readability": r.to_dict()} for p, r in results]}
-        typer.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    for path, result in results:
-        typer.echo(path)
-        for name in FIELDS:
-            typer.echo(f"  {label(name):<22} {getattr(result, name)}")
+    start = shared.config_start(paths, stdin_filename)
+    settings = load_config(start, explicit=config).with_overrides(
+        include=tuple(include) if include else None, exclude=tuple(exclude) if exclude else None
+    )
+    root = settings.path.parent.resolve() if settings.path else Path.cwd().resolve()
+    files = discover(paths, root, settings.include, settings.exclude, settings.extensions)
+    results = []
+    for path in files:
+        source = read_source(path)
+        name = stdin_filename if path == "-" and stdin_filename else source.path
+        # Markdown and HTML are scored on their prose, as `check` scores them.
+        results.append((name, score(extract(name, source.text).text)))
+    typer.echo(formats.module_for(output_format.value, "score").render_scores(results), nl=False)

@@ -1,45 +1,36 @@
-"""`cleaner fix` (apply fixes, or show them as a diff) and `cleaner review` (decide one by one).
+"""`cleaner fix`: apply fixes in place, or show them as a diff.
 
-Both use the configuration, rule selection and inline suppressions `cleaner check` uses,
-so a finding that `check` would not report is never fixed or offered.
+It uses the configuration, rule selection and inline suppressions `cleaner check` uses,
+so a finding that `check` would not report is never fixed.
 """
 
 from __future__ import annotations
 
-import json
-import os
 import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from cleaner.commands import _shared as shared
-from cleaner.commands._shared import RuleChoice
-from cleaner.diffing import colorize, unified_diff
+from cleaner.commands._shared import RuleChoice, source_diff, write_file
+from cleaner.diffing import colorize
 from cleaner.errors import ExitCode, InputError
-from cleaner.fixer import FileFix, allowed_safeties, fix_source
+from cleaner.fixer import FileFix, allowed_safeties
 from cleaner.inputs import discover
-from cleaner.model import Safety
+from cleaner.model import Rule, Safety
 from cleaner.readability import score
-from cleaner.report import fix_json, fix_text
-from cleaner.review import ReviewSession, run
-from cleaner.runner import CheckOptions, check_source, read_input
-from cleaner.textio import SourceText, encode, write_atomic
+from cleaner.report import formats
+from cleaner.runner import CheckOptions, fix_source, read_input
+from cleaner.textio import SourceText, encode
 
 
-class OutputFormat(str, Enum):
-    """Report formats of `cleaner fix`."""
-
-    text = "text"
-    json = "json"
+FixFormat = formats.choices("fix")
 
 
 def register(app: typer.Typer) -> None:
-    """Add `fix` and `review` to the app."""
+    """Add `fix` to the app."""
     app.command("fix")(fix)
-    app.command("review")(review)
 
 
 def fix(
@@ -47,7 +38,7 @@ def fix(
     unsafe_fixes: bool = typer.Option(False, "--unsafe-fixes", help="Also apply unsafe fixes (probably right; glance at them)."),
     diff: bool = typer.Option(False, "--diff", help="Print a unified diff, write nothing; exit 1 if anything would change."),
     output: Optional[str] = typer.Option(None, "--output", "-o", metavar="FILE", help="Write the fixed text to FILE ('-': stdout); one input only."),
-    output_format: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f", help="Report format."),
+    output_format: FixFormat = typer.Option("text", "--format", "-f", help="Report format."),
     min_reading_ease: Optional[float] = typer.Option(None, "--min-reading-ease", metavar="N", help="Exit 1 if the fixed text's Flesch reading ease is below N."),
     max_grade: Optional[float] = typer.Option(None, "--max-grade", metavar="N", help="Exit 1 if the fixed text's Flesch-Kincaid grade is above N."),
     no_readability: bool = typer.Option(False, "--no-readability", help="Skip the readability scores."),
@@ -61,27 +52,25 @@ def fix(
 ) -> None:
     """Apply safe fixes in place, report what was fixed and what is left for review, with readability."""
     choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
-    settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=False)
+    flags = {"min-flesch-reading-ease": min_reading_ease, "max-flesch-kincaid-grade": max_grade}
+    settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=not no_readability, limits=flags)
     options = plan.options
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
-    limits = settings.readability
-    min_ease = min_reading_ease if min_reading_ease is not None else limits.min_flesch_reading_ease
-    grade = max_grade if max_grade is not None else limits.max_flesch_kincaid_grade
-    scored = not no_readability and limits.enabled
-    _check_fix_args(files, diff, output, no_readability and (min_reading_ease is not None or max_grade is not None))
+    _check_fix_args(files, diff, output, no_readability and any(v is not None for v in flags.values()))
+    _check_limit_rules(flags, plan.rules)
     allowed = allowed_safeties(unsafe=unsafe_fixes)
+    limit_codes = frozenset(r.code for r in plan.rules if r.kind == "readability-limit")
+    scored = plan.options.readability
     # Read and fix everything before writing anything: a bad input leaves every file untouched.
-    fixes = [(p == "-", _fix_one(read_input(p, options), allowed, options, scored, min_ease, grade)) for p in files]
+    fixes = [(p == "-", _fix_one(read_input(p, options), allowed, options, scored, limit_codes)) for p in files]
     text_on_stdout = diff or output == "-" or (output is None and "-" in files)
     for from_stdin, item in fixes:
         _emit(item, from_stdin, diff, output, color)
     results = [item for _, item in fixes]
     report_stream = sys.stderr if text_on_stdout else sys.stdout
-    if output_format is OutputFormat.json:
-        typer.echo(fix_json.render(results, dry_run=diff), nl=False, err=text_on_stdout)
-    else:
-        use_color = report_stream.isatty() if color is None else color
-        typer.echo(fix_text.render(results, color=use_color, dry_run=diff), nl=False, err=text_on_stdout)
+    use_color = report_stream.isatty() if color is None else color
+    render = formats.module_for(output_format.value, "fix").render_fixes
+    typer.echo(render(results, color=use_color, dry_run=diff), nl=False, err=text_on_stdout)
     for item in results:
         for problem in item.problems:
             typer.echo(f"cleaner: {item.path}: {problem}", err=True)
@@ -101,25 +90,25 @@ def _check_fix_args(files: list[str], diff: bool, output: Optional[str], no_scor
         raise InputError("--min-reading-ease/--max-grade need the readability scores; drop --no-readability")
 
 
+def _check_limit_rules(flags: dict[str, Optional[float]], rules: tuple[Rule, ...]) -> None:
+    """A limit given on the command line needs a selected rule that checks it."""
+    checked = {r.options.get("setting") for r in rules if r.kind == "readability-limit"}
+    for setting, value in flags.items():
+        if value is not None and setting not in checked:
+            raise InputError(f"no selected readability-limit rule checks {setting}, so its flag cannot apply")
+
+
 def _fix_one(
-    source: SourceText,
-    allowed: frozenset[Safety],
-    options: CheckOptions,
-    scored: bool,
-    min_ease: Optional[float],
-    max_grade: Optional[float],
+    source: SourceText, allowed: frozenset[Safety], options: CheckOptions, scored: bool, limit_codes: frozenset[str]
 ) -> FileFix:
+    """Fix one input; readability limits (RE9xx rules) are judged on the fixed text, like `check` judges."""
     result = fix_source(source, allowed, options)
+    problems = tuple(f.message for f in result.remaining if f.code in limit_codes)
     if not scored:
-        return FileFix(source, result)
+        return FileFix(source, result, problems=problems)
     before = score(result.original)
     after = score(result.fixed) if result.changed else before
-    problems = []
-    if min_ease is not None and after.flesch_reading_ease < min_ease:
-        problems.append(f"Flesch reading ease {after.flesch_reading_ease} is below --min-reading-ease {min_ease:g}")
-    if max_grade is not None and after.flesch_kincaid_grade > max_grade:
-        problems.append(f"Flesch-Kincaid grade {after.flesch_kincaid_grade} is above --max-grade {max_grade:g}")
-    return FileFix(source, result, before, after, tuple(problems))
+    return FileFix(source, result, before, after, problems)
 
 
 def _emit(item: FileFix, from_stdin: bool, diff: bool, output: Optional[str], color: Optional[bool]) -> None:
@@ -137,20 +126,6 @@ def _emit(item: FileFix, from_stdin: bool, diff: bool, output: Optional[str], co
         write_file(source.path, encode(source, fixed))
 
 
-def write_file(path: str, data: bytes) -> None:
-    """Write atomically; a failure leaves the old file as it was and ends with a one-line error."""
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}; the file was left as it was") from None
-
-
-def source_diff(source: SourceText, fixed: str) -> str:
-    """Diff the input against its fixed text, byte-faithful (a UTF-8 BOM stays on line 1)."""
-    bom = "\ufeff" if source.bom and source.encoding == "utf-8" else ""
-    return unified_diff(bom + source.text, bom + fixed, source.path)
-
-
 def _write_stdout(data: bytes) -> None:
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
@@ -163,82 +138,3 @@ def _exit_code(fixes: list[FileFix], diff: bool) -> int:
     if diff:
         return ExitCode.FINDINGS if any(f.result.changed for f in fixes) else ExitCode.CLEAN
     return ExitCode.FINDINGS if any(f.result.remaining for f in fixes) else ExitCode.CLEAN
-
-
-def review(
-    path: str = typer.Argument(..., help="The article to review."),
-    patch: Optional[Path] = typer.Option(None, "--patch", metavar="FILE", help="Save the accepted changes as a diff."),
-    log: Optional[Path] = typer.Option(None, "--log", metavar="FILE", help="Save every decision as JSON."),
-    no_write: bool = typer.Option(False, "--no-write", help="Leave the article as it is (use with --patch)."),
-    config: Optional[Path] = shared.CONFIG,
-    select: Optional[List[str]] = shared.SELECT,
-    ignore: Optional[List[str]] = shared.IGNORE,
-    extra_rules: Optional[List[Path]] = shared.EXTRA_RULES,
-    no_builtin_rules: bool = shared.NO_BUILTIN,
-    color: Optional[bool] = shared.COLOR,
-) -> None:
-    """Walk through every finding like `git add -p`: accept, reject, edit, skip; write the result at the end."""
-    if path == "-":
-        raise InputError("review needs a file, not standard input")
-    if not sys.stdin.isatty():
-        raise InputError("review is interactive and needs a terminal; in scripts use `cleaner fix --diff`")
-    for target in (patch, log):
-        if target is not None and not target.resolve().parent.is_dir():
-            raise InputError(f"{target}: folder does not exist")
-    options = shared.plan_for(RuleChoice(config, select, ignore, extra_rules, no_builtin_rules), [path], None, readability=False)[1].options
-    source = read_input(path, options)
-    session = ReviewSession(path, source.text, check_source(source, options).findings)
-    use_color = sys.stdout.isatty() if color is None else color
-    if not session.items:
-        typer.echo(f"No findings in {path}; nothing to review.")
-    run(session, TerminalUI(), color=use_color)
-    written = bool(session.edits()) and not no_write
-    if written:
-        write_file(path, encode(source, session.result()))
-    if patch is not None:
-        write_file(str(patch), source_diff(source, session.result()).encode("utf-8"))
-    if log is not None:
-        write_file(str(log), (json.dumps(session.log(written), ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    counts = ", ".join(f"{n} {d}" for d, n in session.counts().items() if n) or "nothing decided"
-    typer.echo(f"Reviewed {path}: {counts}." + (f" Wrote {path}." if written else " The file was not changed."))
-
-
-class TerminalUI:
-    """Single-key answers from the terminal (no Enter needed); a full line for edits."""
-
-    def write(self, text: str) -> None:
-        """Print text as is."""
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-    def read_key(self, prompt: str) -> str:
-        """Show the prompt and return one key press ('' at end of input)."""
-        import termios
-        import tty
-
-        self.write(prompt)
-        fd = sys.stdin.fileno()
-        saved = termios.tcgetattr(fd)
-        try:
-            tty.setcbreak(fd)
-            key = os.read(fd, 1).decode("utf-8", errors="replace")
-        finally:
-            termios.tcsetattr(fd, termios.TCSADRAIN, saved)
-        self.write((key if key.isprintable() else "") + "\n")
-        return key
-
-    def read_line(self, prompt: str, default: str) -> str | None:
-        """Read a line, pre-filled with `default` where readline is available; None at end of input."""
-        try:
-            import readline
-        except ImportError:  # pragma: no cover - not on every platform
-            readline = None
-        if readline is not None:
-            readline.set_startup_hook(lambda: readline.insert_text(default))
-        try:
-            return input(prompt)
-        except EOFError:
-            return None
-        finally:
-            if readline is not None:
-                readline.set_startup_hook(None)

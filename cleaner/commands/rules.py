@@ -1,11 +1,17 @@
-"""`cleaner rules` and `cleaner explain CODE`."""
+"""`cleaner rules` and `cleaner explain`: the rules a run would use (team rules included) and their schema."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import List, Optional
+
 import typer
 
+from cleaner import docgen
+from cleaner.commands import _shared as shared
 from cleaner.errors import InputError
-from cleaner.loader import load_rules
+from cleaner.kinds import kind_for, registry
+from cleaner.model import Rule
 
 
 def register(app: typer.Typer) -> None:
@@ -16,11 +22,20 @@ def register(app: typer.Typer) -> None:
 
 def list_rules(
     markdown: bool = typer.Option(False, "--markdown", help="Print the rule index as a Markdown table."),
+    write: bool = typer.Option(
+        False, "--write", help="With --markdown: regenerate the generated docs of a source checkout (README tables, docs/rule-schema.md)."
+    ),
+    config: Optional[Path] = shared.CONFIG,
+    extra_rules: Optional[List[Path]] = shared.EXTRA_RULES,
+    no_builtin_rules: bool = shared.NO_BUILTIN,
 ) -> None:
-    """List every rule: code, name, level, and whether it can fix what it finds."""
-    rules = load_rules()
+    """List every rule a run here would load (the configuration's and --extra-rules' included)."""
+    if write:
+        _write_docs(markdown, bool(config or extra_rules or no_builtin_rules))
+        return
+    rules = _rules(config, extra_rules, no_builtin_rules)
     if markdown:
-        typer.echo(markdown_index(rules), nl=False)
+        typer.echo(docgen.rule_index(rules), nl=False)
         return
     typer.echo(f"{'code':<6} {'name':<36} {'level':<8} {'fix':<8} summary")
     for rule in rules:
@@ -28,30 +43,76 @@ def list_rules(
         typer.echo(f"{rule.code:<6} {rule.name:<36} {rule.level.value:<8} {fix:<8} {rule.summary}")
 
 
-def markdown_index(rules) -> str:
-    """Return the rule index as a Markdown table (the README embeds this exact text)."""
-    lines = ["| code | name | category | level | fix | what it finds |", "|---|---|---|---|---|---|"]
-    for rule in rules:
-        fix = rule.fix.safety.value if rule.fix else "-"
-        summary = rule.summary.replace("|", "\\|")
-        lines.append(f"| {rule.code} | `{rule.name}` | {rule.category} | {rule.level.value} | {fix} | {summary} |")
-    return "\n".join(lines) + "\n"
+def _write_docs(markdown: bool, team_options: bool) -> None:
+    if not markdown:
+        raise InputError("--write needs --markdown")
+    if team_options:
+        raise InputError("--write documents the built-in pack only; drop --config, --extra-rules and --no-builtin-rules")
+    root = docgen.project_root()
+    if root is None:
+        raise InputError("--write works in a source checkout of cleaner (README.md next to the package)")
+    changed = docgen.write(root)
+    typer.echo(f"cleaner: regenerated {', '.join(changed)}" if changed else "cleaner: generated docs are current", err=True)
 
 
-def explain(code: str = typer.Argument(..., help="A rule code (PU101) or name (double-period).")) -> None:
-    """Show a rule's message, why it matters, its fix, and its examples."""
-    rule = next((r for r in load_rules() if code in (r.code, r.name, *r.aliases)), None)
+def _rules(config: Optional[Path], extra_rules: Optional[List[Path]], no_builtin_rules: bool) -> tuple[Rule, ...]:
+    choice = shared.RuleChoice(config, None, None, extra_rules, no_builtin_rules)
+    return shared.load_chosen_rules(choice)[1]
+
+
+def explain(
+    code: Optional[str] = typer.Argument(None, help="A rule code (PU101) or name (double-period)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Show a rule kind's options instead."),
+    schema: bool = typer.Option(False, "--schema", help="Print the whole rule-file schema (docs/rule-schema.md)."),
+    config: Optional[Path] = shared.CONFIG,
+    extra_rules: Optional[List[Path]] = shared.EXTRA_RULES,
+    no_builtin_rules: bool = shared.NO_BUILTIN,
+) -> None:
+    """Show a rule's message, why it matters, its kind and options, its fix and its examples."""
+    if schema:
+        typer.echo(docgen.rule_schema(), nl=False)
+    elif kind is not None:
+        module = kind_for(kind)
+        if module is None:
+            raise InputError(f"unknown rule kind '{kind}'; kinds: {', '.join(registry())}")
+        typer.echo("\n".join(docgen.kind_reference(module, "#")).rstrip("\n"))
+    elif code is not None:
+        typer.echo(_explain_rule(code, config, extra_rules, no_builtin_rules))
+    else:
+        raise InputError("name a rule (cleaner explain PU101), or use --kind KIND or --schema")
+
+
+def _explain_rule(code: str, config: Optional[Path], extra_rules: Optional[List[Path]], no_builtin: bool) -> str:
+    choice = shared.RuleChoice(config, None, None, extra_rules, no_builtin)
+    settings, rules = shared.load_chosen_rules(choice)
+    rule = next((r for r in rules if code in (r.code, r.name, *r.aliases)), None)
     if rule is None:
+        from cleaner.retired import load_retired
+
+        gone = [e for folder in settings.rule_folders() for e in load_retired(folder) if code in (e.code, e.name)]
+        if gone:
+            return f"{gone[0].code} {gone[0].name} is retired: {gone[0].reason}"
         raise InputError(f"unknown rule '{code}'; `cleaner rules` lists them")
-    typer.echo(f"{rule.code} {rule.name} ({rule.category}, {rule.level.value})")
-    typer.echo(f"\n{rule.summary}\n\nWhy: {rule.why}\n\nMessage: {rule.message}")
+    return describe(rule)
+
+
+def describe(rule: Rule) -> str:
+    """The explanation of one rule, as `cleaner explain` prints it."""
+    module = kind_for(rule.kind)
+    lines = [f"{rule.code} {rule.name} ({rule.category}, {rule.level.value})", "", rule.summary, "", f"Why: {rule.why}"]
+    lines += ["", f"Message: {rule.message}"]
     if rule.fix:
-        typer.echo(f"Fix: {rule.fix.title} ({rule.fix.safety.value})")
-    typer.echo("\nFlagged:")
+        lines.append(f"Fix: {rule.fix.title} ({rule.fix.safety.value})")
+    lines += ["", f"Kind: {rule.kind}: {docgen.kind_summary(module)} (`cleaner explain --kind {rule.kind}`)"]
+    lines += [f"  {name}: {docgen.show(value)}" for name, value in rule.options.items()]
+    lines += [f"File: {rule.path}", "", "Flagged:"]
     for example in rule.fail_examples:
-        typer.echo(f"  - {example.text}")
+        lines.append(f"  - {example.text}")
+        if example.flag is not None:
+            flags = (example.flag,) if isinstance(example.flag, str) else example.flag
+            lines.append(f"    flags: {' | '.join(repr(f) for f in flags)}")
         if example.fixed is not None:
-            typer.echo(f"    fixed: {example.fixed}")
-    typer.echo("Not flagged:")
-    for text in rule.pass_examples:
-        typer.echo(f"  - {text}")
+            lines.append(f"    fixed: {example.fixed}")
+    lines.append("Not flagged:")
+    lines += [f"  - {text}" for text in rule.pass_examples]
+    return "\n".join(lines)

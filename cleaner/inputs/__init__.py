@@ -11,21 +11,14 @@ moved back, so line and column always point into the file as it is on disk.
 
 from __future__ import annotations
 
-from cleaner.inputs.discover import discover, kind_for_path, matches_any
+from cleaner.inputs.discover import discover, matches_any
 from cleaner.inputs.extracted import Builder, Extracted
 
-__all__ = ["Builder", "Extracted", "discover", "extract", "kind_for_path", "matches_any"]
+__all__ = ["Builder", "Extracted", "discover", "extract", "matches_any"]
 
 
-def extract(path: str, text: str, kind: str | None = None) -> Extracted:
-    """Return the checkable text of a file (kind from its suffix unless given) with its offset map."""
-    kind = kind or kind_for_path(path)
-    if kind == "markdown":
-        from cleaner.inputs.markdown import extract_markdown
+def extract(path: str, text: str) -> Extracted:
+    """Return the checkable text of a file (its format from its suffix) with its offset map."""
+    from cleaner.inputs.registry import format_for_path
 
-        return extract_markdown(text)
-    if kind == "html":
-        from cleaner.inputs.html import extract_html
-
-        return extract_html(text)
-    return Extracted.identity(text)
+    return format_for_path(path).extract(text)

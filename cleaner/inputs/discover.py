@@ -1,4 +1,4 @@
-"""Which files to check: walk folders, apply include/exclude globs, know each file's kind."""
+"""Which files to check: the one folder walker, with include/exclude globs and the registry's extensions."""
 
 from __future__ import annotations
 
@@ -9,24 +9,9 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 from cleaner.errors import InputError
-from cleaner.textio import TEXT_SUFFIXES
 
-KINDS = {
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".mdown": "markdown",
-    ".mkd": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xhtml": "html",
-}
 # Folders no article lives in; walking them only costs time (a .git folder can be huge).
 SKIPPED_FOLDERS = frozenset({"node_modules", "__pycache__"})
-
-
-def kind_for_path(path: str) -> str:
-    """Return 'markdown', 'html' or 'text' from a file name's suffix."""
-    return KINDS.get(Path(path).suffix.lower(), "text")
 
 
 @functools.lru_cache(maxsize=256)
@@ -82,14 +67,19 @@ def discover(
     root: Path | None = None,
     include: Sequence[str] = (),
     exclude: Sequence[str] = (),
-    extensions: Sequence[str] = TEXT_SUFFIXES,
+    extensions: Sequence[str] | None = None,
 ) -> list[str]:
     """Expand folders recursively and drop excluded files; return unique paths sorted ('-' first).
 
     Files named explicitly are kept whatever their suffix, unless `exclude` matches them
     (so pre-commit and editors honour the configuration); in folders, a file is taken when
-    `include` matches it or, without `include`, when its suffix is in `extensions`.
+    `include` matches it or, without `include`, when its suffix is in `extensions` (default:
+    every suffix an input format claims).
     """
+    if extensions is None:
+        from cleaner.inputs.registry import extensions as known
+
+        extensions = known()
     root = (root or Path.cwd()).resolve()
     found: set[str] = set()
     for path in paths:

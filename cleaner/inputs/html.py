@@ -14,6 +14,11 @@ import re
 
 from cleaner.inputs.extracted import Builder, Extracted
 
+# The input-format registry (cleaner.inputs.registry) reads these and `extract` below.
+FORMAT = "html"
+EXTENSIONS = (".html", ".htm", ".xhtml")
+COMMENT = ("<!--", "-->")  # where cleaner-disable directives are written
+
 _TOKEN = re.compile(
     r"(?P<comment><!--.*?(?:-->|\Z))"
     r"|(?P<decl><![^>]*>|<\?[^>]*>)"
@@ -171,3 +176,6 @@ class _Walker:
             return
         if not closing and (name in SKIPPED or _HIDDEN.search(attrs)):
             self.skip.append(name)
+
+
+extract = extract_html

@@ -12,6 +12,11 @@ from typing import Iterator
 
 from cleaner.inputs.extracted import Builder, Extracted
 
+# The input-format registry (cleaner.inputs.registry) reads these and `extract` below.
+FORMAT = "markdown"
+EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+COMMENT = ("<!--", "-->")  # where cleaner-disable directives are written
+
 # A stand-in for a code span or URL: a neutral word, so "Run `ls`.. Next" still reads as
 # "Run X.. Next" (the doubled period is still found) and no space or punctuation rule fires.
 PLACEHOLDER = "X"
@@ -126,3 +131,6 @@ def _inline_regions(source: str, start: int, end: int) -> Iterator[Region]:
             for group, replacement in groups.items():
                 if match.start(group) >= 0 and match.end(group) > match.start(group):
                     yield match.start(group), match.end(group), 3 + priority, replacement
+
+
+extract = extract_markdown

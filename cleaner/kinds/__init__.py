@@ -1,10 +1,15 @@
-"""Rule kinds: one module per kind, found by their `KIND` attribute.
+"""Rule kinds: one module per kind, found by their `KIND` attribute (adding a kind = adding a module).
 
 A kind module provides:
+- a docstring whose first paragraph says what the kind finds (the schema docs print it);
 - `KIND`: the name used in rule files (`kind: pattern`);
-- `FIELDS`: the kind-specific fields a rule file may carry;
-- `validate(rule)`: raise ValueError (optionally with a `.field` attribute) on bad options;
-- `build(rule)`: compile the rule once and return `check(document) -> Iterable[Hit]`.
+- `OPTIONS`: the kind-specific fields a rule file may carry, as `cleaner.schema.Option`s
+  (name, type, default, required, one-line doc); the loader checks them and fills in defaults;
+- `REPLACEMENT`: a `cleaner.schema.Replacement`, what `fix.replace` means for the kind;
+- `build(rule)`: compile the rule once and return `check(document) -> Iterable[Hit]`; raise
+  `cleaner.kinds._support.OptionError(field, message)` for a value the types cannot catch;
+- optionally `configure(rule, config)`: return the rule with options taken from the run's
+  configuration (see `readability_limit`).
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
-"""Helpers shared by rule kinds: option checks, regex compilation, case handling."""
+"""Helpers shared by rule kinds: option errors, regex compilation, case handling."""
 
 from __future__ import annotations
-
-from typing import Any
 
 import regex
 
@@ -36,22 +34,6 @@ def compile_pattern(rule: Rule, field: str, flags: int = 0) -> regex.Pattern[str
         return regex.compile(source, flags | regex.VERSION0)
     except regex.error as exc:
         raise OptionError(field, f"invalid regular expression: {exc}") from None
-
-
-def option(rule: Rule, field: str, default: Any, kind: type | tuple[type, ...]) -> Any:
-    """Return an option of the expected type, or raise OptionError."""
-    value = rule.options.get(field, default)
-    if not isinstance(value, kind):
-        raise OptionError(field, f"must be of type {getattr(kind, '__name__', kind)}")
-    return value
-
-
-def string_list(rule: Rule, field: str) -> tuple[str, ...]:
-    """Return a list-of-strings option as a tuple (empty when absent)."""
-    value = rule.options.get(field, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise OptionError(field, "must be a list of strings")
-    return tuple(value)
 
 
 def match_case(replacement: str, original: str) -> str:

@@ -5,21 +5,6 @@ own (`crisis.” Ministry of Foreign Affairs of China Said.`), with no speaker (
 Said.`), capitalised after the quotation (`“What is the deficit?” Questioned Macron.`), or twice
 (`Erdogan said, “… inflation,” he said.`). Reporting verbs come from rules/data/reporting-verbs.yaml
 (said, stated, explained, stressed, noted ...), in any capitalisation.
-
-Fields:
-- `form`: `speaker` reports a speaker phrase (at most `max-words` capitalised words plus
-  of/the/and/for; or "the" and one or two lower-case words; or a pronoun) between a closing
-  quotation mark and a sentence-final reporting verb, and merges it into the quotation
-  (`crisis,” the Ministry of Foreign Affairs of China said.`);
-  `bare` reports a reporting verb that follows a closing quotation mark with no speaker, or stands
-  alone at the start of a paragraph ("revealed."), and proposes deleting it after a quotation;
-  `inverted` reports a capitalised reporting verb right after a closing quotation mark and before
-  its speaker (`?” Questioned Emmanuel Macron`), and lower-cases it ("Said", also a name, is left
-  to the capitalised-said rule);
-  `double` reports a second attribution after a quotation that one already introduces
-  (`Sánchez said, “… December,” he clarified`).
-- `institutions`: nouns that make a speaker an institution, which takes "the".
-- `max-words`: the longest speaker phrase (default 10).
 """
 
 from __future__ import annotations
@@ -30,18 +15,32 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, string_list, timeout_for
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
+from cleaner.schema import INTEGER, STRINGS, Option, Replacement, one_of
 from cleaner.wordclass import reporting_verbs
 
-KIND = "attribution"
-FIELDS = frozenset({"form", "institutions", "max-words"})
-OPTIONS = (
-    ("form", str, "speaker", "speaker, bare, inverted or double"),
-    ("institutions", list, [], "speaker: nouns that make a speaker an institution, which takes 'the'"),
-    ("max-words", int, 10, "speaker: the longest speaker phrase, in words"),
-)
 FORMS = ("speaker", "bare", "inverted", "double")
+KIND = "attribution"
+OPTIONS = (
+    Option(
+        "form",
+        one_of(*FORMS),
+        "`speaker` reports a speaker phrase (at most `max-words` capitalised words plus of/the/and/for; or \"the\" "
+        "and one or two lower-case words; or a pronoun) between a closing quotation mark and a sentence-final "
+        "reporting verb, and merges it into the quotation (`crisis,” the Ministry of Foreign Affairs of China "
+        "said.`); `bare` reports a reporting verb that follows a closing quotation mark with no speaker, or stands "
+        "alone at the start of a paragraph (\"revealed.\"), and proposes deleting it after a quotation; "
+        "`inverted` reports a capitalised reporting verb right after a closing quotation mark and before its "
+        "speaker (`?” Questioned Emmanuel Macron`), and lower-cases it (\"Said\", also a name, is left to the "
+        "capitalised-said rule); `double` reports a second attribution after a quotation that one already "
+        "introduces (`Sánchez said, “… December,” he clarified`).",
+        default="speaker",
+    ),
+    Option("institutions", STRINGS, "`speaker`: nouns that make a speaker an institution, which takes \"the\".", default=()),
+    Option("max-words", INTEGER, "`speaker`: the longest speaker phrase, in words.", default=10),
+)
+REPLACEMENT = Replacement.COMPUTED
 
 _CONNECTORS = frozenset({"of", "the", "and", "for"})
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
@@ -71,18 +70,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     }
 
 
-def validate(rule: Rule) -> None:
-    """Check the form and the word lists."""
-    build(rule)
-
-
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    form = option(rule, "form", "speaker", str)
-    if form not in FORMS:
-        raise OptionError("form", f"must be one of {', '.join(FORMS)}")
-    institutions = frozenset(string_list(rule, "institutions"))
-    max_words = option(rule, "max-words", 10, int)
+    form = rule.options["form"]
+    institutions = frozenset(rule.options["institutions"])
+    max_words = rule.options["max-words"]
     if form == "speaker":
         return lambda doc: _check_speaker(doc, institutions, max_words)
     return {"bare": _check_bare, "inverted": _check_inverted, "double": _check_double}[form]

@@ -6,13 +6,6 @@ war"). A mixed form is always reported, with the form the article mostly uses (c
 on a tie) and the noun in lower case. When an article uses both consistent forms for the
 same pair, the less common one is reported as a suggestion. Headlines and bylines are never
 reported, but their forms count. Named wars ("Iran-Iraq War") are left alone.
-
-Fields:
-- `gazetteer`: `lexicon` (default: the packaged country table, lexicon.countries(), built from the
-  CIA World Factbook and countryinfo by scripts/build_lexicon.py), or the name of a data file
-  with `countries` (name -> adjectives) and `aliases` (name -> other names).
-- `nouns`: the generic nouns that end such a compound.
-- `named`: compounds that are proper names, compared case-insensitively.
 """
 
 from __future__ import annotations
@@ -25,11 +18,24 @@ import regex
 
 from cleaner import gazetteer, lexicon
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, string_list, timeout_for
+from cleaner.kinds._support import OptionError, timeout_for
 from cleaner.model import Hit, Rule, Safety
+from cleaner.schema import STRING, STRINGS, Option, Replacement
 
 KIND = "compound-consistency"
-FIELDS = frozenset({"gazetteer", "nouns", "named"})
+OPTIONS = (
+    Option(
+        "gazetteer",
+        STRING,
+        "`lexicon`: the packaged country table (lexicon.countries(), built from the CIA World Factbook and "
+        "countryinfo by scripts/build_lexicon.py); or the name of a data file (`data/NAME.yaml` in the rule's "
+        "folder, else in the built-in pack) with `countries` (name -> adjectives) and `aliases` (name -> other names).",
+        default="lexicon",
+    ),
+    Option("nouns", STRINGS, "The generic nouns that end such a compound (war, talks, border...).", required=True),
+    Option("named", STRINGS, "Compounds that are proper names, compared case-insensitively.", default=()),
+)
+REPLACEMENT = Replacement.COMPUTED
 
 
 @dataclass(frozen=True)
@@ -56,18 +62,14 @@ class _Use:
         return "mixed" if len(kinds) == 2 else ("adjective" if True in kinds else "country")
 
 
-def validate(rule: Rule) -> None:
-    """Check the gazetteer and word lists."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Compile the compound pattern once and return the checker."""
     words, adjectives = _lexicon(rule)
-    nouns = string_list(rule, "nouns")
+    nouns = rule.options["nouns"]
     if not nouns:
         raise OptionError("nouns", "must list at least one noun")
-    named = frozenset(_normal(n) for n in string_list(rule, "named"))
+    named = frozenset(_normal(n) for n in rule.options["named"])
     names = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     pattern = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}.’'-])(?P<a>{names})(?P<dash>[-–])(?P<b>{names})(?P<gap>[ \t]+)"
@@ -95,13 +97,13 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _lexicon(rule: Rule) -> tuple[Mapping[str, _Part], Mapping[str, str]]:
     """Map every country name, alias and adjective to its part; map each country to its adjective."""
-    name = option(rule, "gazetteer", "lexicon", str)
+    name = rule.options["gazetteer"]
     if name == "lexicon":
         table = lexicon.countries()
         countries = {c: list(entry.adjectives) for c, entry in table.items() if entry.adjectives}
         aliases = {c: list(entry.aliases) for c, entry in table.items()}
     else:
-        countries, aliases = _data_file(name)
+        countries, aliases = _data_file(name, rule)
     words: dict[str, _Part] = {}
     adjectives: dict[str, str] = {}
     for country, adjs in sorted(countries.items()):
@@ -117,9 +119,9 @@ def _lexicon(rule: Rule) -> tuple[Mapping[str, _Part], Mapping[str, str]]:
     return words, adjectives
 
 
-def _data_file(name: str) -> tuple[dict, dict]:
+def _data_file(name: str, rule: Rule) -> tuple[dict, dict]:
     try:
-        data = gazetteer.load(name)
+        data = gazetteer.load(name, rule)
     except ValueError as exc:
         raise OptionError("gazetteer", str(exc)) from None
     countries = data.get("countries") if isinstance(data, dict) else None

@@ -1,7 +1,6 @@
 """`date-calque`: dates written the way Japanese, Korean or Chinese news writes them.
 
-Fields:
-- `form`: which calque the rule reports:
+The `form` option picks which calque the rule reports:
   - `weekday-brackets`: a weekday in brackets after a date, "April 8 (Sat)" (the suggestion puts
     the weekday first, "Saturday, April 8"), or a bare day number in brackets after a weekday or a
     relative day, "this Friday (17th)", "last night (23rd)", or a date in a source-language format
@@ -24,12 +23,16 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, timeout_for
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
+from cleaner.schema import Option, Replacement, one_of
 
 KIND = "date-calque"
-FIELDS = frozenset({"form"})
-OPTIONS = (("form", str, "", "which calque: weekday-brackets, local-time-day, bare-day or country-time"),)
+OPTIONS = (
+    Option("form", one_of("weekday-brackets", "local-time-day", "bare-day", "country-time"),
+           "Which calque the rule reports (see above).", required=True),
+)
+REPLACEMENT = Replacement.COMPUTED
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _SHORT_WEEKDAY = r"(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)"
@@ -62,19 +65,12 @@ _MONTH_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_MONTH}(?![\p{{L}}])|(?i:(?:th
 _ORDINAL_NOUNS = regex.compile(r"(?i)(?<![\p{L}])(?:holes?|laps?|innings?|floors?|minute|stage)(?![\p{L}])")
 
 
-def validate(rule: Rule) -> None:
-    """Check the form is known."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    form = option(rule, "form", "", str)
     checkers = {"weekday-brackets": _weekday_brackets, "local-time-day": _local_time_day, "bare-day": _bare_day,
                 "country-time": _country_time}
-    if form not in checkers:
-        raise OptionError("form", f"must be one of {', '.join(checkers)}")
-    return checkers[form]
+    return checkers[rule.options["form"]]
 
 
 def _weekday_brackets(doc: Document) -> Iterator[Hit]:

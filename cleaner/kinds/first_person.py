@@ -13,8 +13,6 @@ Forms:
   not introduce direct speech after a colon or attribute a quotation ("“Why?” I asked."), where the
   sentence or one of the two before it reports a speaker whose subject was dropped: any reporting
   verb for "I", a reporting verb and an organisation (rules/data/institutions.yaml) for "we".
-
-Fields: `form`, `max-share` (default 0.25), `max-count` (default 6).
 """
 
 from __future__ import annotations
@@ -27,17 +25,17 @@ import regex
 
 from cleaner import gazetteer
 from cleaner.document import Document, Word
-from cleaner.kinds._support import OptionError, option
 from cleaner.model import Hit, Rule
+from cleaner.schema import INTEGER, NUMBER, Option, Replacement, one_of
 from cleaner.wordclass import reporting_verbs
 
 KIND = "first-person"
-FIELDS = frozenset({"form", "max-share", "max-count"})
 OPTIONS = (
-    ("form", str, "leak", "stub (a short first-person sentence) or leak (any other first person)"),
-    ("max-share", float, 0.25, "first person outside quotations per sentence, at most, for third-person copy"),
-    ("max-count", int, 6, "first-person words outside quotations, at most, for third-person copy"),
+    Option("form", one_of("stub", "leak"), "Which form to report (see above).", default="leak"),
+    Option("max-share", NUMBER, "First person outside quotations per sentence, at most, for third-person copy.", default=0.25),
+    Option("max-count", INTEGER, "First-person words outside quotations, at most, for third-person copy.", default=6),
 )
+REPLACEMENT = Replacement.NONE
 
 _PRONOUNS = frozenset(
     "I we We me us my our My Our Us I'm I’m I've I’ve I'll I’ll I'd I’d we're we’re We're We’re "
@@ -57,18 +55,12 @@ _CALLS_TO_ACTION = frozenset("Follow follow Contact contact Join join Subscribe 
 _STUB = regex.compile(r"(?:I|We)(?:[ \t]+\p{Ll}+){1,2}[.!]")
 
 
-def validate(rule: Rule) -> None:
-    """Check the form and the limits."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    form = option(rule, "form", "leak", str)
-    if form not in ("stub", "leak"):
-        raise OptionError("form", "must be stub or leak")
-    share = float(option(rule, "max-share", 0.25, (int, float)))
-    count = option(rule, "max-count", 6, int)
+    form = rule.options["form"]
+    share = float(rule.options["max-share"])
+    count = rule.options["max-count"]
     return lambda doc: _check(doc, form, share, count)
 
 

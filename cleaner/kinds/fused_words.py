@@ -25,14 +25,15 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, timeout_for
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
+from cleaner.schema import Option, Replacement, one_of
 from cleaner.wordclass import function_word_groups, function_words
 
-KIND = "fused-words"
-FIELDS = frozenset({"form"})
-OPTIONS = (("form", str, "camel", "camel, punctuation, enclosure or glued"),)
 FORMS = ("camel", "punctuation", "enclosure", "glued")
+KIND = "fused-words"
+OPTIONS = (Option("form", one_of(*FORMS), "Which form to report (see above).", default="camel"),)
+REPLACEMENT = Replacement.COMPUTED
 
 # Words that start sentences and never end a brand name: determiners, pronouns, conjunctions.
 _STARTERS = frozenset(
@@ -51,16 +52,10 @@ _SPLIT_MARGIN = 3.0
 _MIN_PART_ZIPF = 3.0
 
 
-def validate(rule: Rule) -> None:
-    """Check the form."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    form = option(rule, "form", "camel", str)
-    if form not in FORMS:
-        raise OptionError("form", f"must be one of {', '.join(FORMS)}")
+    form = rule.options["form"]
     return {"camel": _check_camel, "punctuation": _check_punctuation,
             "enclosure": _check_enclosure, "glued": _check_glued}[form]
 

@@ -14,8 +14,6 @@ only differs in hyphens or spaces is a house style (Jong-un / Jong Un), but a on
 split in two ("Xi Jin Ping") is reported. A person is reported only when the family name is rare in
 English (Meloni, Tokayev), or the article names the person's country (or its people), or a title
 or role stands before the name, so a namesake of a common family name is left alone.
-
-Fields: `people` (use the packaged table, default true), `names` (extra listed names), `titles`.
 """
 
 from __future__ import annotations
@@ -28,16 +26,17 @@ import regex
 from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, string_list
+from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
+from cleaner.schema import BOOLEAN, STRINGS, Option, Replacement
 
 KIND = "known-names"
-FIELDS = frozenset({"people", "names", "titles"})
 OPTIONS = (
-    ("people", bool, True, "use the packaged public-figure table (rules/data/lexicon/people.tsv)"),
-    ("names", list, [], "more names: people with the family name in capitals, organisations as written"),
-    ("titles", list, [], "titles that show a name is meant as a public figure (President, Minister)"),
+    Option("people", BOOLEAN, "Use the packaged public-figure table (rules/data/lexicon/people.tsv).", default=True),
+    Option("names", STRINGS, "More names: people with the family name in capitals, organisations as written.", default=()),
+    Option("titles", STRINGS, "Titles that show a name is meant as a public figure (President, Minister).", default=()),
 )
+REPLACEMENT = Replacement.COMPUTED
 _FAMILY = regex.compile(r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*")
 
 
@@ -51,10 +50,6 @@ class Listed:
     family: str = ""
 
 
-def validate(rule: Rule) -> None:
-    """Check the name list and options."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Index the listed names by each of their words once and return the checker."""
@@ -64,7 +59,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     for name in listed:
         for word in set(name.words):
             by_word.setdefault(word, []).append(name)
-    titles = frozenset(string_list(rule, "titles"))
+    titles = frozenset(rule.options["titles"])
 
     def check(doc: Document) -> Iterator[Hit]:
         countries = _Countries(doc)
@@ -82,9 +77,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _listed(rule: Rule) -> list[Listed]:
     out = []
-    if option(rule, "people", True, bool):
+    if rule.options["people"]:
         out += [Listed(tuple(p.name.split()), True, p.country, p.family) for p in lexicon.people()]
-    for entry in string_list(rule, "names"):
+    for entry in rule.options["names"]:
         words = entry.split()
         if len(words) < 2:
             raise OptionError("names", f"'{entry}' needs at least two words")

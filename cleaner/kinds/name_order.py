@@ -9,8 +9,6 @@ without that, "Ali Hassan" and "Hassan Ali" may be two people.
 The less used order is reported with the other as the suggestion. On a tie, a hyphenated given
 name of syllables (Gun-hee, Jae-myung) marks a Korean or Chinese name, written family name first;
 otherwise either order may be right and the message says so.
-
-Fields: `titles` (words removed from the front of a name: Mr., President).
 """
 
 from __future__ import annotations
@@ -22,25 +20,24 @@ import regex
 
 from cleaner import names as nm
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, string_list
+from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
+from cleaner.schema import STRINGS, Option, Replacement
 
 KIND = "name-order"
-FIELDS = frozenset({"titles"})
-OPTIONS = (("titles", list, [], "words removed from the front of a name before comparing (Mr., President)"),)
+OPTIONS = (
+    Option("titles", STRINGS, "Words removed from the front of a name before comparing (Mr., President).", required=True),
+)
+REPLACEMENT = Replacement.COMPUTED
 # A given name of romanised syllables joined by a hyphen: Gun-hee, Jae-myung, Kai-shek.
 _SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}")
 _Name = tuple[str, str]
 
 
-def validate(rule: Rule) -> None:
-    """Check the titles."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the titles once and return the checker."""
-    titles = frozenset(t.rstrip(".") for t in string_list(rule, "titles"))
+    titles = frozenset(t.rstrip(".") for t in rule.options["titles"])
     if not titles:
         raise OptionError("titles", "must list at least one title")
 

@@ -19,8 +19,6 @@ other as the suggestion, and the message names the line where the other stands.
 Candidate pairs are blocked (person names by the first two letters of their first or last word;
 name words by their sorted consonants) and each name is compared with the next `window` names of
 its block, so the work grows linearly with the number of names.
-
-Fields: `titles`, `stop-words`, `token-ratio`, `name-ratio`, `given-name-ratio`, `short-token`, `window`.
 """
 
 from __future__ import annotations
@@ -33,22 +31,21 @@ from rapidfuzz import fuzz
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds import _name_evidence as evidence
-from cleaner.kinds._support import OptionError, option, string_list
+from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
+from cleaner.schema import INTEGER, NUMBER, STRINGS, Option, Replacement
 
 KIND = "name-variants"
-FIELDS = frozenset(
-    {"titles", "stop-words", "token-ratio", "name-ratio", "given-name-ratio", "short-token", "window"}
-)
 OPTIONS = (
-    ("titles", list, [], "words and titles that mark a person name after them (Mr., President, said)"),
-    ("stop-words", list, [], "words that make a capitalised run an organisation or place, not a person"),
-    ("token-ratio", float, 65, "least similarity (0-100) of two differing words of person names"),
-    ("name-ratio", float, 75, "least similarity (0-100) of two whole person names"),
-    ("given-name-ratio", float, 85, "least similarity of two given names when the surnames agree"),
-    ("short-token", int, 4, "words this short must match exactly in person names"),
-    ("window", int, 16, "how many neighbours in a block each name is compared with"),
+    Option("titles", STRINGS, "Words and titles that mark a person name after them (Mr., President, said).", required=True),
+    Option("stop-words", STRINGS, "Words that make a capitalised run an organisation or place, not a person.", default=()),
+    Option("token-ratio", NUMBER, "Least similarity (0-100) of two differing words of person names.", default=65),
+    Option("name-ratio", NUMBER, "Least similarity (0-100) of two whole person names.", default=75),
+    Option("given-name-ratio", NUMBER, "Least similarity of two given names when the surnames agree.", default=85),
+    Option("short-token", INTEGER, "Words this short must match exactly in person names.", default=4),
+    Option("window", INTEGER, "How many neighbours in a block each name is compared with.", default=16),
 )
+REPLACEMENT = Replacement.COMPUTED
 _SUFFIXES = frozenset({"Jr", "Sr"})
 _LONGEST_NAME = 40  # no real name word is longer; a longer token is noise and is skipped
 
@@ -63,29 +60,25 @@ class Thresholds:
     short: int = 4
 
 
-def validate(rule: Rule) -> None:
-    """Check the titles, stop words and thresholds."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the options once and return the checker."""
-    titles = string_list(rule, "titles")
+    titles = rule.options["titles"]
     if not titles:
         raise OptionError("titles", "must list at least one title")
     limits = Thresholds(
-        token=float(option(rule, "token-ratio", 65, (int, float))),
-        name=float(option(rule, "name-ratio", 75, (int, float))),
-        given=float(option(rule, "given-name-ratio", 85, (int, float))),
-        short=option(rule, "short-token", 4, int),
+        token=float(rule.options["token-ratio"]),
+        name=float(rule.options["name-ratio"]),
+        given=float(rule.options["given-name-ratio"]),
+        short=rule.options["short-token"],
     )
-    window = option(rule, "window", 16, int)
+    window = rule.options["window"]
     if window < 1:
         raise OptionError("window", "must be a positive number")
     context = evidence.PersonContext(titles)
     known = evidence.known_names()
     # A title word inside a "name" ("King Charles") means it is not a plain personal name.
-    stop = frozenset(string_list(rule, "stop-words")) | {t for t in titles if " " not in t and t[-1] != "."}
+    stop = frozenset(rule.options["stop-words"]) | {t for t in titles if " " not in t and t[-1] != "."}
 
     def check(doc: Document) -> Iterator[Hit]:
         index = evidence.NameIndex(doc, stop | context.words, known)

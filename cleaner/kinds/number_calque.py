@@ -1,7 +1,6 @@
 """`number-calque`: numbers written the way the source language writes them.
 
-Fields:
-- `form`: which calque the rule reports:
+The `form` option picks which calque the rule reports:
   - `myriad`: a large number split into two units, "3 trillion 400 billion yen" (East Asian
     languages count in units of 10,000 and 100 million); the fix is the exact sum in the larger
     unit, "3.4 trillion", and is offered only when the smaller part is less than one larger unit.
@@ -28,12 +27,13 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, timeout_for
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
+from cleaner.schema import Option, Replacement, one_of
 
 KIND = "number-calque"
-FIELDS = frozenset({"form"})
-OPTIONS = (("form", str, "", "which calque the rule reports: myriad, era-year or ungrouped"),)
+OPTIONS = (Option("form", one_of("myriad", "era-year", "ungrouped"), "Which calque the rule reports (see above).", required=True),)
+REPLACEMENT = Replacement.COMPUTED
 
 _UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _MYRIAD = regex.compile(
@@ -71,18 +71,11 @@ _IDENTIFIER_BEFORE = regex.compile(
 )
 
 
-def validate(rule: Rule) -> None:
-    """Check the form is known."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    form = option(rule, "form", "", str)
     checkers = {"myriad": _myriad, "era-year": _era_year, "ungrouped": _ungrouped}
-    if form not in checkers:
-        raise OptionError("form", f"must be one of {', '.join(checkers)}")
-    return checkers[form]
+    return checkers[rule.options["form"]]
 
 
 def _myriad(doc: Document) -> Iterator[Hit]:

@@ -7,8 +7,6 @@ a quotation mark again. A straight mark right after a digit (12" screen) is a un
 wrong glyph (an opening “ that closes) is left to the `quote-glyphs` rules, so it is not also
 reported here as a mark without a partner.
 
-Fields:
-- `continuation`: allow the run-on convention (default true).
 """
 
 from __future__ import annotations
@@ -17,12 +15,20 @@ from typing import Callable, Iterator
 
 from cleaner.document import Document, Span
 from cleaner.kinds._quotes import OPEN, Mark, paragraph_marks
-from cleaner.kinds._support import option
 from cleaner.model import Hit, Rule
+from cleaner.schema import BOOLEAN, Option, Replacement
 
 KIND = "quote-balance"
-FIELDS = frozenset({"continuation"})
-OPTIONS = (("continuation", bool, True, "allow a quotation to run on into a paragraph that reopens it"),)
+OPTIONS = (
+    Option(
+        "continuation",
+        BOOLEAN,
+        "Allow the run-on convention: a quotation left open at a paragraph end when the next paragraph "
+        "opens with a quotation mark.",
+        default=True,
+    ),
+)
+REPLACEMENT = Replacement.NONE
 
 _MARKS = "“”\"`'"
 _OPENERS = "“\"`"
@@ -33,14 +39,10 @@ _MESSAGES = {
 }
 
 
-def validate(rule: Rule) -> None:
-    """Check the options."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker."""
-    continuation = option(rule, "continuation", True, bool)
+    continuation = rule.options["continuation"]
 
     def check(doc: Document) -> Iterator[Hit]:
         scanned = list(paragraph_marks(doc))

@@ -8,8 +8,6 @@ The marks of each paragraph are paired by role (see `_quotes`), and the rule rep
 - `tex`: `` and '' used as quotation marks; the fix writes the document's own quotation marks
   (single ones for a quotation inside another).
 
-Fields:
-- `defect`: wrong-way | mixed | tex.
 """
 
 from __future__ import annotations
@@ -18,25 +16,19 @@ from typing import Callable, Iterator
 
 from cleaner.document import Document
 from cleaner.kinds._quotes import CLOSE, Mark, glyph_for, paragraph_marks, quote_style
-from cleaner.kinds._support import OptionError, option
 from cleaner.model import Hit, Rule, Safety
+from cleaner.schema import Option, Replacement, one_of
 
 KIND = "quote-glyphs"
-FIELDS = frozenset({"defect"})
-OPTIONS = (("defect", str, "", "which defect the rule reports: wrong-way, mixed or tex"),)
 _DEFECTS = ("wrong-way", "mixed", "tex")
+OPTIONS = (Option("defect", one_of(*_DEFECTS), "Which defect the rule reports (see above).", required=True),)
+REPLACEMENT = Replacement.COMPUTED
 
-
-def validate(rule: Rule) -> None:
-    """Check the defect is known."""
-    build(rule)
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured defect."""
-    defect = option(rule, "defect", "", str)
-    if defect not in _DEFECTS:
-        raise OptionError("defect", f"must be one of {', '.join(_DEFECTS)}")
+    defect = rule.options["defect"]
 
     def check(doc: Document) -> Iterator[Hit]:
         style = quote_style(doc.text)

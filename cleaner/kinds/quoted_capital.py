@@ -19,11 +19,12 @@ from cleaner import lexicon
 from cleaner.document import Document
 from cleaner.kinds.stray_capital import is_title_case
 from cleaner.model import Hit, Rule
+from cleaner.schema import Replacement
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_words, reporting_verbs
 
 KIND = "quoted-capital"
-FIELDS = frozenset()
 OPTIONS = ()
+REPLACEMENT = Replacement.COMPUTED
 
 _OPENING = regex.compile(r"(?<=(?<![\p{L}’'-])(?P<before>\p{Ll}+)[ \t]+)[“\"‘](?P<word>\p{Lu}\p{Ll}+)(?=[ \t]+\S)")
 # Verbs and nouns that introduce a whole quoted text rather than weave a fragment into the sentence.
@@ -31,11 +32,6 @@ _CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}\p{Ll}+")
 _NAME_LINK = regex.compile(r"[ \t]+(?:of|the|and|for|de|del|di|la|le)[ \t]+\p{Lu}")
 _NEXT_CAPITAL = regex.compile(r"[ \t]+(\p{Lu}\p{L}*)")
 _INTRODUCERS = frozenset("reads read titled entitled headlined called named dubbed slogan motto sign banner that".split())
-
-
-def validate(rule: Rule) -> None:
-    """The kind has no options."""
-    build(rule)
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:

@@ -20,14 +20,14 @@ from typing import Callable, Iterator
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
-from cleaner.kinds._support import OptionError, option
 from cleaner.model import Hit, Rule
+from cleaner.schema import Option, Replacement, one_of
 from cleaner.wordclass import function_word_groups
 
-KIND = "repetition"
-FIELDS = frozenset({"form"})
-OPTIONS = (("form", str, "word", "word, phrase, coordinated, articles or paragraph"),)
 FORMS = ("word", "phrase", "coordinated", "articles", "paragraph")
+KIND = "repetition"
+OPTIONS = (Option("form", one_of(*FORMS), "Which form to report (see above).", default="word"),)
+REPLACEMENT = Replacement.COMPUTED
 
 # Doubles English allows: grammar ("had had", "that that"), emphasis and sounds.
 _ALLOWED_DOUBLES = frozenset(
@@ -43,16 +43,10 @@ _MIN_ZIPF = 3.0
 _LINKS = frozenset("and or but nor the a an of to in on at by for with".split())
 
 
-def validate(rule: Rule) -> None:
-    """Check the form."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    form = option(rule, "form", "word", str)
-    if form not in FORMS:
-        raise OptionError("form", f"must be one of {', '.join(FORMS)}")
+    form = rule.options["form"]
     return {"word": _check_words, "phrase": _check_phrases, "coordinated": _check_coordinated,
             "articles": _check_articles, "paragraph": _check_paragraphs}[form]
 

@@ -1,7 +1,6 @@
 """`residue`: characters of the source language's writing system left in English text.
 
-Fields:
-- `form`: which residue the rule reports:
+The `form` option picks which residue the rule reports:
   - `fullwidth`: full-width forms of ASCII characters (（）＃，：０-９Ａ-Ｚ) and the ideographic
     space, in runs; the fix writes the ASCII characters, with the space a full-width mark carried
     in its own width where a word follows (Seoul，Korea -> Seoul, Korea). A full-width tilde between
@@ -25,12 +24,16 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, timeout_for
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
+from cleaner.schema import Option, Replacement, one_of
 
 KIND = "residue"
-FIELDS = frozenset({"form"})
-OPTIONS = (("form", str, "", "which residue the rule reports: fullwidth, ideographic, cjk or homoglyph"),)
+OPTIONS = (
+    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph"), "Which residue the rule reports (see above).",
+           required=True),
+)
+REPLACEMENT = Replacement.COMPUTED
 
 _FULLWIDTH = regex.compile(r"(?:[\uFF01-\uFF5D\u3000]|\uFF5E(?![ \t]*[\d\uFF10-\uFF19]))+")
 _SPACED_AFTER = ",:;!?.)]}"  # ASCII marks that take a space before a following word
@@ -58,18 +61,11 @@ _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+(?=[^\p{L}\p{M}]*$)")
 _TWIN = regex.compile("[" + "".join(_TWINS) + "]")
 
 
-def validate(rule: Rule) -> None:
-    """Check the form is known."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    form = option(rule, "form", "", str)
     checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs}
-    if form not in checkers:
-        raise OptionError("form", f"must be one of {', '.join(checkers)}")
-    return checkers[form]
+    return checkers[rule.options["form"]]
 
 
 def _fullwidth(doc: Document) -> Iterator[Hit]:

@@ -13,8 +13,6 @@ judged by evidence, never by a list of observed strings:
   lower-case words. After a determiner ("the Commission") it counts only when the article also writes
   the word in lower case, or when the word never heads a capitalised name in the article, since house
   styles capitalise short forms of institutions they have named in full.
-
-Fields: `form`; `min-zipf` (common-word: how common the word must be, default 3.0).
 """
 
 from __future__ import annotations
@@ -27,16 +25,16 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
-from cleaner.kinds._support import OptionError, option
 from cleaner.model import Hit, Rule
+from cleaner.schema import NUMBER, Option, Replacement, one_of
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words
 
 KIND = "stray-capital"
-FIELDS = frozenset({"form", "min-zipf"})
 OPTIONS = (
-    ("form", str, "function-word", "function-word or common-word"),
-    ("min-zipf", float, 3.0, "common-word: the least Zipf frequency of a word that is checked"),
+    Option("form", one_of("function-word", "common-word"), "Which form to report (see above).", default="function-word"),
+    Option("min-zipf", NUMBER, "`common-word`: the least Zipf frequency of a word that is checked.", default=3.0),
 )
+REPLACEMENT = Replacement.COMPUTED
 
 # Closed-class words that are also common names or titles on their own (Will Smith, Can Dündar, The Who).
 _NAME_LIKE = frozenset({"will", "may", "can", "who", "us", "i", "mine"})
@@ -56,17 +54,11 @@ _NOT_NOUN_ENDINGS = ("ly", "ed", "ous", "ful", "less", "able", "ible",
                      "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 
 
-def validate(rule: Rule) -> None:
-    """Check the form and threshold."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    form = option(rule, "form", "function-word", str)
-    if form not in ("function-word", "common-word"):
-        raise OptionError("form", "must be function-word or common-word")
-    min_zipf = float(option(rule, "min-zipf", 3.0, (int, float)))
+    form = rule.options["form"]
+    min_zipf = float(rule.options["min-zipf"])
     if form == "function-word":
         return _check_function_words
     return lambda doc: _check_common_words(doc, min_zipf)

@@ -11,8 +11,6 @@ Two suggestions, in the order the next word makes likelier: drop the stop (the s
 on), or capitalise the next word (a new sentence lost its capital). A function word after the
 stop ("at", "that", "the") makes dropping the stop come first.
 
-Fields:
-- `abbreviations`: more lower-case abbreviations that may end in a full stop (etc, approx).
 """
 
 from __future__ import annotations
@@ -23,27 +21,26 @@ import regex
 
 from cleaner import gazetteer
 from cleaner.document import Document
-from cleaner.kinds._support import string_list, timeout_for
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
+from cleaner.schema import STRINGS, Option, Replacement
 from cleaner.segmenter import ABBREVIATIONS
 
 KIND = "stray-stop"
-FIELDS = frozenset({"abbreviations"})
-OPTIONS = (("abbreviations", list, [], "lower-case abbreviations that may end in a full stop"),)
+OPTIONS = (
+    Option("abbreviations", STRINGS, "More lower-case abbreviations that may end in a full stop (etc, approx).", default=()),
+)
+REPLACEMENT = Replacement.COMPUTED
 
 _STOP = regex.compile(r"(?<=[\p{L}\p{N}%)”’\"])\.(?P<gap>[ \t]+)(?P<next>\p{Ll}+)(?![\p{L}\p{N}_@/])")
 _TOKEN_BEFORE = regex.compile(r"[^\s“‘\"(\[]+$")
 _INNER_LETTER_STOP = regex.compile(r"\p{L}\.\p{L}")
 
 
-def validate(rule: Rule) -> None:
-    """Check the options."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker."""
-    abbreviations = ABBREVIATIONS | {a.lower() for a in string_list(rule, "abbreviations")}
+    abbreviations = ABBREVIATIONS | {a.lower() for a in rule.options["abbreviations"]}
     continuing = _continuing_words()
 
     def check(doc: Document) -> Iterator[Hit]:

@@ -4,14 +4,6 @@ Machine translation through Japanese or Korean sometimes renders a Chinese, Japa
 Korean surname by the meaning of its character: Wang Yi becomes "the king", Lin becomes
 "the forest". The kind looks at the whole document: it fires only when the article names
 a person with that surname and the noun never has a real referent elsewhere.
-
-Fields:
-- `gazetteer`: data file mapping surname -> {chars, nouns} (default `surnames`).
-- `verbs`: verbs that make "the <noun>" a person ("The king said", "the king met").
-- `auxiliaries`: words allowed between the noun and the verb ("The king also met").
-- `possessed`: nouns that make a possessive a person reference ("the king’s visit").
-- `referents`: noun -> related words; any of them in the text gives the noun a real
-  referent ("Queen", "palace" for king) and silences the rule for that noun.
 """
 
 from __future__ import annotations
@@ -23,11 +15,31 @@ import regex
 
 from cleaner import gazetteer
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, option, string_list, timeout_for
+from cleaner.kinds._support import OptionError, timeout_for
 from cleaner.model import Hit, Rule, Safety
+from cleaner.schema import STRING, STRINGS, WORD_LISTS, Option, Replacement
 
 KIND = "surname-calque"
-FIELDS = frozenset({"gazetteer", "verbs", "auxiliaries", "possessed", "referents"})
+OPTIONS = (
+    Option(
+        "gazetteer",
+        STRING,
+        "Data file (`data/NAME.yaml` in the rule's folder, else in the built-in pack) mapping "
+        "surname -> {chars, nouns}.",
+        default="surnames",
+    ),
+    Option("verbs", STRINGS, "Verbs that make \"the <noun>\" a person (\"The king said\", \"the king met\").", required=True),
+    Option("auxiliaries", STRINGS, "Words allowed between the noun and the verb (\"The king also met\").", default=()),
+    Option("possessed", STRINGS, "Nouns that make a possessive a person reference (\"the king’s visit\").", default=()),
+    Option(
+        "referents",
+        WORD_LISTS,
+        "Noun -> related words; any of them in the text gives the noun a real referent (\"Queen\", "
+        "\"palace\" for king) and silences the rule for that noun.",
+        default={},
+    ),
+)
+REPLACEMENT = Replacement.COMPUTED
 
 _CAP_WORD = r"\p{Lu}[\p{L}’'.-]*"
 # Compiled once: the helpers below run for every noun occurrence in the text.
@@ -51,19 +63,14 @@ class _Tables:
     related: Mapping[str, str]  # lower-case related word -> noun
 
 
-def validate(rule: Rule) -> None:
-    """Check the gazetteer loads and the word lists are well formed."""
-    build(rule)
-
-
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Compile the noun scan and the person-reference tail once."""
     tables = _tables(rule)
-    verbs = string_list(rule, "verbs")
+    verbs = rule.options["verbs"]
     if not verbs:
         raise OptionError("verbs", "must list at least one verb")
-    aux = string_list(rule, "auxiliaries")
-    possessed = string_list(rule, "possessed")
+    aux = rule.options["auxiliaries"]
+    possessed = rule.options["possessed"]
     nouns = _alternation(tables.nouns, spaced=True)
     noun_re = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}])(?P<noun>{nouns})(?P<plural>e?s)?(?![\p{{L}}\p{{N}}])", regex.IGNORECASE
@@ -111,9 +118,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 def _tables(rule: Rule) -> _Tables:
-    name = option(rule, "gazetteer", "surnames", str)
+    name = rule.options["gazetteer"]
     try:
-        data = gazetteer.load(name)
+        data = gazetteer.load(name, rule)
     except ValueError as exc:
         raise OptionError("gazetteer", str(exc)) from None
     if not isinstance(data, dict) or not data:
@@ -127,7 +134,7 @@ def _tables(rule: Rule) -> _Tables:
         surnames[str(surname)] = (str(entry.get("chars", surname)), tuple(w.lower() for w in words))
         for word in words:
             nouns[word.lower()] = nouns.get(word.lower(), ()) + (str(surname),)
-    referents = option(rule, "referents", {}, dict)
+    referents = rule.options["referents"]
     related: dict[str, str] = {}
     for noun, words in referents.items():
         if str(noun).lower() not in nouns or not isinstance(words, list):

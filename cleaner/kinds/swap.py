@@ -1,11 +1,4 @@
-"""`swap`: a word list of wrong -> right forms, matched as whole words.
-
-Fields:
-- `swap`: mapping of a wrong form to its replacement; `a|b` offers several candidates,
-  which makes the finding a suggestion instead of a fix.
-- `ignore-case`: match regardless of case and carry the original capitalisation over.
-- `where`: the same conditions as the `pattern` kind.
-"""
+"""`swap`: a word list of wrong -> right forms, matched as whole words."""
 
 from __future__ import annotations
 
@@ -14,26 +7,33 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._support import OptionError, match_case, option, timeout_for
-from cleaner.kinds.pattern import _parse_where, _placed
+from cleaner.kinds._support import OptionError, match_case, timeout_for
+from cleaner.kinds._where import WHERE, placed
 from cleaner.model import Hit, Rule, Safety
+from cleaner.schema import BOOLEAN, WORD_MAP, Option, Replacement
 
 KIND = "swap"
-FIELDS = frozenset({"swap", "ignore-case", "where"})
-
-
-def validate(rule: Rule) -> None:
-    """Check the word list is a non-empty mapping of strings."""
-    build(rule)
+OPTIONS = (
+    Option(
+        "swap",
+        WORD_MAP,
+        "Wrong form -> replacement; `a|b` offers several candidates, which makes the finding a suggestion "
+        "instead of a fix.",
+        required=True,
+    ),
+    Option("ignore-case", BOOLEAN, "Match regardless of case and carry the original capitalisation over.", default=False),
+    WHERE,
+)
+REPLACEMENT = Replacement.COMPUTED
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Compile every wrong form into one alternation, longest first."""
-    table = option(rule, "swap", None, dict)
-    if not table or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+    table = rule.options["swap"]
+    if not table:
         raise OptionError("swap", "must be a non-empty mapping of wrong -> right strings")
-    ignore_case = bool(option(rule, "ignore-case", False, bool))
-    where = _parse_where(rule)
+    ignore_case = rule.options["ignore-case"]
+    where = rule.options["where"]
     lookup = {(k.lower() if ignore_case else k): v for k, v in table.items()}
     alternation = "|".join(regex.escape(k) for k in sorted(table, key=lambda k: (-len(k), k)))
     pattern = regex.compile(
@@ -43,7 +43,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         for match in pattern.finditer(doc.text, timeout=timeout_for(doc.text)):
-            if not _placed(doc, match.start(), where):
+            if not placed(doc, match.start(), where):
                 continue
             wrong = match.group(0)
             candidates = lookup[wrong.lower() if ignore_case else wrong].split("|")

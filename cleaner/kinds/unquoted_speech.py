@@ -10,8 +10,6 @@ comes next?), so a sentence ending in a question mark is left alone. "The" befor
 is left alone, and so is "I", which may be an aside ("he said, I recall, that...").
 No fix is offered: where the quotation ends is for an editor to say.
 
-Fields:
-- `max-words`: the most words between the verb and the comma or colon (default 4).
 """
 
 from __future__ import annotations
@@ -22,26 +20,23 @@ import regex
 
 from cleaner import gazetteer
 from cleaner.document import Document
-from cleaner.kinds._support import option, timeout_for
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
+from cleaner.schema import INTEGER, Option, Replacement
 
 KIND = "unquoted-speech"
-FIELDS = frozenset({"max-words"})
-OPTIONS = (("max-words", int, 4, "the most words between the reporting verb and the comma or colon"),)
+OPTIONS = (Option("max-words", INTEGER, "The most words between the reporting verb and the comma or colon.", default=4),)
+REPLACEMENT = Replacement.NONE
 
 _GAP = regex.compile(r"[ \t]+")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
 
 
-def validate(rule: Rule) -> None:
-    """Check the options."""
-    build(rule)
-
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the verbs and function words once and return the checker."""
-    max_words = option(rule, "max-words", 4, int)
+    max_words = rule.options["max-words"]
     verbs = gazetteer.load("reporting-verbs")
     verb_forms = frozenset(v for key in ("past", "present") for v in verbs.get(key, ()))
     function_words = _function_words()

@@ -55,7 +55,7 @@ def test_a_one_word_name_is_rejected() -> None:
     from cleaner.kinds._support import OptionError
 
     with pytest.raises(OptionError):
-        known_names.validate(_with(RULE, {**_options(RULE), "names": ["Cher"]}))
+        known_names.build(_with(RULE, {**_options(RULE), "names": ["Cher"]}))
 
 
 def _options(rule: Rule) -> dict:

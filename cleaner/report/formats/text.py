@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any, Mapping, Sequence, TextIO
 
 from cleaner.model import FileReport, Finding, Rule
-from cleaner.readability import label
+from cleaner.readability import FIELDS, label
 from cleaner.report import Formatter
 
+SUMMARY = "people: `path:line:col: CODE message`, the line, a caret, the suggestion, a summary and readability"
 _SHOWN_SCORES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "text_standard")
 
 
@@ -70,3 +71,22 @@ def finding_block(path: str, f: Finding, lines: list[str], color: bool) -> list[
         block.append(f" {gutter} = suggestion{safety}: {shown}")
     block.append("")
     return block
+
+
+FORMATTER = TextFormatter
+
+
+def render_scores(results: Sequence[tuple[str, Any]]) -> str:
+    """`cleaner score`: each file's path, then every readability figure on its own line."""
+    lines = []
+    for path, result in results:
+        lines.append(path)
+        lines.extend(f"  {label(name):<22} {getattr(result, name)}" for name in FIELDS)
+    return "".join(line + "\n" for line in lines)
+
+
+def render_fixes(fixes: Sequence[Any], color: bool = False, dry_run: bool = False) -> str:
+    """`cleaner fix`: what was fixed, what is left for review, readability before and after."""
+    from cleaner.report import fix_text
+
+    return fix_text.render(fixes, color=color, dry_run=dry_run)

@@ -7,11 +7,11 @@ without findings is one passing test case, so the report also shows what was che
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape as _escape
-from xml.sax.saxutils import quoteattr as _quoteattr
 
 from cleaner.model import FileReport
 from cleaner.report import Formatter
+
+SUMMARY = "CI test reports: one test suite per file, one failing test case per finding"
 
 
 # Characters XML 1.0 cannot carry at all, even escaped; an article may still contain them.
@@ -20,11 +20,15 @@ _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 def escape(text: str) -> str:
     """Escape element text, replacing characters XML cannot hold with U+FFFD."""
+    from xml.sax.saxutils import escape as _escape  # xml.sax costs milliseconds at start-up
+
     return _escape(_NOT_XML.sub("\ufffd", text))
 
 
 def quoteattr(text: str) -> str:
     """Quote an attribute value, replacing characters XML cannot hold with U+FFFD."""
+    from xml.sax.saxutils import quoteattr as _quoteattr
+
     return _quoteattr(_NOT_XML.sub("\ufffd", text))
 
 
@@ -59,3 +63,6 @@ class JunitFormatter(Formatter):
     def stop(self) -> None:
         """Close the suites."""
         self.out.write("</testsuites>\n")
+
+
+FORMATTER = JunitFormatter

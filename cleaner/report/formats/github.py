@@ -10,6 +10,7 @@ import re
 from cleaner.model import FileReport, Finding, Level
 from cleaner.report import Formatter, relative_path
 
+SUMMARY = "GitHub Actions: `::warning file=...,line=...::message` annotations on the pull request"
 COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
@@ -54,3 +55,6 @@ class GithubFormatter(Formatter):
         for finding in report.findings:
             self.out.write(annotation(path, finding) + "\n")
         self.out.flush()
+
+
+FORMATTER = GithubFormatter

@@ -16,6 +16,7 @@ from cleaner.model import FileReport, Finding, Level
 from cleaner.report import Formatter, relative_path
 from cleaner.suppress import context_hash
 
+SUMMARY = "GitLab merge requests: a Code Quality report (`artifacts:reports:codequality`)"
 SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
 
 
@@ -57,3 +58,6 @@ class GitlabFormatter(Formatter):
     def stop(self) -> None:
         """Close the array."""
         self.out.write("\n]\n" if self.written else "]\n")
+
+
+FORMATTER = GitlabFormatter

@@ -18,6 +18,7 @@ from cleaner.model import FileReport, Finding, Level, Rule
 from cleaner.report import Formatter
 from cleaner.suppress import context_hash
 
+SUMMARY = "GitHub code scanning and SARIF viewers: SARIF 2.1.0 with rule metadata, levels, fixes and fingerprints"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 
@@ -150,3 +151,6 @@ class SarifFormatter(Formatter):
         rest = textwrap.indent(rest.strip("\n"), " " * 4)
         closing = "\n      ]" if self.written else "]"
         self.out.write(f"{closing},\n{rest}\n    }}\n  ]\n}}\n")
+
+
+FORMATTER = SarifFormatter

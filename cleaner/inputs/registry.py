@@ -1,0 +1,96 @@
+"""The registry of input formats: each module of cleaner.inputs with a `FORMAT` is one, found automatically.
+
+An input-format module provides:
+- a docstring whose first line says what of the file is checked (the README table prints it);
+- `FORMAT`: its name; `EXTENSIONS`: the file suffixes it claims (lower case, with the dot);
+- `COMMENT`: the (opening, closing) marks of a comment that can hold `cleaner-disable`
+  directives (closing None: to the end of the line), or None when the format has no comments;
+- `extract(text) -> Extracted`: the checkable text with its offset map back to the source.
+
+Folder walks take every registered extension by default, extraction and inline suppressions
+follow the same table, and a file whose suffix no format claims is plain text.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+
+from cleaner.inputs.extracted import Extracted
+
+FALLBACK = "text"
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    """One input format: its name, its suffixes, its comment marks, and its extractor."""
+
+    name: str
+    extensions: tuple[str, ...]
+    comment: tuple[str, str | None] | None
+    module: ModuleType
+
+    def extract(self, text: str) -> Extracted:
+        """Return the text the rules check, with its offset map."""
+        return self.module.extract(text)
+
+    @property
+    def summary(self) -> str:
+        """What of a file in this format is checked (the docstring's first line)."""
+        return (self.module.__doc__ or "").strip().split("\n", 1)[0]
+
+
+@functools.lru_cache(maxsize=1)
+def registry() -> dict[str, InputFormat]:
+    """Every input format by name, plain text first."""
+    package = importlib.import_module("cleaner.inputs")
+    found = {}
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        name = getattr(module, "FORMAT", None)
+        if name:
+            found[name] = InputFormat(name, tuple(module.EXTENSIONS), module.COMMENT, module)
+    return dict(sorted(found.items(), key=lambda item: item[0] != FALLBACK))
+
+
+@functools.lru_cache(maxsize=1)
+def _by_suffix() -> dict[str, InputFormat]:
+    return {ext: fmt for fmt in registry().values() for ext in fmt.extensions}
+
+
+def format_for_path(path: str) -> InputFormat:
+    """The input format of a file name (by its suffix; plain text when no format claims it)."""
+    return _by_suffix().get(Path(path).suffix.lower(), registry()[FALLBACK])
+
+
+def extensions() -> tuple[str, ...]:
+    """Every suffix some format claims: what a folder walk takes by default."""
+    return tuple(_by_suffix())
+
+
+@functools.lru_cache(maxsize=8)
+def directive_pattern(comment: tuple[str, str | None]) -> re.Pattern[str]:
+    """The regex of a `cleaner-disable`/`-enable`/`-disable-next-line` directive in this comment syntax."""
+    opening, closing = comment
+    end = re.escape(closing) if closing else r"$"
+    return re.compile(rf"{re.escape(opening)}\s*cleaner-(disable-next-line|disable|enable)\b(.*?){end}", re.S | re.M)
+
+
+def markdown_table() -> str:
+    """The README's table of input formats."""
+    lines = ["| format | extensions | what is checked | suppression comments |", "|---|---|---|---|"]
+    for fmt in registry().values():
+        exts = ", ".join(f"`{e}`" for e in fmt.extensions)
+        comment = "none"
+        if fmt.comment:
+            opening, closing = fmt.comment
+            comment = f"`{opening} cleaner-disable PU101{' ' + closing if closing else ''}`"
+        lines.append(f"| `{fmt.name}` | {exts} | {fmt.summary} | {comment} |")
+    return "\n".join(lines) + "\n"

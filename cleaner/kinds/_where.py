@@ -1,0 +1,41 @@
+"""The `where` option shared by kinds: conditions on where in the document a match may sit."""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from cleaner.document import Document
+from cleaner.schema import Option, one_of, table
+
+WHERE = Option(
+    "where",
+    table(
+        Option("quotes", one_of("outside", "inside", "any"), "Inside or outside quotations.", default="outside"),
+        Option(
+            "position",
+            one_of("sentence-start", "mid-sentence", "paragraph-start", "any"),
+            "Where in the sentence or paragraph the match starts.",
+            default="any",
+        ),
+        Option("headings", one_of("skip", "any"), "Whether headlines and bylines are checked.", default="skip"),
+    ),
+    "Conditions that must all hold at the start of the reported span.",
+)
+
+
+def placed(doc: Document, offset: int, where: Mapping[str, str]) -> bool:
+    """True when the offset satisfies every `where` condition."""
+    if where["headings"] == "skip" and doc.in_heading(offset):
+        return False
+    quotes = where["quotes"]
+    if quotes != "any" and doc.in_quote(offset) != (quotes == "inside"):
+        return False
+    position = where["position"]
+    if position == "sentence-start":
+        return doc.is_sentence_start(offset)
+    if position == "mid-sentence":
+        return not doc.is_sentence_start(offset)
+    if position == "paragraph-start":
+        para = doc.paragraph_at(offset)
+        return para is not None and not doc.text[para.start : offset].strip("“‘\"'( ")
+    return True
