@@ -15,7 +15,15 @@ from cleaner.model import Finding, Rule
 @functools.lru_cache(maxsize=8)
 def engine_for(folders: tuple[Path, ...] | None = None) -> Engine:
     """Return a compiled engine for the rule folders (default: the built-in pack), built once."""
-    return Engine(load_rules(folders))
+    return build_engine(load_rules(folders))
+
+
+def build_engine(rules: Sequence[Rule]) -> Engine:
+    """Build an engine, reusing the patterns compiled by earlier runs (cleaner.regex_cache)."""
+    from cleaner.regex_cache import warm_session
+
+    with warm_session():
+        return Engine(rules)
 
 
 def check(text: str | Document, rules: Sequence[Rule] | None = None) -> list[Finding]:

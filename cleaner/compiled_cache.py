@@ -2,9 +2,10 @@
 
 Entries live in the user's cache folder ($CLEANER_CACHE_DIR/compiled, else
 $XDG_CACHE_HOME/cleaner/compiled or ~/.cache/cleaner/compiled), never inside the package.
-Each entry is JSON (never pickle, so a tampered cache file cannot run code), named by a
-hash of everything it was built from: the content of its source files and the code that
-read them. Any change to a source gives a new key, so a stale entry is never read.
+Each entry is JSON (never pickle, so a cache file cannot run code), named by a hash of
+everything it was built from: the content of its source files and the code that read them.
+Any change to a source gives a new key, so a stale entry is never read. A header line
+carries the key and a checksum of the value, so an entry damaged on disk is not used.
 
 Writers are safe to run concurrently: each writes a private temporary file and renames it
 into place. A missing, truncated or otherwise unreadable entry is rebuilt and rewritten;
@@ -16,12 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 ENV = "CLEANER_CACHE_DIR"
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 
 
 def cache_dir() -> Path:
@@ -56,42 +56,69 @@ def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
     booleans, None) that survives a JSON round trip unchanged; anything else is returned
     as built and not stored, so a cached value is always equal to a freshly built one.
     """
-    if not name.replace("_", "").isalnum():
-        raise ValueError(f"cache entry name '{name}' must be letters, digits and underscores")
-    path = cache_dir() / f"{name}-{key}.json"
-    cached = _read(path, key)
-    if cached is not None:
-        return cached["value"]
+    found = load(name, key)
+    if found is not MISSING:
+        return found
     value = build()
-    _write(path, name, key, value)
+    store(name, key, value)
     return value
 
 
+MISSING = object()  # what `load` returns when there is no usable entry
+
+
+def load(name: str, key: str) -> Any:
+    """Return the cached value for (name, key), or MISSING."""
+    entry = _read(_path(name, key), key)
+    return MISSING if entry is None else entry["value"]
+
+
+def store(name: str, key: str, value: Any) -> None:
+    """Store (or replace) the value for (name, key); best effort, never raises OSError."""
+    _write(_path(name, key), name, key, value)
+
+
+def _path(name: str, key: str) -> Path:
+    if not name.replace("_", "").isalnum():
+        raise ValueError(f"cache entry name '{name}' must be letters, digits and underscores")
+    return cache_dir() / f"{name}-{key}.json"
+
+
+def _checksum(payload: bytes) -> str:
+    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+
+
 def _read(path: Path, key: str) -> dict[str, Any] | None:
+    """Read an entry: a JSON header line (key, checksum), then the JSON value."""
     try:
-        with open(path, encoding="utf-8") as handle:
-            entry = json.load(handle)
+        with open(path, "rb") as handle:
+            header_line, payload = handle.readline(), handle.read()
+        header = json.loads(header_line)
+        if not isinstance(header, dict) or header.get("key") != key or header.get("sum") != _checksum(payload):
+            return None  # another key, or damaged since it was written
+        return {"value": json.loads(payload)}
     except (OSError, ValueError):  # missing, unreadable, truncated or not JSON: rebuild
         return None
-    if not isinstance(entry, dict) or entry.get("key") != key or "value" not in entry:
-        return None
-    return entry
 
 
 def _write(path: Path, name: str, key: str, value: Any) -> None:
     """Store the entry atomically; drop older entries of the same name; never fail the caller."""
     try:
-        text = json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":"))
-        if json.loads(text)["value"] != value:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        if json.loads(text) != value:
             return  # not plain JSON data (tuples, non-string keys): not worth a lossy copy
     except (TypeError, ValueError):
         return
+    payload = text.encode("utf-8", "surrogatepass")
+    header = json.dumps({"key": key, "sum": _checksum(payload), "format": FORMAT}).encode("ascii") + b"\n"
+    import tempfile  # only when writing: reading an entry is the common case
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=path.parent)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(header + payload)
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)

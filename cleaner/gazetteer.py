@@ -1,12 +1,16 @@
-"""Shared word lists for rules: rules/data/<name>.yaml, read once and cached."""
+"""Shared word lists for rules: rules/data/<name>.yaml, read once and cached.
+
+A parsed list is also kept in the compiled cache (keyed by the file's content), so a start
+reads JSON instead of parsing YAML.
+"""
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
-import yaml
-
+from cleaner import compiled_cache
 from cleaner.loader import builtin_rules_dir
 
 
@@ -16,8 +20,15 @@ def load(name: str) -> Any:
     if not name or not name.replace("-", "").replace("_", "").isalnum():
         raise ValueError(f"gazetteer name '{name}' must be a plain file name")
     path = builtin_rules_dir() / "data" / f"{name}.yaml"
+    key = compiled_cache.fingerprint([path], "gazetteer 1")
+    return compiled_cache.load_or_build("gazetteer_" + name.replace("-", "_"), key, lambda: _parse(name, path))
+
+
+def _parse(name: str, path: Path) -> Any:
+    import yaml
+
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise ValueError(f"gazetteer '{name}' cannot be read: {exc}") from None
     except yaml.YAMLError as exc:

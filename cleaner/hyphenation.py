@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import zlib
 from pathlib import Path
 
 from cleaner import compiled_cache
@@ -23,22 +24,55 @@ _BLOCK = 1 << 16  # references computed per block, so a huge token needs little 
 _GRAM = 6  # patterns are looked up by the six letters at each position, memoised
 _MEMO_LIMIT = 200_000
 _EVEN_TO_NUL = bytes(0 if n % 2 == 0 else 1 for n in range(256))
-_CACHE_VERSION = "hyphenation 3"
+_CACHE_VERSION = "hyphenation 4"
+_BUCKETS = 4096
+_LONG = 512  # a word this long looks its substrings up in one complete dict
 
 
 class _Patterns:
-    """Liang patterns indexed by every prefix: [offset, value, ...] for a pattern, 0 for a bare prefix."""
+    """Liang patterns, looked up by any prefix: [offset, value, ...] for a pattern, 0 for a bare
+    prefix, None for a substring no pattern starts with.
 
-    def __init__(self, index: dict[str, list[int] | int], maxlen: int) -> None:
-        self.index = index
+    The cache entry stores them in hash buckets (as the syllable table does), so an article
+    with a handful of unknown words reads a few short lines instead of parsing 15,000 entries;
+    a long token, which looks up millions of substrings, parses everything once (`complete`).
+    """
+
+    def __init__(self, buckets: list[str], maxlen: int, alphabet: str) -> None:
+        self.buckets = buckets
         self.maxlen = maxlen
-        alphabet = "".join(sorted({ch for key in index for ch in key}))
         # No pattern holds a character outside its alphabet, so only runs of these can match.
         self.runs = re.compile("[" + re.escape(alphabet) + "]+")
+        self._seen: dict[str, list[int] | int | None] = {}
+        self._complete: dict[str, list[int] | int] | None = None
         self._memo: dict[str, tuple[tuple[tuple[int, int], ...], bool]] = {}
         self.misses = 0  # memo misses since the caller last reset the count
 
-    def starting(self, gram: str) -> tuple[tuple[tuple[int, int], ...], bool]:
+    def lookup(self, piece: str) -> list[int] | int | None:
+        """Return a piece's entry, reading only its bucket (memoised)."""
+        if self._complete is not None:
+            return self._complete.get(piece)
+        if piece in self._seen:
+            return self._seen[piece]
+        found = None
+        if " " not in piece and "=" not in piece:  # never in a pattern; keeps the search exact
+            line = self.buckets[_bucket_of(piece, len(self.buckets))]
+            at = line.find(f" {piece}=")
+            if at >= 0:
+                start = at + len(piece) + 2
+                end = line.find(" ", start)
+                found = _decode(line[start : end if end >= 0 else len(line)])
+        self._seen[piece] = found
+        return found
+
+    def complete(self) -> dict[str, list[int] | int]:
+        """Return every entry as one dict (parsed once)."""
+        if self._complete is None:
+            entries = (entry.split("=") for line in self.buckets for entry in line.split())
+            self._complete = {piece: _decode(value) for piece, value in entries}
+        return self._complete
+
+    def starting(self, gram: str, get) -> tuple[tuple[tuple[int, int], ...], bool]:
         """Return the (offset, value) pairs of every pattern that starts `gram` and fits in it,
         and whether longer patterns may start with `gram` (then the caller walks on)."""
         known = self._memo.get(gram)
@@ -47,17 +81,25 @@ class _Patterns:
         self.misses += 1
         best: dict[int, int] = {}
         for j in range(1, len(gram) + 1):
-            found = self.index.get(gram[:j])
+            found = get(gram[:j])
             if found is None:
                 break
             if found:
                 for offset, value in enumerate(found[1:], found[0]):
                     best[offset] = max(best.get(offset, 0), value)
-        more = len(gram) == _GRAM and self.index.get(gram) is not None
+        more = len(gram) == _GRAM and get(gram) is not None
         if len(self._memo) > _MEMO_LIMIT:
             self._memo.clear()  # random data never repeats a gram; keep memory flat
         known = self._memo[gram] = (tuple(sorted(best.items())), more)
         return known
+
+
+def _bucket_of(piece: str, buckets: int) -> int:
+    return zlib.crc32(piece.encode("utf-8", "surrogatepass")) % buckets
+
+
+def _decode(value: str) -> list[int] | int:
+    return [int(n) for n in value.split(",")] if value else 0
 
 
 def dictionary_path() -> Path:
@@ -76,9 +118,13 @@ def _parse(path: Path) -> dict[str, object]:
     if chosen.resolve() != path.resolve():
         raise RuntimeError(f"pyphen reads {chosen} for {LANG}, not {path}")
     patterns = pyphen.HyphDict(chosen).patterns
-    index: dict[str, list[int] | int] = {key[:i]: 0 for key in patterns for i in range(1, len(key))}
-    index.update({key: [int(n) for n in (offset, *values)] for key, (offset, values) in patterns.items()})
-    return {"maxlen": max(len(key) for key in patterns), "index": index}
+    index = {key[:i]: "" for key in patterns for i in range(1, len(key))}
+    index.update({key: ",".join(str(int(n)) for n in (offset, *values)) for key, (offset, values) in patterns.items()})
+    buckets: list[list[str]] = [[] for _ in range(_BUCKETS)]
+    for piece in sorted(index):
+        buckets[_bucket_of(piece, _BUCKETS)].append(f" {piece}={index[piece]}")
+    alphabet = "".join(sorted({ch for piece in index for ch in piece}))
+    return {"maxlen": max(len(key) for key in patterns), "alphabet": alphabet, "buckets": ["".join(b) for b in buckets]}
 
 
 @functools.lru_cache(maxsize=1)
@@ -87,7 +133,7 @@ def patterns() -> _Patterns:
     path = dictionary_path()
     key = compiled_cache.fingerprint([path], _CACHE_VERSION)
     data = compiled_cache.load_or_build("hyphenation", key, lambda: _parse(path))
-    return _Patterns(data["index"], int(data["maxlen"]))
+    return _Patterns(list(data["buckets"]), int(data["maxlen"]), str(data["alphabet"]))
 
 
 def count_points(word: str) -> int:
@@ -114,16 +160,17 @@ def _references(pointed: str, lo: int, hi: int, memoised: bool) -> tuple[bytearr
     """
     table = patterns()
     table.misses = 0
+    get = table.complete().get if len(pointed) > _LONG else table.lookup
     refs = bytearray(hi - lo)
     # A pattern starting at i touches positions i..i+maxlen, so earlier starts cannot reach lo.
     for run in table.runs.finditer(pointed, max(0, lo - table.maxlen), min(hi, len(pointed) - 1)):
         for i in range(run.start(), run.end()):
             if memoised:
-                pairs, more = table.starting(pointed[i : i + _GRAM])
+                pairs, more = table.starting(pointed[i : i + _GRAM], get)
                 if more:
-                    pairs = pairs + _walk(table, pointed, i, _GRAM + 1)
+                    pairs = pairs + _walk(get, table.maxlen, pointed, i, _GRAM + 1)
             else:
-                pairs = _walk(table, pointed, i, 1)
+                pairs = _walk(get, table.maxlen, pointed, i, 1)
             for offset, value in pairs:
                 at = i + offset - lo
                 if 0 <= at < len(refs) and value > refs[at]:
@@ -131,11 +178,11 @@ def _references(pointed: str, lo: int, hi: int, memoised: bool) -> tuple[bytearr
     return refs, memoised and table.misses * 2 < hi - lo
 
 
-def _walk(table: _Patterns, pointed: str, i: int, shortest: int) -> tuple[tuple[int, int], ...]:
+def _walk(get, maxlen: int, pointed: str, i: int, shortest: int) -> tuple[tuple[int, int], ...]:
     """(offset, value) pairs of the patterns at i that are at least `shortest` long."""
     pairs: list[tuple[int, int]] = []
-    for j in range(i + shortest, min(i + table.maxlen, len(pointed)) + 1):
-        found = table.index.get(pointed[i:j])
+    for j in range(i + shortest, min(i + maxlen, len(pointed)) + 1):
+        found = get(pointed[i:j])
         if found is None:
             break  # no pattern starts with this substring, so none starts with a longer one
         if found:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
-from cleaner.api import engine_for
+from cleaner.api import build_engine, engine_for
 from cleaner.config import EffectiveConfig, ReadabilityConfig
 from cleaner.document import Document
 from cleaner.engine import Engine
@@ -51,7 +51,7 @@ class CheckOptions:
 @functools.lru_cache(maxsize=8)
 def _engine(folders: tuple[Path, ...] | None, selection: Selection | None) -> Engine:
     rules = load_rules(folders) if folders != () else ()
-    return Engine(selection.rules(rules) if selection else rules)
+    return build_engine(selection.rules(rules) if selection else rules)
 
 
 def engine_for_options(options: CheckOptions) -> Engine:

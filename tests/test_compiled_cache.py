@@ -57,15 +57,26 @@ def test_fingerprint_follows_content_and_names(tmp_path) -> None:
     assert compiled_cache.fingerprint([one, tmp_path / "missing"], "v1") != compiled_cache.fingerprint([one], "v1")
 
 
-@pytest.mark.parametrize("damage", [b"", b'{"key": "', b"\x00\xff garbage", b'{"key": "other", "value": 1}', b"[1, 2]"])
-def test_damaged_entry_is_rebuilt_and_replaced(cache_home, damage: bytes) -> None:
+def _damages(good: bytes) -> list[bytes]:
+    header, _, payload = good.partition(b"\n")
+    return [
+        b"", b'{"key": "', b"\x00\xff garbage", b"[1, 2]",
+        good[: len(good) // 2],  # truncated
+        header + b"\n" + payload.replace(b"1", b"7"),  # valid JSON, wrong checksum
+        header.replace(b"d" * 32, b"e" * 32) + b"\n" + payload,  # another key
+    ]
+
+
+@pytest.mark.parametrize("which", range(7))
+def test_damaged_entry_is_rebuilt_and_replaced(cache_home, which: int) -> None:
     key = "d" * 32
-    cache_home.mkdir(parents=True)
-    (cache_home / f"demo-{key}.json").write_bytes(damage)
+    compiled_cache.load_or_build("demo", key, lambda: [1, 2, 3])
+    entry = cache_home / f"demo-{key}.json"
+    entry.write_bytes(_damages(entry.read_bytes())[which])
     build, calls = _counting_builder([1, 2, 3])
     assert compiled_cache.load_or_build("demo", key, build) == [1, 2, 3]
     assert calls == [1]
-    assert json.loads((cache_home / f"demo-{key}.json").read_text(encoding="utf-8"))["value"] == [1, 2, 3]
+    assert compiled_cache.load("demo", key) == [1, 2, 3]
 
 
 def test_values_json_cannot_hold_exactly_are_not_stored(cache_home) -> None:
@@ -116,5 +127,5 @@ def test_concurrent_writers_never_leave_a_partial_entry(cache_home) -> None:
         assert proc.returncode == 0 and out.strip() == "ok", err
     entries = list(cache_home.glob("race-*.json"))
     assert len(entries) == 1
-    assert len(json.loads(entries[0].read_text(encoding="utf-8"))["value"]["rows"]) == 20000
+    assert len(compiled_cache.load("race", key)["rows"]) == 20000
     assert not list(cache_home.glob(".*.tmp"))

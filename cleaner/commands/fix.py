@@ -11,22 +11,23 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from cleaner.commands import _shared as shared
 from cleaner.commands._shared import RuleChoice
-from cleaner.diffing import colorize, unified_diff
 from cleaner.errors import ExitCode, InputError
-from cleaner.fixer import FileFix, allowed_safeties, fix_source
 from cleaner.inputs import discover
 from cleaner.model import Safety
 from cleaner.readability import score
-from cleaner.report import fix_json, fix_text
-from cleaner.review import ReviewSession, run
 from cleaner.runner import CheckOptions, check_source, read_input
 from cleaner.textio import SourceText, encode, write_atomic
+
+# Every command is registered on each start, so the fixer, diff, report and review modules
+# are imported inside the commands that use them, not here (`cleaner check` never needs them).
+if TYPE_CHECKING:  # pragma: no cover
+    from cleaner.fixer import FileFix
 
 
 class OutputFormat(str, Enum):
@@ -69,6 +70,8 @@ def fix(
     grade = max_grade if max_grade is not None else limits.max_flesch_kincaid_grade
     scored = not no_readability and limits.enabled
     _check_fix_args(files, diff, output, no_readability and (min_reading_ease is not None or max_grade is not None))
+    from cleaner.fixer import allowed_safeties
+
     allowed = allowed_safeties(unsafe=unsafe_fixes)
     # Read and fix everything before writing anything: a bad input leaves every file untouched.
     fixes = [(p == "-", _fix_one(read_input(p, options), allowed, options, scored, min_ease, grade)) for p in files]
@@ -76,6 +79,8 @@ def fix(
     for from_stdin, item in fixes:
         _emit(item, from_stdin, diff, output, color)
     results = [item for _, item in fixes]
+    from cleaner.report import fix_json, fix_text
+
     report_stream = sys.stderr if text_on_stdout else sys.stdout
     if output_format is OutputFormat.json:
         typer.echo(fix_json.render(results, dry_run=diff), nl=False, err=text_on_stdout)
@@ -109,6 +114,8 @@ def _fix_one(
     min_ease: Optional[float],
     max_grade: Optional[float],
 ) -> FileFix:
+    from cleaner.fixer import FileFix, fix_source
+
     result = fix_source(source, allowed, options)
     if not scored:
         return FileFix(source, result)
@@ -122,10 +129,12 @@ def _fix_one(
     return FileFix(source, result, before, after, tuple(problems))
 
 
-def _emit(item: FileFix, from_stdin: bool, diff: bool, output: Optional[str], color: Optional[bool]) -> None:
+def _emit(item: "FileFix", from_stdin: bool, diff: bool, output: Optional[str], color: Optional[bool]) -> None:
     """Show the diff, or write the fixed text: to -o, to stdout for stdin, else in place if changed."""
     source, fixed = item.source, item.result.fixed
     if diff:
+        from cleaner.diffing import colorize
+
         patch = source_diff(source, fixed)
         use_color = sys.stdout.isatty() if color is None else color
         _write_stdout((colorize(patch) if use_color else patch).encode("utf-8"))
@@ -147,6 +156,8 @@ def write_file(path: str, data: bytes) -> None:
 
 def source_diff(source: SourceText, fixed: str) -> str:
     """Diff the input against its fixed text, byte-faithful (a UTF-8 BOM stays on line 1)."""
+    from cleaner.diffing import unified_diff
+
     bom = "\ufeff" if source.bom and source.encoding == "utf-8" else ""
     return unified_diff(bom + source.text, bom + fixed, source.path)
 
@@ -157,7 +168,7 @@ def _write_stdout(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def _exit_code(fixes: list[FileFix], diff: bool) -> int:
+def _exit_code(fixes: "list[FileFix]", diff: bool) -> int:
     if any(f.problems for f in fixes):
         return ExitCode.FINDINGS
     if diff:
@@ -178,6 +189,8 @@ def review(
     color: Optional[bool] = shared.COLOR,
 ) -> None:
     """Walk through every finding like `git add -p`: accept, reject, edit, skip; write the result at the end."""
+    from cleaner.review import ReviewSession, run
+
     if path == "-":
         raise InputError("review needs a file, not standard input")
     if not sys.stdin.isatty():

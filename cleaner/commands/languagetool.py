@@ -8,10 +8,6 @@ from pathlib import Path
 import typer
 
 from cleaner.errors import GrammarError
-from cleaner.languagetool.cache import cache_summary
-from cleaner.languagetool.install import find_install, installed
-from cleaner.languagetool.install import install as install_lt
-from cleaner.languagetool.java import find_java
 from cleaner.languagetool.options import (
     DEFAULT_VERSION,
     URL_ENV,
@@ -20,7 +16,9 @@ from cleaner.languagetool.options import (
     default_install_dir,
     env_url,
 )
-from cleaner.languagetool.server import LocalServer
+
+# The install, Java, server and cache modules are imported inside the commands that use
+# them: every `cleaner` command builds this sub-app, and most never touch LanguageTool.
 
 app = typer.Typer(
     help="Install and inspect LanguageTool, the grammar server behind `cleaner check --grammar`.",
@@ -51,6 +49,9 @@ def install(
     ),
 ) -> None:
     """Fetch LanguageTool's server and English module from Maven Central with mvn (needs Java 17+)."""
+    from cleaner.languagetool.install import find_install
+    from cleaner.languagetool.install import install as install_lt
+
     target = directory or default_install_dir()
     try:
         fresh = force or find_install(target, version) is None
@@ -64,6 +65,9 @@ def install(
 def _verify(install_dir: Path, version: str, max_memory: str) -> None:
     """Start the installed server, check one bad sentence, stop it, and say how it went."""
     from cleaner.languagetool.client import probe  # language-tool-python: only when used
+    from cleaner.languagetool.install import find_install
+    from cleaner.languagetool.java import find_java
+    from cleaner.languagetool.server import LocalServer
 
     inst = find_install(install_dir, version)
     if inst is None:
@@ -92,6 +96,10 @@ def status(
 
     Exits 0 when `cleaner check --grammar` can run, 1 when it cannot.
     """
+    from cleaner.languagetool.cache import cache_summary
+    from cleaner.languagetool.install import installed
+    from cleaner.languagetool.java import find_java
+
     install_dir = directory or default_install_dir()
     usable = False
     installs = installed(install_dir)

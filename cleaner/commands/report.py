@@ -16,8 +16,6 @@ import typer
 from cleaner.commands import _shared as shared
 from cleaner.errors import ExitCode, InputError
 from cleaner.inputs import discover
-from cleaner.report import html as html_report
-from cleaner.reviewpage import gather
 from cleaner.textio import write_atomic
 
 
@@ -39,6 +37,9 @@ def report(
     stdin_filename: Optional[str] = shared.STDIN_FILENAME,
 ) -> None:
     """Write an HTML review page: findings in place, fixes side by side, readability; exit 0 once written."""
+    from cleaner.report import html as html_report  # imported here: other commands never need it
+    from cleaner.reviewpage import gather
+
     if output != "-":
         target = Path(output)
         if target.is_dir():
