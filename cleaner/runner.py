@@ -35,6 +35,29 @@ FindingFilter = Callable[[SourceText, list[Finding]], list[Finding]]
 WINDOW_PER_JOB = 4  # files in flight per worker: enough to keep workers busy, few enough to stay small
 
 
+class ResultMemo:
+    """The rule findings and readability of the last few texts checked, for commands that check
+    the same text more than once (`report` checks, then fixes twice from the same original).
+
+    Both are pure functions of the text (and the compiled engine), so a hit is exact.
+    """
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._results: dict[tuple[object, ...], object] = {}
+
+    def get(self, key: tuple[object, ...], compute: Callable[[], object]) -> object:
+        """Return the result for `key`, computing it on a miss (least recently used goes first)."""
+        if key in self._results:
+            value = self._results.pop(key)
+        else:
+            value = compute()
+            if len(self._results) >= self.size:
+                self._results.pop(next(iter(self._results)))
+        self._results[key] = value
+        return value
+
+
 @dataclass
 class CheckOptions:
     """What a check run does besides the built-in rules."""
@@ -46,6 +69,7 @@ class CheckOptions:
     selection: Selection | None = None  # which rules run, at which level
     limits: ReadabilityConfig | None = None  # readability thresholds that raise findings
     stdin_filename: str | None = None  # the name standard input is reported (and configured) as
+    memo: ResultMemo | None = field(default=None, compare=False, repr=False)  # reuse across checks of one text
 
 
 @functools.lru_cache(maxsize=8)
@@ -65,18 +89,22 @@ def check_source(source: SourceText, options: CheckOptions, engine: Engine | Non
     """Check one decoded input and return its report; positions point into the source."""
     engine = engine or engine_for_options(options)
     extracted = extract(source.path, source.text)
-    findings = engine.check(Document(extracted.text))
+    findings = list(_reused(options, ("rules", id(engine), extracted.text), lambda: engine.check(Document(extracted.text))))
     if options.grammar is not None and extracted.text.strip():
         from cleaner.languagetool import merge_findings
 
         findings = merge_findings(findings, options.grammar.check(extracted.text))
     findings = extracted.remap(findings)
-    readability = score(extracted.text).to_dict() if options.readability else None
+    readability = _reused(options, ("score", extracted.text), lambda: score(extracted.text)).to_dict() if options.readability else None
     if options.limits is not None:
         findings.extend(readability_findings(readability, options.limits))
     for keep in options.filters:
         findings = keep(source, findings)
     return FileReport(source.path, source.text, tuple(sorted(findings, key=lambda f: f.sort_key)), readability)
+
+
+def _reused(options: CheckOptions, key: tuple[object, ...], compute: Callable[[], object]) -> object:
+    return compute() if options.memo is None else options.memo.get(key, compute)
 
 
 def read_input(path: str, options: CheckOptions) -> SourceText:

@@ -21,7 +21,7 @@ from cleaner.errors import ExitCode, InputError
 from cleaner.inputs import discover
 from cleaner.model import Safety
 from cleaner.readability import score
-from cleaner.runner import CheckOptions, check_source, read_input
+from cleaner.runner import CheckOptions, ResultMemo, check_source, read_input
 from cleaner.textio import SourceText, encode, write_atomic
 
 # Every command is registered on each start, so the fixer, diff, report and review modules
@@ -64,6 +64,7 @@ def fix(
     choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
     settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=False)
     options = plan.options
+    options.memo = ResultMemo()  # a fix run that restarts (unsettled fixes) re-checks the original
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
     limits = settings.readability
     min_ease = min_reading_ease if min_reading_ease is not None else limits.min_flesch_reading_ease

@@ -48,6 +48,9 @@ def report(
             raise InputError(f"{output}: folder does not exist")
     choice = shared.RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
     settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=not no_readability)
+    from cleaner.runner import ResultMemo
+
+    plan.options.memo = ResultMemo()  # the check and both fix runs start from the same text: check it once
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
     gathered = gather(files, plan.options, plan.rules, title)
     data = html_report.render(gathered).encode("utf-8")
