@@ -86,6 +86,46 @@ def _verify(install_dir: Path, version: str, max_memory: str) -> None:
 
 
 @app.command()
+def serve(
+    idle: float = typer.Option(900.0, "--idle", min=1.0, metavar="SECONDS", help="Stop after this long without a check."),
+    max_memory: str = typer.Option("512m", "--max-memory", help="Java heap (-Xmx) of the server."),
+    directory: Path | None = typer.Option(None, "--dir", help="Install folder [default: as for install]."),
+) -> None:
+    """Keep a LanguageTool server running in the background for the next `check --grammar` runs.
+
+    It listens on 127.0.0.1 only, is found through a state file in the cache folder, and
+    stops by itself after --idle seconds without a check (or with `cleaner languagetool stop`).
+    """
+    from cleaner.languagetool import warm
+    from cleaner.languagetool.install import find_install
+
+    inst = find_install(directory or default_install_dir())
+    if inst is None:
+        _fail(GrammarError("LanguageTool is not installed; run `cleaner languagetool install`"))
+    try:
+        server = warm.ensure(inst, max_memory=max_memory, idle=idle, start_timeout=GrammarOptions().start_timeout)
+    except GrammarError as e:
+        _fail(e)
+    typer.echo(
+        f"LanguageTool {server.version} serving on {server.url} (java pid {server.java_pid}); it stops after "
+        f"{server.idle:g}s without a check, or with `cleaner languagetool stop`"
+    )
+
+
+@app.command()
+def stop(
+    directory: Path | None = typer.Option(None, "--dir", help="Install folder [default: as for install]."),
+) -> None:
+    """Stop the background LanguageTool server started by `serve` (or by CLEANER_LANGUAGETOOL_KEEP_ALIVE)."""
+    from cleaner.languagetool import warm
+    from cleaner.languagetool.install import installed
+
+    stopped = [inst.version for inst in installed(directory or default_install_dir()) if warm.stop(inst.version)]
+    typer.echo(f"stopped the background server of LanguageTool {', '.join(stopped)}" if stopped
+               else "no background LanguageTool server was running")
+
+
+@app.command()
 def status(
     url: str | None = typer.Option(
         None, "--url", "--languagetool-url", help=f"Server to ask [default: ${URL_ENV}]."
@@ -119,6 +159,14 @@ def status(
         typer.echo(f"java: {e}")
     xmx = GrammarOptions().max_memory
     typer.echo(f"memory: a local server runs with -Xmx{xmx} (config: languagetool max_memory)")
+    from cleaner.languagetool import warm
+
+    for inst in installs:
+        background = warm.find(inst.version, touch=False)  # asking is not using
+        if background is not None:
+            usable = True
+            typer.echo(f"background server: {background.url} (java pid {background.java_pid}), "
+                       f"stops after {background.idle:g}s without a check")
     server_url = url or env_url()
     if server_url:
         from cleaner.languagetool.client import normalize_url, probe

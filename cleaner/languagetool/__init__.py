@@ -16,6 +16,12 @@ set and text, so a re-check sends only changed paragraphs. Which rules are repor
 (cleaner/languagetool/disabled.py reads rules.tsv, which benchmarks/languagetool_rules.py writes);
 spelling matches on names need evidence (spelling.py); quotes that pair up are no finding (quotes.py).
 
+A server that outlives one run (cleaner/languagetool/warm.py): `cleaner languagetool serve`
+starts one in the background (loopback only; it stops after --idle seconds without a check,
+or with `cleaner languagetool stop`); every `check --grammar` finds it through its state file
+and uses it instead of starting Java. With CLEANER_LANGUAGETOOL_KEEP_ALIVE=SECONDS the first
+`check --grammar` starts it itself.
+
 API for the `check` command:
 
     with GrammarChecker(GrammarOptions(mode="on")) as gc:
