@@ -61,10 +61,10 @@ def score(text: str) -> Readability:
     """Compute readability for `text`; an empty text scores zeros rather than failing."""
     if text.isspace() or not text:  # (not text.strip(): that would copy a large text)
         return Readability(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, "", 0, 0)
-    totals, measures = token_counts(text)
+    totals = token_counts(text)
     sentences = count_sentences(text)
     grades = _Grades(totals, sentences)
-    standard = _text_standard(grades, linsear_write(text, totals, measures))
+    standard = _text_standard(grades, linsear_write(text, totals))
     return Readability(
         flesch_reading_ease=round(grades.flesch_reading_ease(), 2),
         flesch_kincaid_grade=round(grades.flesch_kincaid_grade(), 2),

@@ -63,49 +63,39 @@ class TokenCounts:
     unfamiliar_words: int = 0  # count_difficult_words(syllable_threshold=0), for Dale-Chall
 
 
-class _Measures:
-    """Per-token and per-word measurements, memoised for the distinct tokens of one text."""
-
-    def __init__(self) -> None:
-        self.easy = easy_words()
-        self._syllables: dict[str, int] = {}
-        self._text_syllables: dict[str, int] = {}
-
-    def word_syllables(self, word: str) -> int:
-        """Syllables of one lower-case word (memoised)."""
-        known = self._syllables.get(word)
-        if known is None:
-            known = self._syllables[word] = word_syllables(word)
-        return known
-
-    def text_syllables(self, text: str) -> int:
-        """count_syllables(text): strip punctuation, lower-case, then sum the words' syllables."""
-        known = self._text_syllables.get(text)
-        if known is None:
-            words = strip_punctuation(text).lower().split()
-            known = self._text_syllables[text] = sum(self.word_syllables(word) for word in words)
-        return known
-
-    def add(self, totals: TokenCounts, token: str, count: int) -> None:
-        """Add `count` occurrences of one whitespace-free token to the totals."""
-        totals.tokens += count
-        totals.characters += count * len(token)
-        totals.letters += count * len(_PUNCTUATION.sub("", token))
-        word = strip_punctuation(token)
-        if not word:
-            return
-        totals.words += count
-        totals.syllables += count * self.word_syllables(word.lower())  # no second strip here
-        if self.text_syllables(word) >= 3:
-            totals.polysyllables += count
-        lowered = word.lower()  # is_difficult_word: lower-case, then the easy list, then syllables
-        if len(word.split()) == 1 and lowered not in self.easy:
-            totals.unfamiliar_words += count
-            if self.text_syllables(lowered) >= 3:
-                totals.hard_words += count
+# Memos of pure functions of one word or token, kept across texts so that checking many
+# articles measures their shared vocabulary once; bounded, so memory stays flat.
+_MEMO = 1 << 16
 
 
-def token_counts(text: str) -> tuple[TokenCounts, _Measures]:
+@functools.lru_cache(maxsize=_MEMO)
+def _syllables_of_word(word: str) -> int:
+    return word_syllables(word)
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def text_syllables(text: str) -> int:
+    """count_syllables(text): strip punctuation, lower-case, then sum the words' syllables."""
+    return sum(_syllables_of_word(word) for word in strip_punctuation(text).lower().split())
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _measure(token: str) -> tuple[int, int, int, int, int, int, int]:
+    """What one whitespace-free token adds: characters, letters, then (0 or 1 each, or a count)
+    word, syllables, polysyllable, unfamiliar word, hard word."""
+    letters = len(_PUNCTUATION.sub("", token))
+    word = strip_punctuation(token)
+    if not word:
+        return len(token), letters, 0, 0, 0, 0, 0
+    syllables = _syllables_of_word(word.lower())  # count_syllables(text): no second strip here
+    polysyllable = int(text_syllables(word) >= 3)
+    lowered = word.lower()  # is_difficult_word: lower-case, then the easy list, then syllables
+    unfamiliar = int(len(word.split()) == 1 and lowered not in easy_words())
+    hard = int(bool(unfamiliar) and text_syllables(lowered) >= 3)
+    return len(token), letters, 1, syllables, polysyllable, unfamiliar, hard
+
+
+def token_counts(text: str) -> TokenCounts:
     """Count every token of the text once per distinct spelling, reading it in slices."""
     occurrences: Counter[str] = Counter()
     start = 0
@@ -116,11 +106,18 @@ def token_counts(text: str) -> tuple[TokenCounts, _Measures]:
             end = space.end() if space else len(text)
         occurrences.update(text[start:end].split())
         start = end
-    measures = _Measures()
     totals = TokenCounts()
     for token, count in occurrences.items():
-        measures.add(totals, token, count)
-    return totals, measures
+        characters, letters, word, syllables, polysyllable, unfamiliar, hard = _measure(token)
+        totals.tokens += count
+        totals.characters += count * characters
+        totals.letters += count * letters
+        totals.words += count * word
+        totals.syllables += count * syllables
+        totals.polysyllables += count * polysyllable
+        totals.unfamiliar_words += count * unfamiliar
+        totals.hard_words += count * hard
+    return totals
 
 
 def count_sentences(text: str) -> int:
@@ -149,7 +146,7 @@ def _at_most_two_words(sentence: str) -> bool:
     return True
 
 
-def linsear_write(text: str, totals: TokenCounts, measures: _Measures) -> float:
+def linsear_write(text: str, totals: TokenCounts) -> float:
     """linsear_write_formula(text, strict_lower=False, strict_upper=True)."""
     if totals.tokens > LINSEAR_WORDS:
         read: list[str] = []
@@ -166,7 +163,7 @@ def linsear_write(text: str, totals: TokenCounts, measures: _Measures) -> float:
         words = strip_punctuation(text).split()
     easy = difficult = 0
     for word in words:
-        syllables = measures.text_syllables(word)
+        syllables = text_syllables(word)
         if syllables >= 3:
             difficult += 1
         elif syllables > 0:
