@@ -79,6 +79,15 @@ def score(text: str) -> Readability:
     )
 
 
+def preload() -> None:
+    """Load the word tables now (before worker processes fork, so that they share them)."""
+    from cleaner import hyphenation, syllables, textstats
+
+    syllables.dictionary_count("a")
+    hyphenation.patterns()
+    textstats.easy_words()
+
+
 def _ratio(numerator: float, denominator: float) -> float:
     """textstat's guarded division: 0.0 when the denominator is zero."""
     try:

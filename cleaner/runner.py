@@ -32,7 +32,8 @@ from cleaner.selection import (
 from cleaner.textio import SourceText, expand_paths, read_source
 
 FindingFilter = Callable[[SourceText, list[Finding]], list[Finding]]
-WINDOW_PER_JOB = 4  # files in flight per worker: enough to keep workers busy, few enough to stay small
+WINDOW_PER_JOB = 4  # batches in flight per worker: enough to keep workers busy, few enough to stay small
+MAX_BATCH = 8  # files per task at most
 
 
 class ResultMemo:
@@ -138,24 +139,39 @@ def _init_worker(options: CheckOptions) -> None:
     _WORKER_OPTIONS = options
 
 
-def _check_in_worker(path: str) -> FileReport:
+def _check_in_worker(paths: list[str]) -> list[FileReport]:
     assert _WORKER_OPTIONS is not None
-    return check_source(read_input(path, _WORKER_OPTIONS), _WORKER_OPTIONS)
+    return [check_source(read_input(path, _WORKER_OPTIONS), _WORKER_OPTIONS) for path in paths]
+
+
+def _batches(files: list[str], jobs: int) -> Iterator[list[str]]:
+    """Files in small batches: one task per file costs more in messages than a short article takes."""
+    size = max(1, min(MAX_BATCH, len(files) // (jobs * WINDOW_PER_JOB * 2)))
+    todo = iter(files)
+    while batch := list(itertools.islice(todo, size)):
+        yield batch
 
 
 def _parallel(files: list[str], options: CheckOptions, jobs: int) -> Iterator[FileReport]:
     """Check files in worker processes; yield reports in input order with a bounded window."""
     from concurrent.futures import ProcessPoolExecutor
 
+    # Built here, before the workers fork, so that they inherit the compiled engine and the
+    # readability tables instead of each building its own.
+    engine_for_options(options)
+    if options.readability:
+        from cleaner.readability import preload
+
+        preload()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
     try:
-        todo = iter(files)
-        pending = deque(pool.submit(_check_in_worker, p) for p in itertools.islice(todo, jobs * WINDOW_PER_JOB))
+        todo = _batches(files, jobs)
+        pending = deque(pool.submit(_check_in_worker, b) for b in itertools.islice(todo, jobs * WINDOW_PER_JOB))
         while pending:
-            report = pending.popleft().result()
-            for path in itertools.islice(todo, 1):
-                pending.append(pool.submit(_check_in_worker, path))
-            yield report
+            reports = pending.popleft().result()
+            for batch in itertools.islice(todo, 1):
+                pending.append(pool.submit(_check_in_worker, batch))
+            yield from reports
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
