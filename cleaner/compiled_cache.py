@@ -33,8 +33,13 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "cleaner" / "compiled"
 
 
-def fingerprint(files: Iterable[Path], *extra: str) -> str:
-    """Hash the names and contents of `files` (in order) together with `extra` strings."""
+def fingerprint(files: Iterable[Path], *extra: str, content_limit: int = 256 * 1024) -> str:
+    """Hash the names and contents of `files` (in order) together with `extra` strings.
+
+    A file larger than `content_limit` (a generated word table) is represented by its size
+    and modification time instead of its bytes, which would cost more to read than the cache
+    saves; such files are rewritten whole by their scripts, so both always change.
+    """
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"format {FORMAT}\0".encode())
     for part in extra:
@@ -42,7 +47,11 @@ def fingerprint(files: Iterable[Path], *extra: str) -> str:
     for path in files:
         digest.update(str(path).encode("utf-8", "surrogatepass") + b"\0")
         try:
-            digest.update(Path(path).read_bytes())
+            stat = os.stat(path)
+            if stat.st_size > content_limit:
+                digest.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
+            else:
+                digest.update(Path(path).read_bytes())
         except OSError:
             digest.update(b"<unreadable>")
         digest.update(b"\0")

@@ -1,9 +1,10 @@
 """The parsed, validated rule pack, kept in the compiled cache so a start skips YAML and validation.
 
-The entry's key covers every file the result depends on: each rule and data file in the
-rule folders, the built-in data files the kinds read, and the code that parses and
-validates rules (loader, model, gazetteer, every kind). Editing any of them gives a new key,
-so a changed rule is re-read and re-validated, and its errors are reported as before.
+The entry's key covers every file the result can depend on: each rule file in the rule
+folders, every built-in data file (word lists and lexicon tables, at any depth), and the
+code that parses and validates rules (every module of the package and of its kinds).
+Editing any of them gives a new key, so a changed rule is re-read and re-validated, and
+its errors are reported as before.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from cleaner import compiled_cache
 from cleaner.model import FailExample, FixSpec, Level, Rule, Safety
 
 _PACKAGE = Path(__file__).resolve().parent
-_CODE = ("loader.py", "model.py", "gazetteer.py", "rulecache.py", "kinds")
 
 
 def cached_rules(folders: tuple[Path, ...], parse: Callable[[], tuple[Rule, ...]], data_dir: Path) -> tuple[Rule, ...]:
@@ -33,11 +33,8 @@ def cached_rules(folders: tuple[Path, ...], parse: Callable[[], tuple[Rule, ...]
 
 def _inputs(folders: tuple[Path, ...], data_dir: Path) -> list[Path]:
     files = [path for folder in folders for path in _files(folder, ".yaml", recursive=True)]
-    files += _files(data_dir, ".yaml")
-    for part in _CODE:
-        target = _PACKAGE / part
-        files += _files(target, ".py") if target.is_dir() else [target]
-    return files
+    files += _files(data_dir, "", recursive=True)
+    return files + _files(_PACKAGE, ".py") + _files(_PACKAGE / "kinds", ".py")
 
 
 def _files(folder: Path, suffix: str, recursive: bool = False) -> list[Path]:

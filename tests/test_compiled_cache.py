@@ -129,3 +129,12 @@ def test_concurrent_writers_never_leave_a_partial_entry(cache_home) -> None:
     assert len(entries) == 1
     assert len(compiled_cache.load("race", key)["rows"]) == 20000
     assert not list(cache_home.glob(".*.tmp"))
+
+
+def test_large_tables_are_keyed_by_size_and_time(tmp_path) -> None:
+    table = tmp_path / "words.tsv"
+    table.write_text("word\t1\n" * 100, encoding="utf-8")
+    first = compiled_cache.fingerprint([table], content_limit=10)
+    assert compiled_cache.fingerprint([table], content_limit=10) == first
+    os.utime(table, ns=(table.stat().st_atime_ns, table.stat().st_mtime_ns + 1_000_000))  # rewritten
+    assert compiled_cache.fingerprint([table], content_limit=10) != first
