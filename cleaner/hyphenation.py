@@ -13,10 +13,10 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
-import zlib
 from pathlib import Path
 
 from cleaner import compiled_cache
+from cleaner.buckets import BucketTable
 
 LANG = "en_US"  # the dictionary textstat asks pyphen for
 LEFT, RIGHT = 2, 2  # pyphen's defaults: no point within two letters of either end
@@ -24,7 +24,7 @@ _BLOCK = 1 << 16  # references computed per block, so a huge token needs little 
 _GRAM = 6  # patterns are looked up by the six letters at each position, memoised
 _MEMO_LIMIT = 200_000
 _EVEN_TO_NUL = bytes(0 if n % 2 == 0 else 1 for n in range(256))
-_CACHE_VERSION = "hyphenation 4"
+_CACHE_VERSION = "hyphenation 5"
 _BUCKETS = 4096
 _LONG = 512  # a word this long looks its substrings up in one complete dict
 
@@ -33,13 +33,13 @@ class _Patterns:
     """Liang patterns, looked up by any prefix: [offset, value, ...] for a pattern, 0 for a bare
     prefix, None for a substring no pattern starts with.
 
-    The cache entry stores them in hash buckets (as the syllable table does), so an article
-    with a handful of unknown words reads a few short lines instead of parsing 15,000 entries;
-    a long token, which looks up millions of substrings, parses everything once (`complete`).
+    The cache entry stores them as a bucket table (cleaner.buckets), so an article with a
+    handful of unknown words reads a few short lines instead of parsing 15,000 entries; a
+    long token, which looks up millions of substrings, parses everything once (`complete`).
     """
 
-    def __init__(self, buckets: list[str], maxlen: int, alphabet: str) -> None:
-        self.buckets = buckets
+    def __init__(self, table: BucketTable, maxlen: int, alphabet: str) -> None:
+        self.table = table
         self.maxlen = maxlen
         # No pattern holds a character outside its alphabet, so only runs of these can match.
         self.runs = re.compile("[" + re.escape(alphabet) + "]+")
@@ -54,22 +54,14 @@ class _Patterns:
             return self._complete.get(piece)
         if piece in self._seen:
             return self._seen[piece]
-        found = None
-        if " " not in piece and "=" not in piece:  # never in a pattern; keeps the search exact
-            line = self.buckets[_bucket_of(piece, len(self.buckets))]
-            at = line.find(f" {piece}=")
-            if at >= 0:
-                start = at + len(piece) + 2
-                end = line.find(" ", start)
-                found = _decode(line[start : end if end >= 0 else len(line)])
-        self._seen[piece] = found
+        value = self.table.get(piece)
+        found = self._seen[piece] = None if value is None else _decode(value)
         return found
 
     def complete(self) -> dict[str, list[int] | int]:
         """Return every entry as one dict (parsed once)."""
         if self._complete is None:
-            entries = (entry.split("=") for line in self.buckets for entry in line.split())
-            self._complete = {piece: _decode(value) for piece, value in entries}
+            self._complete = {piece: _decode(value) for piece, value in self.table.items()}
         return self._complete
 
     def starting(self, gram: str, get) -> tuple[tuple[tuple[int, int], ...], bool]:
@@ -94,10 +86,6 @@ class _Patterns:
         return known
 
 
-def _bucket_of(piece: str, buckets: int) -> int:
-    return zlib.crc32(piece.encode("utf-8", "surrogatepass")) % buckets
-
-
 def _decode(value: str) -> list[int] | int:
     return [int(n) for n in value.split(",")] if value else 0
 
@@ -120,11 +108,9 @@ def _parse(path: Path) -> dict[str, object]:
     patterns = pyphen.HyphDict(chosen).patterns
     index = {key[:i]: "" for key in patterns for i in range(1, len(key))}
     index.update({key: ",".join(str(int(n)) for n in (offset, *values)) for key, (offset, values) in patterns.items()})
-    buckets: list[list[str]] = [[] for _ in range(_BUCKETS)]
-    for piece in sorted(index):
-        buckets[_bucket_of(piece, _BUCKETS)].append(f" {piece}={index[piece]}")
     alphabet = "".join(sorted({ch for piece in index for ch in piece}))
-    return {"maxlen": max(len(key) for key in patterns), "alphabet": alphabet, "buckets": ["".join(b) for b in buckets]}
+    table = BucketTable.build(index, _BUCKETS).to_json()
+    return {"maxlen": max(len(key) for key in patterns), "alphabet": alphabet, "table": table}
 
 
 @functools.lru_cache(maxsize=1)
@@ -133,7 +119,7 @@ def patterns() -> _Patterns:
     path = dictionary_path()
     key = compiled_cache.fingerprint([path], _CACHE_VERSION)
     data = compiled_cache.load_or_build("hyphenation", key, lambda: _parse(path))
-    return _Patterns(list(data["buckets"]), int(data["maxlen"]), str(data["alphabet"]))
+    return _Patterns(BucketTable.from_json(data["table"]), int(data["maxlen"]), str(data["alphabet"]))
 
 
 def count_points(word: str) -> int:

