@@ -1,4 +1,4 @@
-"""Build a large, deterministic benchmark corpus by repeating the seed articles.
+"""Build deterministic benchmark inputs from the seed articles: one article, a large corpus, a folder.
 
 Usage: python benchmarks/build_corpus.py SIZE_BYTES OUT_PATH [SEEDS_DIR]
 """
@@ -37,6 +37,31 @@ def build_corpus(size_bytes: int, seeds_dir: Path) -> str:
         total += sizes[index % len(seeds)]
         index += 1
     return SEPARATOR.join(parts) + ("\n" if parts else "")
+
+
+def build_article(size_bytes: int, seeds_dir: Path) -> str:
+    """One article of about size_bytes: whole seed paragraphs, in order, until the size is reached."""
+    paragraphs = [p.strip() for text in load_seeds(seeds_dir) for p in text.split(SEPARATOR) if p.strip()]
+    out: list[str] = []
+    total = 0
+    for paragraph in paragraphs:
+        if total >= size_bytes:
+            break
+        out.append(paragraph)
+        total += len(paragraph.encode("utf-8")) + len(SEPARATOR)
+    return SEPARATOR.join(out) + "\n"
+
+
+def build_folder(folder: Path, count: int, seeds_dir: Path) -> int:
+    """Write `count` article files (the seeds in turn) into folder; return their total size in bytes."""
+    seeds = load_seeds(seeds_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for n in range(count):
+        data = (seeds[n % len(seeds)] + "\n").encode("utf-8")
+        (folder / f"article_{n:03d}.txt").write_bytes(data)
+        total += len(data)
+    return total
 
 
 def main(argv: list[str]) -> int:

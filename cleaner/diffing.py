@@ -12,11 +12,12 @@ a last line without a newline gets the standard `\\ No newline at end of file` m
 
 from __future__ import annotations
 
-import difflib
 import os
 from pathlib import Path
 
 import regex
+
+from cleaner.linediff import unified_lines
 
 _LINES = regex.compile(r"[^\n]*\n|[^\n]+")
 NO_NEWLINE = "\\ No newline at end of file"
@@ -52,7 +53,7 @@ def unified_diff(before: str, after: str, path: str, context: int = 3) -> str:
         return ""
     label = diff_label(path)
     out: list[str] = []
-    lines = difflib.unified_diff(split_lines(before), split_lines(after), label, label, n=context, lineterm="")
+    lines = unified_lines(split_lines(before), split_lines(after), label, context)
     for index, line in enumerate(lines):
         if index < 2 or line.startswith("@@ "):  # the two file headers, then hunk headers
             out.append(line + "\n")

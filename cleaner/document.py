@@ -198,8 +198,12 @@ class Document:
         sentence = self.sentence_at(offset)
         if sentence is None:
             return False
-        lead = self.text[sentence.start : offset]
-        return all(ch in "“‘\"'([ \t—–-" for ch in lead)
+        # Walk back over the allowed marks only: copying the whole lead would make a call
+        # cost the length of the sentence, and a text without full stops is one sentence.
+        i = offset
+        while i > sentence.start and self.text[i - 1] in "“‘\"'([ \t—–-":
+            i -= 1
+        return i == sentence.start
 
 
 def _split_paragraphs(text: str) -> list[Span]:

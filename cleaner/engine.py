@@ -34,8 +34,12 @@ class Engine:
 
 @functools.lru_cache(maxsize=16)
 def compiled(rules: tuple[Rule, ...]) -> Engine:
-    """Return the engine for exactly these rules, compiled once per process (the one engine cache)."""
-    return Engine(rules)
+    """Return the engine for exactly these rules, compiled once per process (the one engine cache),
+    reusing the patterns compiled by earlier runs (cleaner.regex_cache)."""
+    from cleaner.regex_cache import warm_session
+
+    with warm_session():
+        return Engine(rules)
 
 
 def make_finding(rule: Rule, hit: Hit, doc: Document) -> Finding:

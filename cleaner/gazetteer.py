@@ -1,17 +1,19 @@
 """Shared word lists for rules: data/<name>.yaml in the rule's own folder, else in the built-in pack.
 
 A team's rule folder may carry its own `data/` next to its rules, so a team rule can name a
-gazetteer the built-in pack does not have (or its own version of one). Each file is read once.
+gazetteer the built-in pack does not have (or its own version of one). Each file is read once; a
+parsed list is also kept in the compiled cache (keyed by the file's content), so a start reads JSON
+instead of parsing YAML.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from cleaner import compiled_cache
 from cleaner.loader import builtin_rules_dir
 from cleaner.model import Rule
 
@@ -35,9 +37,18 @@ def data_path(name: str, rule: Rule | None = None) -> Path:
 
 @functools.lru_cache(maxsize=None)
 def _read(path: Path) -> Any:
+    key = compiled_cache.fingerprint([path], "gazetteer 1")
+    # Two folders may hold a gazetteer of the same name: the entry is named after the path too.
+    entry = f"gazetteer_{path.stem.replace('-', '_')}_{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
+    return compiled_cache.load_or_build(entry, key, lambda: _parse(path))
+
+
+def _parse(path: Path) -> Any:
+    import yaml
+
     name = path.stem
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise ValueError(f"gazetteer '{name}' cannot be read: {exc}") from None
     except yaml.YAMLError as exc:

@@ -9,8 +9,6 @@ from pathlib import Path
 from types import MappingProxyType, ModuleType
 from typing import Any, Iterable
 
-import yaml
-
 from cleaner.errors import RuleFileError
 from cleaner.model import FailExample, FixSpec, Level, Rule, Safety
 from cleaner.schema import EXAMPLE_FIELDS, FIX_FIELDS, RULE_FIELDS, OptionProblem, Replacement, complete
@@ -41,12 +39,23 @@ def rule_files(folder: Path) -> list[Path]:
 
 @functools.lru_cache(maxsize=8)
 def load_rules(folders: tuple[Path, ...] | None = None) -> tuple[Rule, ...]:
-    """Load and validate all rules from the given folders (default: the built-in pack)."""
+    """Load and validate all rules from the given folders (default: the built-in pack).
+
+    A start reads them from the compiled cache unless a rule, data or code file changed.
+    """
+    from cleaner.rulecache import cached_rules
+
     folders = folders or (builtin_rules_dir(),)
-    rules: list[Rule] = []
     for folder in folders:
         if not folder.is_dir():
             raise RuleFileError(f"{folder}: rule folder does not exist")
+    return cached_rules(folders, lambda: parse_rules(folders), builtin_rules_dir() / "data")
+
+
+def parse_rules(folders: tuple[Path, ...]) -> tuple[Rule, ...]:
+    """Parse and validate every rule file of the folders (no cache)."""
+    rules: list[Rule] = []
+    for folder in folders:
         rules.extend(load_rule_file(path, folder) for path in rule_files(folder))
     _check_unique(rules)
     from cleaner.retired import check_not_reused, load_retired
@@ -57,6 +66,8 @@ def load_rules(folders: tuple[Path, ...] | None = None) -> tuple[Rule, ...]:
 
 def load_rule_file(path: Path, root: Path | None = None) -> Rule:
     """Parse and validate one rule file."""
+    import yaml  # only when rules are parsed: a start with a warm cache never needs it
+
     try:
         text = path.read_text(encoding="utf-8")
         node, data = _parse_yaml(text)
@@ -71,13 +82,12 @@ def load_rule_file(path: Path, root: Path | None = None) -> Rule:
     return _build_rule(path, root, data, _Lines(node))
 
 
-# libyaml's loader is several times faster where PyYAML was built with it.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _parse_yaml(text: str) -> tuple[Any, Any]:
     """Parse once: the node tree (for line numbers) and the data built from it."""
-    loader = _YAML_LOADER(text)
+    import yaml
+
+    # libyaml's loader is several times faster where PyYAML was built with it.
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)
@@ -104,6 +114,8 @@ class _Lines:
 
 
 def _child(node: Any, step: str | int) -> tuple[Any, Any] | None:
+    import yaml  # loaded already: nodes exist only once a rule file has been parsed
+
     if isinstance(node, yaml.MappingNode):
         return next(((k, v) for k, v in node.value if k.value == step), None)
     if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):

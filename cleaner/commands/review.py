@@ -17,7 +17,6 @@ import typer
 from cleaner.commands import _shared as shared
 from cleaner.commands._shared import RuleChoice, source_diff, write_file
 from cleaner.errors import InputError
-from cleaner.review import ReviewSession, run
 from cleaner.runner import check_source, read_input
 from cleaner.textio import encode
 
@@ -50,6 +49,8 @@ def review(
     choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
     options = shared.plan_for(choice, [path], None, readability=False)[1].options
     source = read_input(path, options)
+    from cleaner.review import ReviewSession, run  # only this command needs the session and the fixer
+
     session = ReviewSession(path, source.text, check_source(source, options).findings)
     use_color = sys.stdout.isatty() if color is None else color
     if not session.items:

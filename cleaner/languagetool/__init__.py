@@ -16,6 +16,12 @@ set and text, so a re-check sends only changed paragraphs. Which rules are repor
 (cleaner/languagetool/disabled.py reads rules.tsv, which benchmarks/languagetool_rules.py writes);
 spelling matches on names need evidence (spelling.py); quotes that pair up are no finding (quotes.py).
 
+A server that outlives one run (cleaner/languagetool/warm.py): `cleaner languagetool serve`
+starts one in the background (loopback only; it stops after --idle seconds without a check,
+or with `cleaner languagetool stop`); every `check --grammar` finds it through its state file
+and uses it instead of starting Java. With CLEANER_LANGUAGETOOL_KEEP_ALIVE=SECONDS the first
+`check --grammar` starts it itself.
+
 API for the `check` command:
 
     with GrammarChecker(GrammarOptions(mode="on")) as gc:
@@ -24,11 +30,8 @@ API for the `check` command:
 
 from __future__ import annotations
 
-from cleaner.languagetool.cache import CacheStats
-from cleaner.languagetool.checker import NOT_INSTALLED, GrammarChecker
-from cleaner.languagetool.disabled import DISABLED_RULES  # noqa: F401 - read from rules.tsv on first use
-from cleaner.languagetool.merge import merge_findings
-from cleaner.languagetool.options import DEFAULT_VERSION, VARIANTS, GrammarOptions
+import importlib
+from typing import Any
 
 __all__ = [
     "DEFAULT_VERSION",
@@ -40,3 +43,22 @@ __all__ = [
     "GrammarOptions",
     "merge_findings",
 ]
+
+# Imported on first use: a plain `cleaner check` never loads the grammar machinery, and the
+# CLI can read a submodule (options, install) without importing the client and its HTTP stack.
+_WHERE = {
+    "CacheStats": "cache",
+    "NOT_INSTALLED": "checker",
+    "GrammarChecker": "checker",
+    "DISABLED_RULES": "disabled",
+    "merge_findings": "merge",
+    "DEFAULT_VERSION": "options",
+    "VARIANTS": "options",
+    "GrammarOptions": "options",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _WHERE:
+        return getattr(importlib.import_module(f"{__name__}.{_WHERE[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -14,11 +14,12 @@ from cleaner.errors import GrammarError
 from cleaner.languagetool.cache import CacheStats, ResultCache, cache_key, rules_signature
 from cleaner.languagetool.disabled import effective_rules
 from cleaner.languagetool.findings import screen, to_finding
-from cleaner.languagetool.install import find_install
+from cleaner.languagetool.install import Install, find_install
 from cleaner.languagetool.java import find_java
 from cleaner.languagetool.options import GrammarOptions
 from cleaner.languagetool.raw import RawMatch
 from cleaner.languagetool.server import LocalServer
+from cleaner.languagetool.warm import WarmServer
 from cleaner.model import Finding
 
 if TYPE_CHECKING:  # the client pulls in language-tool-python and requests: only when needed
@@ -48,6 +49,7 @@ class GrammarChecker:
         self.stats = CacheStats()
         self.info: ServerInfo | None = None
         self.server: LocalServer | None = None
+        self.warm: WarmServer | None = None  # a background server found (or started) for this run
         self.sent: list[str] = []  # paragraphs sent to the server by the last check (for tests)
         self._disabled, self._enabled = effective_rules(
             self.options.disabled_rules, self.options.enabled_rules
@@ -124,6 +126,14 @@ class GrammarChecker:
             install = find_install(opts.resolved_install_dir(), opts.version)
             if install is None:
                 raise GrammarError(NOT_INSTALLED)
+            self.warm = _warm_server(install, opts)
+            if self.warm is not None:  # a running background server: no Java start at all
+                from cleaner.languagetool.client import probe
+
+                self.info = probe(self.warm.url, opts.variant, opts.start_timeout, version=install.version)
+                self._version = install.version
+                self._cache = ResultCache(opts.resolved_cache_dir() if opts.use_cache else None)
+                return
             self.server = LocalServer(
                 install,
                 find_java(),  # fail now, with a clear message, not at the first cache miss
@@ -203,6 +213,8 @@ class GrammarChecker:
                 continue
             self.stats.misses += 1
             self.sent.append(chunk)
+            if self.warm is not None:
+                self.warm.touch()  # in use: a long check must not be taken for idleness
             if self._pool is None:
                 self.start_server()  # the first paragraph the cache cannot answer
             assert self._pool is not None and self._client is not None
@@ -262,3 +274,14 @@ class GrammarChecker:
         if self.server is not None:
             self.server.stop()
             self.server = None
+
+
+def _warm_server(install: Install, options: GrammarOptions) -> WarmServer | None:
+    """Return a running background server, or start one when the options ask to keep it alive."""
+    from cleaner.languagetool import warm
+
+    keep_alive = warm.keep_alive_from_env() if options.keep_alive is None else options.keep_alive
+    found = warm.find(install.version)
+    if found is not None or keep_alive <= 0:
+        return found
+    return warm.ensure(install, max_memory=options.max_memory, idle=keep_alive, start_timeout=options.start_timeout)

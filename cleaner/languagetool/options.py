@@ -62,6 +62,9 @@ class GrammarOptions:
     concurrency: int = 4  # paragraphs in flight at once; the server's thread pool matches it
     use_cache: bool = True
     raw: bool = False  # every match LanguageTool makes: no measured rule list, no name screening (benchmarks)
+    # Seconds a background server started for this run stays up after its last use; None reads
+    # CLEANER_LANGUAGETOOL_KEEP_ALIVE, 0 means a server of this run's own, stopped at its end.
+    keep_alive: float | None = None
 
     def resolved_url(self) -> str | None:
         """Return the explicit URL, else the environment's, else None."""

@@ -1,0 +1,116 @@
+"""Timing child processes for the benchmark: wall and CPU time and peak memory from os.wait4."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Optional
+
+MB = 1_000_000
+OK_EXIT_CODES = (0, 1)  # 1 = findings (or, for fix --diff, changes)
+
+
+@dataclass
+class Tool:
+    """One command line to time; the target (file or folder) is appended."""
+
+    label: str
+    argv: list[str]
+    count: Optional[Callable[[str], int]] = None  # stdout -> number of findings
+    env: dict[str, str] = field(default_factory=dict)
+
+    def command(self, target: Path) -> list[str]:
+        return [*self.argv, str(target)]
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    peak_mb: float
+
+
+@dataclass
+class Series:
+    tool: str
+    workload: str
+    runs: list[Run] = field(default_factory=list)
+    findings: Optional[int] = None
+    error: Optional[str] = None
+
+    def median(self, attr: str) -> Optional[float]:
+        values = [getattr(run, attr) for run in self.runs]
+        return statistics.median(values) if values else None
+
+
+def time_child(argv: list[str], cwd: Path, stdout_path: Path, timeout: float,
+               env: Optional[dict[str, str]] = None) -> tuple[Run, int, str]:
+    """Run argv to completion; return its Run, exit code and the tail of stderr.
+
+    Raises TimeoutError when the child had to be killed. CPU time and peak RSS include the
+    child's own children (the worker processes of --jobs), as wait4 reports them.
+    """
+    with open(stdout_path, "wb") as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                env={**os.environ, **(env or {})})
+        killed = threading.Event()
+
+        def kill() -> None:
+            killed.set()
+            proc.kill()
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if killed.is_set():
+            raise TimeoutError(f"killed after {timeout:.0f} s")
+        err.seek(0)
+        tail = err.read().decode("utf-8", "replace").strip()[-800:]
+    # Linux reports ru_maxrss in KiB.
+    return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024 / MB), proc.returncode, tail
+
+
+def run_rotating(tools: list[Tool], workload: str, target: Path, workdir: Path, runs: int,
+                 timeout: float) -> dict[str, Series]:
+    """Time every tool `runs` times on target, rotating the order so that none always goes first."""
+    results = {tool.label: Series(tool.label, workload) for tool in tools}
+    for i in range(runs):
+        shift = i % len(tools)
+        for tool in tools[shift:] + tools[:shift]:
+            series = results[tool.label]
+            if series.error:
+                continue
+            out = workdir / "output.txt"
+            print(f"  {workload:<9} run {i + 1}/{runs}  {tool.label} ...", end="", file=sys.stderr, flush=True)
+            try:
+                run, code, tail = time_child(tool.command(target), workdir, out, timeout, tool.env)
+            except TimeoutError as error:
+                series.error = str(error)
+                print(f" {error}", file=sys.stderr)
+                continue
+            if code not in OK_EXIT_CODES:
+                series.error = f"exit {code}: {tail}"
+                print(f" exit {code}", file=sys.stderr)
+                continue
+            print(f" {run.wall:.2f} s, {run.peak_mb:.0f} MB", file=sys.stderr)
+            series.runs.append(run)
+            if series.findings is None and tool.count is not None:
+                try:
+                    series.findings = tool.count(out.read_text(encoding="utf-8"))
+                except (ValueError, KeyError, TypeError) as error:
+                    series.error = f"unreadable output: {error}"
+            out.unlink(missing_ok=True)
+    return results

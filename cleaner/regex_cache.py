@@ -1,0 +1,143 @@
+"""Compiled rule patterns kept across runs, so a start does not re-run the regex parser.
+
+The `regex` module compiles in two steps: a pure-Python parser and optimiser turn the
+pattern into a list of opcodes, then its C core builds the pattern object from them. For
+a small article the first step is a third of `cleaner check`'s time. `warm_session()`
+records the opcodes of every pattern compiled while an engine is built and stores them in
+the compiled cache; the next run hands them straight to the C core and puts the resulting
+objects in `regex`'s own pattern cache, where `regex.compile` finds them.
+
+This uses two private names of the `regex` package (`_main._compile` and `_main._regex`),
+so the entry is keyed by the `regex` version and Python version, and any surprise (a
+changed signature, an argument of an unexpected type) only switches the cache off: the
+patterns are then compiled the ordinary way. Patterns with named lists or locale-sensitive
+flags are never cached.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Any, Iterator
+
+from cleaner import compiled_cache
+
+_SIGNATURE = ("str", "int", "list", "dict", "dict", "dict", "list", "int", "tuple", "int", "int")
+_LIMIT = 2000  # patterns kept; more means someone compiles per text, which this cannot help
+
+
+_STORED: dict[str, dict[str, list[Any]]] = {}  # per cache key: the entries installed in this process
+_ACTIVE: list[bool] = []  # non-empty while a session records (sessions nest: the outer one records)
+
+
+@contextlib.contextmanager
+def warm_session() -> Iterator[None]:
+    """Within the block, `regex.compile` reuses stored opcodes and records new patterns.
+
+    The stored patterns are installed once per process; a pattern first compiled in the
+    block (at engine build or lazily at a kind's first check) is added to the store.
+    """
+    try:
+        import regex
+        from regex import _main
+    except ImportError:  # pragma: no cover - regex is a dependency
+        yield
+        return
+    if _ACTIVE:
+        yield
+        return
+    key = compiled_cache.fingerprint([], "regex opcodes 1", regex.__version__, sys.version)
+    if key not in _STORED:
+        loaded = compiled_cache.load("regexcode", key)
+        _STORED[key] = loaded if isinstance(loaded, dict) else {}
+        _install(_main, _STORED[key])
+    stored = _STORED[key]
+    recorded: dict[str, list[Any]] = {}
+    _ACTIVE.append(True)
+    try:
+        with _recording(_main, recorded):
+            yield
+    finally:
+        _ACTIVE.pop()
+    new = {k: v for k, v in recorded.items() if k not in stored}
+    if new:
+        stored.update(new)
+        compiled_cache.store("regexcode", key, stored if len(stored) < _LIMIT else new)
+
+
+def reset() -> None:
+    """Forget which stored patterns this process installed (after `regex.purge()`, in tests)."""
+    _STORED.clear()
+
+
+def _entry_key(pattern: str, flags: int) -> str:
+    return f"{int(flags)}\0{pattern}"
+
+
+def _install(main: Any, stored: dict[str, list[Any]]) -> None:
+    """Put a pattern object built from stored opcodes into `regex`'s cache for each entry."""
+    version = main.DEFAULT_VERSION
+    for key, encoded in stored.items():
+        flags_text, _, pattern = key.partition("\0")
+        try:
+            args = _decode(encoded)
+            if args[0] != pattern:
+                continue
+            compiled = main._regex.compile(*args)
+        except Exception:  # noqa: BLE001 - a bad entry is skipped; regex compiles it normally
+            continue
+        flags = int(flags_text)
+        main._cache[(pattern, str, flags, frozenset(), version, None)] = compiled
+        main._named_args[(pattern, str, flags)] = frozenset()
+        main._locale_sensitive[(str, pattern)] = False
+
+
+@contextlib.contextmanager
+def _recording(main: Any, recorded: dict[str, list[Any]]) -> Iterator[None]:
+    """Capture the C-core arguments of every pattern `regex` actually compiles in the block."""
+    real_core, real_compile = getattr(main, "_regex", None), getattr(main, "_compile", None)
+    if not callable(getattr(real_core, "compile", None)) or not callable(real_compile):
+        yield  # pragma: no cover - a `regex` whose internals changed: record nothing
+        return
+    captured: list[tuple[Any, ...]] = []
+
+    class CoreProxy:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real_core, name)
+
+        def compile(self, *args: Any) -> Any:
+            captured.append(args)
+            return real_core.compile(*args)
+
+    def compile_and_record(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
+        captured.clear()
+        result = real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
+        cacheable = isinstance(pattern, str) and not kwargs and not (int(flags) & int(main.LOCALE))
+        if cacheable and len(captured) == 1 and main._locale_sensitive.get((str, pattern)) is False:
+            encoded = _encode(captured[0])
+            if encoded is not None:
+                recorded[_entry_key(pattern, flags)] = encoded
+        return result
+
+    main._regex, main._compile = CoreProxy(), compile_and_record
+    try:
+        yield
+    finally:
+        main._regex, main._compile = real_core, real_compile
+
+
+def _encode(args: tuple[Any, ...]) -> list[Any] | None:
+    """JSON form of the C-core arguments, or None when they are not the expected kinds."""
+    kinds = tuple("int" if isinstance(a, int) and not isinstance(a, bool) else type(a).__name__ for a in args)
+    if kinds != _SIGNATURE or args[5] or args[6]:
+        return None  # unexpected signature, or named lists (never cached)
+    pattern, flags, code, group_index, index_group, _, _, req_offset, req_chars, req_flags, groups = args
+    encoded = [pattern, int(flags), list(code), dict(group_index), [[k, v] for k, v in index_group.items()],
+               req_offset, list(req_chars), req_flags, groups]
+    return encoded if _decode(encoded) == args else None
+
+
+def _decode(encoded: list[Any]) -> tuple[Any, ...]:
+    pattern, flags, code, group_index, index_group, req_offset, req_chars, req_flags, groups = encoded
+    return (pattern, flags, code, group_index, {int(k): v for k, v in index_group}, {}, [], req_offset,
+            tuple(req_chars), req_flags, groups)

