@@ -7,6 +7,8 @@ the command exits 0 once the page is written, whatever it found (2 on a usage or
 
 from __future__ import annotations
 
+import dataclasses
+
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -50,9 +52,10 @@ def report(
     settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=not no_readability)
     from cleaner.runner import ResultMemo
 
-    plan.options.memo = ResultMemo()  # the check and both fix runs start from the same text: check it once
+    # The check and both fix runs start from the same text: check it once.
+    options = dataclasses.replace(plan.options, memo=ResultMemo())
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
-    gathered = gather(files, plan.options, plan.rules, title)
+    gathered = gather(files, options, plan.rules, title)
     data = html_report.render(gathered).encode("utf-8")
     if output == "-":
         sys.stdout.flush()
