@@ -142,8 +142,9 @@ def _check_double(doc: Document) -> Iterator[Hit]:
         if text[quote.end - 1] not in "”\"":
             continue  # a quotation left open runs to the end of its paragraph
         para = doc.paragraph_at(quote.start)
-        lead = text[para.start if para else 0 : quote.start]
-        if not patterns["introduced"].search(lead[-80:]):
+        # Only the words just before the quotation can introduce it: a bounded slice keeps this linear.
+        lead = text[max(para.start if para else 0, quote.start - 80) : quote.start]
+        if not patterns["introduced"].search(lead):
             continue
         tail = patterns["trailing"].match(text, quote.end)
         if tail is not None:

@@ -38,6 +38,9 @@ OPTIONS = (
 REPLACEMENT = Replacement.COMPUTED
 
 
+_DASH = regex.compile(r"(?<=[\p{L}.])[-–](?=\p{Lu})")
+
+
 @dataclass(frozen=True)
 class _Part:
     country: str
@@ -71,13 +74,14 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         raise OptionError("nouns", "must list at least one noun")
     named = frozenset(_normal(n) for n in rule.options["named"])
     names = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    longest = max(map(len, words))
+    # The second part and the noun, matched from the dash; the first part is looked up before it.
     pattern = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.’'-])(?P<a>{names})(?P<dash>[-–])(?P<b>{names})(?P<gap>[ \t]+)"
-        rf"(?P<noun>(?i:{'|'.join(regex.escape(n) for n in nouns)}))(?![\p{{L}}\p{{N}}-])"
+        rf"(?P<b>{names})(?P<gap>[ \t]+)(?P<noun>(?i:{'|'.join(regex.escape(n) for n in nouns)}))(?![\p{{L}}\p{{N}}-])"
     )
 
     def check(doc: Document) -> Iterator[Hit]:
-        uses = [u for u in _uses(doc.text, pattern, words) if _normal(_surface(u)) not in named]
+        uses = [u for u in _uses(doc.text, pattern, words, longest) if _normal(_surface(u)) not in named]
         votes: dict[frozenset[str], Counter[str]] = {}
         for use in uses:
             style = "adjective" if use.style == "adjective" else "country"
@@ -130,11 +134,36 @@ def _data_file(name: str, rule: Rule) -> tuple[dict, dict]:
     return countries, data.get("aliases") or {}
 
 
-def _uses(text: str, pattern: regex.Pattern[str], words: Mapping[str, _Part]) -> Iterator[_Use]:
-    for m in pattern.finditer(text, timeout=timeout_for(text)):
-        parts = (words[m.group("a")], words[m.group("b")])
+def _uses(text: str, pattern: regex.Pattern[str], words: Mapping[str, _Part], longest: int) -> Iterator[_Use]:
+    """Compounds found from their dash: only a dash between a letter and a capital can join two names,
+    so the name alternation runs at those few places instead of at every position of the text."""
+    for dash in _DASH.finditer(text, timeout=timeout_for(text)):
+        m = pattern.match(text, dash.end(), timeout=timeout_for(text))
+        first = _name_before(text, dash.start(), words, longest) if m else None
+        if first is None:
+            continue
+        parts = (words[first], words[m.group("b")])
         if parts[0].country != parts[1].country:
-            yield _Use(m.start(), m.end(), *m.group("a", "b", "dash", "gap", "noun"), parts)
+            start = dash.start() - len(first)
+            yield _Use(start, m.end(), first, m.group("b"), dash.group(), m.group("gap"), m.group("noun"), parts)
+
+
+def _name_before(text: str, end: int, words: Mapping[str, _Part], longest: int) -> str | None:
+    """The longest listed name that ends at `end` and starts a word."""
+    window = text[max(0, end - longest) : end]
+    best = None
+    for start in range(len(window)):
+        if window[start] in " \t" or (start and window[start - 1] not in " \t\n"):
+            continue
+        if window[start:] in words:
+            best = window[start:]
+            break
+    if best is None:
+        return None
+    before = end - len(best)
+    if before > 0 and (text[before - 1].isalnum() or text[before - 1] in ".’'-"):
+        return None
+    return best
 
 
 def _mixed_hit(doc: Document, use: _Use, majority: str, adjectives: Mapping[str, str]) -> Hit:

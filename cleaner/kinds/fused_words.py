@@ -18,7 +18,6 @@ Forms (each reports the junction and inserts the missing space, or the missing f
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Callable, Iterator
 
 import regex
@@ -162,13 +161,16 @@ def _bracket_closes_phrase(text: str, close: int, opener: str) -> bool:
 
 def _check_glued(doc: Document) -> Iterator[Hit]:
     text = doc.text
-    counts = Counter(w.text for w in doc.words)
-    standalone = set(counts)
+    vocabulary = doc.vocabulary
+    standalone = vocabulary.lower | set(vocabulary.capitalised) | vocabulary.in_names
+    splits: dict[str, int | None] = {}  # each distinct token is judged once
     for match in _TOKEN.finditer(text, timeout=timeout_for(text)):
         token = match.group()
-        if token[0].isupper() and counts[token] > 1:
+        if token[0].isupper() and vocabulary.capitalised[token] > 1:
             continue  # a name the article repeats is a name ("Hanson ... Hanson"), not a glue
-        split = best_split(token, standalone)
+        if token not in splits:
+            splits[token] = best_split(token, standalone)
+        split = splits[token]
         if split is not None:
             at = match.start() + split
             yield Hit(at, at, (" ",), message=f"“{token}” looks like “{token[:split]}” and “{token[split:]}” run together.")
