@@ -42,6 +42,8 @@ _ALTERNATES = (
 # A given name of romanised syllables joined by hyphens: Gun-hee, Jae-myung, Seo-yeon.
 _SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}(?:-\p{Ll}{1,6})+")
 # Masculine and feminine forms of one surname are two people (Kowalski / Kowalska, Novak / Novakova).
+# The adjective ending -ий/-ый of Slavic surnames, romanised as -y, -yi, -iy, -ii or -i.
+_SLAVIC_ENDING = regex.compile(r"(?:yi|iy|ii|yy|y|i)$")
 _GENDERED = (("ski", "ska"), ("cki", "cka"), ("sky", "skaya"), ("ov", "ova"), ("ev", "eva"), ("in", "ina"))
 
 
@@ -149,6 +151,9 @@ def is_variant(a: str, b: str) -> bool:
         # Seo-yeon / Seo-yoon are two names; only a romanisation of the same syllables is a variant.
         return _alternate_syllables(a, b)
     shortest = min(len(fa), len(fb))
+    stem_a, stem_b = _SLAVIC_ENDING.sub("", fa), _SLAVIC_ENDING.sub("", fb)
+    if stem_a == stem_b != fa and fb != stem_b and len(stem_a) >= 5 and stem_a[-1] not in "aeiouy":
+        return True  # Zhyvytsky / Zhyvytskyi / Zhyvytskiy: one Cyrillic -ий romanised three ways
     if romanised(fa) == romanised(fb):
         return shortest >= 4 and not _related_words(fa, fb)
     limit = 2 if shortest >= 8 else 1 if shortest >= 5 else 0

@@ -25,10 +25,12 @@ def function_word_groups() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in gazetteer.load("function-words").items()}
 
 
-@functools.lru_cache(maxsize=1)
-def reporting_verbs() -> frozenset[str]:
-    """Lower-case reporting verbs in the forms that end an attribution (said, says, explained ...)."""
+@functools.lru_cache(maxsize=4)
+def reporting_verbs(tense: str = "any") -> frozenset[str]:
+    """Lower-case reporting verbs in the forms that end an attribution (said, says, explained ...); `tense` "past" or "present" for one form."""
     data = gazetteer.load("reporting-verbs")
+    if tense in ("past", "present"):
+        return frozenset(data[tense])
     return frozenset(data["past"]) | frozenset(data["present"])
 
 

@@ -18,9 +18,9 @@ from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, STRINGS, Option, Replacement, one_of
-from cleaner.wordclass import reporting_verbs
+from cleaner.wordclass import is_function_word, reporting_verbs
 
-FORMS = ("speaker", "bare", "inverted", "double")
+FORMS = ("speaker", "bare", "inverted", "double", "after-name")
 KIND = "attribution"
 OPTIONS = (
     Option(
@@ -34,7 +34,9 @@ OPTIONS = (
         "`inverted` reports a capitalised reporting verb right after a closing quotation mark and before its "
         "speaker (`?” Questioned Emmanuel Macron`), and lower-cases it (\"Said\", also a name, is left to the "
         "capitalised-said rule); `double` reports a second attribution after a quotation that one already "
-        "introduces (`Sánchez said, “… December,” he clarified`).",
+        "introduces (`Sánchez said, “… December,” he clarified`); `after-name` reports a reporting verb capitalised "
+        "mid-sentence right after a name (`Boris Johnson Stated on Monday`) and lower-cases it (\"Said\", also "
+        "a name, is left alone).",
         default="speaker",
     ),
     Option("institutions", STRINGS, "`speaker`: nouns that make a speaker an institution, which takes \"the\".", default=()),
@@ -43,6 +45,12 @@ OPTIONS = (
 REPLACEMENT = Replacement.COMPUTED
 
 _CONNECTORS = frozenset({"of", "the", "and", "for"})
+# Past forms that also stand capitalised in names and titles ("Assured Guaranty", "Informed
+# Consent", "Weather Forecast"): not reported after a name.
+_ALSO_TITLE_WORDS = frozenset(
+    "forecast quoted posted informed assured suggested continued expressed pointed judged estimated "
+    "evaluated diagnosed predicted promised maintained asked answered cited".split()
+)
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
@@ -57,6 +65,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     verbs = sorted(reporting_verbs(), key=lambda v: (-len(v), v))
     any_case = "|".join(f"[{v[0]}{v[0].upper()}]{regex.escape(v[1:])}" for v in verbs)
     capitalised = "|".join(v.capitalize() for v in verbs if v != "said")
+    past = sorted(reporting_verbs(tense="past"), key=lambda v: (-len(v), v))
+    after_name = "|".join(v.capitalize() for v in past if v != "said" and v not in _ALSO_TITLE_WORDS)
     return {
         "speaker": regex.compile(
             rf"(?P<stop>[.,!?])(?P<close>[”\"])[ \t]+(?P<speaker>{_NAMED}|{_DESCRIBED})[ \t]+(?P<verb>{any_case})\.{_END}"
@@ -64,7 +74,21 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "bare": regex.compile(rf"(?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{any_case})\.{_END}"),
         "stranded": regex.compile(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
         # A “ after sentence punctuation is a closing quote written with the wrong glyph.
-        "inverted": regex.compile(rf"(?:[”\"]|(?<=[.!?,][ \t]?)“)[ \t]+(?P<verb>{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"),
+        # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
+        "inverted": regex.compile(
+            rf"(?:[”\"][ \t]+|(?<=[.!?,][ \t]?)“[ \t]+|(?<=[.!?,][ \t])“)(?P<verb>{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
+        ),
+        # After a name, before a lower-case word or a mark: "Johnson Stated on Monday".
+        "after-name": regex.compile(
+            rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)[ \t])"
+            rf"(?P<verb>{after_name})"
+            rf"(?=[ \t]+\p{{Ll}}|[.,;:](?![\p{{L}}\p{{N}}]))"
+        ),
+        # "Moon said, The ..." at a sentence start, and ", he said." closing the same sentence.
+        "introduces-unquoted": regex.compile(
+            rf"^\p{{Lu}}[^,.;:!?“”\"\n]{{0,70}}?[ \t](?P<verb>{any_case})[,:][ \t]+\p{{Lu}}"
+        ),
+        "repeated-at-end": regex.compile(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))\.?[ \t]*$"),
         "introduced": regex.compile(rf"\b(?:{any_case})(?:[ \t]+that)?[ \t]*[,:]?[ \t]*$"),
         "trailing": regex.compile(rf"[ \t]*(?P<attr>{_SUBJECT}[ \t]+(?:{any_case}))\b"),
     }
@@ -77,7 +101,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     max_words = rule.options["max-words"]
     if form == "speaker":
         return lambda doc: _check_speaker(doc, institutions, max_words)
-    return {"bare": _check_bare, "inverted": _check_inverted, "double": _check_double}[form]
+    return {"bare": _check_bare, "inverted": _check_inverted, "double": _check_double, "after-name": _check_after_name}[form]
 
 
 def _closes_quote(doc: Document, offset: int) -> bool:
@@ -136,6 +160,15 @@ def _check_inverted(doc: Document) -> Iterator[Hit]:
                   message=f"“{verb}” after the quotation is an attribution verb and takes a lower-case letter.")
 
 
+def _check_after_name(doc: Document) -> Iterator[Hit]:
+    for match in _patterns()["after-name"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        if is_function_word(match.group("name")) or doc.in_heading(match.start()):
+            continue  # "The Added ...": a capital that starts the sentence, or a headline in title case
+        verb = match.group("verb")
+        yield Hit(match.start("verb"), match.end("verb"), (verb.lower(),),
+                  message=f"“{verb}” after the name is a reporting verb and takes a lower-case letter.")
+
+
 def _check_double(doc: Document) -> Iterator[Hit]:
     patterns, text = _patterns(), doc.text
     for quote in doc.quotes:
@@ -150,3 +183,19 @@ def _check_double(doc: Document) -> Iterator[Hit]:
         if tail is not None:
             yield Hit(tail.start("attr"), tail.end("attr"),
                       message=f"“{tail.group('attr')}” attributes a quotation that an attribution already introduces.")
+    yield from _double_unquoted(doc)
+
+
+def _double_unquoted(doc: Document) -> Iterator[Hit]:
+    """The same for speech without quotation marks: "Moon said, The rate is at parity, he said."."""
+    patterns, text = _patterns(), doc.text
+    for sentence in doc.sentences:
+        # Bounded slices: the introduction sits in the sentence's first words, the repeat at its end.
+        head = text[sentence.start : min(sentence.end, sentence.start + 80)]
+        opener = patterns["introduces-unquoted"].search(head)
+        if opener is None:
+            continue
+        tail = patterns["repeated-at-end"].search(text, max(sentence.start + opener.end(), sentence.end - 40), sentence.end)
+        if tail is not None:
+            yield Hit(tail.start("attr"), tail.end("attr"),
+                      message=f"“{tail.group('attr')}” attributes speech that “{opener.group('verb')}” already introduces.")

@@ -6,7 +6,11 @@ The marks of each paragraph are paired by role (see `_quotes`), and the rule rep
 - `mixed`: a quotation opened with a curly mark and closed with a straight one or the reverse;
   the mark that departs from the document's usual style is reported and matched to it;
 - `tex`: `` and '' used as quotation marks; the fix writes the document's own quotation marks
-  (single ones for a quotation inside another).
+  (single ones for a quotation inside another);
+- `spaced-close`: a straight " that closes a quotation set off by a space after the quotation's
+  final punctuation (`village of Popivka, "the official said`); a curly ” shows its role by its
+  glyph and is the space-before-closing-quote rule's. A quotation spaced inside at both ends
+  (`" Oh, who knows? "`, tokenised text) is left alone. The fix moves the space after the mark.
 
 """
 
@@ -20,7 +24,7 @@ from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import Option, Replacement, one_of
 
 KIND = "quote-glyphs"
-_DEFECTS = ("wrong-way", "mixed", "tex")
+_DEFECTS = ("wrong-way", "mixed", "tex", "spaced-close")
 OPTIONS = (Option("defect", one_of(*_DEFECTS), "Which defect the rule reports (see above).", required=True),)
 REPLACEMENT = Replacement.COMPUTED
 
@@ -34,7 +38,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         style = quote_style(doc.text)
         for _, marks in paragraph_marks(doc):
             for mark in marks:
-                if mark.defect == defect:
+                if defect == "spaced-close":
+                    hit = _spaced_close(doc.text, mark)
+                    if hit is not None:
+                        yield hit
+                elif mark.defect == defect:
                     yield _hit(doc.text, mark, style)
 
     return check
@@ -51,4 +59,28 @@ def _hit(text: str, mark: Mark, style: str) -> Hit:
         wanted = glyph_for(mark.role, glyph_style, mark.depth)
     else:
         wanted = glyph_for(mark.role, style, mark.depth)
-    return Hit(start, mark.end, (wanted,), safety=None if mark.certain else Safety.SUGGEST)
+    # A nested quotation written with double marks is as likely a misread closing mark ("us? “Asked"),
+    # so the single mark a nested quotation takes is only suggested.
+    certain = mark.certain and (mark.depth == 1 or mark.defect != "mixed")
+    return Hit(start, mark.end, (wanted,), safety=None if certain else Safety.SUGGEST)
+
+
+def _spaced_close(text: str, mark: Mark) -> Hit | None:
+    """A straight closing mark with a space between it and the punctuation that ends the quotation."""
+    if mark.glyph != '"' or mark.role != CLOSE or mark.partner is None or mark.defect is not None:
+        return None
+    start = mark.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start == mark.start or start == 0 or text[start - 1] not in _QUOTATION_END:
+        return None
+    if text[mark.partner + 1 : mark.partner + 2] in (" ", "\t"):
+        return None  # `" Oh, who knows? "`: spaced on both sides, a tokeniser's style, not a drifted mark
+    glued = mark.end < len(text) and text[mark.end].isalpha()
+    if glued and not text[mark.end].islower():
+        return None  # `Valencia. "The rents`: as likely a new quotation opening as the old one closing
+    return Hit(start, mark.end, ('"' + (" " if glued else ""),))
+
+
+# Marks that end a quoted sentence or clause before its closing quotation mark.
+_QUOTATION_END = ",.!?…"

@@ -6,6 +6,9 @@ Forms:
   names, which stand on their own ("Fang Fang", "Bora Bora"; a doubled capitalised word counts only
   before another capitalised word, "Mark Mark Pryor"), and rare words, which are usually names or
   loans ("ylang ylang").
+- `inflected`: a noun followed by its own plural ("various fallacy fallacies", "the issue issues"),
+  where the engine rendered one source noun twice. A noun followed by the same word as a verb ("the
+  report reports that", "the plan plans to") is left alone: the word after the pair decides.
 - `phrase`: a run of two to six words repeated at once ("on the website on the website").
 - `coordinated`: the same word on both sides of "and" or "or" ("cheering and cheering"), except the
   emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger").
@@ -22,9 +25,9 @@ from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.model import Hit, Rule
 from cleaner.schema import Option, Replacement, one_of
-from cleaner.wordclass import function_word_groups
+from cleaner.wordclass import function_word_groups, function_words
 
-FORMS = ("word", "phrase", "coordinated", "articles", "paragraph")
+FORMS = ("word", "inflected", "phrase", "coordinated", "articles", "paragraph")
 KIND = "repetition"
 OPTIONS = (Option("form", one_of(*FORMS), "Which form to report (see above).", default="word"),)
 REPLACEMENT = Replacement.COMPUTED
@@ -47,7 +50,7 @@ _LINKS = frozenset("and or but nor the a an of to in on at by for with".split())
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     form = rule.options["form"]
-    return {"word": _check_words, "phrase": _check_phrases, "coordinated": _check_coordinated,
+    return {"word": _check_words, "inflected": _check_inflected, "phrase": _check_phrases, "coordinated": _check_coordinated,
             "articles": _check_articles, "paragraph": _check_paragraphs}[form]
 
 
@@ -70,6 +73,43 @@ def _check_words(doc: Document) -> Iterator[Hit]:
         elif lexicon.zipf(low) < _MIN_ZIPF:
             continue
         yield Hit(a.end, b.end, ("",), message=f"“{b.text}” is repeated.")
+
+
+def _check_inflected(doc: Document) -> Iterator[Hit]:
+    words = doc.words
+    for i in range(1, len(words)):
+        a, b = words[i - 1], words[i]
+        single, plural = a.text, b.text
+        if not (single.islower() and plural.islower()) or plural not in _plurals(single) or not _adjacent(doc, a, b):
+            continue
+        if single in function_words() or lexicon.zipf(plural) < _MIN_PLURAL_ZIPF:
+            continue
+        if lexicon.zipf(plural) < lexicon.zipf(single) - _NOUN_MARGIN:
+            continue  # "high highs", "low lows": the bare word is mostly an adjective or a verb, not a noun
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and _adjacent(doc, b, nxt) and nxt.text.lower() in _VERB_COMPLEMENTS:
+            continue  # "the plan plans to", "the report reports that": a noun, then the same word as a verb
+        yield Hit(a.start, b.start, ("",), message=f"“{single}” is followed by its own plural “{plural}”.")
+
+
+def _plurals(word: str) -> tuple[str, ...]:
+    """The regular plural forms of a noun."""
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return (word[:-1] + "ies",)
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return (word + "es",)
+    return (word + "s",)
+
+
+# A plural rarer than this is a rare word or a name; a plural this much rarer than its singular
+# (Zipf units) means the singular is mostly used as another part of speech.
+_MIN_PLURAL_ZIPF = 2.0
+_NOUN_MARGIN = 1.5
+# Words that follow a verb rather than a plural noun: after "plan plans" they make the second a verb.
+_VERB_COMPLEMENTS = frozenset(
+    "to that the a an his her their its our my your this these those it him them us me what how why whether "
+    "out up off into".split()
+)
 
 
 def _check_phrases(doc: Document) -> Iterator[Hit]:

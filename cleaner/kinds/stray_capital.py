@@ -27,7 +27,7 @@ from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement, one_of
-from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words
+from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
 
 KIND = "stray-capital"
 OPTIONS = (
@@ -198,9 +198,31 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
         if not mid_sentence(doc, words, i) or _in_title_run(doc, words, i) or evidence.names(text):
             continue
         lower_elsewhere = evidence.written_lower(low)
+        if _adjective_before_noun(doc, words, i):
+            yield i, True  # "hold Regular meetings", "won a Clear mandate": no name is an adjective
+            continue
         if words[i - 1].text.lower() in _DETERMINERS and not lower_elsewhere:
             continue  # house styles capitalise short forms of institutions: "the Commission"
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when word i is an adjective (English derives an adverb from it: regular, regularly)
+    and a lower-case content word follows it, the noun it qualifies.
+
+    Brands and bodies are nouns ("his Telegram channel", "the Diet this week"), which have no
+    adverb; a verb after the word ("the General said") makes it a noun used as a title.
+    """
+    low = words[i].text.lower()
+    words_lower = lexicon.lowercase_words()
+    if low + "ly" not in words_lower and low + "ally" not in words_lower:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if nxt is None or doc.text[words[i].end : nxt.start] != " " or not nxt.text.islower():
+        return False
+    following = nxt.text
+    return (following not in function_words() and following not in reporting_verbs()
+            and not following.endswith(("ed", "ly")) and lexicon.zipf(following) >= 3.0)
 
 
 class _Evidence:

@@ -6,6 +6,7 @@ import itertools
 
 import pytest
 
+from cleaner import names
 from cleaner.engine import Engine
 from cleaner.kinds import name_variants
 from cleaner.loader import load_rules
@@ -151,3 +152,13 @@ def test_one_huge_block_is_still_linear() -> None:
     groups, comparisons = name_variants.variant_groups(sorted(names), lambda a, b: False, WINDOW)
     assert groups == []
     assert comparisons <= 2 * len(names) * WINDOW
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [("Zhyvytsky", "Zhyvytskyi", True), ("Zelensky", "Zelenskiy", True), ("Dmitri", "Dmitry", True),
+     ("Jeffery", "Jeffer", False), ("Mari", "Mary", False), ("Kowalski", "Kowalska", False)],
+)
+def test_slavic_adjective_endings_are_one_name(a: str, b: str, same: bool) -> None:
+    """-ий romanised as -y, -yi, -iy or -i is one surname; a bare stem or a gendered form is not."""
+    assert names.is_variant(a, b) is same

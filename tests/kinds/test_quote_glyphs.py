@@ -71,3 +71,9 @@ def test_mixed_pair_names_the_mark_out_of_the_article_style() -> None:
     assert report(text) == [("PU109", '"', ("”",))]
     text = '"We are ready,” she said. "So are we," he said. "Good."'
     assert report(text) == [("PU109", "”", ('"',))]
+
+
+def test_mixed_mark_read_as_a_nested_quotation_is_only_suggested() -> None:
+    """A curly “ inside a straight quotation may be its misread closing mark: no safe single quote."""
+    findings = [f for f in QUOTES.check('"What now? “Asked the mayor in Lyon. "The rents are too high."') if f.code == "PU109"]
+    assert findings and all(f.safety is Safety.SUGGEST for f in findings)
