@@ -11,6 +11,7 @@ from cleaner import docgen
 from cleaner.commands import _shared as shared
 from cleaner.errors import InputError
 from cleaner.kinds import kind_for, registry
+from cleaner.measured import measurements
 from cleaner.model import Rule
 
 
@@ -37,10 +38,19 @@ def list_rules(
     if markdown:
         typer.echo(docgen.rule_index(rules), nl=False)
         return
-    typer.echo(f"{'code':<6} {'name':<36} {'level':<8} {'fix':<8} summary")
+    measured = measurements()
+    typer.echo(f"{'code':<6} {'name':<36} {'level':<8} {'fix':<8} {'precision':<14} {'clean':<12} summary")
     for rule in rules:
         fix = rule.fix.safety.value if rule.fix else "-"
-        typer.echo(f"{rule.code:<6} {rule.name:<36} {rule.level.value:<8} {fix:<8} {rule.summary}")
+        figures = measured.get(rule.code)
+        precision, clean = (figures.precision_text(), figures.clean_text()) if figures else ("-", "-")
+        typer.echo(f"{rule.code:<6} {rule.name:<36} {rule.level.value:<8} {fix:<8} {precision:<14} {clean:<12} {rule.summary}")
+    if measured:
+        sample = next(iter(measured.values()))
+        typer.echo(
+            f"\nprecision: findings on annotated real machine translation that point at an error; clean: false findings per"
+            f" 1,000 words of clean English ({sample.clean_words:,} words). Measured {sample.date} by benchmarks/detection.py."
+        )
 
 
 def _write_docs(markdown: bool, team_options: bool) -> None:
@@ -103,6 +113,13 @@ def describe(rule: Rule) -> str:
     lines += ["", f"Message: {rule.message}"]
     if rule.fix:
         lines.append(f"Fix: {rule.fix.title} ({rule.fix.safety.value})")
+    figures = measurements().get(rule.code)
+    if figures is not None:
+        lines.append(
+            f"Measured ({figures.date}, benchmarks/detection.py): precision {figures.precision_text()} on annotated real"
+            f" machine translation; {figures.clean_rate:.2f} false findings per 1,000 words of clean English"
+            f" ({figures.clean_false} in {figures.clean_words:,})"
+        )
     lines += ["", f"Kind: {rule.kind}: {docgen.kind_summary(module)} (`cleaner explain --kind {rule.kind}`)"]
     lines += [f"  {name}: {docgen.show(value)}" for name, value in rule.options.items()]
     lines += [f"File: {rule.path}", "", "Flagged:"]
