@@ -78,6 +78,8 @@ def mid_sentence(doc: Document, words: tuple[Word, ...], i: int) -> bool:
         return False
     prev = words[i - 1]
     gap = doc.text[prev.end : words[i].start].replace(" ", "").replace("\t", "").replace("\u00a0", "")
+    if len(gap) > 1 and gap[-1] == "," and "\n" not in gap:
+        return True  # `onResistance? “, He said`: whatever came before, a comma continues the sentence
     if any(ch in _OPENERS for ch in gap):
         return False
     if any(ch in _DASHES for ch in gap):

@@ -1,0 +1,80 @@
+"""`place-spelling`: a well-known place name one letter off ("the capital, Kiiv,").
+
+Round trips through Japanese, Korean or Chinese transliterate place names afresh, and the English
+comes back with a vowel or a consonant changed (Kiiv for Kyiv, Hirosima for Hiroshima). A
+capitalised word is reported when the evidence says it is a misspelt place:
+
+- English does not know it (wordfreq), nor do the place, nationality, proper-name or public-figure
+  tables, so it is not a word or a listed name of its own;
+- it stands alone, with no capitalised word beside it, so it is not part of a person's or a
+  company's name ("Cayden Barrett" is left alone, though Camden is one letter away);
+- one edit (a letter changed, added, dropped or two swapped) turns it into a place from the place
+  table that English writes often (wordfreq Zipf at least `min-zipf`) and that starts with the same
+  letter.
+
+The place is suggested; only the editor knows whether the place was meant.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterator
+
+import regex
+from rapidfuzz.distance import OSA
+
+from cleaner import lexicon
+from cleaner.document import Document
+from cleaner.kinds._support import timeout_for
+from cleaner.model import Hit, Rule
+from cleaner.schema import NUMBER, Option, Replacement
+
+KIND = "place-spelling"
+OPTIONS = (Option("min-zipf", NUMBER, "The least Zipf frequency of a place that misspellings are compared with.", default=3.0),)
+REPLACEMENT = Replacement.COMPUTED
+
+# A capitalised word with no capitalised word right before or after it.
+_LONE_CAPITAL = regex.compile(
+    r"(?<!\p{Lu}[\p{L}\p{M}’'.-]*[ \t])(?<![\p{L}\p{N}\p{M}.’'-])\p{Lu}\p{Ll}{3,20}(?![\p{L}\p{N}\p{M}’'-])(?![ \t]+\p{Lu})"
+)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Index the well-known places by first letter once and return the checker."""
+    index = _places_by_initial(float(rule.options["min-zipf"]))
+
+    def check(doc: Document) -> Iterator[Hit]:
+        verdicts: dict[str, str | None] = {}  # each distinct word is judged once
+        for match in _LONE_CAPITAL.finditer(doc.text, timeout=timeout_for(doc.text)):
+            word = match.group()
+            if word not in verdicts:
+                verdicts[word] = _nearest_place(word, index)
+            place = verdicts[word]
+            if place is not None:
+                yield Hit(match.start(), match.end(), (place,), message=f"“{word}” looks like a misspelling of the place “{place}”.")
+
+    return check
+
+
+@functools.lru_cache(maxsize=4)
+def _places_by_initial(min_zipf: float) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for place in sorted(lexicon.places()):
+        if " " not in place and len(place) >= 4 and place[1:].islower() and lexicon.zipf(place) >= min_zipf:
+            index.setdefault(place[0], []).append(place)
+    return {initial: tuple(places) for initial, places in index.items()}
+
+
+def _nearest_place(word: str, index: dict[str, tuple[str, ...]]) -> str | None:
+    """The one well-known place a single edit away from an otherwise unknown word, or None."""
+    if lexicon.zipf(word) > 0 or word in lexicon.places() or word in lexicon.proper_words() or word in lexicon.demonyms():
+        return None
+    if word in _public_figure_words():
+        return None
+    near = [p for p in index.get(word[0], ()) if abs(len(p) - len(word)) <= 1 and OSA.distance(word, p, score_cutoff=1) <= 1]
+    return near[0] if len(near) == 1 else None  # two places equally near: no suggestion can be trusted
+
+
+@functools.lru_cache(maxsize=1)
+def _public_figure_words() -> frozenset[str]:
+    return frozenset(word for person in lexicon.people() for word in person.name.split())
