@@ -1,4 +1,4 @@
-"""Shared fixtures: a real subprocess runner for the `cleaner` CLI."""
+"""Shared fixtures: the `cleaner` CLI run in this process (fast), and markers by folder."""
 
 from __future__ import annotations
 
@@ -9,5 +9,5 @@ from tests_support import run_cli
 
 @pytest.fixture
 def cli():
-    """The CLI runner as a fixture."""
+    """The in-process CLI runner as a fixture."""
     return run_cli

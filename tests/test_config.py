@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
-import os
-import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -25,6 +21,7 @@ from cleaner.selection import (
     unknown_selectors,
 )
 from cleaner.loader import load_rules
+from tests_support import run_cli
 
 DIRTY = "The minister resigned.. Officials declined to comment.\n"
 TEAM_RULE = """\
@@ -46,24 +43,9 @@ examples:
 
 
 def run_main(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    """Run the real console entry point in-process; return (exit code, stdout, stderr)."""
-    from cleaner import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    old_argv, old_cwd = sys.argv, Path.cwd()
-    sys.argv = ["cleaner", *args]
-    try:
-        os.chdir(cwd)
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                cli.main()
-                code = 0
-            except SystemExit as exc:
-                code = int(exc.code or 0)
-    finally:
-        sys.argv = old_argv
-        os.chdir(old_cwd)
-    return code, out.getvalue(), err.getvalue()
+    """Run the real console entry point in-process; return (exit code, stdout, stderr) as text."""
+    done = run_cli(*args, cwd=cwd)
+    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
 
 
 def write(path: Path, text: str) -> Path:

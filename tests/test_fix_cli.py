@@ -1,25 +1,23 @@
-"""`cleaner fix` end to end, through a real subprocess: in place, -o, stdin, --diff, exit codes,
-permissions, encodings and newline styles, readability before and after, thresholds.
+"""`cleaner fix` end to end through the real entry point, in this process: in place, -o, stdin, --diff,
+exit codes, permissions, encodings and newline styles, readability before and after, thresholds.
 
-Most tests use a small rule pack written to a temp folder (`--rules DIR`), so they do not
-depend on the built-in rules; the seed tests use the built-in rules and assert properties only.
+Most tests use a small rule pack written to a temp folder (`--extra-rules DIR --no-builtin-rules`), so they
+do not depend on the built-in rules; the seed tests use the built-in rules and assert properties only.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests_support import SEED, fixture_rules, write_rules
+from tests_support import SEED, fixture_rules, run_cli, write_rules
 
 RULES = fixture_rules("TF", "cli")
 
@@ -36,11 +34,8 @@ def rules_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def cleaner(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run the real CLI in a subprocess (argv normalisation and error mapping included)."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "cleaner.cli", *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120
-    )
+    """Run the real CLI entry point in this process (argv normalisation and error mapping included)."""
+    return run_cli(*args, input_bytes=stdin, cwd=cwd, env={"NO_COLOR": "1", "COLUMNS": "200"})
 
 
 def fix(rules_dir: Path, *args: str, readability: bool = False, **kw) -> subprocess.CompletedProcess[bytes]:
