@@ -10,7 +10,7 @@ from cleaner import names
 from cleaner.engine import Engine
 from cleaner.kinds import name_variants
 from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS, SEED
+from tests_support import SEED
 
 RULE = next(r for r in load_rules() if r.code == "NM102")
 ENGINE = Engine([RULE])
@@ -111,11 +111,6 @@ def test_names_outside_person_contexts_are_ignored() -> None:
     # Neither spelling stands in a person context, so nothing is compared.
     text = "The Aldograph Redley prize went to a school near Aldgra Fredly station."
     assert ENGINE.check(text) == []
-
-
-def test_clean_articles_extract_names_but_find_no_variants() -> None:
-    for path in CLEAN_SEEDS:
-        assert ENGINE.check(path.read_text(encoding="utf-8")) == [], path.name
 
 
 def _synthetic_names(count: int) -> list[str]:
