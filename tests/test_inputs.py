@@ -146,7 +146,7 @@ def test_html_without_a_container_is_a_fragment_and_entities_map_whole() -> None
 
 def test_builder_maps_kept_text_exactly_and_stand_ins_as_a_whole() -> None:
     source = "ab<tag>cd&amp;ef"
-    b = Builder(source, "html")
+    b = Builder(source)
     b.keep(2)
     b.replace(7, "")
     b.keep(9)
@@ -159,7 +159,7 @@ def test_builder_maps_kept_text_exactly_and_stand_ins_as_a_whole() -> None:
 
 
 def test_fixes_are_dropped_when_the_span_crosses_markup() -> None:
-    b = Builder("x<b>y", "html")
+    b = Builder("x<b>y")
     b.keep(1)
     b.replace(4, "")
     extracted = b.build()
