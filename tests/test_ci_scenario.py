@@ -270,6 +270,7 @@ def test_readme_github_workflow_runs_the_action_script(repo: Path, tmp_path: Pat
 HOOK_REPO_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "cleaner", "rules")
 
 
+@pytest.mark.slow  # pre-commit builds its own environment: 40-90 s
 def test_pre_commit_hooks_run_for_real(repo: Path, tmp_path: Path) -> None:
     hooks = tmp_path / "hook-repo"
     hooks.mkdir()
