@@ -85,6 +85,19 @@ def test_second_fix_changes_nothing_and_exit_0_when_nothing_is_left(rules_dir: P
     assert article.stat().st_ino == before.st_ino  # an unchanged file is not rewritten
 
 
+def test_fail_on_decides_which_leftovers_fail_like_check(rules_dir: Path, tmp_path: Path) -> None:
+    # Left after the safe fixes: TF103 (warning, unsafe) and TF104 (info, suggest).
+    runs = {}
+    for flags in (["--fail-on", "error"], ["--fail-on", "warning"], ["--fail-on", "warning", "--unsafe-fixes"], []):
+        article = write(tmp_path / "a.txt", ARTICLE)
+        runs[" ".join(flags)] = fix(rules_dir, *flags, str(article)).returncode
+    assert runs == {"--fail-on error": 0, "--fail-on warning": 1, "--fail-on warning --unsafe-fixes": 0, "": 1}
+    write(tmp_path / ".cleaner.toml", 'fail-on = "never"\n')  # the pre-commit hook reads the configuration
+    article = write(tmp_path / "a.txt", ARTICLE)
+    assert fix(rules_dir, str(article)).returncode == 0 and article.read_text(encoding="utf-8") == SAFE_FIXED
+    assert fix(rules_dir, "--diff", str(write(article, ARTICLE))).returncode == 1  # a pending fix still fails --diff
+
+
 def test_folder_input_fixes_every_text_file(rules_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     one, two = write(tmp_path / "one.txt", ONLY_SAFE), write(tmp_path / "sub" / "two.md", ONLY_SAFE)

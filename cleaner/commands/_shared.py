@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any, List, Mapping, Optional
 
@@ -23,7 +24,17 @@ IGNORE = typer.Option(None, "--ignore", help="Skip these rules (same selectors a
 EXTRA_RULES = typer.Option(None, "--extra-rules", metavar="DIR", help="Also load rule files from DIR.")
 NO_BUILTIN = typer.Option(False, "--no-builtin-rules", help="Do not load the built-in rule pack.")
 STDIN_FILENAME = typer.Option(None, "--stdin-filename", help="Name (and kind) of standard input.")
+FAIL_ON = typer.Option(None, "--fail-on", help="Lowest level that exits 1 (default: info, or fail-on in the config).")
 COLOR = typer.Option(None, "--color/--no-color", help="Colour the output (default: on a terminal).")
+
+
+class FailOn(str, Enum):
+    """The lowest level that makes `check` and `fix` exit 1."""
+
+    info = "info"
+    warning = "warning"
+    error = "error"
+    never = "never"
 
 
 @dataclass(frozen=True)

@@ -26,15 +26,6 @@ CheckFormat = formats.choices("check")
 ScoreFormat = formats.choices("score")
 
 
-class FailOn(str, Enum):
-    """The lowest level that makes `cleaner check` exit 1."""
-
-    info = "info"
-    warning = "warning"
-    error = "error"
-    never = "never"
-
-
 class GrammarMode(str, Enum):
     """Whether to add LanguageTool's findings."""
 
@@ -55,7 +46,7 @@ def check(
     config: Optional[Path] = shared.CONFIG,
     select: Optional[List[str]] = shared.SELECT,
     ignore: Optional[List[str]] = shared.IGNORE,
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest level that exits 1 (default: info)."),
+    fail_on: Optional[shared.FailOn] = shared.FAIL_ON,
     extra_rules: Optional[List[Path]] = shared.EXTRA_RULES,
     no_builtin_rules: bool = shared.NO_BUILTIN,
     include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to check inside folders."),
