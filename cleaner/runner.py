@@ -226,7 +226,7 @@ def plan_run(
     selection = Selection.from_config(config, all_rules)
     if not (readability and config.readability.enabled):
         config = dataclasses.replace(config, readability=dataclasses.replace(config.readability, enabled=False))
-    filters: list[FindingFilter] = [selection, InlineFilter(selection.aliases)]
+    filters: list[FindingFilter] = [selection, InlineFilter(selection.aliases, tuple(all_rules))]
     if baseline is not None:
         filters.append(BaselineFilter.load(baseline))
     if diff_base is not None:
