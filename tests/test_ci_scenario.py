@@ -145,6 +145,11 @@ def test_baseline_then_a_changed_line(repo: Path, tmp_path: Path) -> None:
     code, out, _ = cleaner(work, "check", "-f", "json", "--diff-base", "HEAD~1", "articles")
     assert pu101(findings(out), "council.html") == []  # unchanged since the archive commit
     assert cleaner(work, "check", "--diff-base", "no-such-rev", "articles")[0] == 2
+    # git runs in the checked files' repository, not in the folder cleaner was started from.
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    code, out, err = cleaner(outside, "check", "-f", "json", "--diff-base", "HEAD", str(work / "articles"))
+    assert code == 1 and pu101(findings(out), "storm.md") == [expected_new], err
 
 
 def test_every_format_is_valid_and_jobs_2_equals_serial(repo: Path) -> None:

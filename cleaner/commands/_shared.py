@@ -98,7 +98,8 @@ def plan_for(
 
     `limits` maps readability settings (`max-gunning-fog`) to values given on the command line.
     """
-    file_config = load_config(config_start(paths, stdin_filename), explicit=choice.config)
+    start = config_start(paths, stdin_filename)
+    file_config = load_config(start, explicit=choice.config)
     select, ignore = split_selectors(choice.select), split_selectors(choice.ignore)
     given = {key.replace("-", "_"): value for key, value in (limits or {}).items() if value is not None}
     settings = with_choice(
@@ -117,6 +118,7 @@ def plan_for(
         diff_base=diff_base,
         readability=readability,
         stdin_filename=stdin_filename,
+        inputs_folder=start,
     )
     return settings, plan
 
