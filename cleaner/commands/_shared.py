@@ -18,12 +18,12 @@ from cleaner.model import Rule
 from cleaner.runner import Plan, configure, plan_run
 from cleaner.textio import SourceText, write_atomic
 
-CONFIG = typer.Option(None, "--config", help="Use this config file instead of searching for one.")
-SELECT = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories.")
-IGNORE = typer.Option(None, "--ignore", help="Skip these rules (same selectors as --select).")
+CONFIG = typer.Option(None, "--config", metavar="FILE", help="Use this config file instead of searching for one.")
+SELECT = typer.Option(None, "--select", metavar="SELECTORS", help="Only these rules: codes, prefixes, names, categories.")
+IGNORE = typer.Option(None, "--ignore", metavar="SELECTORS", help="Skip these rules (same selectors as --select).")
 EXTRA_RULES = typer.Option(None, "--extra-rules", metavar="DIR", help="Also load rule files from DIR.")
 NO_BUILTIN = typer.Option(False, "--no-builtin-rules", help="Do not load the built-in rule pack.")
-STDIN_FILENAME = typer.Option(None, "--stdin-filename", help="Name (and kind) of standard input.")
+STDIN_FILENAME = typer.Option(None, "--stdin-filename", metavar="NAME", help="Name (and kind) of standard input.")
 FAIL_ON = typer.Option(None, "--fail-on", help="Lowest level that exits 1 (default: info, or fail-on in the config).")
 COLOR = typer.Option(None, "--color/--no-color", help="Colour the output (default: on a terminal).")
 

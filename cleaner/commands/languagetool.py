@@ -23,6 +23,7 @@ from cleaner.languagetool.options import (
 app = typer.Typer(
     help="Install and inspect LanguageTool, the grammar server behind `cleaner check --grammar`.",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help, as the main app's
 )
 
 
