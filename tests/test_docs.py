@@ -132,7 +132,11 @@ def test_a_missing_gazetteer_names_the_rule_file(tmp_path: Path, missing: str) -
 
 def test_ci_runs_the_readme_test_command_and_the_fast_lane_uses_registered_markers() -> None:
     import re
-    import tomllib
+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     test_command = re.search(r"Run the tests .*?\n```sh\n(.*?)\n```", readme, re.S).group(1)
