@@ -178,6 +178,7 @@ markdownish = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(markdownish, st.sampled_from(["a.md", "a.html", "a.txt"]))
 def test_extraction_never_breaks_and_maps_inside_the_source(source: str, path: str) -> None:

@@ -22,6 +22,7 @@ _PIECES = (
 _DOCS = st.one_of(st.text(max_size=400), st.lists(st.sampled_from(_PIECES), max_size=80).map("".join))
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_DOCS)
 def test_engine_never_crashes_and_spans_are_valid(text: str) -> None:
@@ -33,6 +34,7 @@ def test_engine_never_crashes_and_spans_are_valid(text: str) -> None:
         assert Document(text).line_col(finding.start) == (finding.line, finding.column)
 
 
+@pytest.mark.slow
 def test_findings_do_not_depend_on_the_process(tmp_path) -> None:
     # Set and dict order vary with the hash seed: two processes with different seeds must agree.
     import json

@@ -121,6 +121,7 @@ def _synthetic_names(count: int) -> list[str]:
     return [f"{pool[i]} {pool[-1 - i]}" for i in range(count)]
 
 
+@pytest.mark.slow
 def test_blocking_bounds_comparisons_on_a_long_document(monkeypatch: pytest.MonkeyPatch) -> None:
     names = _synthetic_names(5000)
     paragraphs = [f"{name} said the plan was sound." for name in names]
