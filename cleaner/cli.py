@@ -22,6 +22,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and errors, like ruff's: no boxes, readable when piped
 )
 check_cmd.register(app)
 fix_cmd.register(app)

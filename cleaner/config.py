@@ -163,7 +163,10 @@ def _parse(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RuleFileError(f"{path}: invalid TOML: {exc}") from None
+        where = re.search(r"\s*\(at (?:line (\d+), column \d+|end of document)\)", str(exc))
+        line = (where.group(1) or text.count("\n") + 1) if where else 1
+        problem = str(exc).replace(where.group(0), "") if where else str(exc)
+        raise RuleFileError(f"{path}:{line}: invalid TOML: {problem}") from None
 
 
 class _Reader:
@@ -296,6 +299,15 @@ def _languagetool(r: _Reader) -> LanguageToolConfig | None:
         "timeout": sub.get("timeout", lambda v: _is_number(v) and v > 0, "a positive number of seconds", w),
     }
     return dataclasses.replace(LanguageToolConfig(), **{k: v for k, v in changes.items() if v is not None})
+
+
+def key_line(path: Path, dotted: str) -> int:
+    """The line of a (dotted) key in a configuration file, for error messages (1 when not found)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    return _line_of(text, dotted, "tool.cleaner." if path.name == "pyproject.toml" else "")
 
 
 def _line_of(text: str, dotted: str, prefix: str = "") -> int:

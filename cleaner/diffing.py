@@ -22,7 +22,7 @@ from cleaner.linediff import unified_lines
 _LINES = regex.compile(r"[^\n]*\n|[^\n]+")
 NO_NEWLINE = "\\ No newline at end of file"
 
-RED, GREEN, CYAN, BOLD, DIM, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[2m", "\x1b[0m"
+RED, GREEN, CYAN, BOLD, RESET = "\x1b[31m", "\x1b[32m", "\x1b[36m", "\x1b[1m", "\x1b[0m"
 
 
 def split_lines(text: str) -> list[str]:

@@ -84,10 +84,6 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
-    def line_start(self, line: int) -> int:
-        """Return the offset where a 1-based line starts (the end of text past the last line)."""
-        return self._starts[line - 1] if 0 < line <= len(self._starts) else self._starts[-1]
-
 
 class Document:
     """A decoded text split into paragraphs, sentences and quotations."""

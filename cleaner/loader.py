@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib.resources
+import re
 from pathlib import Path
 from types import MappingProxyType, ModuleType
 from typing import Any, Iterable
@@ -255,5 +256,16 @@ def _check_unique(rules: Iterable[Rule]) -> None:
     for rule in rules:
         for key in (rule.code, rule.name, *rule.aliases):
             if key in seen:
-                raise RuleFileError(f"{rule.path}:1: '{key}' is already used by {seen[key]}")
+                raise RuleFileError(f"{field_of(rule, key)}: '{key}' is already used by {seen[key]}")
             seen[key] = rule.path
+
+
+def field_of(rule: Rule, value: str) -> str:
+    """`PATH:LINE: FIELD` of the rule-file field holding a code, name or alias, for error messages."""
+    field = "code" if value == rule.code else "name" if value == rule.name else "aliases"
+    try:
+        text = Path(rule.path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return f"{rule.path}:1: {field}"
+    match = re.search(rf"^{field}\s*:", text, re.MULTILINE)
+    return f"{rule.path}:{text.count(chr(10), 0, match.start()) + 1 if match else 1}: {field}"

@@ -186,4 +186,3 @@ class FileReport:
     text: str
     findings: tuple[Finding, ...]
     readability: Mapping[str, Any] | None = None
-    error: str | None = None

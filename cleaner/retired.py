@@ -53,9 +53,19 @@ def load_retired(folder: Path) -> tuple[Retired, ...]:
         try:
             values = complete(ENTRY_FIELDS, entry if isinstance(entry, dict) else {}, "a retired code")
         except OptionProblem as exc:
-            raise RuleFileError(f"{path}: retired[{index}].{exc.key}: {exc}") from None
+            line = _entry_line(path, index)
+            raise RuleFileError(f"{path}:{line}: retired[{index}].{exc.key}: {exc}") from None
         out.append(Retired(values["code"], values["name"], values["reason"], str(path)))
     return tuple(out)
+
+
+def _entry_line(path: Path, index: int) -> int:
+    """The line where entry `index` of the retired list starts (1 when it cannot be told)."""
+    root = yaml.compose(path.read_text(encoding="utf-8"))
+    for key, value in getattr(root, "value", ()):
+        if getattr(key, "value", None) == "retired" and index < len(getattr(value, "value", ())):
+            return value.value[index].start_mark.line + 1
+    return 1
 
 
 def check_not_reused(rules: Iterable[Rule], retired: Iterable[Retired]) -> None:
@@ -65,7 +75,9 @@ def check_not_reused(rules: Iterable[Rule], retired: Iterable[Retired]) -> None:
         for key in (rule.code, rule.name, *rule.aliases):
             if key in gone:
                 entry = gone[key]
+                from cleaner.loader import field_of  # the loader imports this module
+
                 raise RuleFileError(
-                    f"{rule.path}:1: '{key}' belonged to the retired rule {entry.code} {entry.name} "
+                    f"{field_of(rule, key)}: '{key}' belonged to the retired rule {entry.code} {entry.name} "
                     f"({entry.path}); codes and names are never reused"
                 )

@@ -209,6 +209,7 @@ def plan_run(
     diff_base: str | None = None,
     readability: bool = True,
     stdin_filename: str | None = None,
+    inputs_folder: Path | None = None,
 ) -> Plan:
     """Turn an effective configuration into check options: selected rules, limits and filters.
 
@@ -226,13 +227,13 @@ def plan_run(
     selection = Selection.from_config(config, all_rules)
     if not (readability and config.readability.enabled):
         config = dataclasses.replace(config, readability=dataclasses.replace(config.readability, enabled=False))
-    filters: list[FindingFilter] = [selection, InlineFilter(selection.aliases)]
+    filters: list[FindingFilter] = [selection, InlineFilter(selection.aliases, tuple(all_rules))]
     if baseline is not None:
         filters.append(BaselineFilter.load(baseline))
     if diff_base is not None:
         from cleaner.gitdiff import DiffFilter, changed_lines
 
-        filters.append(DiffFilter(changed_lines(diff_base)))
+        filters.append(DiffFilter(changed_lines(diff_base, inputs_folder)))  # the inputs' repository
     rules = selection.rules(configure(rule, config) for rule in all_rules)
     options = CheckOptions(rules, config.readability.enabled, None, tuple(filters), stdin_filename)
     root = config.path.parent.resolve() if config.path else Path.cwd().resolve()

@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from cleaner.config import EffectiveConfig
+from cleaner.config import EffectiveConfig, key_line
 from cleaner.errors import InputError, RuleFileError
 from cleaner.model import Finding, Level, Rule
 
@@ -136,8 +136,9 @@ def validate_config_selectors(config: EffectiveConfig, rules: Sequence[Rule]) ->
     for key, selectors in (("select", config.select), ("ignore", config.ignore), ("levels", [k for k, _ in config.levels])):
         bad = unknown_selectors(selectors, rules)
         if bad:
-            where = str(config.path) if config.path else "configuration"
-            raise RuleFileError(f"{where}: {key}: '{bad[0]}' matches no rule code, name or category")
+            where = f"{config.path}:{key_line(config.path, key)}" if config.path else "configuration"
+            prefix = "tool.cleaner." if config.path and config.path.name == "pyproject.toml" else ""
+            raise RuleFileError(f"{where}: {prefix}{key}: '{bad[0]}' matches no rule code, name or category")
 
 
 def validate_cli_selectors(option: str, selectors: Iterable[str], rules: Sequence[Rule]) -> None:

@@ -11,22 +11,25 @@ never by line number, so lines added or removed above a finding do not revive it
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 from cleaner.errors import InputError
 from cleaner.inputs.registry import directive_pattern, format_for_path
 from cleaner.document import LineIndex
-from cleaner.model import FileReport, Finding
-from cleaner.selection import NO_MATCH, Target, best_rank, target_of
+from cleaner.model import FileReport, Finding, Rule
+from cleaner.selection import NO_MATCH, Target, best_rank, target_of, unknown_selectors
 from cleaner.textio import SourceText
 
 HTML_COMMENT = ("<!--", "-->")
+VERBS = ("disable", "enable", "disable-next-line")
 ALL = ("ALL",)
 CONTEXT_CHARS = 40  # characters each side of a finding (within its line) that identify it
 BASELINE_VERSION = 1
@@ -38,6 +41,7 @@ class InlineSuppressions:
 
     regions: tuple[tuple[int, int, tuple[str, ...]], ...] = ()
     lines: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    directives: tuple[tuple[int, str, tuple[str, ...]], ...] = ()  # (line, verb, selectors) of every comment
 
     def silences(self, finding: Finding, target: Target) -> bool:
         """True when a directive covers the finding's start and names its rule."""
@@ -53,8 +57,12 @@ def parse_inline(text: str, comment: tuple[str, str | None] = HTML_COMMENT) -> I
     open_at: dict[str, int] = {}
     regions: list[tuple[int, int, tuple[str, ...]]] = []
     lines: list[tuple[int, tuple[str, ...]]] = []
+    directives: list[tuple[int, str, tuple[str, ...]]] = []
     for match in directive_pattern(comment).finditer(text):
         verb, selectors = match.group(1), tuple(re.findall(r"[^\s,]+", match.group(2))) or ALL
+        directives.append((index.line_col(match.start())[0], verb, selectors))
+        if verb not in VERBS:
+            continue  # a misspelt directive silences nothing (InlineFilter warns)
         if verb == "disable-next-line":
             lines.append((index.line_col(match.end())[0] + 1, selectors))
         elif verb == "disable":
@@ -64,7 +72,18 @@ def parse_inline(text: str, comment: tuple[str, str | None] = HTML_COMMENT) -> I
             closing = list(open_at) if selectors == ALL else [s for s in selectors if s in open_at]
             regions.extend((open_at.pop(s), match.start(), (s,)) for s in closing)
     regions.extend((start, len(text), (s,)) for s, start in open_at.items())
-    return InlineSuppressions(tuple(sorted(regions)), tuple(lines))
+    return InlineSuppressions(tuple(sorted(regions)), tuple(lines), tuple(directives))
+
+
+def directive_problems(inline: InlineSuppressions, rules: Sequence[Rule]) -> list[str]:
+    """`LINE: problem` for each misspelt directive, and each selector in one that matches no rule."""
+    problems = []
+    for line, verb, selectors in inline.directives:
+        if verb not in VERBS:
+            problems.append(f"{line}: unknown directive `cleaner-{verb}` (expected {', '.join(f'cleaner-{v}' for v in VERBS)}); ignored")
+            continue
+        problems.extend(f"{line}: `{bad}` in cleaner-{verb} matches no rule" for bad in unknown_selectors(selectors, rules))
+    return problems
 
 
 @dataclass(frozen=True)
@@ -72,15 +91,24 @@ class InlineFilter:
     """A runner filter that drops findings silenced by inline comments (in formats that have comments)."""
 
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    rules: tuple[Rule, ...] = ()  # every loaded rule, selected or not: what a directive may name
 
     def __call__(self, source: SourceText, findings: list[Finding]) -> list[Finding]:
-        """Return the findings no directive silences."""
+        """Return the findings no directive silences; warn on stderr about a directive that cannot work."""
         comment = format_for_path(source.path).comment
         if comment is None or "cleaner-" not in source.text:
             return findings
         inline = parse_inline(source.text, comment)
+        for problem in directive_problems(inline, self.rules):
+            _warn_once(f"{source.path}:{problem}")
         aliases = dict(self.aliases)
         return [f for f in findings if not inline.silences(f, target_of(f, aliases))]
+
+
+@functools.lru_cache(maxsize=None)
+def _warn_once(message: str) -> None:
+    """Print a warning once per process (`fix` checks a text again after each pass)."""
+    print(f"cleaner: warning: {message}", file=sys.stderr)
 
 
 def context_hash(text: str, finding: Finding) -> str:

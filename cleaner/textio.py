@@ -23,13 +23,6 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
 
-    @property
-    def newline(self) -> str:
-        """The dominant newline style of the text (\\r\\n, \\r or \\n)."""
-        crlf = self.text.count("\r\n")
-        lone_lf = self.text.count("\n") - crlf
-        return "\r\n" if crlf > lone_lf else "\n"
-
 
 def decode(data: bytes, path: str) -> SourceText:
     """Decode bytes as UTF-8 (or UTF-16 with a BOM); refuse binary data with a clear error."""

@@ -29,6 +29,8 @@ from batch_support import (
 )
 from cleaner.batch.tables import LEVEL_COLUMNS, READABILITY_COLUMNS
 
+pytestmark = pytest.mark.slow  # each test runs a Dask cluster
+
 CONFIG = """ignore = ["FP101"]
 
 [levels]
@@ -71,7 +73,6 @@ def audited(archive, tmp_path_factory) -> tuple[Path, str]:
     return out, done.stderr
 
 
-@pytest.mark.slow
 def test_findings_and_readability_equal_check_for_every_article(archive, audited):
     out, _ = audited
     expected = check_json(str(archive))
@@ -96,7 +97,6 @@ def test_findings_and_readability_equal_check_for_every_article(archive, audited
     assert [f["text"] for f in got[str(archive / "page.html")]] == [".."]
 
 
-@pytest.mark.slow
 def test_a_finished_batch_is_skipped_on_rerun(archive, audited):
     out, first = audited
     assert "5 partition" not in first and "resuming" not in first
@@ -185,7 +185,6 @@ def external_scheduler():
         yield cluster.scheduler_address
 
 
-@pytest.mark.slow
 def test_tables_on_an_existing_cluster_give_the_findings_of_check(tmp_path, external_scheduler):
     rows = _rows(24)
     files = tmp_path / "files"
@@ -290,7 +289,6 @@ def test_unreachable_scheduler_is_a_usage_error(tmp_path, planted):
     assert done.returncode == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in done.stderr
 
 
-@pytest.mark.slow
 def test_changed_inputs_or_options_are_refused_until_restart(tmp_path):
     folder = tmp_path / "in"
     archive_corpus.write_files(archive_corpus.generate(6, seed=3), folder)
@@ -315,7 +313,6 @@ def _readme_block(name: str) -> list[str]:
     return [line.split("  #")[0].strip() for line in match.group(1).splitlines()]
 
 
-@pytest.mark.slow
 def test_readme_batch_examples_run(tmp_path, external_scheduler):
     import shlex
     import subprocess

@@ -10,6 +10,8 @@ import pytest
 
 from tests_support import ROOT, SEED
 
+pytestmark = pytest.mark.slow  # a fresh interpreter per case, to see what it imports
+
 HEAVY = ("dask", "distributed", "pyarrow")
 # Run the real entry point in-process, then report its exit code and which heavy packages it loaded.
 PROBE = """

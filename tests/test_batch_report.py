@@ -20,6 +20,8 @@ import pytest
 from batch_support import archive_corpus, batch_ok, cli, tables
 from tests_support import ROOT
 
+pytestmark = pytest.mark.slow  # its fixtures run batches on a Dask cluster
+
 HOSTILE = "<script>alert(1)</script>\"'><img src=x onerror=alert(2)>"
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 IN_CI = os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")

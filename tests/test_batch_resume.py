@@ -19,6 +19,8 @@ import pytest
 from batch_support import archive_corpus, articles_by_id, batch_ok, tables
 from tests_support import ROOT
 
+pytestmark = pytest.mark.slow  # kills Dask workers mid-batch
+
 PARTITION = "8"
 BAD = {"latin1.txt": "not valid UTF-8", "binary.txt": "binary file"}
 
@@ -49,7 +51,6 @@ def archive(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.mark.slow
 def test_killed_worker_and_client_then_rerun_equals_an_uninterrupted_run(archive, tmp_path):
     reference = tmp_path / "reference"
     batch_ok(str(archive), "-o", str(reference), "--workers", "2", "--partition-size", PARTITION)

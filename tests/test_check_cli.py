@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,27 @@ def _mkdir(path: Path) -> Path:
     path.mkdir()
     (path / "notes.bin").write_bytes(b"\x00")
     return path
+
+
+def _command_paths() -> list[list[str]]:
+    """Every command and subcommand of the CLI, as argv prefixes."""
+    import click
+    import typer
+
+    from cleaner.cli import app
+
+    def walk(command: click.Command, prefix: list[str]) -> list[list[str]]:
+        subcommands = getattr(command, "commands", {})
+        return [prefix] + [p for name, sub in sorted(subcommands.items()) for p in walk(sub, [*prefix, name])]
+
+    return walk(typer.main.get_command(app), [])
+
+
+@pytest.mark.parametrize("command", _command_paths(), ids=lambda c: " ".join(c) or "cleaner")
+def test_help_reads_plainly(cli, command: list[str]) -> None:
+    # Metavars like ruff's (PATHS..., FILE, SELECTORS), no typer-isms ({paths}, <str>, <bool>), no boxes.
+    result = cli(*command, "--help")
+    help_text = result.stdout.decode()
+    assert result.returncode == 0 and help_text.startswith(f"Usage: cleaner {' '.join(command)}".rstrip())
+    assert not re.search(r"[<>{}╭│]|\\\[", help_text.replace("x>=", "")), help_text  # click's ranges stay
+

@@ -145,8 +145,14 @@ def test_baseline_then_a_changed_line(repo: Path, tmp_path: Path) -> None:
     code, out, _ = cleaner(work, "check", "-f", "json", "--diff-base", "HEAD~1", "articles")
     assert pu101(findings(out), "council.html") == []  # unchanged since the archive commit
     assert cleaner(work, "check", "--diff-base", "no-such-rev", "articles")[0] == 2
+    # git runs in the checked files' repository, not in the folder cleaner was started from.
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    code, out, err = cleaner(outside, "check", "-f", "json", "--diff-base", "HEAD", str(work / "articles"))
+    assert code == 1 and pu101(findings(out), "storm.md") == [expected_new], err
 
 
+@pytest.mark.slow
 def test_every_format_is_valid_and_jobs_2_equals_serial(repo: Path) -> None:
     outputs = {}
     from cleaner.report.formats import names
@@ -189,6 +195,7 @@ def test_readme_sections_are_filled_in() -> None:
         assert code in README
 
 
+@pytest.mark.slow
 def test_readme_exit_code_example(tmp_path: Path) -> None:
     done = sh(readme_block("exit-codes"), tmp_path)
     assert re.findall(r"^exit \d+$", done.stdout, re.M) == ["exit 0", "exit 1"], done.stdout + done.stderr
@@ -213,6 +220,7 @@ def test_readme_configuration_example(tmp_path: Path) -> None:
     assert [f for f in report if f[1] > 2 and f[0] == "PU101"] == []  # the suppression example silences them
 
 
+@pytest.mark.slow
 def test_readme_baseline_diff_and_format_examples(repo: Path, tmp_path: Path) -> None:
     work = tmp_path / "clone"
     shutil.copytree(repo, work)
@@ -232,6 +240,7 @@ def test_readme_baseline_diff_and_format_examples(repo: Path, tmp_path: Path) ->
     assert {i["check_name"] for i in json.loads((work / "gl-code-quality-report.json").read_text())} >= {"PU101"}
 
 
+@pytest.mark.slow
 def test_readme_github_workflow_runs_the_action_script(repo: Path, tmp_path: Path) -> None:
     action = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     workflow = yaml.safe_load(readme_block("github-actions"))
@@ -270,6 +279,7 @@ def test_readme_github_workflow_runs_the_action_script(repo: Path, tmp_path: Pat
 HOOK_REPO_FILES = ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "cleaner", "rules")
 
 
+@pytest.mark.slow  # pre-commit builds its own environment: 40-90 s
 def test_pre_commit_hooks_run_for_real(repo: Path, tmp_path: Path) -> None:
     hooks = tmp_path / "hook-repo"
     hooks.mkdir()

@@ -113,6 +113,7 @@ print("ok")
 """
 
 
+@pytest.mark.slow
 def test_concurrent_writers_never_leave_a_partial_entry(cache_home) -> None:
     # Several processes build and write the same large entry at once; every read must see
     # either nothing (and build) or the whole entry, and one whole entry must remain.

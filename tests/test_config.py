@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import io
 import json
-import os
-import sys
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -25,6 +21,7 @@ from cleaner.selection import (
     unknown_selectors,
 )
 from cleaner.loader import load_rules
+from tests_support import run_cli
 
 DIRTY = "The minister resigned.. Officials declined to comment.\n"
 TEAM_RULE = """\
@@ -46,24 +43,9 @@ examples:
 
 
 def run_main(args: list[str], cwd: Path) -> tuple[int, str, str]:
-    """Run the real console entry point in-process; return (exit code, stdout, stderr)."""
-    from cleaner import cli
-
-    out, err = io.StringIO(), io.StringIO()
-    old_argv, old_cwd = sys.argv, Path.cwd()
-    sys.argv = ["cleaner", *args]
-    try:
-        os.chdir(cwd)
-        with redirect_stdout(out), redirect_stderr(err):
-            try:
-                cli.main()
-                code = 0
-            except SystemExit as exc:
-                code = int(exc.code or 0)
-    finally:
-        sys.argv = old_argv
-        os.chdir(old_cwd)
-    return code, out.getvalue(), err.getvalue()
+    """Run the real console entry point in-process; return (exit code, stdout, stderr) as text."""
+    done = run_cli(*args, cwd=cwd)
+    return done.returncode, done.stdout.decode("utf-8"), done.stderr.decode("utf-8")
 
 
 def write(path: Path, text: str) -> Path:
@@ -148,8 +130,9 @@ def test_cleaner_toml_keys_have_no_prefix(tmp_path: Path) -> None:
 
 def test_invalid_toml_names_the_file(tmp_path: Path) -> None:
     path = write(tmp_path / ".cleaner.toml", "select = [\n")
-    with pytest.raises(RuleFileError, match=f"^{path}: invalid TOML"):
+    with pytest.raises(RuleFileError, match=f"^{path}:2: invalid TOML: ") as raised:
         load_config(tmp_path)
+    assert "(at line" not in str(raised.value)
 
 
 def test_missing_explicit_config_is_an_error(tmp_path: Path) -> None:
@@ -168,9 +151,9 @@ def test_config_errors_exit_3_through_the_cli(tmp_path: Path) -> None:
 
 def test_unknown_selector_in_file_exits_3_and_on_cli_exits_2(tmp_path: Path) -> None:
     story = write(tmp_path / "story.txt", DIRTY)
-    write(tmp_path / ".cleaner.toml", 'ignore = ["PU999"]\n')
+    write(tmp_path / ".cleaner.toml", 'fail-on = "info"\nignore = ["PU999"]\n')
     code, _, err = run_main(["check", str(story)], tmp_path)
-    assert code == 3 and "ignore: 'PU999' matches no rule" in err and ".cleaner.toml" in err
+    assert code == 3 and f"{tmp_path / '.cleaner.toml'}:2: ignore: 'PU999' matches no rule" in err
     (tmp_path / ".cleaner.toml").unlink()
     code, _, err = run_main(["check", "--select", "no-such-rule", str(story)], tmp_path)
     assert code == 2 and "--select: 'no-such-rule' matches no rule" in err

@@ -47,6 +47,7 @@ def _clean_rate(samples: list, group_prefix: str) -> tuple[int, int]:
     return false, words
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not MQM.exists(), reason="../shared/data/mqm-ted-zhen is not here")
 def test_mqm_error_free_texts_stay_under_the_false_finding_bar() -> None:
     false, words = _clean_rate(list(mqm_talks([])), "mqm")

@@ -128,3 +128,23 @@ def test_a_missing_gazetteer_names_the_rule_file(tmp_path: Path, missing: str) -
     write(tmp_path / "house" / "names" / "calque.yaml", TEAM_CALQUE.replace("team-surnames", missing))
     with pytest.raises(RuleFileError, match=r"calque.yaml:7: gazetteer: gazetteer '" + missing):
         load_rules((tmp_path / "house",))
+
+
+def test_ci_runs_the_readme_test_command_and_the_fast_lane_uses_registered_markers() -> None:
+    import re
+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    test_command = re.search(r"Run the tests .*?\n```sh\n(.*?)\n```", readme, re.S).group(1)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci[-1] == test_command == "cleaner languagetool install && python -m pytest"
+    pytest_ini = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["pytest"]["ini_options"]
+    assert "-m" not in pytest_ini.get("addopts", "").split()  # the plain command runs every lane
+    registered = {marker.split(":")[0] for marker in pytest_ini["markers"]}
+    fast = re.search(r"<!-- test: fast-lane -->\n```sh\n(.*?)\n```", readme).group(1)
+    assert fast == 'python -m pytest -m "not slow and not languagetool and not browser"'
+    assert set(re.findall(r"not (\w+)", fast)) == registered == {"slow", "languagetool", "browser"}

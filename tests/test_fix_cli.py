@@ -1,25 +1,23 @@
-"""`cleaner fix` end to end, through a real subprocess: in place, -o, stdin, --diff, exit codes,
-permissions, encodings and newline styles, readability before and after, thresholds.
+"""`cleaner fix` end to end through the real entry point, in this process: in place, -o, stdin, --diff,
+exit codes, permissions, encodings and newline styles, readability before and after, thresholds.
 
-Most tests use a small rule pack written to a temp folder (`--rules DIR`), so they do not
-depend on the built-in rules; the seed tests use the built-in rules and assert properties only.
+Most tests use a small rule pack written to a temp folder (`--extra-rules DIR --no-builtin-rules`), so they
+do not depend on the built-in rules; the seed tests use the built-in rules and assert properties only.
 """
 
 from __future__ import annotations
 
 import codecs
 import json
-import os
 import shutil
 import stat
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from tests_support import SEED, fixture_rules, write_rules
+from tests_support import SEED, fixture_rules, run_cli, write_rules
 
 RULES = fixture_rules("TF", "cli")
 
@@ -36,11 +34,8 @@ def rules_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def cleaner(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
-    """Run the real CLI in a subprocess (argv normalisation and error mapping included)."""
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
-    return subprocess.run(
-        [sys.executable, "-m", "cleaner.cli", *args], input=stdin, capture_output=True, cwd=cwd, env=env, timeout=120
-    )
+    """Run the real CLI entry point in this process (argv normalisation and error mapping included)."""
+    return run_cli(*args, input_bytes=stdin, cwd=cwd, env={"NO_COLOR": "1", "COLUMNS": "200"})
 
 
 def fix(rules_dir: Path, *args: str, readability: bool = False, **kw) -> subprocess.CompletedProcess[bytes]:
@@ -88,6 +83,19 @@ def test_second_fix_changes_nothing_and_exit_0_when_nothing_is_left(rules_dir: P
     assert b"fixed 0, 0 left for review" in second.stdout
     assert article.read_bytes() == ONLY_SAFE_FIXED.encode()
     assert article.stat().st_ino == before.st_ino  # an unchanged file is not rewritten
+
+
+def test_fail_on_decides_which_leftovers_fail_like_check(rules_dir: Path, tmp_path: Path) -> None:
+    # Left after the safe fixes: TF103 (warning, unsafe) and TF104 (info, suggest).
+    runs = {}
+    for flags in (["--fail-on", "error"], ["--fail-on", "warning"], ["--fail-on", "warning", "--unsafe-fixes"], []):
+        article = write(tmp_path / "a.txt", ARTICLE)
+        runs[" ".join(flags)] = fix(rules_dir, *flags, str(article)).returncode
+    assert runs == {"--fail-on error": 0, "--fail-on warning": 1, "--fail-on warning --unsafe-fixes": 0, "": 1}
+    write(tmp_path / ".cleaner.toml", 'fail-on = "never"\n')  # the pre-commit hook reads the configuration
+    article = write(tmp_path / "a.txt", ARTICLE)
+    assert fix(rules_dir, str(article)).returncode == 0 and article.read_text(encoding="utf-8") == SAFE_FIXED
+    assert fix(rules_dir, "--diff", str(write(article, ARTICLE))).returncode == 1  # a pending fix still fails --diff
 
 
 def test_folder_input_fixes_every_text_file(rules_dir: Path, tmp_path: Path) -> None:

@@ -398,12 +398,14 @@ def test_fix_properties_on_generated_text_with_test_rules(test_engine: Engine, t
     assert_fix_properties(text, test_engine.check, allowed)
 
 
+@pytest.mark.slow
 @PROPERTY_SETTINGS
 @given(sentence_text(), st.sampled_from(ALLOWED_SETS))
 def test_fix_properties_on_generated_text_with_builtin_rules(builtin_engine: Engine, text: str, allowed) -> None:
     assert_fix_properties(text, builtin_engine.check, allowed)
 
 
+@pytest.mark.slow
 @PROPERTY_SETTINGS
 @given(sentence_text(newline="\r\n"), st.sampled_from(ALLOWED_SETS))
 def test_crlf_text_gains_no_bare_newline(test_engine: Engine, builtin_engine: Engine, text: str, allowed) -> None:

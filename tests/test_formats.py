@@ -14,6 +14,7 @@ from cleaner.report import summarize
 from cleaner.report import formats
 from cleaner.report.formats import render
 from cleaner.report.formats.github import annotation
+from cleaner.report.formats.text import cut_line, finding_block
 from cleaner.runner import CheckOptions, check_source
 from cleaner.loader import load_rules
 from cleaner.textio import SourceText
@@ -105,6 +106,47 @@ def test_github_annotations_escape_properties_and_data(tmp_path: Path) -> None:
     assert annotation("a.md", report.findings[1]).startswith("::error file=a.md,line=2,col=1,")
 
 
+def test_a_deletion_is_named_as_one(tmp_path: Path) -> None:
+    said = Finding("AT102", "bare-said", "attribution", Level.WARNING, "Bare reporting verb.", 5, 11, 1, 6, 1, 12,
+                   " Said.", ("",), Safety.SUGGEST)  # fmt: skip
+    assert annotation("a.md", said).endswith("AT102 Bare reporting verb. Suggestion: delete “ Said.”")
+    block = finding_block("a.md", said, ["“Go.” Said."], color=False)
+    assert block[3] == "   = suggestion (suggest): (delete)"
+
+
+def test_summary_counts_safe_fixes_and_the_unsafe_ones_apart(reports: list[FileReport]) -> None:
+    king = Finding("NM101", "surname-calque", "names", Level.WARNING, "Literal name.", 0, 8, 1, 1, 1, 9,
+                   "The king", ("Wang",), Safety.UNSAFE)  # fmt: skip
+    unsafe = FileReport("king.txt", "The king met him.\n", (king, king), None)
+    safe = reports[0]
+    text = render("text", [safe, unsafe])
+    assert text.splitlines()[-1].endswith(f"; {len(safe.findings)} fixable, 2 more with --unsafe-fixes.")
+    assert render("text", [safe]).splitlines()[-1].endswith(f"; {len(safe.findings)} fixable.")
+    assert summarize([safe, unsafe])["fixable"] == len(safe.findings) + 2 == summarize([safe])["fixable"] + 2
+
+
+@pytest.mark.parametrize("column", [0, 5, 60, 170, 199])
+def test_long_lines_are_cut_around_the_finding_to_the_width(column: int) -> None:
+    source = "".join(chr(ord("a") + i % 26) for i in range(200))
+    shown, at, width = cut_line(source, column, 12, 60)
+    assert len(shown) <= 60 and shown[at : at + width] == source[column : column + width]
+    assert width == min(12, len(source) - column) and shown.startswith("...") == (column > 20)
+    assert shown.endswith("...") == (column < 150)
+    assert cut_line(source, column, 12, None) == (source, column, 12) == cut_line(source, column, 12, 200)
+
+
+def test_text_lines_fit_columns(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    report = checked(tmp_path / "long.txt", "Long words " * 30 + DOUBLE + " More" * 40 + "\n", readability=False)
+    monkeypatch.setenv("COLUMNS", "72")
+    lines = render("text", [report]).splitlines()
+    at = next(i for i, line in enumerate(lines) if " PU101 " in line)
+    shown, caret = lines[at + 1], lines[at + 2]
+    assert shown.startswith(" 1 | ...") and shown.endswith("...") and len(shown) == 72
+    assert caret.index("^") == shown.index("resigned..") + len("resigned") and caret.endswith(" ^^")
+    monkeypatch.delenv("COLUMNS")
+    assert render("text", [report]).splitlines()[at + 1] == " 1 | " + report.text.rstrip("\n")  # a pipe: uncut
+
+
 def test_github_output_is_only_annotations(reports: list[FileReport]) -> None:
     lines = render("github", reports, rules()).splitlines()
     assert lines and all(line.startswith(("::warning ", "::error ", "::notice ")) for line in lines)
@@ -152,9 +194,14 @@ def test_text_and_json_reports_carry_every_finding_in_order(reports: list[FileRe
     headers = [line for line in text.splitlines() if line.split(":", 1)[0] in paths]
     expected = [f"{r.path}:{f.line}:{f.column}: {f.code} " for r in subset for f in r.findings]
     assert len(headers) == len(expected) and all(h.startswith(e) for h, e in zip(headers, expected))
-    assert text.splitlines()[-1 - sum(1 for r in subset if r.readability and r.readability.get("words"))].startswith(
-        ("Found ", "No findings")
-    )
+    lines = text.splitlines()
+    assert lines[-1].startswith(("Found ", "No findings"))  # the summary comes last, after every file
+    scored = [r.path for r in subset if r.readability and r.readability.get("words")]
+    readability = [line.split(": ", 1)[0] for line in lines if line.startswith("Readability of ")]
+    assert readability == [f"Readability of {path}" for path in scored]
+    for path in scored:  # each file's readability follows its own findings, before the next file's
+        at = next(i for i, line in enumerate(lines) if line.startswith(f"Readability of {path}: "))
+        assert not any(line.startswith(f"{path}:") for line in lines[at:])
     colored = render("text", subset, color=True)
     assert ("\x1b[" in colored) == any(r.findings for r in subset)
 

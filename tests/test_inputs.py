@@ -146,7 +146,7 @@ def test_html_without_a_container_is_a_fragment_and_entities_map_whole() -> None
 
 def test_builder_maps_kept_text_exactly_and_stand_ins_as_a_whole() -> None:
     source = "ab<tag>cd&amp;ef"
-    b = Builder(source, "html")
+    b = Builder(source)
     b.keep(2)
     b.replace(7, "")
     b.keep(9)
@@ -159,7 +159,7 @@ def test_builder_maps_kept_text_exactly_and_stand_ins_as_a_whole() -> None:
 
 
 def test_fixes_are_dropped_when_the_span_crosses_markup() -> None:
-    b = Builder("x<b>y", "html")
+    b = Builder("x<b>y")
     b.keep(1)
     b.replace(4, "")
     extracted = b.build()
@@ -178,6 +178,7 @@ markdownish = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(markdownish, st.sampled_from(["a.md", "a.html", "a.txt"]))
 def test_extraction_never_breaks_and_maps_inside_the_source(source: str, path: str) -> None:
@@ -243,6 +244,30 @@ def test_inline_suppressions_silence_only_what_they_name() -> None:
     assert len(InlineFilter()(SourceText("a.txt", text), pu101("a.txt", text))) == 4
     # Every format with comments honours them, whatever its suffix.
     assert [f.line for f in InlineFilter()(SourceText("a.mkd", text), pu101("a.mkd", text))] == [1, 8]
+
+
+def test_a_misspelt_directive_or_selector_is_warned_about_and_silences_nothing(tmp_path: Path) -> None:
+    from tests_support import run_cli
+
+    story = tmp_path / "story.md"
+    story.write_text(
+        f"<!-- cleaner-disabel PU101 -->\n{DOUBLE}\n\n<!-- cleaner-disable PU1O1, names -->\n{DOUBLE}\n\n"
+        f"<!-- cleaner-disable-nextline -->\n{DOUBLE}\n",
+        encoding="utf-8",
+    )
+    done = run_cli("check", "--select", "PU101", "--no-readability", "-f", "json", str(story))
+    assert [f["line"] for f in json.loads(done.stdout)["files"][0]["findings"]] == [2, 5, 8]
+    assert done.stderr.decode().splitlines() == [
+        f"cleaner: warning: {story}:1: unknown directive `cleaner-disabel` (expected cleaner-disable, "
+        "cleaner-enable, cleaner-disable-next-line); ignored",
+        f"cleaner: warning: {story}:4: `PU1O1` in cleaner-disable matches no rule",
+        f"cleaner: warning: {story}:7: unknown directive `cleaner-disable-nextline` (expected cleaner-disable, "
+        "cleaner-enable, cleaner-disable-next-line); ignored",
+    ]
+    again = tmp_path / "again.md"
+    again.write_bytes(story.read_bytes())
+    fixed = run_cli("fix", "--select", "PU101", "--no-readability", str(again))  # a check per pass, a warning once
+    assert fixed.stderr.decode().count(f"cleaner: warning: {again}:") == 3
 
 
 def test_the_input_registry_is_one_table() -> None:

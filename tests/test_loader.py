@@ -121,7 +121,7 @@ def test_missing_field_is_reported(tmp_path: Path) -> None:
 def test_duplicate_codes_are_rejected(tmp_path: Path) -> None:
     _write(tmp_path, VALID, "a.yaml")
     _write(tmp_path, VALID.replace("name: test-rule", "name: other-rule"), "b.yaml")
-    with pytest.raises(RuleFileError, match="already used"):
+    with pytest.raises(RuleFileError, match=r"b.yaml:1: code: 'XX101' is already used by .*a.yaml"):
         load_rules((tmp_path,))
 
 

@@ -39,6 +39,7 @@ def _tree(folder: str, pattern: str) -> list[str]:
     return sorted(p.relative_to(ROOT / folder).as_posix() for p in (ROOT / folder).rglob(pattern) if "__pycache__" not in p.parts)
 
 
+@pytest.mark.slow
 def test_every_rule_file_ships_in_the_wheel_and_the_sdist(built: tuple[set[str], set[str]]) -> None:
     wheel, sdist = built
     rule_files = [f for f in _tree("rules", "*") if (ROOT / "rules" / f).is_file()]  # rules, word lists, tables
@@ -47,6 +48,7 @@ def test_every_rule_file_ships_in_the_wheel_and_the_sdist(built: tuple[set[str],
     assert [f for f in rule_files if f"rules/{f}" not in sdist] == []
 
 
+@pytest.mark.slow
 def test_every_module_ships_in_the_wheel(built: tuple[set[str], set[str]]) -> None:
     wheel, _ = built
     assert [m for m in _tree("cleaner", "*.py") if f"cleaner/{m}" not in wheel] == []

@@ -68,11 +68,13 @@ def _assert_same_as_textstat(texts: list[str]) -> None:
         assert [ours[name] for name in FIELDS] == expected, text[:200]
 
 
+@pytest.mark.slow
 def test_scores_match_textstat_on_seeds_and_corner_cases() -> None:
     # Every figure of every seed and clean article, and of texts built to hit textstat's edge cases.
     _assert_same_as_textstat([p.read_text(encoding="utf-8") for p in [SEED, *CLEAN_SEEDS]] + _CORNER_CASES)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not MQM_SEGMENTS.exists(), reason="MQM data folder not present on this machine")
 def test_scores_match_textstat_on_mqm_texts() -> None:
     _assert_same_as_textstat(_mqm_texts(300))
@@ -89,6 +91,7 @@ def _peak_bytes(text: str) -> int:
         tracemalloc.stop()
 
 
+@pytest.mark.slow
 def test_memory_follows_the_vocabulary_not_the_text() -> None:
     # The same articles repeated 30 and 130 times: the same vocabulary, four times the text.
     # Scoring holds one slice of the text at a time plus the distinct words, so the peak
@@ -146,6 +149,7 @@ def test_scoring_leaves_nltk_unimported_and_importable() -> None:
     assert result.stdout.strip() == "ok"
 
 
+@pytest.mark.slow
 def test_counts_equal_textstats_on_random_text() -> None:
     # Property test of every count on text mixing the characters textstat treats specially:
     # sentence marks, apostrophes before contraction endings, hyphens, digits, capitals whose

@@ -26,7 +26,9 @@ def test_recording_covers_every_input() -> None:
     assert sorted(SAVED["inputs"]) == sorted(INPUTS)
 
 
-@pytest.mark.parametrize("name", sorted(INPUTS))
+@pytest.mark.parametrize(
+    "name", [pytest.param(name, marks=[pytest.mark.slow] if "MB)" in name else []) for name in sorted(INPUTS)]
+)
 def test_same_findings_and_scores_as_recorded(name: str) -> None:
     now = record_run.summarize(name, INPUTS[name])
     saved = SAVED["inputs"][name]

@@ -362,6 +362,7 @@ def chromium(tmp_path: Path, profile: str, *args: str) -> subprocess.CompletedPr
     return subprocess.run(command, capture_output=True, timeout=180, check=False)
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(CHROMIUM is None and not IN_CI, reason="chromium is not installed (CI installs it: .ci/run)")
 def test_page_renders_in_headless_chromium(tmp_path, seed_page, seed_check):
     assert CHROMIUM, "CI must provide Debian's chromium (.ci/run installs it)"

@@ -31,12 +31,12 @@ RETIRED = "retired:\n  - {code: HR901, name: old-foobar, reason: Replaced by the
 def test_a_rule_taking_a_retired_code_is_refused(tmp_path: Path) -> None:
     write(tmp_path / "house" / "retired.yaml", RETIRED)
     write(tmp_path / "house" / "style" / "foobar.yaml", TEAM_RULE)
-    with pytest.raises(RuleFileError, match=r"foobar.yaml:1: 'HR901' belonged to the retired rule HR901 old-foobar"):
+    with pytest.raises(RuleFileError, match=r"foobar.yaml:1: code: 'HR901' belonged to the retired rule HR901 old-foobar"):
         load_rules((tmp_path / "house",))
     # A retired name is refused too, and the list in one folder guards the rules of every folder.
     write(tmp_path / "other" / "style" / "foobar.yaml", TEAM_RULE.replace("HR901", "HR902").replace("banned-word-foobar", "old-foobar"))
     (tmp_path / "house" / "style" / "foobar.yaml").unlink()
-    with pytest.raises(RuleFileError, match="'old-foobar' belonged to the retired rule"):
+    with pytest.raises(RuleFileError, match=r"foobar.yaml:2: name: 'old-foobar' belonged to the retired rule"):
         load_rules((tmp_path / "house", tmp_path / "other"))
 
 
@@ -44,7 +44,7 @@ def test_a_rule_taking_a_retired_code_is_refused(tmp_path: Path) -> None:
     ("body", "fragment"),
     [
         ("retired: {code: HR901}\n", "retired: must be a list"),
-        ("retired:\n  - {code: HR901, name: old-foobar}\n", "retired[0].reason: required"),
+        ("retired:\n  - {code: HR901, name: old-foobar}\n", "retired.yaml:2: retired[0].reason: required"),
     ],
 )
 def test_a_malformed_retired_list_names_the_file(tmp_path: Path, body: str, fragment: str) -> None:

@@ -116,6 +116,7 @@ def _spawn(args: list[str], cwd: Path) -> pexpect.spawn:
     )
 
 
+@pytest.mark.slow
 def test_review_in_a_pseudo_terminal(rules_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "a.txt").chmod(0o640)
@@ -155,6 +156,7 @@ def test_review_in_a_pseudo_terminal(rules_dir: Path, tmp_path: Path) -> None:
         assert (tmp_path / "a.txt").read_text(encoding="utf-8") == REVIEWED
 
 
+@pytest.mark.slow
 def test_review_quit_leaves_the_file_and_logs_undecided(rules_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
     child = _spawn(["review", "a.txt", "--no-builtin-rules", "--extra-rules", str(rules_dir), "--log", "log.json", "--no-color"], tmp_path)

@@ -45,6 +45,7 @@ def _probe(args: list[str], cache: Path, cwd: Path = ROOT) -> tuple[int, set[str
     return report["code"], set(report["modules"])
 
 
+@pytest.mark.slow
 def test_check_imports_only_what_it_uses(tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     code, cold = _probe(["check", str(SEED)], cache)
@@ -56,6 +57,7 @@ def test_check_imports_only_what_it_uses(tmp_path: Path) -> None:
     assert "yaml" in cold  # the probe sees imports: the cold run had to parse the rule files
 
 
+@pytest.mark.slow
 def test_other_commands_still_load_their_modules(tmp_path: Path) -> None:
     # The same probe sees the modules a command does need, so the test above can fail.
     _, modules = _probe(["fix", "--diff", str(SEED)], tmp_path / "cache")
@@ -92,6 +94,7 @@ def _messages(result: subprocess.CompletedProcess) -> list[str]:
     return [f["message"] for f in json.loads(result.stdout)["files"][0]["findings"]]
 
 
+@pytest.mark.slow
 def test_rule_cache_follows_every_change_to_a_rule_file(tmp_path: Path) -> None:
     rules, cache = tmp_path / "rules" / "style", tmp_path / "cache"
     rules.mkdir(parents=True)
@@ -138,6 +141,7 @@ def test_cached_rules_equal_parsed_rules(tmp_path: Path, monkeypatch) -> None:
     assert cold == warm == parse_rules((builtin_rules_dir(),))
 
 
+@pytest.mark.slow
 def test_damaged_rule_cache_is_rebuilt(tmp_path: Path) -> None:
     rules, cache = tmp_path / "rules" / "style", tmp_path / "cache"
     rules.mkdir(parents=True)

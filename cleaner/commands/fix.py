@@ -21,6 +21,7 @@ from cleaner.model import Rule, Safety
 from cleaner.readability import score
 from cleaner.report import formats
 from cleaner.runner import CheckOptions, ResultMemo, fix_source, read_input
+from cleaner.selection import fails
 from cleaner.textio import SourceText, encode
 
 # Every command is registered on each start, so the fixer and diff modules are imported inside
@@ -46,6 +47,7 @@ def fix(
     min_reading_ease: Optional[float] = typer.Option(None, "--min-reading-ease", metavar="N", help="Exit 1 if the fixed text's Flesch reading ease is below N."),
     max_grade: Optional[float] = typer.Option(None, "--max-grade", metavar="N", help="Exit 1 if the fixed text's Flesch-Kincaid grade is above N."),
     no_readability: bool = typer.Option(False, "--no-readability", help="Skip the readability scores."),
+    fail_on: Optional[shared.FailOn] = shared.FAIL_ON,
     config: Optional[Path] = shared.CONFIG,
     select: Optional[List[str]] = shared.SELECT,
     ignore: Optional[List[str]] = shared.IGNORE,
@@ -57,7 +59,10 @@ def fix(
     """Apply safe fixes in place, report what was fixed and what is left for review, with readability."""
     choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
     flags = {"min-flesch-reading-ease": min_reading_ease, "max-flesch-kincaid-grade": max_grade}
-    settings, plan = shared.plan_for(choice, paths, stdin_filename, readability=not no_readability, limits=flags)
+    settings, plan = shared.plan_for(
+        choice, paths, stdin_filename, readability=not no_readability, limits=flags,
+        fail_on=fail_on.value if fail_on else None,
+    )
     # A fix run that restarts (fixes that do not settle) re-checks the original: remember the results.
     options = dataclasses.replace(plan.options, memo=ResultMemo())
     files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
@@ -81,7 +86,7 @@ def fix(
     for item in results:
         for problem in item.problems:
             typer.echo(f"cleaner: {item.path}: {problem}", err=True)
-    raise typer.Exit(_exit_code(results, diff))
+    raise typer.Exit(_exit_code(results, diff, settings.fail_on, limit_codes))
 
 
 def _check_fix_args(files: list[str], diff: bool, output: Optional[str], no_scores: bool) -> None:
@@ -143,9 +148,11 @@ def _write_stdout(data: bytes) -> None:
     sys.stdout.buffer.flush()
 
 
-def _exit_code(fixes: "list[FileFix]", diff: bool) -> int:
-    if any(f.problems for f in fixes):
+def _exit_code(fixes: "list[FileFix]", diff: bool, fail_on: str, limit_codes: frozenset[str]) -> int:
+    """1 for a failed readability limit or (with --diff) a pending change, else for what is left; as fail-on says."""
+    limits = [x for f in fixes for x in f.result.remaining if x.code in limit_codes]
+    if fails(limits, fail_on):
         return ExitCode.FINDINGS
     if diff:
         return ExitCode.FINDINGS if any(f.result.changed for f in fixes) else ExitCode.CLEAN
-    return ExitCode.FINDINGS if any(f.result.remaining for f in fixes) else ExitCode.CLEAN
+    return ExitCode.FINDINGS if any(fails(f.result.remaining, fail_on) for f in fixes) else ExitCode.CLEAN

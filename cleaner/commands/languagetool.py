@@ -23,6 +23,7 @@ from cleaner.languagetool.options import (
 app = typer.Typer(
     help="Install and inspect LanguageTool, the grammar server behind `cleaner check --grammar`.",
     no_args_is_help=True,
+    rich_markup_mode=None,  # plain help, as the main app's
 )
 
 
@@ -157,8 +158,10 @@ def status(
         usable = bool(installs)
     except GrammarError as e:
         typer.echo(f"java: {e}")
-    xmx = GrammarOptions().max_memory
-    typer.echo(f"memory: a local server runs with -Xmx{xmx} (config: languagetool max_memory)")
+    from cleaner.config import load_config
+
+    xmx = load_config(Path.cwd()).languagetool.max_memory
+    typer.echo(f"memory: a local server runs with -Xmx{xmx} (max-memory under [tool.cleaner.languagetool])")
     from cleaner.languagetool import warm
 
     for inst in installs:
@@ -167,6 +170,9 @@ def status(
             usable = True
             typer.echo(f"background server: {background.url} (java pid {background.java_pid}), "
                        f"stops after {background.idle:g}s without a check")
+        elif warm.starting(inst.version):
+            usable = True
+            typer.echo("background server: starting (Java is loading the English rules; checks wait for it)")
     server_url = url or env_url()
     if server_url:
         from cleaner.languagetool.client import normalize_url, probe
@@ -178,7 +184,8 @@ def status(
             )
             usable = True
         except GrammarError as e:
-            typer.echo(f"server: {e}")
+            busy = "timed out" in str(e)  # it took the connection: loading its rules, or busy
+            typer.echo(f"server: {normalize_url(server_url)} is starting or busy: {e}" if busy else f"server: {e}")
     else:
         typer.echo(f"server: no URL given (--url or ${URL_ENV}); a local server starts on demand")
     cache_dir = default_cache_dir()

@@ -30,16 +30,15 @@ class Segment:
 class Extracted:
     """What the rules check (`text`), the source it came from, and how to map offsets back."""
 
-    kind: str
     source: str
     text: str
     segments: tuple[Segment, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     @classmethod
-    def identity(cls, text: str, kind: str = "text") -> "Extracted":
+    def identity(cls, text: str) -> "Extracted":
         """Return the extraction of plain text: the source itself, offsets unchanged."""
-        return cls(kind, text, text)
+        return cls(text, text)
 
     def _segment(self, offset: int, is_end: bool) -> Segment | None:
         # An end offset belongs to the piece that ends there; a start to the piece that starts there.
@@ -99,8 +98,8 @@ class Extracted:
 class Builder:
     """Build an Extracted left to right: copy source pieces, or stand in for them."""
 
-    def __init__(self, source: str, kind: str) -> None:
-        self.source, self.kind = source, kind
+    def __init__(self, source: str) -> None:
+        self.source = source
         self._parts: list[str] = []
         self._segments: list[Segment] = []
         self._pos = 0  # next source offset to consume
@@ -145,4 +144,4 @@ class Builder:
         """Copy the rest of the source and return the extraction."""
         self.keep(len(self.source))
         segments = tuple(self._segments)
-        return Extracted(self.kind, self.source, "".join(self._parts), segments, tuple(s.start for s in segments))
+        return Extracted(self.source, "".join(self._parts), segments, tuple(s.start for s in segments))

@@ -48,7 +48,7 @@ class _Walker:
 
     def __init__(self, source: str) -> None:
         self.source = source
-        self.out = Builder(source, "html")
+        self.out = Builder(source)
         lowered = source.lower()
         self.container = next((c for c in CONTAINERS if re.search(rf"<{c}[\s>]", lowered)), None)
         self.inside = 0 if self.container else 1  # depth inside the body container(s)

@@ -66,7 +66,7 @@ def extract_markdown(source: str) -> Extracted:
     for start, end, _, _ in [*blocks, (len(source), len(source), 0, None)]:
         regions.extend(_inline_regions(source, pos, start))
         pos = max(pos, end)
-    builder = Builder(source, "markdown")
+    builder = Builder(source)
     for start, end, _, replacement in _resolve(regions):
         builder.keep(start)
         if replacement is None:

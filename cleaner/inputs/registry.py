@@ -77,10 +77,10 @@ def extensions() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=8)
 def directive_pattern(comment: tuple[str, str | None]) -> re.Pattern[str]:
-    """The regex of a `cleaner-disable`/`-enable`/`-disable-next-line` directive in this comment syntax."""
+    """The regex of a `cleaner-VERB selectors` comment in this syntax (any verb: a misspelt one is warned about)."""
     opening, closing = comment
     end = re.escape(closing) if closing else r"$"
-    return re.compile(rf"{re.escape(opening)}\s*cleaner-(disable-next-line|disable|enable)\b(.*?){end}", re.S | re.M)
+    return re.compile(rf"{re.escape(opening)}\s*cleaner-([\w-]*)(.*?){end}", re.S | re.M)
 
 
 def markdown_table() -> str:

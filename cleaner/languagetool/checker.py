@@ -92,12 +92,6 @@ class GrammarChecker:
         """Return the pid of the java server this checker started, if one runs."""
         return self.server.pid if self.server else None
 
-    @property
-    def available(self) -> bool:
-        """True when LanguageTool can be used (a URL answers, or an install and Java exist)."""
-        self.start()
-        return self._available
-
     def start(self) -> None:
         """Resolve the server once, cheaply: probe the URL, or find the install and Java.
 
@@ -249,7 +243,7 @@ class GrammarChecker:
             return error
         oom = "OutOfMemoryError" in server.log_tail(200)
         xmx = self.options.max_memory
-        cause = f"out of memory at -Xmx{xmx}; raise max_memory" if oom else server.log_tail()
+        cause = f"out of memory at -Xmx{xmx}; raise max-memory under [tool.cleaner.languagetool]" if oom else server.log_tail()
         return GrammarError(f"LanguageTool server exited with code {server.process.returncode}: {cause}")
 
     def close(self) -> None:

@@ -7,8 +7,8 @@ it stays on. A rule the measurement turned off is dropped after the check, so th
 cache serves the measurement and a normal run alike; a rule that never matched keeps
 LanguageTool's own default.
 
-A user re-enables a rule with `enabled_rules` (config or --languagetool-enable) and turns any
-rule off at the server with `disabled_rules`; a rule named in both lists stays enabled.
+A user re-enables a rule with `enabled-rules` under `[tool.cleaner.languagetool]` and turns any
+rule off at the server with `disabled-rules`; a rule named in both lists stays enabled.
 """
 
 from __future__ import annotations

@@ -142,6 +142,23 @@ def stop(version: str, folder: Path | None = None, wait: float = 15.0) -> bool:
     return True
 
 
+def starting(version: str, folder: Path | None = None) -> bool:
+    """True while a run is starting the background server (it holds the start lock until Java answers)."""
+    import fcntl
+
+    _, lock, _ = _paths(version, folder)
+    try:
+        with open(lock, "rb") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(handle, fcntl.LOCK_UN)
+    except OSError:
+        pass  # no lock file: nobody ever started one
+    return False
+
+
 @contextlib.contextmanager
 def _locked(path: Path) -> Iterator[None]:
     import fcntl

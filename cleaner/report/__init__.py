@@ -11,7 +11,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Iterable, Sequence, TextIO
 
-from cleaner.model import FileReport, Level, Rule
+from cleaner.model import FileReport, Level, Rule, Safety
 
 
 class Summary:
@@ -22,6 +22,7 @@ class Summary:
         self.files_with_findings = 0
         self.findings = 0
         self.fixable = 0
+        self.unsafe_fixable = 0  # of `fixable`, the ones only `fix --unsafe-fixes` applies
         self.by_level: Counter[str] = Counter()
         self.by_code: Counter[str] = Counter()
 
@@ -31,6 +32,7 @@ class Summary:
         self.files_with_findings += bool(report.findings)
         self.findings += len(report.findings)
         self.fixable += sum(1 for f in report.findings if f.fixable)
+        self.unsafe_fixable += sum(1 for f in report.findings if f.fixable and f.safety is Safety.UNSAFE)
         self.by_level.update(f.level.value for f in report.findings)
         self.by_code.update(f.code for f in report.findings)
 
@@ -43,6 +45,7 @@ class Summary:
             "by_level": {level.value: self.by_level.get(level.value, 0) for level in Level},
             "by_code": dict(sorted(self.by_code.items())),
             "fixable": self.fixable,
+            "unsafe_fixable": self.unsafe_fixable,
         }
 
 

@@ -10,7 +10,7 @@ from cleaner import names
 from cleaner.engine import Engine
 from cleaner.kinds import name_variants
 from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS, SEED
+from tests_support import SEED
 
 RULE = next(r for r in load_rules() if r.code == "NM102")
 ENGINE = Engine([RULE])
@@ -113,11 +113,6 @@ def test_names_outside_person_contexts_are_ignored() -> None:
     assert ENGINE.check(text) == []
 
 
-def test_clean_articles_extract_names_but_find_no_variants() -> None:
-    for path in CLEAN_SEEDS:
-        assert ENGINE.check(path.read_text(encoding="utf-8")) == [], path.name
-
-
 def _synthetic_names(count: int) -> list[str]:
     """Distinct, deterministic two-word names built from syllables (none starts with "Ald")."""
     syllables = ["ba", "ko", "mi", "tu", "re", "sa", "ne", "po", "vi", "lu", "de", "fa", "gi", "ho", "ju"]
@@ -126,6 +121,7 @@ def _synthetic_names(count: int) -> list[str]:
     return [f"{pool[i]} {pool[-1 - i]}" for i in range(count)]
 
 
+@pytest.mark.slow
 def test_blocking_bounds_comparisons_on_a_long_document(monkeypatch: pytest.MonkeyPatch) -> None:
     names = _synthetic_names(5000)
     paragraphs = [f"{name} said the plan was sound." for name in names]

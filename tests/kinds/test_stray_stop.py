@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from cleaner.engine import Engine
 from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS
 
 ENGINE = Engine([r for r in load_rules() if r.code == "PU113"])
 
 
 def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
     return [(f.text, f.replacements) for f in ENGINE.check(text)]
-
-
-def test_clean_articles() -> None:
-    for path in CLEAN_SEEDS:
-        assert ENGINE.check(path.read_text(encoding="utf-8")) == [], path.name
 
 
 def test_function_word_after_the_stop_puts_dropping_it_first() -> None:

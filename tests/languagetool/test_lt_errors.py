@@ -123,3 +123,33 @@ def test_cli_status_unusable(tmp_path: Path) -> None:
     result = runner.invoke(app, ["status", "--url", url, "--dir", str(tmp_path)])
     assert result.exit_code == 1
     assert "installed: none" in result.output and "connection refused" in result.output
+
+
+def test_cli_status_names_the_memory_key_and_a_starting_background_server(
+    lt_install: Install, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cleaner.languagetool import warm
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / ".cleaner.toml").write_text('[languagetool]\nmax-memory = "768m"\n', encoding="utf-8")
+    args = ["status", "--url", f"http://127.0.0.1:{closed_port()}", "--dir", str(lt_install.path.parent)]
+    idle = runner.invoke(app, args)
+    assert "-Xmx768m (max-memory under [tool.cleaner.languagetool])" in idle.output
+    assert "background server: starting" not in idle.output
+    lock = warm.state_dir() / f"server-{lt_install.version}.lock"
+    lock.parent.mkdir(parents=True)
+    with warm._locked(lock):  # what `ensure` holds while Java loads
+        busy = runner.invoke(app, args)
+    assert "background server: starting" in busy.output and busy.exit_code == 0, busy.output
+
+
+@pytest.mark.slow
+def test_cli_status_says_a_server_that_takes_the_connection_but_not_yet_answers_is_starting(tmp_path: Path) -> None:
+    with socket.socket() as listener:  # accepts connections (the kernel's backlog) and never answers
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(4)
+        url = f"http://127.0.0.1:{listener.getsockname()[1]}"
+        result = runner.invoke(app, ["status", "--url", url, "--dir", str(tmp_path)])
+    assert f"server: {url} is starting or busy: " in result.output and "timed out" in result.output
+

@@ -72,7 +72,8 @@ def test_stopped_after_an_exception_inside_with(local: GrammarOptions) -> None:
 
 SCRIPT = textwrap.dedent(
     """
-    import sys
+    import faulthandler, signal, sys
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # the test asks for a stack dump if it hangs
     from pathlib import Path
     from cleaner.languagetool import GrammarChecker, GrammarOptions
     options = GrammarOptions(mode="on", install_dir=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
@@ -92,7 +93,13 @@ def _like_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def java_child(pid: int, wait: float = 60.0) -> psutil.Process:
+# A loaded machine (two cores shared by several test runs) slows the JVM's start and the exit of a
+# run by tens of seconds; these bounds only catch a run that never starts java or never ends.
+JAVA_START_WAIT = GrammarOptions().start_timeout
+EXIT_WAIT = 180.0
+
+
+def java_child(pid: int, wait: float = JAVA_START_WAIT) -> psutil.Process:
     """Wait for the java process that `pid` starts, and return it."""
     deadline = time.monotonic() + wait
     while time.monotonic() < deadline:
@@ -117,22 +124,24 @@ def test_no_java_survives_a_signal(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     env.pop(URL_ENV, None)
     args = [str(lt_install.path.parent), str(tmp_path / "cache"), when]
+    # stderr to a file, not a pipe: a pipe nobody reads would block a chatty child.
+    stderr = (tmp_path / "stderr.txt").open("w+", encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-c", SCRIPT, *args],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        stdout=subprocess.PIPE, stderr=stderr, text=True, env=env, cwd=ROOT,
         preexec_fn=_like_a_terminal,
     )
     try:
         java = java_child(proc.pid)
         if when == "check":
             line = proc.stdout.readline() if proc.stdout else ""
-            assert line.startswith("CHECKING"), (line, proc.stderr.read() if proc.stderr else "")
+            assert line.startswith("CHECKING"), (line, _read(stderr))
         time.sleep(1.0)  # inside the 3000-paragraph check, or inside the JVM's start-up
         assert proc.poll() is None, "the run ended before the signal"
         proc.send_signal(signum)
-        proc.wait(timeout=60)
+        _wait_or_dump(proc, stderr, signal.Signals(signum).name)
         assert gone(java.pid), f"java {java.pid} survived {signal.Signals(signum).name}"
-        err = proc.stderr.read() if proc.stderr else ""
+        err = _read(stderr)
         assert "DONE" not in (proc.stdout.read() if proc.stdout else "")
         if signum == signal.SIGTERM:
             assert proc.returncode == 128 + signal.SIGTERM, err
@@ -140,3 +149,22 @@ def test_no_java_survives_a_signal(
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+        stderr.close()
+
+
+def _read(stream) -> str:
+    """The whole of a child's stderr file so far."""
+    stream.flush()
+    stream.seek(0)
+    return stream.read()
+
+
+def _wait_or_dump(proc: subprocess.Popen, stderr, name: str) -> None:
+    """Wait for the run to end after the signal; if it hangs, fail with every thread's stack."""
+    try:
+        proc.wait(timeout=EXIT_WAIT)
+    except subprocess.TimeoutExpired:
+        if name != "SIGKILL":
+            proc.send_signal(signal.SIGUSR1)
+            time.sleep(2.0)
+        raise AssertionError(f"still running {EXIT_WAIT:.0f}s after {name}:\n{_read(stderr)[-6000:]}") from None

@@ -41,7 +41,8 @@ def annotation(path: str, finding: Finding) -> str:
     head = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items())
     message = finding.message
     if finding.replacements:
-        message += f" Suggestion: “{finding.replacements[0]}”"
+        best = finding.replacements[0]
+        message += f" Suggestion: “{best}”" if best else f" Suggestion: delete “{finding.text}”"
     return f"::{COMMAND[finding.level]} {head}::{escape_data(f'{finding.code} {message}')}"
 
 

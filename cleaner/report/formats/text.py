@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence, TextIO
+import os
+from typing import Any, Sequence, TextIO
 
 from cleaner.model import FileReport, Finding, Rule
 from cleaner.readability import FIELDS, label
@@ -13,11 +14,11 @@ _SHOWN_SCORES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "
 
 
 class TextFormatter(Formatter):
-    """Compiler-style text, file by file, then the summary and readability lines."""
+    """Compiler-style text, file by file (findings, then readability), then the summary."""
 
     def __init__(self, out: TextIO, rules: Sequence[Rule] = (), color: bool = False) -> None:
         super().__init__(out, rules, color)
-        self.scores: list[tuple[str, Mapping[str, Any]]] = []
+        self.width = terminal_width(out)
 
     def handle(self, report: FileReport) -> None:
         """Print every finding of the file with its source line."""
@@ -25,12 +26,13 @@ class TextFormatter(Formatter):
         lines = report.text.splitlines()
         block: list[str] = []
         for finding in report.findings:
-            block.extend(finding_block(report.path, finding, lines, self.color))
+            block.extend(finding_block(report.path, finding, lines, self.color, self.width))
+        scores = report.readability
+        if scores and scores.get("words"):  # each file's scores with its findings, before the summary
+            block.append(f"Readability of {report.path}: " + ", ".join(f"{label(k)} {scores[k]}" for k in _SHOWN_SCORES))
         if block:
             self.out.write("\n".join(block) + "\n")
             self.out.flush()
-        if report.readability and report.readability.get("words"):
-            self.scores.append((report.path, report.readability))
 
     def stop(self) -> None:
         """Print the summary line and each file's readability."""
@@ -39,22 +41,53 @@ class TextFormatter(Formatter):
             lines = [f"No findings in {s['files']} file(s)."]
         else:
             levels = ", ".join(f"{n} {lvl}" for lvl, n in s["by_level"].items() if n)
+            safe, unsafe = s["fixable"] - s["unsafe_fixable"], s["unsafe_fixable"]
+            more = f", {unsafe} more with --unsafe-fixes" if unsafe else ""
             lines = [
                 f"Found {s['findings']} finding(s) in {s['files_with_findings']} of "
-                f"{s['files']} file(s): {levels}; {s['fixable']} fixable."
+                f"{s['files']} file(s): {levels}; {safe} fixable{more}."
             ]
-        for path, scores in self.scores:
-            shown = ", ".join(f"{label(k)} {scores[k]}" for k in _SHOWN_SCORES)
-            lines.append(f"Readability of {path}: {shown}")
         self.out.write("\n".join(lines) + "\n")
+
+
+def terminal_width(out: TextIO) -> int | None:
+    """$COLUMNS, else the width of the terminal `out` writes to; None for a pipe or a file (no cutting)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        return os.get_terminal_size(out.fileno()).columns if out.isatty() else None
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
+def cut_line(source: str, column: int, width: int, room: int | None) -> tuple[str, int, int]:
+    """Cut a long line to `room` characters around a finding at 0-based `column`, marking cuts with "...".
+
+    Returns the shown text, the finding's column in it and the caret width that fits.
+    """
+    if room is None or len(source) <= room:
+        return source, column, width
+    room = max(room, 20)
+    context = min(column, max(0, room - 6 - width) // 3)  # a little text before the finding
+    start = column - context if column - context > 3 else 0
+    head = "..." if start else ""
+    end = start + room - len(head)
+    tail = ""
+    if end < len(source):
+        end -= 3
+        tail = "..."
+    shown = head + source[start:end] + tail
+    at = column - start + len(head)
+    return shown, at, max(1, min(width, len(shown) - len(tail) - at))
 
 
 def _style(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def finding_block(path: str, f: Finding, lines: list[str], color: bool) -> list[str]:
-    """Return the lines for one finding: header, source line, caret, suggestion, blank."""
+def finding_block(path: str, f: Finding, lines: list[str], color: bool, columns: int | None = None) -> list[str]:
+    """Return the lines for one finding: header, source line (cut to `columns`), caret, suggestion, blank."""
     level_color = {"error": "31;1", "warning": "33;1", "info": "36;1"}[f.level.value]
     head = f"{path}:{f.line}:{f.column}: {_style(f.code, level_color, color)} {f.message}"
     if f.source != "cleaner":
@@ -63,8 +96,10 @@ def finding_block(path: str, f: Finding, lines: list[str], color: bool) -> list[
     source = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
     gutter = " " * len(str(f.line))
     width = max(1, (f.end_column - f.column) if f.end_line == f.line else len(source) - f.column + 1)
-    block.append(f" {f.line} | {source}")
-    block.append(f" {gutter} | {' ' * (f.column - 1)}{_style('^' * width, level_color, color)}")
+    room = columns - len(gutter) - 4 if columns else None  # " 12 | " before the text
+    shown, at, width = cut_line(source, f.column - 1, width, room)
+    block.append(f" {f.line} | {shown}")
+    block.append(f" {gutter} | {' ' * at}{_style('^' * width, level_color, color)}")
     if f.replacements:
         shown = " | ".join(f"“{r}”" if r else "(delete)" for r in f.replacements[:3])
         safety = f" ({f.safety.value})" if f.safety else ""
