@@ -66,7 +66,7 @@ def test_unreachable_url(tmp_path: Path) -> None:
 def test_url_from_environment(lt_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(URL_ENV, lt_url + "/v2/")
     with GrammarChecker(GrammarOptions(mode="on", cache_dir=tmp_path)) as gc:
-        assert [f.text for f in gc.check("The target are big.")] == ["are"]
+        assert [f.text for f in gc.check("The targett is big.")] == ["targett"]
         assert gc.info is not None and gc.info.url == lt_url
 
 
@@ -79,7 +79,7 @@ def test_unknown_variant(lt_url: str, tmp_path: Path) -> None:
 def test_auto_mode_warns_once_and_continues(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     options = GrammarOptions(mode="auto", install_dir=tmp_path / "empty", cache_dir=tmp_path)
     with GrammarChecker(options) as gc:
-        assert gc.check("The target are big.") == []
+        assert gc.check("The targett is big.") == []
         assert gc.check("He go home.") == []
     err = capsys.readouterr().err
     assert err == f"cleaner: warning: {NOT_INSTALLED}; continuing with the built-in rules only\n"
@@ -88,7 +88,7 @@ def test_auto_mode_warns_once_and_continues(tmp_path: Path, capsys: pytest.Captu
 def test_off_mode_does_nothing(tmp_path: Path) -> None:
     options = GrammarOptions(mode="off", url=f"http://127.0.0.1:{closed_port()}")
     with GrammarChecker(options) as gc:
-        assert gc.check("The target are big.") == [] and gc.server_pid is None
+        assert gc.check("The targett is big.") == [] and gc.server_pid is None
 
 
 def test_cli_install_without_java_exits_2(tmp_path: Path, no_java: None) -> None:

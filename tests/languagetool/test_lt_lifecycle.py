@@ -43,19 +43,19 @@ def local(lt_install: Install, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 def test_started_lazily_reused_and_stopped(local: GrammarOptions) -> None:
     with GrammarChecker(local) as gc:
         assert gc.server_pid is None  # nothing runs until there is text to check
-        first = gc.check("The target are big.")
+        first = gc.check("The targett is big.")
         pid = gc.server_pid
         assert pid and psutil.Process(pid).name() == "java"
         cmdline = psutil.Process(pid).cmdline()
         assert "-Xmx512m" in cmdline and "org.languagetool.server.HTTPServer" in cmdline
         gc.check("He go home.")
         assert gc.server_pid == pid  # one server for every text of the process
-    assert [f.text for f in first] == ["are"]
+    assert [f.text for f in first] == ["targett"]
     assert gc.server_pid is None and gone(pid)
     with pytest.raises(RuntimeError):
         gc.check("Closed.")
     with GrammarChecker(local) as again:  # everything cached: no JVM is started at all
-        assert again.check("The target are big.") == first
+        assert again.check("The targett is big.") == first
         assert again.server_pid is None and again.stats.hits == 1
 
 
@@ -77,7 +77,7 @@ SCRIPT = textwrap.dedent(
     from pathlib import Path
     from cleaner.languagetool import GrammarChecker, GrammarOptions
     options = GrammarOptions(mode="on", install_dir=Path(sys.argv[1]), cache_dir=Path(sys.argv[2]))
-    text = "\\n\\n".join(f"Paragraph {i}: the target are big and he go home." for i in range(3000))
+    text = "\\n\\n".join(f"Paragraph {i}: the targett is big and he wentt home." for i in range(3000))
     with GrammarChecker(options) as gc:
         if sys.argv[3] == "check":
             gc.start_server()

@@ -50,9 +50,9 @@ def test_used_without_a_java_start_then_stops_when_idle(lt_install: Install, iso
     assert _listens_on_loopback_only(server.java_pid)
     options = GrammarOptions(mode="on", cache_dir=tmp_path / "lt-cache", keep_alive=0)
     with GrammarChecker(options) as gc:
-        findings = gc.check("The target are big.")
+        findings = gc.check("The targett is big.")
         assert gc.server_pid is None and gc.warm is not None and gc.warm.url == server.url
-    assert [f.text for f in findings] == ["are"]
+    assert [f.text for f in findings] == ["targett"]
     assert psutil.pid_exists(server.java_pid)  # the run ended; the server did not
     # Nobody uses it now: within the idle limit plus the supervisor's polling it is gone.
     assert gone(server.supervisor_pid, wait=60) and gone(server.java_pid, wait=30)
@@ -75,7 +75,7 @@ def test_auto_start_from_two_runs_at_once_starts_one_server_and_stop_ends_it(
     # the server; both use it; `cleaner languagetool stop` ends supervisor and java.
     env = {**os.environ, warm.KEEP_ALIVE_ENV: "600", "CLEANER_CACHE_DIR": str(tmp_path / "lt-cache")}
     article = tmp_path / "a.txt"
-    article.write_text("He go home every days.\n", encoding="utf-8")
+    article.write_text("He wentt home every day.\n", encoding="utf-8")
     runs = [
         subprocess.Popen([sys.executable, "-m", "cleaner.cli", "check", "--grammar", "--format", "json", str(article)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
@@ -83,7 +83,7 @@ def test_auto_start_from_two_runs_at_once_starts_one_server_and_stop_ends_it(
     ]
     outputs = [run.communicate(timeout=300) for run in runs]
     for run, (out, err) in zip(runs, outputs):
-        assert run.returncode == 1, err  # grammar findings
+        assert run.returncode == 1, err  # a spelling finding
         assert any(f["source"] == "languagetool" for f in json.loads(out)["files"][0]["findings"])
     supervisors = [p for p in psutil.process_iter(["cmdline"]) if "cleaner.languagetool.warm" in " ".join(p.info["cmdline"] or [])
                    and str(isolated) in " ".join(p.info["cmdline"] or [])]
