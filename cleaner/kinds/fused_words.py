@@ -165,17 +165,16 @@ def _check_glued(doc: Document) -> Iterator[Hit]:
     vocabulary = doc.vocabulary
     standalone = vocabulary.lower | set(vocabulary.capitalised) | vocabulary.in_names
     splits: dict[str, int | None] = {}  # each distinct token is judged once
-    for match in _TOKEN.finditer(text, timeout=timeout_for(text)):
-        token = match.group()
+    for start, token in _tokens(doc):
         if token[0].isupper() and vocabulary.capitalised[token] > 1:
             continue  # a name the article repeats is a name ("Hanson ... Hanson"), not a glue
         if token not in splits:
             splits[token] = best_split(token, standalone)
         split = splits[token]
         if split is None and token[0].isupper():
-            split = _name_glue(text, match.start(), match.end(), token)
+            split = _name_glue(text, start, start + len(token), token)
         if split is not None:
-            at = match.start() + split
+            at = start + split
             yield Hit(at, at, (" ",), message=f"“{token}” looks like “{token[:split]}” and “{token[split:]}” run together.")
 
 
@@ -221,6 +220,24 @@ _NAME_GLUE_TAILS = ("from", "with", "and", "the", "for", "in", "on", "at", "of",
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{M}]+[ \t]$")
 _WORD_AFTER = regex.compile(r"[ \t](\p{Ll}+)(?![\p{L}\p{N}])")
+
+
+def _tokens(doc: Document) -> Iterator[tuple[int, str]]:
+    """The `_TOKEN` matches, found from the shared word stream instead of a scan of every position."""
+    text, size = doc.text, len(doc.text)
+    for start, end, word in doc.words:
+        if len(word) < 5:
+            continue  # every letter lies in a word, so a shorter word holds no token
+        # A plain word is one letter run: check the pattern's two edges here (the common case).
+        after = text[end] if end < size else " "
+        if after not in "@/_-." and word.isalpha():
+            if start == 0 or text[start - 1] not in "@/._-":
+                yield start, word
+            continue
+        # Digits, marks, apostrophes or a mark after the word: the pattern itself, on this word only
+        # (it sees the text before the word; two characters after it are all its look-ahead needs).
+        for match in _TOKEN.finditer(text, start, min(size, end + 2)):
+            yield match.start(), match.group()
 
 
 def best_split(token: str, standalone: set[str]) -> int | None:
