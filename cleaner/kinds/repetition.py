@@ -19,6 +19,8 @@ Forms:
 
 from __future__ import annotations
 
+import itertools
+import operator
 from typing import Callable, Iterator
 
 from cleaner import lexicon
@@ -114,9 +116,11 @@ _VERB_COMPLEMENTS = frozenset(
 
 def _check_phrases(doc: Document) -> Iterator[Hit]:
     words = doc.words
-    lowered = [w.text.lower() for w in words]
-    i = 0
-    while i < len(words):
+    lowered = list(map(str.lower, map(operator.itemgetter(2), words)))  # the word texts, lowered in C
+    resume = 0  # after a report, the scan goes on past the repeat
+    for i in _phrase_starts(lowered):
+        if i < resume:
+            continue
         for size in range(6, 1, -1):
             j = i + size
             if j + size > len(words) or lowered[i] != lowered[j] or lowered[i:j] != lowered[j : j + size] or lowered[j - 1] in _LINKS:
@@ -124,9 +128,15 @@ def _check_phrases(doc: Document) -> Iterator[Hit]:
             if all(_adjacent(doc, words[k], words[k + 1]) for k in range(i, j + size - 1)):
                 yield Hit(words[j - 1].end, words[j + size - 1].end, ("",),
                           message=f"“{doc.text[words[j].start : words[j + size - 1].end]}” is repeated.")
-                i = j + size - 1
+                resume = j + size
                 break
-        i += 1
+
+
+def _phrase_starts(lowered: list[str]) -> list[int]:
+    """Positions whose word comes again two to six words on: the only places a phrase can repeat."""
+    # Comparing whole shifted lists runs in C; the Python loop above then visits only these.
+    return sorted({i for size in range(2, 7)
+                   for i in itertools.compress(range(len(lowered)), map(operator.eq, lowered, lowered[size:]))})
 
 
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
@@ -165,15 +175,25 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
     for start, end in units:
         key = " ".join(doc.text[start:end].split())
-        if sum(1 for token in key.split() if token.strip(".,;:!?“”\"'()").isalpha()) < 8:
-            continue  # agate, sign-offs and short sentences repeat legitimately
-        if key in seen:
+        if key in seen:  # only keys long enough were kept, so a repeat needs no second count
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
             before = start
             while before > 0 and doc.text[before - 1].isspace():
                 before -= 1
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
-        seen.add(key)
+        elif _long_enough(key):
+            seen.add(key)
+
+
+def _long_enough(key: str) -> bool:
+    """At least eight words of letters: agate, sign-offs and short sentences repeat legitimately."""
+    count = 0
+    for token in key.split():
+        if token.strip(".,;:!?“”\"'()").isalpha():
+            count += 1
+            if count == 8:
+                return True
+    return False
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
