@@ -125,6 +125,10 @@ class Document:
         return i + 1
 
     @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
@@ -179,7 +183,7 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Span | None:
         """Return the paragraph containing the offset, if any."""
-        i = bisect.bisect_right(self.paragraphs, Span(offset, len(self.text) + 1)) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1  # ints: no Span compared per step
         if i >= 0 and offset in self.paragraphs[i]:
             return self.paragraphs[i]
         return None
