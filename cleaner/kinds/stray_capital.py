@@ -187,7 +187,7 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
 def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool]]:
     """Capitalised common words standing alone mid-sentence, each with whether the evidence is strong."""
     words = doc.words
-    skip = lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
+    skip = capitalised_words()
     demonyms = lexicon.demonyms()
     for match in _CAPITAL_AFTER_LOWER.finditer(doc.text):
         text = match.group()
@@ -225,6 +225,12 @@ def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bo
     following = nxt.text
     return (following not in function_words() and following not in reporting_verbs()
             and not following.endswith(("ed", "ly")) and lexicon.zipf(following) >= 3.0)
+
+
+@functools.lru_cache(maxsize=1)
+def capitalised_words() -> frozenset[str]:
+    """Words written capitalised by rule: built once per process, not once per document."""
+    return lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
 
 
 class _Evidence:
