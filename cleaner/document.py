@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 from collections import Counter
 from functools import cached_property
-from typing import NamedTuple
+from typing import Callable, NamedTuple, TypeVar
 
 import regex
 
@@ -32,6 +32,7 @@ _QUOTE_MARK = regex.compile(r"``|''|[“”\"‘’「」『』]")
 _HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 # A word: letters, marks and digits, with inner apostrophes and hyphens (don’t, Jae-myung).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
+_T = TypeVar("_T")
 _MINOR_WORDS = frozenset(
     "a an and as at but by for from in into of on or over per the to up via vs with".split()
 )
@@ -92,6 +93,13 @@ class Document:
         self.text = text
         self.paragraphs: tuple[Span, ...] = tuple(_split_paragraphs(text))
         self._lines = LineIndex(text)
+        self._shared: dict[str, object] = {}
+
+    def shared(self, key: str, build: Callable[[Document], _T]) -> _T:
+        """What several rules derive from the text (quotation marks paired, say), built by the first to ask."""
+        if key not in self._shared:
+            self._shared[key] = build(self)
+        return self._shared[key]  # type: ignore[return-value]
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
