@@ -139,6 +139,11 @@ def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int) -
 
 
 def _check_function_words(doc: Document) -> Iterator[Hit]:
+    # The common-word form weighs these hits too: found once per document for both rules.
+    return iter(doc.shared("function-word-capitals", lambda d: tuple(_find_function_words(d))))
+
+
+def _find_function_words(doc: Document) -> Iterator[Hit]:
     words = doc.words
     capitals = _function_capitals()
     for i, word in enumerate(words):
