@@ -174,13 +174,14 @@ def _check_double(doc: Document) -> Iterator[Hit]:
     for quote in doc.quotes:
         if text[quote.end - 1] not in "”\"":
             continue  # a quotation left open runs to the end of its paragraph
+        # The attribution after the quotation is one anchored match; the search before it is dearer.
+        tail = patterns["trailing"].match(text, quote.end)
+        if tail is None:
+            continue
         para = doc.paragraph_at(quote.start)
         # Only the words just before the quotation can introduce it: a bounded slice keeps this linear.
         lead = text[max(para.start if para else 0, quote.start - 80) : quote.start]
-        if not patterns["introduced"].search(lead):
-            continue
-        tail = patterns["trailing"].match(text, quote.end)
-        if tail is not None:
+        if patterns["introduced"].search(lead):
             yield Hit(tail.start("attr"), tail.end("attr"),
                       message=f"“{tail.group('attr')}” attributes a quotation that an attribution already introduces.")
     yield from _double_unquoted(doc)
