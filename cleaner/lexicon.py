@@ -42,6 +42,7 @@ def zipf_table() -> Mapping[str, float]:
     return table
 
 
+@functools.lru_cache(maxsize=1 << 15)  # rules ask about the same words again and again
 def zipf(word: str) -> float:
     """The Zipf frequency of a word, case-folded (0.0 when it is not among the listed words)."""
     value = _zipf_lookup().get(word.lower().replace("’", "'"))
