@@ -16,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 import weakref
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import regex
 from rapidfuzz.distance import OSA
@@ -64,9 +64,9 @@ class Mention:
         """Offset after the last letter."""
         return self.words[-1].end
 
-    @property
+    @cached_property
     def texts(self) -> tuple[str, ...]:
-        """The words as written."""
+        """The words as written (kept: every name rule reads them, several times per mention)."""
         return tuple(w.text for w in self.words)
 
 
@@ -140,6 +140,7 @@ def skeleton(folded: str) -> str:
     return _VOWELS.sub("", _DOUBLED.sub(r"\1", folded).translate(_CONSONANT))
 
 
+@lru_cache(maxsize=1 << 14)  # the same pairs of spellings come up across mentions and rules
 def is_variant(a: str, b: str) -> bool:
     """True when two different spellings are plausibly one name (see the module docstring)."""
     fa, fb = fold(a), fold(b)
