@@ -174,21 +174,22 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     seen: set[str] = set()
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
     for start, end in units:
-        key = " ".join(doc.text[start:end].split())
+        tokens = doc.text[start:end].split()
+        key = " ".join(tokens)
         if key in seen:  # only keys long enough were kept, so a repeat needs no second count
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
             before = start
             while before > 0 and doc.text[before - 1].isspace():
                 before -= 1
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
-        elif _long_enough(key):
+        elif _long_enough(tokens):
             seen.add(key)
 
 
-def _long_enough(key: str) -> bool:
+def _long_enough(tokens: list[str]) -> bool:
     """At least eight words of letters: agate, sign-offs and short sentences repeat legitimately."""
     count = 0
-    for token in key.split():
+    for token in tokens:
         if token.strip(".,;:!?“”\"'()").isalpha():
             count += 1
             if count == 8:
