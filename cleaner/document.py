@@ -196,10 +196,15 @@ class Document:
             return self.paragraphs[i]
         return None
 
+    @cached_property
+    def _heading_starts(self) -> frozenset[int]:
+        # Paragraphs differ in their starts: looking an int up is cheaper than hashing a Span.
+        return frozenset(p.start for p in self.headings)
+
     def in_heading(self, offset: int) -> bool:
         """True when the offset lies in a headline-like paragraph."""
         para = self.paragraph_at(offset)
-        return para is not None and para in self.headings
+        return para is not None and para.start in self._heading_starts
 
     def is_sentence_start(self, offset: int) -> bool:
         """True when only opening quotes, brackets or spaces stand between the sentence start and offset."""
