@@ -1,8 +1,9 @@
 """Time every rule on the same ~1 MB corpus, in one process, and compare new rules with the old ones.
 
-Usage: python benchmarks/rule_timing.py [--size BYTES] [--runs N] [--baseline REV]
+Usage: python benchmarks/rule_timing.py [--size BYTES] [--runs N] [--baseline REV] [--repeated]
 
-The corpus is built by build_corpus.py from seeds/. The document's shared structure (paragraphs,
+The corpus is the benchmark's (build_corpus.py: distinct articles generated from seeds/, or with
+--repeated the seed articles repeated). The document's shared structure (paragraphs,
 sentences, quotations, the word stream) is computed once before timing and reported on its own.
 Each run then checks a new document with every rule in turn, as the engine does (what several
 rules share through Document.shared is paid by the first that asks); the median of `--runs`
@@ -23,7 +24,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_corpus import DEFAULT_SEEDS_DIR, build_corpus  # noqa: E402
+from build_corpus import DEFAULT_SEEDS_DIR, build_corpus, build_varied_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -94,8 +95,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--size", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--baseline", default=BASELINE)
+    parser.add_argument("--repeated", action="store_true", help="the seed articles repeated (the earlier corpus)")
     args = parser.parse_args(argv)
-    text = build_corpus(args.size, DEFAULT_SEEDS_DIR)
+    text = (build_corpus if args.repeated else build_varied_corpus)(args.size, DEFAULT_SEEDS_DIR)
     megabytes = len(text.encode("utf-8")) / 1_000_000
     timings, shared = time_rules(text, args.runs)
     codes, patterns = old_codes(args.baseline)
