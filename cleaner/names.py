@@ -17,9 +17,9 @@ import unicodedata
 import weakref
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Any
 
 import regex
-from rapidfuzz.distance import OSA
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
@@ -158,9 +158,17 @@ def is_variant(a: str, b: str) -> bool:
     if romanised(fa) == romanised(fb):
         return shortest >= 4 and not _related_words(fa, fb)
     limit = 2 if shortest >= 8 else 1 if shortest >= 5 else 0
-    if not limit or OSA.distance(fa, fb, score_cutoff=limit) > limit:
+    if not limit or _osa().distance(fa, fb, score_cutoff=limit) > limit:
         return False
     return _same_consonants(skeleton(fa), skeleton(fb)) and not _related_words(fa, fb)
+
+
+@lru_cache(maxsize=1)
+def _osa() -> Any:
+    """rapidfuzz's OSA distance, imported at the first comparison that needs it rather than at start-up."""
+    from rapidfuzz.distance import OSA
+
+    return OSA
 
 
 def is_syllabic(name: str) -> bool:
