@@ -135,8 +135,10 @@ def _check_phrases(doc: Document) -> Iterator[Hit]:
 def _phrase_starts(lowered: list[str]) -> list[int]:
     """Positions whose word comes again two to six words on: the only places a phrase can repeat."""
     # Comparing whole shifted lists runs in C; the Python loop above then visits only these.
-    return sorted({i for size in range(2, 7)
-                   for i in itertools.compress(range(len(lowered)), map(operator.eq, lowered, lowered[size:]))})
+    starts: set[int] = set()
+    for size in range(2, 7):
+        starts.update(itertools.compress(range(len(lowered)), map(operator.eq, lowered, lowered[size:])))
+    return sorted(starts)
 
 
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
@@ -188,13 +190,12 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
 
 def _long_enough(tokens: list[str]) -> bool:
     """At least eight words of letters: agate, sign-offs and short sentences repeat legitimately."""
-    count = 0
-    for token in tokens:
-        if token.strip(".,;:!?“”\"'()").isalpha():
-            count += 1
-            if count == 8:
-                return True
-    return False
+    # Iterators end to end (no Python loop per word), stopping at the eighth word.
+    words = filter(str.isalpha, map(str.strip, tokens, itertools.repeat(_PUNCTUATION)))
+    return next(itertools.islice(words, 7, None), None) is not None
+
+
+_PUNCTUATION = ".,;:!?“”\"'()"
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
