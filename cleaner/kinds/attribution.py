@@ -10,6 +10,7 @@ Said.`), capitalised after the quotation (`“What is the deficit?” Questioned
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable, Iterator
 
 import regex
@@ -187,12 +188,26 @@ def _check_double(doc: Document) -> Iterator[Hit]:
     yield from _double_unquoted(doc)
 
 
+def _may_introduce(head: str) -> bool:
+    """What "introduces-unquoted" needs: a capital first, and the first stop a comma or colon before a capital."""
+    stop = _FIRST_STOP.search(head, 1)
+    if not head[:1].isupper() or stop is None or stop.group() not in ",:":
+        return False  # the pattern's run up to the verb holds no stop, so the verb ends at the first one
+    rest = head[stop.end() :]
+    return rest[:1] in (" ", "\t") and rest.lstrip(" \t")[:1].isupper()
+
+
+_FIRST_STOP = re.compile(r"[,.;:!?“”\"\n]")
+
+
 def _double_unquoted(doc: Document) -> Iterator[Hit]:
     """The same for speech without quotation marks: "Moon said, The rate is at parity, he said."."""
     patterns, text = _patterns(), doc.text
     for sentence in doc.sentences:
         # Bounded slices: the introduction sits in the sentence's first words, the repeat at its end.
         head = text[sentence.start : min(sentence.end, sentence.start + 80)]
+        if not _may_introduce(head):
+            continue  # the search tries every verb at every space: only where it can match
         opener = patterns["introduces-unquoted"].search(head)
         if opener is None:
             continue
