@@ -79,7 +79,10 @@ def _check_words(doc: Document) -> Iterator[Hit]:
 
 def _check_inflected(doc: Document) -> Iterator[Hit]:
     words = doc.words
-    for i in range(1, len(words)):
+    # Every regular plural starts with its singular less the last letter: pairs are found that way in C.
+    texts = list(map(operator.itemgetter(2), words))
+    stems = map(operator.itemgetter(slice(None, -1)), texts)
+    for i in itertools.compress(itertools.count(1), map(str.startswith, texts[1:], stems)):
         a, b = words[i - 1], words[i]
         single, plural = a.text, b.text
         if not (single.islower() and plural.islower()) or plural not in _plurals(single) or not _adjacent(doc, a, b):
