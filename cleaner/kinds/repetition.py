@@ -61,12 +61,18 @@ def _adjacent(doc: Document, a: Word, b: Word) -> bool:
     return not doc.text[a.end : b.start].strip(" \t") and a.end < b.start
 
 
+def _lowered(doc: Document) -> list[str]:
+    """The word texts in lower case, made once per document for the repetition rules."""
+    return doc.shared("lowered-words", lambda d: list(map(str.lower, map(operator.itemgetter(2), d.words))))
+
+
 def _check_words(doc: Document) -> Iterator[Hit]:
-    words = doc.words
-    for i in range(1, len(words)):
+    words, lowered = doc.words, _lowered(doc)
+    # Only where a word equals the one before it (found in C) can it be a double.
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[1:])):
         a, b = words[i - 1], words[i]
-        low = a.text.lower()
-        if low != b.text.lower() or not _adjacent(doc, a, b) or low in _ALLOWED_DOUBLES or low.isdigit():
+        low = lowered[i - 1]
+        if low != lowered[i] or not _adjacent(doc, a, b) or low in _ALLOWED_DOUBLES or low.isdigit():
             continue
         if a.text[0].isupper() and b.text[0].isupper():
             nxt = words[i + 1] if i + 1 < len(words) else None
@@ -118,8 +124,7 @@ _VERB_COMPLEMENTS = frozenset(
 
 
 def _check_phrases(doc: Document) -> Iterator[Hit]:
-    words = doc.words
-    lowered = list(map(str.lower, map(operator.itemgetter(2), words)))  # the word texts, lowered in C
+    words, lowered = doc.words, _lowered(doc)
     resume = 0  # after a report, the scan goes on past the repeat
     for i in _phrase_starts(lowered):
         if i < resume:
@@ -145,11 +150,12 @@ def _phrase_starts(lowered: list[str]) -> list[int]:
 
 
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
-    words = doc.words
-    for i in range(1, len(words) - 1):
+    words, lowered = doc.words, _lowered(doc)
+    # Only where the word after next equals the word (found in C) can "X and X" stand.
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[2:])):
         a, conj, b = words[i - 1], words[i], words[i + 1]
-        low = a.text.lower()
-        if conj.text not in ("and", "or") or low != b.text.lower() or not (_adjacent(doc, a, conj) and _adjacent(doc, conj, b)):
+        low = lowered[i - 1]
+        if conj.text not in ("and", "or") or low != lowered[i + 1] or not (_adjacent(doc, a, conj) and _adjacent(doc, conj, b)):
             continue
         if low in _EMPHATIC or low.endswith("er") or low in function_word_groups()["pronouns"] or low.isdigit():
             continue
@@ -160,11 +166,13 @@ def _check_coordinated(doc: Document) -> Iterator[Hit]:
 
 
 def _check_articles(doc: Document) -> Iterator[Hit]:
-    words = doc.words
+    words, lowered = doc.words, _lowered(doc)
     articles = function_word_groups()["articles"]
-    for i in range(1, len(words)):
+    # Only two articles in a row (found in C) are looked at.
+    article = list(map(articles.__contains__, lowered))
+    for i in itertools.compress(itertools.count(1), map(operator.and_, article, article[1:])):
         a, b = words[i - 1], words[i]
-        if a.text.lower() not in articles or b.text.lower() not in articles or a.text.lower() == b.text.lower():
+        if lowered[i - 1] not in articles or lowered[i] not in articles or lowered[i - 1] == lowered[i]:
             continue
         if b.text == "A":
             continue  # "an A grade", "a A-list": the letter
