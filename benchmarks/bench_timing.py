@@ -109,8 +109,24 @@ def run_rotating(tools: list[Tool], workload: str, target: Path, workdir: Path, 
             series.runs.append(run)
             if series.findings is None and tool.count is not None:
                 try:
-                    series.findings = tool.count(out.read_text(encoding="utf-8"))
+                    series.findings = count_apart(tool.count, out)
                 except (ValueError, KeyError, TypeError) as error:
                     series.error = f"unreadable output: {error}"
             out.unlink(missing_ok=True)
     return results
+
+
+def count_apart(count: Callable[[str], int], output: Path) -> int:
+    """Count the findings in a child process, so that this process stays small.
+
+    Linux gives a child the peak resident size of the process it was forked from until it calls
+    exec, so every tool started from a script that has parsed 10 MB of JSON would report that
+    script's size as its own peak.
+    """
+    code = (f"import sys; sys.path.insert(0, {str(Path(__file__).resolve().parent)!r}); "
+            f"from {count.__module__} import {count.__name__} as count; "
+            f"print(count(open({str(output)!r}, encoding='utf-8').read()))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if done.returncode != 0:
+        raise ValueError(done.stderr.strip()[-300:])
+    return int(done.stdout)

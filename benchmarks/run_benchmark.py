@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/run_benchmark.py [--runs N] [--workloads article,1MB,10MB,folder] ...
 
-Inputs are built from seeds/ (build_corpus.py) in a temporary folder. Every tool runs as a
+Inputs are built from seeds/ (build_corpus.py: 1MB and 10MB are distinct generated articles,
+or with --repeated the seed articles repeated) in a temporary folder. Every tool runs as a
 child process of this script, the tools of a workload run in a rotating order, and the report
 gives medians, ratios and the bars of issue 12 rather than absolute thresholds, because the
 machine is shared and noisy. Wall and CPU time and peak RSS come from os.wait4 on each child.
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -22,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_report import Results, bars, print_bars, print_ratios, print_table  # noqa: E402
 from bench_timing import MB, Tool, run_rotating, time_child  # noqa: E402
 from bench_tools import Tools, find_cleaner, find_proselint, find_vale  # noqa: E402
-from build_corpus import DEFAULT_SEEDS_DIR, build_article, build_corpus, build_folder  # noqa: E402
+from build_corpus import DEFAULT_SEEDS_DIR, build_article, build_folder  # noqa: E402
 
 WORKLOADS = ("article", "1MB", "10MB", "folder")
 ARTICLE_BYTES = 5_000
@@ -43,6 +45,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--grammar", action="store_true", help="also time a warm `check --grammar` re-check")
     p.add_argument("--timeout", type=float, default=900.0, help="seconds before a single run is killed")
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS_DIR, help="folder of seed *.txt articles")
+    p.add_argument("--repeated", action="store_true",
+                   help="build 1MB and 10MB from the seed articles repeated verbatim (the earlier corpus)")
     p.add_argument("--keep", type=Path, help="build inputs and outputs here instead of a temporary folder")
     p.add_argument("--json", type=Path, help="also write every measurement to this JSON file")
     p.add_argument("--fail-on-miss", action="store_true", help="exit 1 when a bar is missed")
@@ -66,7 +70,12 @@ def build_inputs(args: argparse.Namespace, workdir: Path) -> dict[str, Path]:
             print(f"folder: {FOLDER_FILES} files, {size:,} bytes", file=sys.stderr)
         else:
             path = workdir / f"corpus_{workload}.txt"
-            path.write_text(build_corpus(int(workload.removesuffix("MB")) * MB, args.seeds), encoding="utf-8")
+            # Built by a child process: this one stays small, so the tools' peak memory is their own
+            # (a forked child starts out with the peak size of its parent; see bench_timing.count_apart).
+            size = int(workload.removesuffix("MB")) * MB
+            subprocess.run([sys.executable, str(Path(__file__).resolve().parent / "build_corpus.py"),
+                            *(["--repeated"] if args.repeated else []), str(size), str(path), str(args.seeds)],
+                           check=True, stdout=subprocess.DEVNULL)
         if path.is_file():
             print(f"{workload}: {path.stat().st_size:,} bytes", file=sys.stderr)
         targets[workload] = path

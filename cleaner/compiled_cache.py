@@ -58,6 +58,11 @@ def fingerprint(files: Iterable[Path], *extra: str, content_limit: int = 256 * 1
     return digest.hexdigest()
 
 
+def location_tag(path: Path) -> str:
+    """A short tag of a source's location, for entry names that must not collide across installs."""
+    return hashlib.sha1(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
 def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
     """Return the cached JSON value for (name, key), or build it, store it and return it.
 

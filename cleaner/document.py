@@ -6,7 +6,7 @@ import bisect
 from dataclasses import dataclass
 from collections import Counter
 from functools import cached_property
-from typing import NamedTuple
+from typing import Callable, NamedTuple, TypeVar
 
 import regex
 
@@ -32,6 +32,7 @@ _QUOTE_MARK = regex.compile(r"``|''|[“”\"‘’「」『』]")
 _HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 # A word: letters, marks and digits, with inner apostrophes and hyphens (don’t, Jae-myung).
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
+_T = TypeVar("_T")
 _MINOR_WORDS = frozenset(
     "a an and as at but by for from in into of on or over per the to up via vs with".split()
 )
@@ -92,6 +93,13 @@ class Document:
         self.text = text
         self.paragraphs: tuple[Span, ...] = tuple(_split_paragraphs(text))
         self._lines = LineIndex(text)
+        self._shared: dict[str, object] = {}
+
+    def shared(self, key: str, build: Callable[[Document], _T]) -> _T:
+        """What several rules derive from the text (quotation marks paired, say), built by the first to ask."""
+        if key not in self._shared:
+            self._shared[key] = build(self)
+        return self._shared[key]  # type: ignore[return-value]
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -123,6 +131,10 @@ class Document:
         if i >= 0 and self.words[i].end > offset:
             return i
         return i + 1
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
@@ -179,15 +191,20 @@ class Document:
 
     def paragraph_at(self, offset: int) -> Span | None:
         """Return the paragraph containing the offset, if any."""
-        i = bisect.bisect_right(self.paragraphs, Span(offset, len(self.text) + 1)) - 1
+        i = bisect.bisect_right(self._paragraph_starts, offset) - 1  # ints: no Span compared per step
         if i >= 0 and offset in self.paragraphs[i]:
             return self.paragraphs[i]
         return None
 
+    @cached_property
+    def _heading_starts(self) -> frozenset[int]:
+        # Paragraphs differ in their starts: looking an int up is cheaper than hashing a Span.
+        return frozenset(p.start for p in self.headings)
+
     def in_heading(self, offset: int) -> bool:
         """True when the offset lies in a headline-like paragraph."""
         para = self.paragraph_at(offset)
-        return para is not None and para in self.headings
+        return para is not None and para.start in self._heading_starts
 
     def is_sentence_start(self, offset: int) -> bool:
         """True when only opening quotes, brackets or spaces stand between the sentence start and offset."""

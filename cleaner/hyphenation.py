@@ -118,7 +118,8 @@ def patterns() -> _Patterns:
     """Return the en_US patterns, parsed once per machine and reloaded from the cache."""
     path = dictionary_path()
     key = compiled_cache.fingerprint([path], _CACHE_VERSION)
-    data = compiled_cache.load_or_build("hyphenation", key, lambda: _parse(path))
+    name = f"hyphenation_{compiled_cache.location_tag(path)}"  # one entry per install (see lexicon)
+    data = compiled_cache.load_or_build(name, key, lambda: _parse(path))
     return _Patterns(BucketTable.from_json(data["table"]), int(data["maxlen"]), str(data["alphabet"]))
 
 

@@ -42,6 +42,7 @@ def zipf_table() -> Mapping[str, float]:
     return table
 
 
+@functools.lru_cache(maxsize=1 << 15)  # rules ask about the same words again and again
 def zipf(word: str) -> float:
     """The Zipf frequency of a word, case-folded (0.0 when it is not among the listed words)."""
     value = _zipf_lookup().get(word.lower().replace("’", "'"))
@@ -61,7 +62,10 @@ def _zipf_lookup() -> BucketTable:
         return BucketTable.build(table, 16384).to_json()
 
     key = compiled_cache.fingerprint([path], "zipf 1")
-    return BucketTable.from_json(compiled_cache.load_or_build("zipf", key, build))
+    # Named after the table's location: two installs (two virtual environments) would otherwise
+    # each prune the other's entry and rebuild it on every start.
+    name = f"zipf_{compiled_cache.location_tag(path)}"
+    return BucketTable.from_json(compiled_cache.load_or_build(name, key, build))
 
 
 @functools.lru_cache(maxsize=1)

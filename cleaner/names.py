@@ -16,10 +16,10 @@ from __future__ import annotations
 import unicodedata
 import weakref
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from typing import Any
 
 import regex
-from rapidfuzz.distance import OSA
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
@@ -64,9 +64,9 @@ class Mention:
         """Offset after the last letter."""
         return self.words[-1].end
 
-    @property
+    @cached_property
     def texts(self) -> tuple[str, ...]:
-        """The words as written."""
+        """The words as written (kept: every name rule reads them, several times per mention)."""
         return tuple(w.text for w in self.words)
 
 
@@ -140,6 +140,7 @@ def skeleton(folded: str) -> str:
     return _VOWELS.sub("", _DOUBLED.sub(r"\1", folded).translate(_CONSONANT))
 
 
+@lru_cache(maxsize=1 << 14)  # the same pairs of spellings come up across mentions and rules
 def is_variant(a: str, b: str) -> bool:
     """True when two different spellings are plausibly one name (see the module docstring)."""
     fa, fb = fold(a), fold(b)
@@ -157,9 +158,17 @@ def is_variant(a: str, b: str) -> bool:
     if romanised(fa) == romanised(fb):
         return shortest >= 4 and not _related_words(fa, fb)
     limit = 2 if shortest >= 8 else 1 if shortest >= 5 else 0
-    if not limit or OSA.distance(fa, fb, score_cutoff=limit) > limit:
+    if not limit or _osa().distance(fa, fb, score_cutoff=limit) > limit:
         return False
     return _same_consonants(skeleton(fa), skeleton(fb)) and not _related_words(fa, fb)
+
+
+@lru_cache(maxsize=1)
+def _osa() -> Any:
+    """rapidfuzz's OSA distance, imported at the first comparison that needs it rather than at start-up."""
+    from rapidfuzz.distance import OSA
+
+    return OSA
 
 
 def is_syllabic(name: str) -> bool:

@@ -22,18 +22,19 @@ ROOT = Path(__file__).resolve().parents[1]
 RECORDING = ROOT / "tests" / "data" / "recorded_run.json"
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from build_corpus import build_article, build_corpus  # noqa: E402
+from build_corpus import build_article, build_corpus, build_varied_corpus  # noqa: E402
 
 MB = 1_000_000
 
 
 def inputs() -> dict[str, str]:
-    """Every recorded input by name: each seed, the benchmark's article and its two corpora."""
+    """Every recorded input by name: each seed, the benchmark's article and corpora, the repeated seeds."""
     seeds = ROOT / "seeds"
     named = {f"seeds/{p.name}": p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))}
     named["benchmark article (5 KB)"] = build_article(5_000, seeds)
-    named["benchmark corpus (1 MB)"] = build_corpus(MB, seeds)
-    named["benchmark corpus (10 MB)"] = build_corpus(10 * MB, seeds)
+    named["benchmark corpus (1 MB)"] = build_varied_corpus(MB, seeds)
+    named["benchmark corpus (10 MB)"] = build_varied_corpus(10 * MB, seeds)
+    named["seed articles repeated (1 MB)"] = build_corpus(MB, seeds)  # the corpus before 1 Dec 2026
     return named
 
 

@@ -23,14 +23,17 @@ from types import ModuleType
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, ModuleType]:
     """Map each kind name to its module, discovered once from this package."""
+    from cleaner.regex_cache import warm_session
+
     found: dict[str, ModuleType] = {}
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{__name__}.{info.name}")
-        kind = getattr(module, "KIND", None)
-        if kind:
-            found[kind] = module
+    with warm_session():  # the patterns the modules compile as they load come from the cache too
+        for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+            if info.name.startswith("_"):
+                continue
+            module = importlib.import_module(f"{__name__}.{info.name}")
+            kind = getattr(module, "KIND", None)
+            if kind:
+                found[kind] = module
     return found
 
 

@@ -54,13 +54,13 @@ class NameIndex:
         words = mention.words
         if len(words) > _LONGEST_RUN:
             return  # a long run of capitals is a headline or a list, not a name
+        texts = mention.texts  # kept by the mention: no generator joined per sub-run
         for size in range(1, _MAX_WORDS + 1):
             for i in range(len(words) - size + 1):
-                part = words[i : i + size]
-                self.spans.setdefault(" ".join(w.text for w in part), []).append((part[0].start, part[-1].end))
+                self.spans.setdefault(" ".join(texts[i : i + size]), []).append((words[i].start, words[i + size - 1].end))
         if self._foreign_name(mention):
             return  # "Coalition avenir Québec": a foreign-language name keeps its own spelling
-        company = [w.text for w in words if w.text not in skip]
+        company = [text for text in texts if text not in skip]
         names = [w for w in company if not nm.is_common(w)]
         for word in names:
             if len(nm.fold(word)) >= 4:

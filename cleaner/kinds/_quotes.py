@@ -15,7 +15,7 @@ minority style is named), `tex` (`` or '' used as a quotation mark).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 import regex
 
@@ -45,13 +45,20 @@ class Mark:
     partner: int | None = None  # for a closing mark, the start of the mark it closes
 
 
-def paragraph_marks(doc: Document) -> Iterator[tuple[Span, list[Mark]]]:
-    """Yield each paragraph with its scanned marks (one linear pass per paragraph)."""
+def paragraph_marks(doc: Document) -> tuple[tuple[Span, tuple[Mark, ...]], ...]:
+    """Each paragraph with its scanned marks, scanned once per document for all the quotation rules."""
+    return doc.shared("quote-marks", _scan_paragraphs)
+
+
+def _scan_paragraphs(doc: Document) -> tuple[tuple[Span, tuple[Mark, ...]], ...]:
+    """Each paragraph with its scanned marks (one linear pass per paragraph)."""
     style = quote_style(doc.text)
     paragraphs = doc.paragraphs
+    out = []
     for index, para in enumerate(paragraphs):
         reopened = index + 1 < len(paragraphs) and doc.text[paragraphs[index + 1].start] in "“\"`"
-        yield para, _mixed(_scan(doc.text, para, reopened), style)
+        out.append((para, tuple(_mixed(_scan(doc.text, para, reopened), style))))
+    return tuple(out)
 
 
 def quote_style(text: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Iterator
+
 import regex
 
 from cleaner.model import Rule
@@ -23,6 +25,21 @@ class OptionError(ValueError):
 def timeout_for(text: str) -> float:
     """Return the regex time budget for a text of this length."""
     return BASE_TIMEOUT_S + TIMEOUT_PER_MB_S * len(text) / 1_000_000
+
+
+def blank_led(core: regex.Pattern[str], text: str) -> Iterator[tuple[int, regex.Match[str]]]:
+    """The matches of `[ \\t]*` + core, each with its start: the spans the longer pattern finds.
+
+    A pattern that may start with blanks is tried at every position of the text; one that starts
+    with a bracket is found by a fast search. `core` must not start with a blank.
+    """
+    done = 0
+    for match in core.finditer(text, timeout=timeout_for(text)):
+        start = match.start()
+        while start > done and text[start - 1] in " \t":
+            start -= 1
+        done = match.end()
+        yield start, match
 
 
 def compile_pattern(rule: Rule, field: str, flags: int = 0) -> regex.Pattern[str]:

@@ -10,6 +10,7 @@ Said.`), capitalised after the quotation (`“What is the deficit?” Questioned
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable, Iterator
 
 import regex
@@ -174,16 +175,29 @@ def _check_double(doc: Document) -> Iterator[Hit]:
     for quote in doc.quotes:
         if text[quote.end - 1] not in "”\"":
             continue  # a quotation left open runs to the end of its paragraph
+        # The attribution after the quotation is one anchored match; the search before it is dearer.
+        tail = patterns["trailing"].match(text, quote.end)
+        if tail is None:
+            continue
         para = doc.paragraph_at(quote.start)
         # Only the words just before the quotation can introduce it: a bounded slice keeps this linear.
         lead = text[max(para.start if para else 0, quote.start - 80) : quote.start]
-        if not patterns["introduced"].search(lead):
-            continue
-        tail = patterns["trailing"].match(text, quote.end)
-        if tail is not None:
+        if patterns["introduced"].search(lead):
             yield Hit(tail.start("attr"), tail.end("attr"),
                       message=f"“{tail.group('attr')}” attributes a quotation that an attribution already introduces.")
     yield from _double_unquoted(doc)
+
+
+def _may_introduce(head: str) -> bool:
+    """What "introduces-unquoted" needs: a capital first, and the first stop a comma or colon before a capital."""
+    stop = _FIRST_STOP.search(head, 1)
+    if not head[:1].isupper() or stop is None or stop.group() not in ",:":
+        return False  # the pattern's run up to the verb holds no stop, so the verb ends at the first one
+    rest = head[stop.end() :]
+    return rest[:1] in (" ", "\t") and rest.lstrip(" \t")[:1].isupper()
+
+
+_FIRST_STOP = re.compile(r"[,.;:!?“”\"\n]")
 
 
 def _double_unquoted(doc: Document) -> Iterator[Hit]:
@@ -192,6 +206,8 @@ def _double_unquoted(doc: Document) -> Iterator[Hit]:
     for sentence in doc.sentences:
         # Bounded slices: the introduction sits in the sentence's first words, the repeat at its end.
         head = text[sentence.start : min(sentence.end, sentence.start + 80)]
+        if not _may_introduce(head):
+            continue  # the search tries every verb at every space: only where it can match
         opener = patterns["introduces-unquoted"].search(head)
         if opener is None:
             continue

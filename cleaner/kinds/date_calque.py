@@ -23,7 +23,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._support import timeout_for
+from cleaner.kinds._support import blank_led, timeout_for
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import Option, Replacement, one_of
 
@@ -44,12 +44,13 @@ _DAY = rf"(?:{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?|\d{{1
        rf"(?:[ \t]+\d{{4}})?|\d{{1,2}}/\d{{1,2}}|(?i:the)[ \t]+{_ORDINAL})"
 # Both forms are found from their bracket, then the date or the weekday is matched backwards:
 # trying the date alternatives at every position of the text would be far slower.
-_WEEKDAY_BRACKET = regex.compile(rf"[ \t]*\((?P<weekday>{_WEEKDAY}|{_SHORT_WEEKDAY})\.?\)")
+# The blanks before the bracket belong to the span: blank_led adds them back.
+_WEEKDAY_BRACKET = regex.compile(rf"\((?P<weekday>{_WEEKDAY}|{_SHORT_WEEKDAY})\.?\)")
 _DATE_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<date>{_DAY})$")
 _RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)))"
 # A bare day ("(17th)", "(15)") or a date in a source-language format ("(14.Mar.2023)", "(14.3.)").
 _BRACKETED_DAY = rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?"
-_DAY_BRACKET = regex.compile(rf"[ \t]*\((?:{_BRACKETED_DAY})\)")
+_DAY_BRACKET = regex.compile(rf"\((?:{_BRACKETED_DAY})\)")
 _RELATIVE_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_RELATIVE}$")
 _COUNTRY_TIME = regex.compile(r"(?<![\p{L}])(?P<country>Japan|Korea|China|Taiwan)[ \t]+time(?![\p{L}])")
 _ZONE_CITY = {"Japan": "Tokyo", "Korea": "Seoul", "China": "Beijing", "Taiwan": "Taipei"}
@@ -76,15 +77,15 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 def _weekday_brackets(doc: Document) -> Iterator[Hit]:
     """A weekday in brackets after a date, or a bare day in brackets after a weekday."""
     text = doc.text
-    for match in _WEEKDAY_BRACKET.finditer(text, timeout=timeout_for(text)):
-        date = _DATE_BEFORE.search(text, max(0, match.start() - 24), match.start())
+    for start, match in blank_led(_WEEKDAY_BRACKET, text):
+        date = _DATE_BEFORE.search(text, max(0, start - 24), start)
         if date is None:
             continue
         weekday = next(w for w in _WEEKDAYS if w.startswith(match.group("weekday")[:2]))
         yield Hit(date.start(), match.end(), (f"{weekday}, {date.group()}",), safety=Safety.SUGGEST)
-    for match in _DAY_BRACKET.finditer(text, timeout=timeout_for(text)):
-        if _RELATIVE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
-            yield Hit(match.start(), match.end())
+    for start, match in blank_led(_DAY_BRACKET, text):
+        if _RELATIVE_BEFORE.search(text, max(0, start - 16), start):
+            yield Hit(start, match.end())
 
 
 def _local_time_day(doc: Document) -> Iterator[Hit]:

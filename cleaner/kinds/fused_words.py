@@ -19,6 +19,7 @@ Forms (each reports the junction and inserts the missing space, or the missing f
 from __future__ import annotations
 
 import functools
+import operator
 from typing import Callable, Iterator
 
 import regex
@@ -46,6 +47,8 @@ _CAMEL = regex.compile(r"(?<=\p{Ll}\p{Ll})(?P<right>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
 _PUNCT = regex.compile(r"(?<=[\p{L})])(?P<mark>[.!?])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
 _ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“])(?=\p{L}{2})")
+_LETTER_RUN = regex.compile(r"\p{L}{5,}")
+_FIND_LIMIT = 16  # candidate tokens looked for one by one; more take one pass of _TOKEN
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}@/._-])\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})")
 # Glues are scored on word frequency: the split must be this much more likely (Zipf units).
 _SPLIT_MARGIN = 3.0
@@ -164,18 +167,20 @@ def _check_glued(doc: Document) -> Iterator[Hit]:
     text = doc.text
     vocabulary = doc.vocabulary
     standalone = vocabulary.lower | set(vocabulary.capitalised) | vocabulary.in_names
-    splits: dict[str, int | None] = {}  # each distinct token is judged once
-    for match in _TOKEN.finditer(text, timeout=timeout_for(text)):
-        token = match.group()
+    # Each distinct token is judged once; only those that may split are then looked for in the text.
+    glued: dict[str, int | None] = {}  # token -> split, or None when only its context can tell
+    for token in _token_texts(doc):
         if token[0].isupper() and vocabulary.capitalised[token] > 1:
             continue  # a name the article repeats is a name ("Hanson ... Hanson"), not a glue
-        if token not in splits:
-            splits[token] = best_split(token, standalone)
-        split = splits[token]
-        if split is None and token[0].isupper():
-            split = _name_glue(text, match.start(), match.end(), token)
+        split = best_split(token, standalone)
+        if split is not None or (token[0].isupper() and _may_glue_name(token)):
+            glued[token] = split
+    for start, token in _occurrences(text, glued):
+        split = glued[token]
+        if split is None:
+            split = _name_glue(text, start, start + len(token), token)
         if split is not None:
-            at = match.start() + split
+            at = start + split
             yield Hit(at, at, (" ",), message=f"“{token}” looks like “{token[:split]}” and “{token[split:]}” run together.")
 
 
@@ -188,8 +193,8 @@ def _name_glue(text: str, start: int, end: int, token: str) -> int | None:
     or an abstract noun, "the" before a common lower-case word. "Vladimir Putin said" or "Sergei
     Sobyanin announced" are left alone: "in said" is not English.
     """
-    if not token[1:].islower() or lexicon.zipf(token) > 0 or token in _known_name_words():
-        return None  # a word or a name the tables know (Mishustin, Parmelin)
+    if not _may_glue_name(token):
+        return None
     if not _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
         return None
     after = _WORD_AFTER.match(text, end)
@@ -209,6 +214,13 @@ def _name_glue(text: str, start: int, end: int, token: str) -> int | None:
     return None
 
 
+def _may_glue_name(token: str) -> bool:
+    """What _name_glue asks of the token itself: unknown as a word or a name, with a glue word at its end."""
+    if not token[1:].islower() or lexicon.zipf(token) > 0 or token in _known_name_words():
+        return False  # a word or a name the tables know (Mishustin, Parmelin)
+    return any(token.endswith(tail) and len(token) - len(tail) >= 4 for tail in _NAME_GLUE_TAILS)
+
+
 @functools.lru_cache(maxsize=1)
 def _known_name_words() -> frozenset[str]:
     """Every word of the public figures' names and of the dictionary's proper names."""
@@ -221,6 +233,34 @@ _NAME_GLUE_TAILS = ("from", "with", "and", "the", "for", "in", "on", "at", "of",
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{M}]+[ \t]$")
 _WORD_AFTER = regex.compile(r"[ \t](\p{Ll}+)(?![\p{L}\p{N}])")
+
+
+def _token_texts(doc: Document) -> list[str]:
+    """Every text a `_TOKEN` match could have: the runs of five letters or more in the distinct words."""
+    runs: set[str] = set()
+    for word in set(map(operator.itemgetter(2), doc.words)):
+        if len(word) < 5:
+            continue  # every letter lies in a word, so a shorter word holds no token
+        if word.isascii() and word.isalpha():
+            runs.add(word)
+        else:
+            runs.update(_LETTER_RUN.findall(word))
+    return sorted(runs)
+
+
+def _occurrences(text: str, tokens: dict[str, int | None]) -> list[tuple[int, str]]:
+    """Where each token stands as a `_TOKEN` match, in text order."""
+    if len(tokens) > _FIND_LIMIT:  # one pass over the text, so that many candidates stay linear
+        return [(m.start(), m.group()) for m in _TOKEN.finditer(text, timeout=timeout_for(text)) if m.group() in tokens]
+    found = []
+    for token in tokens:  # a few str.find passes cost less than the pattern tried at every position
+        at = text.find(token)
+        while at >= 0:
+            match = _TOKEN.match(text, at)  # the pattern's own edges: not inside a longer word
+            if match is not None and match.group() == token:
+                found.append((at, token))
+            at = text.find(token, at + 1)
+    return sorted(found)
 
 
 def best_split(token: str, standalone: set[str]) -> int | None:

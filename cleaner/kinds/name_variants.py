@@ -26,8 +26,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from rapidfuzz import fuzz
-
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds import _name_evidence as evidence
@@ -112,7 +110,7 @@ def similar(a: str, b: str, limits: Thresholds = Thresholds()) -> bool:
     differ = [i for i, (x, y) in enumerate(zip(left, right)) if x != y]
     for i in differ:
         x, y = left[i], right[i]
-        if min(len(x), len(y)) <= limits.short or fuzz.ratio(x, y) < limits.token:
+        if min(len(x), len(y)) <= limits.short or _ratio(x, y) < limits.token:
             return False
         if _inflected(x, y):
             return False  # "Public License" / "Public Licenses", "Edward" / "Edwards": a plural or another name
@@ -120,7 +118,7 @@ def similar(a: str, b: str, limits: Thresholds = Thresholds()) -> bool:
             return False  # Seo-yeon / Seo-yoon: two Korean given names, not two spellings of one
     if differ == [0] and not _same_given_name(left[0], right[0], limits):
         return False  # same surname, different given names: relatives, not typos
-    return fuzz.ratio(a, b) >= limits.name
+    return _ratio(a, b) >= limits.name
 
 
 def _inflected(x: str, y: str) -> bool:
@@ -134,7 +132,7 @@ def _same_given_name(x: str, y: str, limits: Thresholds) -> bool:
     short, long = sorted((x, y), key=len)
     if long.startswith(short) and len(long) - len(short) <= 3:
         return False
-    return fuzz.ratio(x, y) >= limits.given
+    return _ratio(x, y) >= limits.given
 
 
 def _first_and_last(name: str) -> list[tuple[str, ...]]:
@@ -185,3 +183,10 @@ def _blocks(names: list[str], key: Callable[[str], list[tuple[str, ...]]]) -> li
         order = (lambda n: n.split()[::-1]) if k[0] == "last" else (lambda n: n.split())
         out.append(sorted(members, key=order))
     return out
+
+
+def _ratio(a: str, b: str) -> float:
+    """rapidfuzz's similarity ratio, imported on first use: an article without two close names never needs it."""
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(a, b)

@@ -57,6 +57,13 @@ _ERA_YEAR = regex.compile(
     r"|(?<![\p{L}\p{N}])(?:B\.E\.|BE)[ \t]+(?P<be>2\d{3})(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?P<be>2\d{3})[ \t]+B\.E\.(?!\p{L})"
 )
 _ERA_HINT = regex.compile(rf"(?i:{_ERA_NAMES}|Republic[ \t]+of[ \t]+China)|B\.?E\b")
+# The same hints found fast: where each era name starts in a lower-cased copy of the text (str.find;
+# a case-insensitive alternation is tried at every position), the Buddhist Era as written; each
+# candidate is then checked with _ERA_HINT itself.
+_ERA_WORDS = ("reiwa", "heisei", "showa", "shōwa", "taisho", "taishō", "meiji", "juche", "minguo", "dangi", "republic")
+_BE_HINT = regex.compile(r"B\.?E\b")
+# Letters that match an era name's letters regardless of case but lower() does not turn into them.
+_FOLDS_APART = ("İ", "ſ")
 _GLOSSED = regex.compile(r"[ \t]*[(,][ \t]*\d{4}|[ \t]+(?i:years?|anniversary)(?!\p{L})")
 _UNGROUPED = regex.compile(
     r"(?<![\p{L}\p{N}_.,/:#+\-–—'’]|\d[ \t]|(?<!\p{L})\p{Lu}{2}[ \t])(?P<n>[1-9]\d{4,})(?![\p{L}\p{N}_/@#]|[.,:\-–]\p{N})"
@@ -99,12 +106,36 @@ def _era_year(doc: Document) -> Iterator[Hit]:
     """Years of other calendars, with the Gregorian year."""
     text = doc.text
     done = 0  # the era phrase is looked for only around each era name, not at every position
-    for hint in _ERA_HINT.finditer(text, timeout=timeout_for(text)):
+    for hint in _era_hints(text):
         for match in _ERA_YEAR.finditer(text, max(done, hint.start() - 32), hint.end() + 16):
             year = _gregorian(match)
             done = max(done, match.end())
             if year is not None and not _GLOSSED.match(text, match.end()):
                 yield Hit(match.start(), match.end(), (str(year),))
+
+
+def _era_hints(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of _ERA_HINT, in order, found from candidates instead of at every position."""
+    if any(ch in text for ch in _FOLDS_APART):
+        yield from _ERA_HINT.finditer(text, timeout=timeout_for(text))
+        return
+    lowered = text.lower()  # as long as the text once İ is ruled out
+    starts = {at for word in _ERA_WORDS for at in _find_all(lowered, word)}
+    starts.update(m.start() for m in _BE_HINT.finditer(text))
+    done = 0
+    for start in sorted(starts):
+        hint = _ERA_HINT.match(text, start) if start >= done else None
+        if hint is not None:
+            done = hint.end()
+            yield hint
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Every offset where `word` starts in `text`."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _gregorian(match: regex.Match[str]) -> int | None:

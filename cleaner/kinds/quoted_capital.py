@@ -17,10 +17,10 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document
-from cleaner.kinds.stray_capital import is_title_case
+from cleaner.kinds.stray_capital import capitalised_words, is_title_case
 from cleaner.model import Hit, Rule
 from cleaner.schema import Replacement
-from cleaner.wordclass import MONTHS, WEEKDAYS, function_words, reporting_verbs
+from cleaner.wordclass import function_words, reporting_verbs
 
 KIND = "quoted-capital"
 OPTIONS = ()
@@ -52,7 +52,7 @@ def _title_inside(text: str, start: int, names: frozenset[str]) -> bool:
 
 
 def _check(doc: Document) -> Iterator[Hit]:
-    skip = lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
+    skip = capitalised_words()  # built once per process
     verbs = reporting_verbs()
     for match in _OPENING.finditer(doc.text):
         word, before = match.group("word"), match.group("before")

@@ -19,6 +19,8 @@ Forms:
 
 from __future__ import annotations
 
+import itertools
+import operator
 from typing import Callable, Iterator
 
 from cleaner import lexicon
@@ -59,12 +61,18 @@ def _adjacent(doc: Document, a: Word, b: Word) -> bool:
     return not doc.text[a.end : b.start].strip(" \t") and a.end < b.start
 
 
+def _lowered(doc: Document) -> list[str]:
+    """The word texts in lower case, made once per document for the repetition rules."""
+    return doc.shared("lowered-words", lambda d: list(map(str.lower, map(operator.itemgetter(2), d.words))))
+
+
 def _check_words(doc: Document) -> Iterator[Hit]:
-    words = doc.words
-    for i in range(1, len(words)):
+    words, lowered = doc.words, _lowered(doc)
+    # Only where a word equals the one before it (found in C) can it be a double.
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[1:])):
         a, b = words[i - 1], words[i]
-        low = a.text.lower()
-        if low != b.text.lower() or not _adjacent(doc, a, b) or low in _ALLOWED_DOUBLES or low.isdigit():
+        low = lowered[i - 1]
+        if low != lowered[i] or not _adjacent(doc, a, b) or low in _ALLOWED_DOUBLES or low.isdigit():
             continue
         if a.text[0].isupper() and b.text[0].isupper():
             nxt = words[i + 1] if i + 1 < len(words) else None
@@ -77,7 +85,10 @@ def _check_words(doc: Document) -> Iterator[Hit]:
 
 def _check_inflected(doc: Document) -> Iterator[Hit]:
     words = doc.words
-    for i in range(1, len(words)):
+    # Every regular plural starts with its singular less the last letter: pairs are found that way in C.
+    texts = list(map(operator.itemgetter(2), words))
+    stems = map(operator.itemgetter(slice(None, -1)), texts)
+    for i in itertools.compress(itertools.count(1), map(str.startswith, texts[1:], stems)):
         a, b = words[i - 1], words[i]
         single, plural = a.text, b.text
         if not (single.islower() and plural.islower()) or plural not in _plurals(single) or not _adjacent(doc, a, b):
@@ -113,10 +124,11 @@ _VERB_COMPLEMENTS = frozenset(
 
 
 def _check_phrases(doc: Document) -> Iterator[Hit]:
-    words = doc.words
-    lowered = [w.text.lower() for w in words]
-    i = 0
-    while i < len(words):
+    words, lowered = doc.words, _lowered(doc)
+    resume = 0  # after a report, the scan goes on past the repeat
+    for i in _phrase_starts(lowered):
+        if i < resume:
+            continue
         for size in range(6, 1, -1):
             j = i + size
             if j + size > len(words) or lowered[i] != lowered[j] or lowered[i:j] != lowered[j : j + size] or lowered[j - 1] in _LINKS:
@@ -124,17 +136,26 @@ def _check_phrases(doc: Document) -> Iterator[Hit]:
             if all(_adjacent(doc, words[k], words[k + 1]) for k in range(i, j + size - 1)):
                 yield Hit(words[j - 1].end, words[j + size - 1].end, ("",),
                           message=f"“{doc.text[words[j].start : words[j + size - 1].end]}” is repeated.")
-                i = j + size - 1
+                resume = j + size
                 break
-        i += 1
+
+
+def _phrase_starts(lowered: list[str]) -> list[int]:
+    """Positions whose word comes again two to six words on: the only places a phrase can repeat."""
+    # Comparing whole shifted lists runs in C; the Python loop above then visits only these.
+    starts: set[int] = set()
+    for size in range(2, 7):
+        starts.update(itertools.compress(range(len(lowered)), map(operator.eq, lowered, lowered[size:])))
+    return sorted(starts)
 
 
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
-    words = doc.words
-    for i in range(1, len(words) - 1):
+    words, lowered = doc.words, _lowered(doc)
+    # Only where the word after next equals the word (found in C) can "X and X" stand.
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[2:])):
         a, conj, b = words[i - 1], words[i], words[i + 1]
-        low = a.text.lower()
-        if conj.text not in ("and", "or") or low != b.text.lower() or not (_adjacent(doc, a, conj) and _adjacent(doc, conj, b)):
+        low = lowered[i - 1]
+        if conj.text not in ("and", "or") or low != lowered[i + 1] or not (_adjacent(doc, a, conj) and _adjacent(doc, conj, b)):
             continue
         if low in _EMPHATIC or low.endswith("er") or low in function_word_groups()["pronouns"] or low.isdigit():
             continue
@@ -145,11 +166,13 @@ def _check_coordinated(doc: Document) -> Iterator[Hit]:
 
 
 def _check_articles(doc: Document) -> Iterator[Hit]:
-    words = doc.words
+    words, lowered = doc.words, _lowered(doc)
     articles = function_word_groups()["articles"]
-    for i in range(1, len(words)):
+    # Only two articles in a row (found in C) are looked at.
+    article = list(map(articles.__contains__, lowered))
+    for i in itertools.compress(itertools.count(1), map(operator.and_, article, article[1:])):
         a, b = words[i - 1], words[i]
-        if a.text.lower() not in articles or b.text.lower() not in articles or a.text.lower() == b.text.lower():
+        if lowered[i - 1] not in articles or lowered[i] not in articles or lowered[i - 1] == lowered[i]:
             continue
         if b.text == "A":
             continue  # "an A grade", "a A-list": the letter
@@ -164,16 +187,26 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     seen: set[str] = set()
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
     for start, end in units:
-        key = " ".join(doc.text[start:end].split())
-        if sum(1 for token in key.split() if token.strip(".,;:!?“”\"'()").isalpha()) < 8:
-            continue  # agate, sign-offs and short sentences repeat legitimately
-        if key in seen:
+        tokens = doc.text[start:end].split()
+        key = " ".join(tokens)
+        if key in seen:  # only keys long enough were kept, so a repeat needs no second count
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
             before = start
             while before > 0 and doc.text[before - 1].isspace():
                 before -= 1
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
-        seen.add(key)
+        elif _long_enough(tokens):
+            seen.add(key)
+
+
+def _long_enough(tokens: list[str]) -> bool:
+    """At least eight words of letters: agate, sign-offs and short sentences repeat legitimately."""
+    # Iterators end to end (no Python loop per word), stopping at the eighth word.
+    words = filter(str.isalpha, map(str.strip, tokens, itertools.repeat(_PUNCTUATION)))
+    return next(itertools.islice(words, 7, None), None) is not None
+
+
+_PUNCTUATION = ".,;:!?“”\"'()"
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -18,6 +18,7 @@ The `form` option picks which residue the rule reports:
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Callable, Iterator
 
@@ -52,6 +53,9 @@ _IDEOGRAPHIC_MARK = regex.compile("[" + "".join(_IDEOGRAPHIC) + r"](?<!〜(?=[ \
 # filled triangles are left alone: English market tables use them for up and down.
 _LIST_MARK = regex.compile(r"(?m)^[ \t]*\K[▽△◇◎][ \t]*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u30FC]+")
+# Every CJK character lies at U+1100-U+11FF or from U+2E80 on (not among the quotation marks and dashes
+# between): the script classes are tried only on runs of such characters, which a plain range finds fast.
+_HIGH = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]+")
 _GLOSS = regex.compile(r"[(（][^()（）\n]{0,30}$")
 _GLOSS_END = regex.compile(r"^[^()（）\n]{0,30}[)）]")
 # Cyrillic and Greek letters with a Latin twin, as they are confused in mixed-script words.
@@ -101,7 +105,7 @@ def _ideographic(doc: Document) -> Iterator[Hit]:
 def _cjk(doc: Document) -> Iterator[Hit]:
     """Runs of CJK script, except a short gloss in brackets."""
     text = doc.text
-    for match in _CJK.finditer(text, timeout=timeout_for(text)):
+    for match in (m for run in _HIGH.finditer(text) for m in _CJK.finditer(text, *run.span(), timeout=timeout_for(text))):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if _GLOSS.search(text, line_start, match.start()) and _GLOSS_END.match(text[match.end() : match.end() + 32]):
             continue

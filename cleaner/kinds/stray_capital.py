@@ -139,6 +139,11 @@ def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int) -
 
 
 def _check_function_words(doc: Document) -> Iterator[Hit]:
+    # The common-word form weighs these hits too: found once per document for both rules.
+    return iter(doc.shared("function-word-capitals", lambda d: tuple(_find_function_words(d))))
+
+
+def _find_function_words(doc: Document) -> Iterator[Hit]:
     words = doc.words
     capitals = _function_capitals()
     for i, word in enumerate(words):
@@ -187,7 +192,7 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
 def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool]]:
     """Capitalised common words standing alone mid-sentence, each with whether the evidence is strong."""
     words = doc.words
-    skip = lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
+    skip = capitalised_words()
     demonyms = lexicon.demonyms()
     for match in _CAPITAL_AFTER_LOWER.finditer(doc.text):
         text = match.group()
@@ -225,6 +230,12 @@ def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bo
     following = nxt.text
     return (following not in function_words() and following not in reporting_verbs()
             and not following.endswith(("ed", "ly")) and lexicon.zipf(following) >= 3.0)
+
+
+@functools.lru_cache(maxsize=1)
+def capitalised_words() -> frozenset[str]:
+    """Words written capitalised by rule: built once per process, not once per document."""
+    return lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
 
 
 class _Evidence:
