@@ -106,6 +106,12 @@ def people() -> tuple[Person, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def people_words() -> frozenset[str]:
+    """Every word of the public figures' full names (Mishustin, Kassym-Jomart)."""
+    return frozenset(word for person in people() for word in person.name.split())
+
+
 class Country(NamedTuple):
     """A country's nationality adjectives (the usual one first) and its other names (U.S., Britain)."""
 

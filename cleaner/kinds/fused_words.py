@@ -224,8 +224,7 @@ def _may_glue_name(token: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _known_name_words() -> frozenset[str]:
     """Every word of the public figures' names and of the dictionary's proper names."""
-    people = {word for person in lexicon.people() for word in person.name.split()}
-    return frozenset(people) | lexicon.proper_words()
+    return lexicon.people_words() | lexicon.proper_words()
 
 
 # The glued words _name_glue looks for, longest first, and the abstract nouns a preposition takes.

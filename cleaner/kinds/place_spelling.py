@@ -69,12 +69,7 @@ def _nearest_place(word: str, index: dict[str, tuple[str, ...]]) -> str | None:
     """The one well-known place a single edit away from an otherwise unknown word, or None."""
     if lexicon.zipf(word) > 0 or word in lexicon.places() or word in lexicon.proper_words() or word in lexicon.demonyms():
         return None
-    if word in _public_figure_words():
+    if word in lexicon.people_words():
         return None
     near = [p for p in index.get(word[0], ()) if abs(len(p) - len(word)) <= 1 and OSA.distance(word, p, score_cutoff=1) <= 1]
     return near[0] if len(near) == 1 else None  # two places equally near: no suggestion can be trusted
-
-
-@functools.lru_cache(maxsize=1)
-def _public_figure_words() -> frozenset[str]:
-    return frozenset(word for person in lexicon.people() for word in person.name.split())
