@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any, Callable, Iterable, Sequence
 
-from cleaner.measured import measurements
+from cleaner.measured import table_cells
 from cleaner.model import Rule
 from cleaner.schema import EXAMPLE_FIELDS, RULE_FIELDS, Option
 
@@ -22,12 +22,10 @@ REGENERATE = "cleaner rules --markdown --write"
 
 def rule_index(rules: Iterable[Rule]) -> str:
     """The rule index as a Markdown table (the README embeds this exact text)."""
-    measured = measurements()
     lines = ["| code | name | category | level | fix | precision | clean | what it finds |", "|---|---|---|---|---|---|---|---|"]
     for rule in rules:
         fix = rule.fix.safety.value if rule.fix else "-"
-        figures = measured.get(rule.code)
-        precision, clean = (figures.precision_text(), figures.clean_text()) if figures else ("-", "-")
+        precision, clean = table_cells(rule.code)
         lines.append(f"| {rule.code} | `{rule.name}` | {rule.category} | {rule.level.value} | {fix} | {precision} | {clean} | {_cell(rule.summary)} |")
     return "\n".join(lines) + "\n"
 

@@ -55,3 +55,9 @@ def measurements() -> Mapping[str, Measured]:
         code: Measured(int(row["found"]), int(row["correct"]), int(row["clean-false"]), words, date)
         for code, row in (data.get("rules") or {}).items()
     }
+
+
+def table_cells(code: str) -> tuple[str, str]:
+    """The precision and clean-rate cells of a rule's row in the rule index, "-" when unmeasured."""
+    figures = measurements().get(code)
+    return (figures.precision_text(), figures.clean_text()) if figures else ("-", "-")

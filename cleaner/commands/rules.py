@@ -11,7 +11,7 @@ from cleaner import docgen
 from cleaner.commands import _shared as shared
 from cleaner.errors import InputError
 from cleaner.kinds import kind_for, registry
-from cleaner.measured import measurements
+from cleaner.measured import measurements, table_cells
 from cleaner.model import Rule
 
 
@@ -42,8 +42,7 @@ def list_rules(
     typer.echo(f"{'code':<6} {'name':<36} {'level':<8} {'fix':<8} {'precision':<14} {'clean':<12} summary")
     for rule in rules:
         fix = rule.fix.safety.value if rule.fix else "-"
-        figures = measured.get(rule.code)
-        precision, clean = (figures.precision_text(), figures.clean_text()) if figures else ("-", "-")
+        precision, clean = table_cells(rule.code)
         typer.echo(f"{rule.code:<6} {rule.name:<36} {rule.level.value:<8} {fix:<8} {precision:<14} {clean:<12} {rule.summary}")
     if measured:
         sample = next(iter(measured.values()))
