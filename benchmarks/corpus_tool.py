@@ -63,7 +63,7 @@ def save_manifest(pages: list[dict]) -> None:
     lines = ["# Development corpus: facts about real pages (see benchmarks/corpus/README.md).", ""]
     for page in pages:
         lines.append(f"- id: {page['id']}")
-        for key in ("url", "query", "route", "type", "split", "original", "chars", "sha256", "words"):
+        for key in ("url", "query", "route", "type", "split", "revealed", "original", "chars", "sha256", "words"):
             if page.get(key) is not None:
                 lines.append(f"  {key}: {_flow(page[key])}")
         if page.get("body") is not None:
