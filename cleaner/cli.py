@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 
@@ -56,12 +57,36 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     return out
 
 
+# Writing the report failed: the output's disk is full, the device errs, or stdout is gone.
+_OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS})
+
+
 def main() -> None:
     """Console entry point: run the app; turn known errors into one line and an exit code."""
+    if sys.stdout is None:  # started with stdout closed (`cleaner check a.txt >&-`)
+        if sys.stderr is not None:
+            print("cleaner: error: standard output is closed; redirect it to a file or /dev/null", file=sys.stderr)
+        sys.exit(ExitCode.USAGE)
     argv = _normalise_argv(sys.argv[1:])
     try:
-        # Standalone mode: click itself reports usage errors (exit 2) and honours typer.Exit.
-        app(args=argv, prog_name="cleaner", standalone_mode=True)
+        try:
+            # Standalone mode: click itself reports usage errors (exit 2) and honours typer.Exit.
+            app(args=argv, prog_name="cleaner", standalone_mode=True)
+        finally:
+            sys.stdout.flush()  # here, not at interpreter exit, so a failure still gets a clear line
+    except BrokenPipeError:
+        _quiet_broken_pipe()
+    except SystemExit as exc:
+        # click turns a broken pipe into a quiet exit 1, which reads as "findings": say 141 instead.
+        if exc.code == 1 and type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            _quiet_broken_pipe()
+        raise
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRORS:
+            _internal_error(exc)
+        _drop_stdout()
+        typer.echo(f"cleaner: error: cannot write the output: {exc.strerror or exc}", err=True)
+        sys.exit(ExitCode.USAGE)
     except CleanerError as exc:
         typer.echo(f"cleaner: error: {exc}", err=True)
         sys.exit(exc.exit_code)
@@ -69,10 +94,29 @@ def main() -> None:
         typer.echo("cleaner: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
-        if os.environ.get("CLEANER_DEBUG"):
-            raise
-        typer.echo(f"cleaner: internal error: {type(exc).__name__}: {exc} (set CLEANER_DEBUG=1 for details)", err=True)
-        sys.exit(ExitCode.INTERNAL)
+        _internal_error(exc)
+
+
+def _internal_error(exc: BaseException) -> None:
+    if os.environ.get("CLEANER_DEBUG"):
+        raise exc
+    typer.echo(f"cleaner: internal error: {type(exc).__name__}: {exc} (set CLEANER_DEBUG=1 for details)", err=True)
+    sys.exit(ExitCode.INTERNAL)
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _quiet_broken_pipe() -> None:
+    """The reader went away (`cleaner check ... | head`): stop quietly, as other command-line tools do."""
+    _drop_stdout()
+    sys.exit(ExitCode.BROKEN_PIPE)
 
 
 if __name__ == "__main__":  # pragma: no cover

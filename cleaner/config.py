@@ -15,6 +15,7 @@ from typing import Any, Callable, Mapping
 
 from cleaner.errors import RuleFileError
 from cleaner.model import Level
+from cleaner.textio import DEFAULT_MAX_BYTES, format_size, parse_size
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -22,6 +23,7 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 CONFIG_NAMES = (".cleaner.toml", "pyproject.toml")  # in one folder, .cleaner.toml wins
+_SIZE = re.compile(r"[1-9]\d*[kmg]")
 FAIL_ON = ("info", "warning", "error", "never")
 LT_MODES = ("off", "on", "auto")
 
@@ -68,6 +70,7 @@ class EffectiveConfig:
     baseline: Path | None = None
     readability: ReadabilityConfig = field(default_factory=ReadabilityConfig)
     languagetool: LanguageToolConfig = field(default_factory=LanguageToolConfig)
+    max_file_size: int = DEFAULT_MAX_BYTES  # bytes; larger inputs are refused
 
     def rule_folders(self) -> tuple[Path, ...]:
         """Return the rule folders to load: the built-in pack (unless disabled) and the extra ones."""
@@ -95,6 +98,7 @@ class EffectiveConfig:
             "baseline": str(self.baseline) if self.baseline else None,
             "readability": _kebab(dataclasses.asdict(self.readability)),
             "languagetool": _kebab(dataclasses.asdict(self.languagetool)),
+            "max-file-size": format_size(self.max_file_size),
         }
         return _kebab(data)
 
@@ -136,7 +140,8 @@ def _has_tool_section(path: Path) -> bool:
         return False
     if "cleaner" not in text:
         return False
-    return "cleaner" in _parse(path, text).get("tool", {})
+    tool = _parse(path, text).get("tool")
+    return isinstance(tool, dict) and "cleaner" in tool  # `tool = "x"` is someone else's business
 
 
 def load_config(start: Path | None = None, explicit: Path | None = None) -> EffectiveConfig:
@@ -153,7 +158,10 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Effe
     data = _parse(path, text)
     prefix = ""
     if path.name == "pyproject.toml":
-        data, prefix = data.get("tool", {}).get("cleaner", {}), "tool.cleaner."
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):
+            raise RuleFileError(f"{path}:{_line_of(text, 'tool')}: tool: must be a table")
+        data, prefix = tool.get("cleaner", {}), "tool.cleaner."
     if not isinstance(data, dict):
         raise RuleFileError(f"{path}:{_line_of(text, 'cleaner')}: {prefix.rstrip('.') or 'configuration'}: must be a table")
     return parse_settings(data, path, text, prefix)
@@ -218,7 +226,7 @@ def _is_number(value: Any) -> bool:
 
 TOP_KEYS = {
     "select", "ignore", "levels", "fail-on", "extra-rules", "builtin-rules", "variant",
-    "include", "exclude", "extensions", "baseline", "readability", "languagetool",
+    "include", "exclude", "extensions", "baseline", "readability", "languagetool", "max-file-size",
 }  # fmt: skip
 READABILITY_KEYS = {"enabled", "min-flesch-reading-ease", "max-flesch-kincaid-grade", "max-gunning-fog", "level"}
 LT_KEYS = {"mode", "url", "disabled-rules", "enabled-rules", "allow-fix-rules", "max-memory", "timeout"}
@@ -239,9 +247,13 @@ def parse_settings(data: Mapping[str, Any], path: Path, text: str = "", prefix: 
     if extensions and not all(e.startswith(".") for e in extensions):
         raise r.fail("extensions", "each extension starts with a dot, such as \".md\"")
     extra = r.strings("extra-rules")
+    select = r.strings("select")
+    if select == ():
+        raise r.fail("select", 'an empty list turns every rule off; list rules, or "ALL"')
     baseline = r.get("baseline", lambda v: isinstance(v, str) and v.strip(), "a file path")
+    max_size = r.get("max-file-size", lambda v: isinstance(v, str) and _SIZE.fullmatch(v), 'a size such as "100m"')
     return EffectiveConfig(path=path).with_overrides(
-        select=r.strings("select"),
+        select=select,
         ignore=r.strings("ignore"),
         levels=tuple(sorted((k, Level(v)) for k, v in levels.items())) if levels is not None else None,
         fail_on=r.choice("fail-on", FAIL_ON),
@@ -254,6 +266,7 @@ def parse_settings(data: Mapping[str, Any], path: Path, text: str = "", prefix: 
         baseline=base / baseline if baseline else None,
         readability=_readability(r),
         languagetool=_languagetool(r),
+        max_file_size=parse_size(max_size) if max_size else None,
     )
 
 
@@ -318,10 +331,11 @@ def _line_of(text: str, dotted: str, prefix: str = "") -> int:
         header = ".".join(part for part in (prefix.rstrip("."), *tables[:i]) if part)
         if not header:
             continue
-        match = re.compile(rf"^\s*\[\s*{re.escape(header)}\s*\]", re.MULTILINE).search(text, pos)
+        match = re.compile(rf"^[ \t]*\[[ \t]*{re.escape(header)}[ \t]*\]", re.MULTILINE).search(text, pos)
         if match:
             pos = match.end()
-    match = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=', re.MULTILINE).search(text, pos)
+    # [ \t]*, not \s*: a blank line before the key must not move the match onto it.
+    match = re.compile(rf'^[ \t]*"?{re.escape(key)}"?[ \t]*=', re.MULTILINE).search(text, pos)
     if match is None:
-        match = re.compile(rf"^\s*\[[^\]]*\b{re.escape(key)}\s*\]", re.MULTILINE).search(text, pos)
+        match = re.compile(rf"^[ \t]*\[[^\]\n]*\b{re.escape(key)}[ \t]*\]", re.MULTILINE).search(text, pos)
     return text.count("\n", 0, match.start()) + 1 if match else 1

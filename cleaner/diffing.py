@@ -18,6 +18,7 @@ from pathlib import Path
 import regex
 
 from cleaner.linediff import unified_lines
+from cleaner.report.visible import visible
 
 _LINES = regex.compile(r"[^\n]*\n|[^\n]+")
 NO_NEWLINE = "\\ No newline at end of file"
@@ -44,7 +45,29 @@ def diff_label(path: str) -> str:
             return target.as_posix()
         path = relative
     posix = Path(path).as_posix()
-    return posix if posix.startswith(("./", "../")) else f"./{posix}"
+    return quote_label(posix if posix.startswith(("./", "../")) else f"./{posix}")
+
+
+_C_ESCAPES = {'"': '\\"', "\\": "\\\\", "\a": "\\a", "\b": "\\b", "\t": "\\t", "\n": "\\n", "\v": "\\v", "\f": "\\f", "\r": "\\r"}
+
+
+def quote_label(label: str) -> str:
+    """Write a file name the way git does, so `patch -p0` and `git apply` read it back.
+
+    A name with a quote, a backslash, a control or a non-ASCII character is C-quoted (UTF-8
+    bytes as octal escapes); a name with a space gets a trailing tab, which ends the name.
+    """
+    if any(ch in _C_ESCAPES or ord(ch) < 0x20 or ord(ch) >= 0x7F for ch in label):
+        parts = []
+        for ch in label:
+            if ch in _C_ESCAPES:
+                parts.append(_C_ESCAPES[ch])
+            elif 0x20 <= ord(ch) < 0x7F:
+                parts.append(ch)
+            else:
+                parts.extend(f"\\{byte:03o}" for byte in ch.encode("utf-8", "surrogateescape"))
+        return '"' + "".join(parts) + '"'
+    return label + "\t" if " " in label else label
 
 
 def unified_diff(before: str, after: str, path: str, context: int = 3) -> str:
@@ -98,8 +121,8 @@ def excerpt(text: str, start: int, end: int, replacement: str | None, width: int
     line_end = len(text) if line_end < 0 else line_end
     left_from = max(line_start, start - width)
     right_to = min(line_end, end + width)
-    left = ("…" if left_from > line_start else "") + text[left_from:start]
-    right = text[end:right_to].rstrip("\r") + ("…" if right_to < line_end else "")
+    left = ("…" if left_from > line_start else "") + visible(text[left_from:start])
+    right = visible(text[end:right_to].rstrip("\r")) + ("…" if right_to < line_end else "")
     lines = [f"- {left}{_mark(text[start:end], RED, color)}{right}"]
     if replacement is not None:
         lines.append(f"+ {left}{_mark(replacement, GREEN, color)}{right}")
@@ -107,7 +130,7 @@ def excerpt(text: str, start: int, end: int, replacement: str | None, width: int
 
 
 def _mark(part: str, colour: str, color: bool) -> str:
-    part = part.replace("\r\n", "↵").replace("\n", "↵")
+    part = visible(part.replace("\r\n", "↵").replace("\n", "↵"))
     if color:
         return f"{colour}\x1b[7m{part}{RESET}" if part else f"{colour}\x1b[7m∅{RESET}"
     return f"⟦{part}⟧"

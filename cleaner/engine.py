@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import time
+from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from cleaner.document import Document
 from cleaner.kinds import kind_for
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Finding, Hit, Rule
+from cleaner.protected import keep_prose
+from cleaner.textio import normalize_newlines
 
 Checker = Callable[[Document], Iterable[Hit]]
+RULE_BUDGET_FACTOR = 5
+
+
+@dataclass(frozen=True)
+class EngineResult:
+    """Sorted findings, and the codes of rules stopped for exceeding their time budget."""
+
+    findings: list[Finding]
+    stopped: tuple[str, ...] = ()
 
 
 class Engine:
@@ -23,13 +38,47 @@ class Engine:
 
     def check(self, text: str | Document) -> list[Finding]:
         """Run every rule over the text and return findings sorted by position then code."""
-        doc = text if isinstance(text, Document) else Document(text)
+        return self.run(text).findings
+
+    def run(self, text: str | Document) -> EngineResult:
+        """Run every rule within its time budget; a rule that overruns is stopped and named.
+
+        Hits inside URLs, e-mail addresses, paths and code (cleaner.protected) are dropped:
+        no rule may flag or fix them.
+        """
+        # Lone CRs become LFs (one for one, offsets unchanged) so they end lines and paragraphs.
+        doc = text if isinstance(text, Document) else Document(normalize_newlines(text))
+        # Each search already runs under the regex module's time limit (timeout_for); the rule as
+        # a whole gets several times that, so a busy machine does not cut a healthy rule short.
+        budget = RULE_BUDGET_FACTOR * timeout_for(doc.text)
         findings: dict[tuple[str, int, int], Finding] = {}
+        stopped: list[str] = []
         for rule, checker in self._checkers:
-            for hit in checker(doc):
+            hits = _within_budget(checker, doc, budget)
+            if hits is None:
+                stopped.append(rule.code)
+                continue
+            for hit in keep_prose(doc.text, hits):
                 finding = make_finding(rule, hit, doc)
                 findings.setdefault((finding.code, finding.start, finding.end), finding)
-        return sorted(findings.values(), key=lambda f: f.sort_key)
+        ordered = sorted(findings.values(), key=lambda f: f.sort_key)
+        if isinstance(text, str) and text is not doc.text:  # report the text as given, CRs included
+            ordered = [dataclasses.replace(f, text=text[f.start : f.end]) for f in ordered]
+        return EngineResult(ordered, tuple(stopped))
+
+
+def _within_budget(checker: Checker, doc: Document, budget: float) -> list[Hit] | None:
+    """Collect a rule's hits, or None when it runs past `budget` seconds (a regex timeout included)."""
+    deadline = time.monotonic() + budget
+    hits: list[Hit] = []
+    try:
+        for hit in checker(doc):
+            hits.append(hit)
+            if time.monotonic() > deadline:
+                return None
+    except TimeoutError:  # the regex module's own time limit on one search
+        return None
+    return hits
 
 
 @functools.lru_cache(maxsize=16)

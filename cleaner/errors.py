@@ -10,7 +10,9 @@ class ExitCode:
     FINDINGS = 1
     USAGE = 2  # bad arguments, missing/binary/undecodable input
     RULES = 3  # a malformed rule file or configuration
+    INCOMPLETE = 4  # a rule ran past its time budget and was stopped: the result is incomplete
     INTERNAL = 70  # a bug in cleaner itself
+    BROKEN_PIPE = 141  # the reader of stdout went away (128 + SIGPIPE, as a shell reports `cat | head`)
 
 
 class CleanerError(Exception):

@@ -38,6 +38,7 @@ class FixResult:
     passes: int
     steps: tuple[tuple[Edit, ...], ...] = ()
     unstable: tuple[str, ...] = ()
+    stopped: tuple[str, ...] = ()  # rules stopped for running past their time budget
 
     @property
     def changed(self) -> bool:

@@ -91,9 +91,28 @@ def _parse_yaml(text: str) -> tuple[Any, Any]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _refuse_aliases(node)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
+
+
+def _refuse_aliases(root: Any) -> None:
+    """Raise at the first node reached twice: an alias, the way a "billion laughs" file explodes."""
+    import yaml
+
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise yaml.MarkedYAMLError(problem="aliases (*name) are not allowed in rule files", problem_mark=node.start_mark)
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
 
 
 class _Lines:
@@ -156,6 +175,7 @@ def _build_rule(path: Path, root: Path | None, data: dict[str, Any], lines: _Lin
         example_options=MappingProxyType(_example_options(kind, given, examples.get("options"), fail)),
     )
     _build_kind(kind, rule, fail)
+    _check_template(rule, kind, fail)
     return rule
 
 
@@ -228,6 +248,24 @@ def _check_replacement(fix: FixSpec | None, kind: ModuleType, fail) -> None:
                    "(a rule with no concrete replacement has no `fix`)")  # fmt: skip
     if contract is Replacement.COMPUTED and fix.replace is not None:
         raise fail("fix", f"kind '{kind.KIND}' computes the replacement itself; remove `replace`", "replace")
+
+
+def _check_template(rule: Rule, kind: ModuleType, fail) -> None:
+    """A template `fix.replace` may refer to the pattern's groups: every reference must exist.
+
+    The pattern is wrapped so it also matches the empty string; expanding the template on that
+    match raises exactly the error the first real match would (unknown group, bad escape).
+    """
+    template = rule.fix.replace if rule.fix else None
+    pattern = rule.options.get("pattern")
+    if kind.REPLACEMENT is not Replacement.TEMPLATE or template is None or not isinstance(pattern, str):
+        return
+    import regex
+
+    try:
+        regex.compile(f"(?:{pattern})|", regex.VERSION0).match("").expand(template)
+    except (regex.error, IndexError) as exc:
+        raise fail("fix", f"{exc} in template {template!r}", "replace") from None
 
 
 def _parse_fail_examples(items: list[Any], has_fix: bool, fail) -> tuple[FailExample, ...]:

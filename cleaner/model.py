@@ -186,3 +186,4 @@ class FileReport:
     text: str
     findings: tuple[Finding, ...]
     readability: Mapping[str, Any] | None = None
+    stopped: tuple[str, ...] = ()  # codes of rules stopped for running past their time budget

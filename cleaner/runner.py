@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,14 +16,15 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Protoco
 
 from cleaner.config import EffectiveConfig
 from cleaner.document import Document
-from cleaner.engine import Engine, compiled
+from cleaner.engine import Engine, EngineResult, compiled
 from cleaner.inputs import extract
 from cleaner.kinds import kind_for
 from cleaner.loader import load_rules
 from cleaner.model import FileReport, Finding, Rule, Safety
 from cleaner.readability import score
 from cleaner.selection import Selection, validate_cli_selectors, validate_config_selectors
-from cleaner.textio import SourceText, read_source
+from cleaner.protected import keep_prose
+from cleaner.textio import DEFAULT_MAX_BYTES, SourceText, normalize_newlines, read_source
 
 if TYPE_CHECKING:  # the fixer is loaded by the commands that fix, not by `check`
     from cleaner.fixer import FixResult
@@ -71,6 +73,7 @@ class CheckOptions:
     grammar: GrammarCheck | None = None
     filters: tuple[FindingFilter, ...] = ()
     stdin_filename: str | None = None  # the name standard input is reported (and configured) as
+    max_bytes: int = DEFAULT_MAX_BYTES  # inputs larger than this are refused (`max-file-size`)
     memo: ResultMemo | None = field(default=None, compare=False, repr=False)  # reuse across checks of one text
 
 
@@ -80,28 +83,35 @@ def engine_for_options(options: CheckOptions) -> Engine:
 
 
 def check_source(source: SourceText, options: CheckOptions, engine: Engine | None = None) -> FileReport:
-    """Check one decoded input and return its report; positions point into the source."""
+    """Check one decoded input and return its report; positions point into the source.
+
+    Lone CRs count as line breaks (replaced by LF one for one, so offsets do not move).
+    """
     engine = engine or engine_for_options(options)
+    source = dataclasses.replace(source, text=normalize_newlines(source.text))
     extracted = extract(source.path, source.text)
-    findings = list(_reused(options, ("rules", id(engine), extracted.text), lambda: _run_rules(engine, extracted.text)))
+    result: EngineResult = _reused(options, ("rules", id(engine), extracted.text), lambda: _run_rules(engine, extracted.text))
+    findings = list(result.findings)
     if options.grammar is not None and extracted.text.strip():
         from cleaner.languagetool import merge_findings
 
-        findings = merge_findings(findings, options.grammar.check(extracted.text))
+        # No rule, LanguageTool's included, may flag inside URLs, addresses, paths or code.
+        findings = merge_findings(findings, keep_prose(extracted.text, options.grammar.check(extracted.text)))
     findings = extracted.remap(findings)
     readability = (
         _reused(options, ("score", extracted.text), lambda: score(extracted.text)).to_dict() if options.readability else None
     )
     for keep in options.filters:
         findings = keep(source, findings)
-    return FileReport(source.path, source.text, tuple(sorted(findings, key=lambda f: f.sort_key)), readability)
+    findings = sorted(findings, key=lambda f: f.sort_key)
+    return FileReport(source.path, source.text, tuple(findings), readability, stopped=result.stopped)
 
 
-def _run_rules(engine: Engine, text: str) -> list[Finding]:
+def _run_rules(engine: Engine, text: str) -> EngineResult:
     from cleaner.regex_cache import warm_session
 
     with warm_session():  # kinds that compile their patterns at the first check reuse stored ones
-        return engine.check(Document(text))
+        return engine.run(Document(text))
 
 
 def _reused(options: CheckOptions, key: tuple[object, ...], compute: Callable[[], object]) -> object:
@@ -116,15 +126,20 @@ def fix_source(source: SourceText, allowed: frozenset[Safety], options: CheckOpt
     quiet = dataclasses.replace(options or CheckOptions(), readability=False, grammar=None)
     engine = engine_for_options(quiet)
 
-    def check(text: str) -> list[Finding]:
-        return list(check_source(dataclasses.replace(source, text=text), quiet, engine).findings)
+    stopped: set[str] = set()
 
-    return fix_text(source.text, check, allowed)
+    def check(text: str) -> list[Finding]:
+        report = check_source(dataclasses.replace(source, text=text), quiet, engine)
+        stopped.update(report.stopped)
+        return list(report.findings)
+
+    result = fix_text(source.text, check, allowed)
+    return dataclasses.replace(result, stopped=tuple(sorted(stopped))) if stopped else result
 
 
 def read_input(path: str, options: CheckOptions) -> SourceText:
     """Read a file, or standard input under its --stdin-filename."""
-    source = read_source(path)
+    source = read_source(path, options.max_bytes)
     if path == "-" and options.stdin_filename:
         source = dataclasses.replace(source, path=options.stdin_filename)
     return source
@@ -133,8 +148,9 @@ def read_input(path: str, options: CheckOptions) -> SourceText:
 def check_paths(paths: Iterable[str], options: CheckOptions, jobs: int = 1) -> Iterator[FileReport]:
     """Check every file ('-' for stdin; folders are expanded by `inputs.discover`), one report each, in order."""
     files = list(paths)
+    jobs = worker_count(jobs, len(files))
     # A grammar checker holds a live server connection, so it stays in this process.
-    if jobs <= 1 or len(files) < 2 or options.grammar is not None:
+    if jobs <= 1 or options.grammar is not None:
         engine = engine_for_options(options)
         for path in files:
             yield check_source(read_input(path, options), options, engine)
@@ -143,6 +159,11 @@ def check_paths(paths: Iterable[str], options: CheckOptions, jobs: int = 1) -> I
     for path in stdin:
         yield check_source(read_input(path, options), options)
     yield from _parallel([p for p in files if p != "-"], options, jobs)
+
+
+def worker_count(jobs: int, files: int) -> int:
+    """Cap --jobs at the number of files and of CPUs: more workers only cost memory and start-up."""
+    return max(1, min(jobs, files, os.cpu_count() or 1))
 
 
 _WORKER_OPTIONS: CheckOptions | None = None
@@ -220,6 +241,10 @@ def plan_run(
 
     folders = config.rule_folders()
     all_rules = load_rules(folders) if folders else ()
+    if config.extra_rules:
+        from cleaner.selftest import check_team_rules
+
+        check_team_rules(all_rules)
     if file_config is not None:
         validate_config_selectors(file_config, all_rules)
     for option, selectors in (cli_selectors or {}).items():
@@ -235,7 +260,7 @@ def plan_run(
 
         filters.append(DiffFilter(changed_lines(diff_base, inputs_folder)))  # the inputs' repository
     rules = selection.rules(configure(rule, config) for rule in all_rules)
-    options = CheckOptions(rules, config.readability.enabled, None, tuple(filters), stdin_filename)
+    options = CheckOptions(rules, config.readability.enabled, None, tuple(filters), stdin_filename, config.max_file_size)
     root = config.path.parent.resolve() if config.path else Path.cwd().resolve()
     return Plan(config, options, rules, root)
 

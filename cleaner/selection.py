@@ -136,7 +136,8 @@ def validate_config_selectors(config: EffectiveConfig, rules: Sequence[Rule]) ->
     for key, selectors in (("select", config.select), ("ignore", config.ignore), ("levels", [k for k, _ in config.levels])):
         bad = unknown_selectors(selectors, rules)
         if bad:
-            where = f"{config.path}:{key_line(config.path, key)}" if config.path else "configuration"
+            dotted = f"levels.{bad[0]}" if key == "levels" else key
+            where = f"{config.path}:{key_line(config.path, dotted)}" if config.path else "configuration"
             prefix = "tool.cleaner." if config.path and config.path.name == "pyproject.toml" else ""
             raise RuleFileError(f"{where}: {prefix}{key}: '{bad[0]}' matches no rule code, name or category")
 

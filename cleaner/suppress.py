@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from cleaner.errors import InputError
+from cleaner.inputs import extract
 from cleaner.inputs.registry import directive_pattern, format_for_path
 from cleaner.document import LineIndex
 from cleaner.model import FileReport, Finding, Rule
@@ -51,14 +52,27 @@ class InlineSuppressions:
         return any(line == finding.line and best_rank(s, target) > NO_MATCH for line, s in self.lines)
 
 
-def parse_inline(text: str, comment: tuple[str, str | None] = HTML_COMMENT) -> InlineSuppressions:
-    """Read the cleaner-disable/enable/disable-next-line comments of a document (in its comment syntax)."""
+def parse_inline(
+    text: str,
+    comment: tuple[str, str | None] = HTML_COMMENT,
+    comments: Iterable[tuple[int, int]] | None = None,
+) -> InlineSuppressions:
+    """Read the cleaner-disable/enable/disable-next-line comments of a document (in its comment syntax).
+
+    With `comments` (the extractor's real comments, in prose context), only a directive that
+    is one of them counts: the same characters inside code, a script string or an attribute
+    are not a comment.
+    """
+    if comments is None:
+        comments = _all_comments(text, comment)
+    pattern = directive_pattern(comment)
+    matches = [m for start, end in comments if (m := pattern.fullmatch(text, start, end))]
     index = LineIndex(text)
     open_at: dict[str, int] = {}
     regions: list[tuple[int, int, tuple[str, ...]]] = []
     lines: list[tuple[int, tuple[str, ...]]] = []
     directives: list[tuple[int, str, tuple[str, ...]]] = []
-    for match in directive_pattern(comment).finditer(text):
+    for match in matches:
         verb, selectors = match.group(1), tuple(re.findall(r"[^\s,]+", match.group(2))) or ALL
         directives.append((index.line_col(match.start())[0], verb, selectors))
         if verb not in VERBS:
@@ -86,6 +100,23 @@ def directive_problems(inline: InlineSuppressions, rules: Sequence[Rule]) -> lis
     return problems
 
 
+def _all_comments(text: str, comment: tuple[str, str | None]) -> list[tuple[int, int]]:
+    """Every comment of a text, found with plain searches (linear, however many are open)."""
+    opening, closing = comment
+    spans: list[tuple[int, int]] = []
+    start = text.find(opening)
+    while start >= 0:
+        close = text.find(closing or "\n", start + len(opening))
+        if close < 0:
+            if closing:
+                break
+            close = len(text)  # a line comment on the last line runs to the end of the text
+        end = close + len(closing or "")
+        spans.append((start, end))
+        start = text.find(opening, end)
+    return spans
+
+
 @dataclass(frozen=True)
 class InlineFilter:
     """A runner filter that drops findings silenced by inline comments (in formats that have comments)."""
@@ -98,7 +129,7 @@ class InlineFilter:
         comment = format_for_path(source.path).comment
         if comment is None or "cleaner-" not in source.text:
             return findings
-        inline = parse_inline(source.text, comment)
+        inline = parse_inline(source.text, comment, extract(source.path, source.text).comments)
         for problem in directive_problems(inline, self.rules):
             _warn_once(f"{source.path}:{problem}")
         aliases = dict(self.aliases)

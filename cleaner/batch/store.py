@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from cleaner.errors import InputError
-from cleaner.textio import write_atomic
+from cleaner.atomic import write_atomic
 
 MANIFEST = "manifest.json"
 STATS = "stats.json"

@@ -7,16 +7,17 @@ import os
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import Any, List, Mapping, Optional
+from typing import Any, Iterable, List, Mapping, Optional, Sequence
 
 import typer
 
-from cleaner.config import EffectiveConfig, load_config
-from cleaner.errors import InputError
+from cleaner.atomic import write_atomic, write_output
+from cleaner.config import EffectiveConfig, key_line, load_config
+from cleaner.errors import InputError, RuleFileError
 from cleaner.loader import load_rules
 from cleaner.model import Rule
 from cleaner.runner import Plan, configure, plan_run
-from cleaner.textio import SourceText, write_atomic
+from cleaner.textio import SourceText, os_stat
 
 CONFIG = typer.Option(None, "--config", metavar="FILE", help="Use this config file instead of searching for one.")
 SELECT = typer.Option(None, "--select", metavar="SELECTORS", help="Only these rules: codes, prefixes, names, categories.")
@@ -83,6 +84,24 @@ def load_chosen_rules(choice: RuleChoice) -> tuple[EffectiveConfig, tuple[Rule, 
     return settings, tuple(configure(rule, settings) for rule in (load_rules(folders) if folders else ()))
 
 
+def check_rule_folders(config: EffectiveConfig) -> None:
+    """Raise RuleFileError, naming the file and line, for an `extra-rules` folder that does not exist."""
+    for folder in config.extra_rules:
+        if not folder.is_dir():
+            where = f"{config.path}:{key_line(config.path, 'extra-rules')}" if config.path else "configuration"
+            raise RuleFileError(f"{where}: extra-rules: folder {folder} does not exist")
+
+
+def check_named_inputs(paths: List[str], choice: RuleChoice) -> None:
+    """Fail early, in one line, on a named file that cannot be a file or a missing --extra-rules folder."""
+    for path in paths:
+        if path != "-":
+            os_stat(path)  # a missing file, a symlink loop or an over-long name: exit 2
+    for folder in choice.extra_rules or ():
+        if not folder.is_dir():
+            raise InputError(f"--extra-rules {folder}: folder does not exist")
+
+
 def plan_for(
     choice: RuleChoice,
     paths: List[str],
@@ -98,8 +117,10 @@ def plan_for(
 
     `limits` maps readability settings (`max-gunning-fog`) to values given on the command line.
     """
+    check_named_inputs(paths, choice)
     start = config_start(paths, stdin_filename)
     file_config = load_config(start, explicit=choice.config)
+    check_rule_folders(file_config)
     select, ignore = split_selectors(choice.select), split_selectors(choice.ignore)
     given = {key.replace("-", "_"): value for key, value in (limits or {}).items() if value is not None}
     settings = with_choice(
@@ -123,10 +144,13 @@ def plan_for(
     return settings, plan
 
 
-def write_file(path: str, data: bytes) -> None:
-    """Write atomically; a failure leaves the old file as it was and ends with a one-line error."""
+def write_file(path: str, data: bytes, output: bool = False) -> None:
+    """Write atomically; a failure leaves the old file as it was and ends with a one-line error.
+
+    With `output`, a target that is not a regular file (`-o /dev/stdout`, a pipe) is written directly.
+    """
     try:
-        write_atomic(path, data)
+        (write_output if output else write_atomic)(path, data)
     except OSError as exc:
         raise InputError(f"{path}: cannot write: {exc.strerror or exc}; the file was left as it was") from None
 
@@ -136,4 +160,24 @@ def source_diff(source: SourceText, fixed: str) -> str:
     from cleaner.diffing import unified_diff  # only commands that show a diff need it
 
     bom = "\ufeff" if source.bom and source.encoding == "utf-8" else ""
-    return unified_diff(bom + source.text, bom + fixed, source.path)
+    patch = unified_diff(bom + source.text, bom + fixed, source.path)
+    if patch and source.encoding != "utf-8":
+        # patch and git apply would compare these UTF-8 lines with the file's own bytes and fail.
+        encoding = source.encoding.upper()
+        note = f"# cleaner: {source.path} is {encoding}: this diff shows its text as UTF-8 and cannot be applied with patch or git apply; run `cleaner fix` instead\n"
+        return note + patch
+    return patch
+
+
+def warn_stopped(path: str, codes: Iterable[str], rules: Sequence[Rule]) -> bool:
+    """Name each rule stopped on `path` for running past its time budget; True when there was one."""
+    files = {rule.code: rule.path for rule in rules}
+    warned = False
+    for code in codes:
+        typer.echo(
+            f"cleaner: warning: {path}: rule {code} ({files.get(code, 'unknown file')}) ran past its time budget "
+            "and was stopped; the results for this file are incomplete",
+            err=True,
+        )
+        warned = True
+    return warned

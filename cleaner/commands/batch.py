@@ -96,7 +96,7 @@ def batch_report(
     require_extra()
     from cleaner.batch.summary import gather
     from cleaner.report.html_batch import render
-    from cleaner.textio import write_atomic
+    from cleaner.atomic import write_atomic
 
     summary = gather(folder, top)
     data = render(summary, title).encode("utf-8")

@@ -19,7 +19,7 @@ from cleaner.readability import score
 from cleaner.report import formats
 from cleaner.runner import check_paths
 from cleaner.selection import fails
-from cleaner.textio import read_source
+from cleaner.textio import distinct_paths, read_source
 
 
 CheckFormat = formats.choices("check")
@@ -84,7 +84,7 @@ def check(
     )
     if write_baseline and settings.baseline is None:
         raise InputError("--write-baseline needs --baseline FILE (or `baseline` in the configuration)")
-    files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
+    files = distinct_paths(discover(paths, plan.root, settings.include, settings.exclude, settings.extensions))
     mode = grammar_mode or (GrammarMode.on if grammar else GrammarMode(settings.languagetool.mode))
     with _grammar_checker(mode, languagetool_url, settings) as checker:
         reports = check_paths(files, dataclasses.replace(plan.options, grammar=checker), jobs)
@@ -93,13 +93,14 @@ def check(
             raise typer.Exit(ExitCode.CLEAN)
         use_color = sys.stdout.isatty() if color is None else color
         formatter = formats.formatter_for(output_format.value, sys.stdout, plan.rules, use_color)
-        failed = False
+        failed = incomplete = False
         formatter.start()
         for report in reports:
             formatter.handle(report)
             failed = failed or fails(report.findings, settings.fail_on)
+            incomplete = shared.warn_stopped(report.path, report.stopped, plan.rules) or incomplete
         formatter.stop()
-    raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.CLEAN)
+    raise typer.Exit(ExitCode.INCOMPLETE if incomplete else ExitCode.FINDINGS if failed else ExitCode.CLEAN)
 
 
 def _write_baseline(path: Path, reports) -> None:

@@ -22,7 +22,7 @@ from cleaner.readability import score
 from cleaner.report import formats
 from cleaner.runner import CheckOptions, ResultMemo, fix_source, read_input
 from cleaner.selection import fails
-from cleaner.textio import SourceText, encode
+from cleaner.textio import SourceText, distinct_paths, encode
 
 # Every command is registered on each start, so the fixer and diff modules are imported inside
 # the commands that use them, not here (`cleaner check` never needs them).
@@ -55,6 +55,7 @@ def fix(
     no_builtin_rules: bool = shared.NO_BUILTIN,
     stdin_filename: Optional[str] = shared.STDIN_FILENAME,
     color: Optional[bool] = shared.COLOR,
+    force: bool = typer.Option(False, "--force", help="Also rewrite read-only files."),
 ) -> None:
     """Apply safe fixes in place, report what was fixed and what is left for review, with readability."""
     choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
@@ -65,7 +66,7 @@ def fix(
     )
     # A fix run that restarts (fixes that do not settle) re-checks the original: remember the results.
     options = dataclasses.replace(plan.options, memo=ResultMemo())
-    files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
+    files = distinct_paths(discover(paths, plan.root, settings.include, settings.exclude, settings.extensions))
     _check_fix_args(files, diff, output, no_readability and any(v is not None for v in flags.values()))
     _check_limit_rules(flags, plan.rules)
     from cleaner.fixer import allowed_safeties
@@ -75,18 +76,26 @@ def fix(
     scored = plan.options.readability
     # Read and fix everything before writing anything: a bad input leaves every file untouched.
     fixes = [(p == "-", _fix_one(read_input(p, options), allowed, options, scored, limit_codes)) for p in files]
+    in_place = [item for from_stdin, item in fixes if not (diff or from_stdin or output) and item.result.changed]
+    _check_targets(in_place, force)
     text_on_stdout = diff or output == "-" or (output is None and "-" in files)
-    for from_stdin, item in fixes:
-        _emit(item, from_stdin, diff, output, color)
+    _emit_all(fixes, diff, output, color)
     results = [item for _, item in fixes]
     report_stream = sys.stderr if text_on_stdout else sys.stdout
     use_color = report_stream.isatty() if color is None else color
     render = formats.module_for(output_format.value, "fix").render_fixes
     typer.echo(render(results, color=use_color, dry_run=diff), nl=False, err=text_on_stdout)
+    raise typer.Exit(_finish(results, diff, plan.rules, settings.fail_on, limit_codes))
+
+
+def _finish(results: "list[FileFix]", diff: bool, rules: tuple[Rule, ...], fail_on: str, limit_codes: frozenset[str]) -> int:
+    """Print readability problems and stopped rules per file; return the exit code."""
+    incomplete = False
     for item in results:
         for problem in item.problems:
             typer.echo(f"cleaner: {item.path}: {problem}", err=True)
-    raise typer.Exit(_exit_code(results, diff, settings.fail_on, limit_codes))
+        incomplete = shared.warn_stopped(item.path, item.result.stopped, rules) or incomplete
+    return ExitCode.INCOMPLETE if incomplete else _exit_code(results, diff, fail_on, limit_codes)
 
 
 def _check_fix_args(files: list[str], diff: bool, output: Optional[str], no_scores: bool) -> None:
@@ -125,8 +134,34 @@ def _fix_one(
     return FileFix(source, result, before, after, problems)
 
 
-def _emit(item: "FileFix", from_stdin: bool, diff: bool, output: Optional[str], color: Optional[bool]) -> None:
-    """Show the diff, or write the fixed text: to -o, to stdout for stdin, else in place if changed."""
+def _check_targets(items: "list[FileFix]", force: bool) -> None:
+    """Refuse before the first write when any file to rewrite cannot take it (read-only, locked folder)."""
+    from cleaner.atomic import write_problem
+
+    problems = [f"{item.path}: {problem}" for item in items if (problem := write_problem(item.path, force))]
+    if problems:
+        raise InputError(f"nothing was written: {'; '.join(problems)}")
+
+
+def _emit_all(fixes: "list[tuple[bool, FileFix]]", diff: bool, output: Optional[str], color: Optional[bool]) -> None:
+    """Emit every fix; if a write still fails, say exactly which files were written and which were not."""
+    written: list[str] = []
+    for index, (from_stdin, item) in enumerate(fixes):
+        try:
+            if _emit(item, from_stdin, diff, output, color):
+                written.append(item.path)
+        except InputError as exc:
+            if not written:
+                raise
+            left = [other.path for _, other in fixes[index:] if other.result.changed]
+            raise InputError(f"{exc}; already written: {', '.join(written)}; not written: {', '.join(left)}") from None
+
+
+def _emit(item: "FileFix", from_stdin: bool, diff: bool, output: Optional[str], color: Optional[bool]) -> bool:
+    """Show the diff, or write the fixed text: to -o, to stdout for stdin, else in place if changed.
+
+    Return True when a file was rewritten in place.
+    """
     source, fixed = item.source, item.result.fixed
     if diff:
         from cleaner.diffing import colorize
@@ -137,9 +172,11 @@ def _emit(item: "FileFix", from_stdin: bool, diff: bool, output: Optional[str], 
     elif output == "-" or (output is None and from_stdin):
         _write_stdout(encode(source, fixed))
     elif output is not None:
-        write_file(output, encode(source, fixed))
+        write_file(output, encode(source, fixed), output=True)
     elif item.result.changed:
         write_file(source.path, encode(source, fixed))
+        return True
+    return False
 
 
 def _write_stdout(data: bytes) -> None:

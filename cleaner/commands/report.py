@@ -18,7 +18,8 @@ import typer
 from cleaner.commands import _shared as shared
 from cleaner.errors import ExitCode, InputError
 from cleaner.inputs import discover
-from cleaner.textio import write_atomic
+from cleaner.atomic import write_output
+from cleaner.textio import distinct_paths
 
 
 def register(app: typer.Typer) -> None:
@@ -54,18 +55,27 @@ def report(
 
     # The check and both fix runs start from the same text: check it once.
     options = dataclasses.replace(plan.options, memo=ResultMemo())
-    files = discover(paths, plan.root, settings.include, settings.exclude, settings.extensions)
+    files = distinct_paths(discover(paths, plan.root, settings.include, settings.exclude, settings.extensions))
     gathered = gather(files, options, plan.rules, title)
     data = html_report.render(gathered).encode("utf-8")
     if output == "-":
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-        raise typer.Exit(ExitCode.CLEAN)
+        raise typer.Exit(ExitCode.INCOMPLETE if _warn_stopped(gathered, plan.rules) else ExitCode.CLEAN)
     try:
-        write_atomic(output, data)
+        write_output(output, data)
     except OSError as exc:
         raise InputError(f"{output}: cannot write: {exc.strerror or exc}") from None
     count = sum(len(item.report.findings) for item in gathered.files)
     typer.echo(f"cleaner: wrote {output}: {count} finding(s) in {len(files)} file(s)", err=True)
-    raise typer.Exit(ExitCode.CLEAN)
+    raise typer.Exit(ExitCode.INCOMPLETE if _warn_stopped(gathered, plan.rules) else ExitCode.CLEAN)
+
+
+def _warn_stopped(gathered, rules) -> bool:
+    """Name the rules stopped for running past their time budget, per file; True when any was."""
+    warned = False
+    for item in gathered.files:
+        codes = sorted({*item.report.stopped, *item.safe.stopped, *item.unsafe.stopped})
+        warned = shared.warn_stopped(item.report.path, codes, rules) or warned
+    return warned

@@ -49,6 +49,11 @@ def review(
     choice = RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
     options = shared.plan_for(choice, [path], None, readability=False)[1].options
     source = read_input(path, options)
+    from cleaner.atomic import write_problem
+
+    problem = None if no_write else write_problem(path)
+    if problem:
+        raise InputError(f"{path}: {problem}; nothing to review into it (use --no-write --patch FILE)")
     from cleaner.review import ReviewSession, run  # only this command needs the session and the fixer
 
     session = ReviewSession(path, source.text, check_source(source, options).findings)

@@ -11,12 +11,15 @@ moved back, so line and column always point into the file as it is on disk.
 
 from __future__ import annotations
 
+import functools
+
 from cleaner.inputs.discover import discover, matches_any
 from cleaner.inputs.extracted import Builder, Extracted
 
 __all__ = ["Builder", "Extracted", "discover", "extract", "matches_any"]
 
 
+@functools.lru_cache(maxsize=4)  # the inline-comment filter asks again for the text just checked
 def extract(path: str, text: str) -> Extracted:
     """Return the checkable text of a file (its format from its suffix) with its offset map."""
     from cleaner.inputs.registry import format_for_path

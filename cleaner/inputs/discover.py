@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -55,10 +56,9 @@ def matches_any(relative: str, patterns: Iterable[str]) -> bool:
 
 
 def _relative(path: Path, root: Path) -> str:
-    resolved = path.resolve()
     try:
-        return resolved.relative_to(root).as_posix()
-    except ValueError:
+        return path.resolve().relative_to(root).as_posix()
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a symlink loop (RuntimeError before 3.13)
         return path.as_posix()
 
 
@@ -102,9 +102,15 @@ def discover(
     return sorted(found, key=lambda p: (p != "-", p))
 
 
+def _unreadable(error: OSError) -> None:
+    """A folder that cannot be listed is skipped, but never silently."""
+    reason = (error.strerror or str(error)).lower()
+    print(f"cleaner: warning: {error.filename}: cannot read folder ({reason}); skipped", file=sys.stderr)
+
+
 def _walk(folder: Path, root: Path, exclude: Sequence[str]) -> list[str]:
     out = []
-    for current, dirs, files in os.walk(folder):
+    for current, dirs, files in os.walk(folder, onerror=_unreadable):
         base = Path(current)
         # Prune in place so excluded and hidden folders are never entered.
         dirs[:] = sorted(

@@ -24,6 +24,7 @@ class Segment:
     src_start: int
     src_end: int
     exact: bool
+    token: bool = False  # a stand-in for a URL or code: no fix may touch its edges
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Extracted:
     text: str
     segments: tuple[Segment, ...] = ()
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    comments: tuple[tuple[int, int], ...] = ()  # source spans of real comments in prose context
 
     @classmethod
     def identity(cls, text: str) -> "Extracted":
@@ -65,6 +67,17 @@ class Extracted:
         seg = self._segment(start, False)
         return seg is not None and seg.exact and seg.start <= start and end <= seg.end
 
+    def touches_token(self, start: int, end: int) -> bool:
+        """True when [start, end) begins right after or ends right before a URL or code stand-in.
+
+        Deleting the space between "<http://e.com/a>" and the next word would glue them.
+        """
+        after = bisect.bisect_left(self._starts, end)
+        if after < len(self.segments) and self.segments[after].start == end and self.segments[after].token:
+            return True
+        before = bisect.bisect_left(self._starts, start) - 1
+        return before >= 0 and self.segments[before].end == start and self.segments[before].token
+
     def remap(self, findings: Iterable[Finding]) -> list[Finding]:
         """Move findings onto the source: offsets, line/column and text; fixes only where exact."""
         findings = list(findings)
@@ -77,7 +90,7 @@ class Extracted:
             end = max(end, start)
             line, column = lines.line_col(start)
             end_line, end_column = lines.line_col(end)
-            keep_fix = self.is_exact(f.start, f.end)
+            keep_fix = self.is_exact(f.start, f.end) and not self.touches_token(f.start, f.end)
             out.append(
                 dataclasses.replace(
                     f,
@@ -104,6 +117,7 @@ class Builder:
         self._segments: list[Segment] = []
         self._pos = 0  # next source offset to consume
         self._out = 0  # length of the checked text so far
+        self._comments: list[tuple[int, int]] = []
 
     @property
     def position(self) -> int:
@@ -122,18 +136,22 @@ class Builder:
             self._segments.append(Segment(self._out, self._out + len(piece), self._pos, end, True))
         self._emit(piece, end)
 
-    def replace(self, end: int, text: str) -> None:
-        """Stand in `text` for source[position:end]."""
+    def replace(self, end: int, text: str, token: bool = False) -> None:
+        """Stand in `text` for source[position:end]; `token` marks a URL or code stand-in."""
         if end < self._pos:
             return
         if end == self._pos and not text:
             return
-        self._segments.append(Segment(self._out, self._out + len(text), self._pos, end, False))
+        self._segments.append(Segment(self._out, self._out + len(text), self._pos, end, False, token))
         self._emit(text, end)
 
     def blank(self, end: int) -> None:
         """Remove source[position:end] but keep its line breaks, so paragraphs stay apart."""
         self.replace(end, "".join(ch for ch in self.source[self._pos : end] if ch in "\r\n"))
+
+    def comment(self, start: int, end: int) -> None:
+        """Record source[start:end] as a real comment (where inline directives may live)."""
+        self._comments.append((start, end))
 
     def _emit(self, text: str, end: int) -> None:
         self._parts.append(text)
@@ -144,4 +162,5 @@ class Builder:
         """Copy the rest of the source and return the extraction."""
         self.keep(len(self.source))
         segments = tuple(self._segments)
-        return Extracted(self.source, "".join(self._parts), segments, tuple(s.start for s in segments))
+        starts = tuple(s.start for s in segments)
+        return Extracted(self.source, "".join(self._parts), segments, starts, tuple(self._comments))

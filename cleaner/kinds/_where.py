@@ -37,5 +37,17 @@ def placed(doc: Document, offset: int, where: Mapping[str, str]) -> bool:
         return not doc.is_sentence_start(offset)
     if position == "paragraph-start":
         para = doc.paragraph_at(offset)
-        return para is not None and not doc.text[para.start : offset].strip("“‘\"'( ")
+        return para is not None and _only_openers_before(doc.text, para.start, offset)
     return True
+
+
+def _only_openers_before(text: str, start: int, offset: int) -> bool:
+    """True when text[start:offset] holds only opening quotes, brackets and spaces.
+
+    Scans back from `offset` and stops at the first other character, so the cost does not
+    grow with the paragraph (a slice of it per match made one huge paragraph quadratic).
+    """
+    i = offset
+    while i > start and text[i - 1] in "“‘\"'( ":
+        i -= 1
+    return i == start

@@ -36,6 +36,14 @@ def _raise_exit(signum: int, _frame: FrameType | None) -> None:
     raise SystemExit(128 + signum)
 
 
+AUTO_PROBE_TIMEOUT = 5.0  # seconds `--grammar auto` waits for a given server before going on without it
+
+
+def probe_timeout(options: GrammarOptions) -> float:
+    """Seconds to wait for a running server's first answers: the timeout, shorter in auto mode."""
+    return min(options.timeout, AUTO_PROBE_TIMEOUT) if options.mode == "auto" else options.timeout
+
+
 def _warn(message: str) -> None:
     """Print a one-line warning to stderr."""
     print(f"cleaner: warning: {message}", file=sys.stderr)
@@ -140,8 +148,9 @@ class GrammarChecker:
         else:
             from cleaner.languagetool.client import probe
 
-            # A cold server loads its rules at the first check: allow it the start timeout.
-            self.info = probe(url, opts.variant, opts.start_timeout)
+            # A server someone else runs is already up: the configured timeout bounds the probe
+            # (connect and whole answer), and `auto` gives up sooner still, with a warning.
+            self.info = probe(url, opts.variant, probe_timeout(opts))
             self._version = self.info.version
         self._cache = ResultCache(opts.resolved_cache_dir() if opts.use_cache else None)
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
-import requests
 from language_tool_python import LanguageTool
 from language_tool_python.exceptions import LanguageToolError
 
 from cleaner.errors import GrammarError
 from cleaner.languagetool.raw import RawMatch
+from cleaner.languagetool.transport import RequestFailed, request_json
 
 # LanguageTool counts offsets in UTF-16 units and language-tool-python corrects them with
 # class-level state that concurrent threads would race on. Replacing each astral character
@@ -21,11 +22,25 @@ _ASTRAL_STAND_IN = "\ufffd"
 
 
 class _TimedLanguageTool(LanguageTool):
-    """language-tool-python's client with our request timeout instead of its fixed 300 s."""
+    """language-tool-python's client, its requests bounded by our timeout from connect to last byte.
+
+    The library's own requests carry a fixed 300 s per-read timeout and retry once, so a silent
+    or trickling server could hold a run for many minutes.
+    """
 
     def __init__(self, timeout: float, **kwargs: Any) -> None:
-        self._TIMEOUT = timeout  # type: ignore[assignment]  # _query_server reads it per request
+        self._TIMEOUT = timeout  # type: ignore[assignment]
         super().__init__(**kwargs)
+
+    def _query_server(self, url: str, params: dict[str, str] | None = None, num_tries: int = 1, method: str = "get") -> Any:
+        """One request, answered within the timeout or failed with a LanguageToolError."""
+        try:
+            if method == "post":
+                return request_json(url, params or {}, timeout=self._TIMEOUT)
+            query = f"?{urlencode(params)}" if params else ""
+            return request_json(url + query, timeout=self._TIMEOUT)
+        except RequestFailed as e:
+            raise LanguageToolError(f"{url}: {e}") from None
 
 
 def normalize_url(url: str) -> str:
@@ -68,19 +83,11 @@ def probe(url: str, variant: str, timeout: float, version: str | None = None) ->
 def _get_json(url: str, timeout: float, base: str, data: dict[str, str] | None = None) -> Any:
     """GET (or POST `data`) and decode JSON; raise a one-line GrammarError on any failure."""
     try:
-        if data is None:
-            resp = requests.get(url, timeout=timeout)
-        else:
-            resp = requests.post(url, data=data, timeout=timeout)
-    except requests.RequestException as e:
-        raise GrammarError(f"LanguageTool server at {base} does not answer: {_reason(e, timeout)}") from e
-    try:
-        resp.raise_for_status()
-        return resp.json()
-    except (requests.HTTPError, ValueError) as e:
-        raise GrammarError(
-            f"{base} is not a LanguageTool server (HTTP {resp.status_code} from {url[len(base):]})"
-        ) from e
+        return request_json(url, data, timeout=timeout)
+    except RequestFailed as e:
+        if e.status is not None:
+            raise GrammarError(f"{base} is not a LanguageTool server (HTTP {e.status} from {url[len(base):]})") from e
+        raise GrammarError(f"LanguageTool server at {base} does not answer: {e}") from e
 
 
 class Client:
@@ -125,16 +132,6 @@ class Client:
     def close(self) -> None:
         """Release the client (the server belongs to whoever started it)."""
         self._tool.close()
-
-
-def _reason(error: requests.RequestException, timeout: float) -> str:
-    """Return the short cause of a failed request: "connection refused", "timed out after 5s"."""
-    if isinstance(error, requests.Timeout):
-        return f"timed out after {timeout:g}s"
-    errno_text = re.search(r"\[Errno -?\d+\] ([^'\")]+)", str(error))
-    if errno_text:
-        return errno_text.group(1).strip().lower()
-    return _first_line(error)[:120]
 
 
 def _field(match: Any, name: str, old_name: str) -> Any:

@@ -8,6 +8,7 @@ from cleaner.diffing import excerpt
 from cleaner.fixer import FileFix
 from cleaner.model import Finding, Safety
 from cleaner.readability import delta, label
+from cleaner.report.visible import visible
 
 SHOWN_SCORES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "text_standard", "words", "sentences")
 
@@ -29,12 +30,13 @@ def _style(text: str, code: str, color: bool) -> str:
 def _file_block(fix: FileFix, color: bool, dry_run: bool) -> list[str]:
     result = fix.result
     verb = "would fix" if dry_run else "fixed"
-    head = f"{fix.path}: {verb} {len(result.applied)}, {len(result.remaining)} left for review"
+    head = f"{visible(fix.path)}: {verb} {len(result.applied)}, {len(result.remaining)} left for review"
     out = [_style(head, "1", color)]
     for finding in result.applied:
-        new = f"“{finding.replacements[0]}”" if finding.replacements[0] else "(deleted)"
+        new = f"“{visible(finding.replacements[0])}”" if finding.replacements[0] else "(deleted)"
         mark = _style(verb, "32", color)
-        out.append(f"  {mark} {finding.line}:{finding.column} {finding.code} {finding.message} “{finding.text}” → {new}")
+        said = f"{finding.code} {visible(finding.message)} “{visible(finding.text)}” → {new}"
+        out.append(f"  {mark} {finding.line}:{finding.column} {said}")
     if result.unstable:
         out.append(f"  not applied (fixes did not settle): {', '.join(result.unstable)}")
     for finding in result.remaining:
@@ -46,11 +48,12 @@ def _file_block(fix: FileFix, color: bool, dry_run: bool) -> list[str]:
 
 def _remaining_block(path: str, finding: Finding, text: str, color: bool) -> list[str]:
     safety = finding.safety.value if finding.safety else "review"
-    block = [f"  {path}:{finding.line}:{finding.column}: {_style(finding.code, '33;1', color)} {finding.message} ({safety})"]
+    code = _style(finding.code, "33;1", color)
+    block = [f"  {visible(path)}:{finding.line}:{finding.column}: {code} {visible(finding.message)} ({safety})"]
     best = finding.replacements[0] if finding.replacements else None
     block.extend(f"      {line}" for line in excerpt(text, finding.start, finding.end, best, color=color))
     if len(finding.replacements) > 1:
-        others = " | ".join(f"“{r}”" if r else "(delete)" for r in finding.replacements[1:4])
+        others = " | ".join(f"“{visible(r)}”" if r else "(delete)" for r in finding.replacements[1:4])
         block.append(f"      other candidates: {others}")
     return block
 
@@ -60,7 +63,7 @@ def readability_lines(fix: FileFix) -> list[str]:
     if fix.before is None or fix.after is None:
         return []
     change = delta(fix.before, fix.after)
-    out = [f"  Readability of {fix.path} (before → after):"]
+    out = [f"  Readability of {visible(fix.path)} (before → after):"]
     for name in SHOWN_SCORES:
         old, new = getattr(fix.before, name), getattr(fix.after, name)
         diff = f" ({change[name]:+g})" if name in change else ""

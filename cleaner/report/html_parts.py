@@ -10,13 +10,14 @@ import html
 from typing import Any, Callable, Mapping, Sequence
 
 from cleaner.model import Finding
+from cleaner.report.visible import visible
 
 Card = Callable[[int, Finding], str]  # renders one finding's tooltip entry
 
 
 def esc(value: object) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return html.escape(str(value), quote=True)
+    """Escape any value for HTML text or a quoted attribute; controls and bidi overrides show as escapes."""
+    return html.escape(visible(str(value), keep_newlines=True), quote=True)
 
 
 def badge(kind: str, text: str | None = None) -> str:

@@ -8,6 +8,7 @@ from typing import Any, Sequence, TextIO
 from cleaner.model import FileReport, Finding, Rule
 from cleaner.readability import FIELDS, label
 from cleaner.report import Formatter
+from cleaner.report.visible import split_lines, visible, visible_columns
 
 SUMMARY = "people: `path:line:col: CODE message`, the line, a caret, the suggestion, a summary and readability"
 _SHOWN_SCORES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "text_standard")
@@ -23,13 +24,13 @@ class TextFormatter(Formatter):
     def handle(self, report: FileReport) -> None:
         """Print every finding of the file with its source line."""
         super().handle(report)
-        lines = report.text.splitlines()
+        lines = split_lines(report.text)
         block: list[str] = []
         for finding in report.findings:
             block.extend(finding_block(report.path, finding, lines, self.color, self.width))
         scores = report.readability
         if scores and scores.get("words"):  # each file's scores with its findings, before the summary
-            block.append(f"Readability of {report.path}: " + ", ".join(f"{label(k)} {scores[k]}" for k in _SHOWN_SCORES))
+            block.append(f"Readability of {visible(report.path)}: " + ", ".join(f"{label(k)} {scores[k]}" for k in _SHOWN_SCORES))
         if block:
             self.out.write("\n".join(block) + "\n")
             self.out.flush()
@@ -89,19 +90,21 @@ def _style(text: str, code: str, color: bool) -> str:
 def finding_block(path: str, f: Finding, lines: list[str], color: bool, columns: int | None = None) -> list[str]:
     """Return the lines for one finding: header, source line (cut to `columns`), caret, suggestion, blank."""
     level_color = {"error": "31;1", "warning": "33;1", "info": "36;1"}[f.level.value]
-    head = f"{path}:{f.line}:{f.column}: {_style(f.code, level_color, color)} {f.message}"
+    head = f"{visible(path)}:{f.line}:{f.column}: {_style(f.code, level_color, color)} {visible(f.message)}"
     if f.source != "cleaner":
         head += f" [{f.source}]"
     block = [head]
     source = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
     gutter = " " * len(str(f.line))
-    width = max(1, (f.end_column - f.column) if f.end_line == f.line else len(source) - f.column + 1)
+    end = f.end_column - 1 if f.end_line == f.line else len(source)
+    # Control characters and bidi overrides are shown as escapes; the caret follows them.
+    shown_line, caret_start, caret_end = visible_columns(source, f.column - 1, max(end, f.column - 1))
     room = columns - len(gutter) - 4 if columns else None  # " 12 | " before the text
-    shown, at, width = cut_line(source, f.column - 1, width, room)
+    shown, at, width = cut_line(shown_line, caret_start, max(1, caret_end - caret_start), room)
     block.append(f" {f.line} | {shown}")
     block.append(f" {gutter} | {' ' * at}{_style('^' * width, level_color, color)}")
     if f.replacements:
-        shown = " | ".join(f"“{r}”" if r else "(delete)" for r in f.replacements[:3])
+        shown = " | ".join(f"“{visible(r)}”" if r else "(delete)" for r in f.replacements[:3])
         safety = f" ({f.safety.value})" if f.safety else ""
         block.append(f" {gutter} = suggestion{safety}: {shown}")
     block.append("")

@@ -1,0 +1,145 @@
+"""Text that is never prose: URLs, e-mail addresses, file paths and code-like tokens.
+
+No rule may flag or fix inside these spans, in any input format: a "double period" inside
+`http://e.com/a..b` is part of an address, and editing it breaks the link. The engine drops
+every finding that touches a protected span (`keep_prose`), and the runner does the same for
+LanguageTool's findings.
+
+Every pattern starts only at a token boundary and uses possessive repeats, so finding the
+spans is linear in the length of the text whatever it contains.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Iterable, Sequence, TypeVar
+
+import regex
+
+# Lower-case top-level domains that mark a bare host name ("example.com", "gov.uk"); "in" and
+# other words a run-on sentence could produce ("deal.in February") are left out on purpose.
+_TLDS = frozenset(
+    "com org net edu gov mil int info biz io ai app dev tv uk de fr cn jp ru eu us ca au ch nl es it kr".split()
+)
+# Addresses first, over the whole text; then the other tokens in the gaps between them, so a
+# token before an address (a call, a path) can never swallow its start and change where it ends.
+_ADDRESSES = regex.compile(
+    r"""
+    (?P<url>(?<![\w.+-])(?:[A-Za-z][A-Za-z0-9+.-]{1,15}://|www\.|mailto:)[^\s<>"“”]++)
+    | (?P<email>(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++)
+    """,
+    regex.VERBOSE | regex.VERSION0,
+)
+_TOKENS = regex.compile(
+    r"""
+    (?P<path>(?<![\w./\\~-])(?:~|\.\.?)?/[\w.@%+~-]++(?:/[\w.@%+~-]*+)*+)
+    | (?P<windows>(?<![\w:\\])[A-Za-z]:\\[^\s<>"“”]++)
+    | (?P<code>(?<!`)`(?!`)[^`\r\n]++`(?!`))
+    | (?P<call>(?<![\w.])[A-Za-z_]\w*+(?:\.[A-Za-z_]\w*+)*+\([^()\s]{0,40}+\))
+    | (?P<dotted>(?<![\w.-])[\w-]++(?:\.[\w-]++)++(?:/[^\s<>"“”]*+)?)
+    | (?P<relative>(?<![\w./-])[\w.-]++(?:/[\w.-]++)++)
+    | (?P<snake>(?<!\w)[A-Za-z][A-Za-z0-9]*+_\w++)
+    | (?P<scoped>(?<!\w)\w++(?:::|->)\w++)
+    """,
+    regex.VERBOSE | regex.VERSION0,
+)
+_CLOSERS = ",;:!?'\"’”)]}"  # punctuation after an address belongs to the sentence around it
+_FILE_SUFFIX = regex.compile(r"\.[A-Za-z0-9]{1,6}$")
+_CODE_NAME = regex.compile(r"[a-z_]\w+")
+_SNAKE = regex.compile(r"(?<!\w)[A-Za-z][A-Za-z0-9]*+_\w++")
+_EXACT = frozenset({"code", "call"})  # tokens whose last character is part of them
+
+T = TypeVar("T")
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Return the sorted, non-overlapping spans of `text` that are never prose."""
+    addresses = [_span(text, m) for m in _ADDRESSES.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    gap_start = 0
+    for start, end in [*addresses, (len(text), len(text))]:
+        spans.extend(_tokens(text, gap_start, start))
+        if end > start:
+            spans.append((start, end))
+        gap_start = max(gap_start, end)
+    return spans
+
+
+def _span(text: str, match: regex.Match[str]) -> tuple[int, int]:
+    return match.start(), _trim(text, match.start(), match.end())
+
+
+def _tokens(text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+    """Paths and code-like tokens in text[pos:endpos]."""
+    spans: list[tuple[int, int]] = []
+    if endpos <= pos:
+        return spans
+    for match in _TOKENS.finditer(text, pos, endpos):
+        kind = match.lastgroup or ""
+        start, end = match.span()
+        if kind not in _EXACT:
+            end = _trim(text, start, end)
+        token = text[start:end]
+        if kind == "dotted" and not _is_host_or_code(token):
+            # "foo_bar.Next" is no host, but its snake_case part is still code.
+            spans.extend(m.span() for m in _SNAKE.finditer(text, start, end))
+            continue
+        if kind == "relative" and _is_plain_fraction(token) or kind == "path" and _is_lone_word(token):
+            continue
+        if end > start:
+            spans.append((start, end))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Give trailing sentence punctuation back to the sentence; a doubled stop stays protected."""
+    while end > start:
+        last = text[end - 1]
+        if last in _CLOSERS or (last == "." and text[end - 2 : end - 1] != "."):
+            end -= 1
+        else:
+            break
+    return end
+
+
+def _is_host_or_code(token: str) -> bool:
+    """True for "example.com/page" and "os.path.join"; false for "resigned.Officials" or "U.S"."""
+    labels = token.split("/", 1)[0].split(".")
+    if labels[-1] in _TLDS and all(labels):
+        return True
+    return len(labels) >= 3 and all(_CODE_NAME.fullmatch(label) for label in labels)
+
+
+def _is_lone_word(token: str) -> bool:
+    """True for "/AFP" (a credit left in brackets), not for "/usr/lib", "/a.txt" or "~/notes"."""
+    return token.startswith("/") and token.count("/") == 1 and not _FILE_SUFFIX.search(token)
+
+
+def _is_plain_fraction(token: str) -> bool:
+    """True for slashed words that are prose ("and/or", "Russia/Ukraine"), not paths."""
+    parts = token.split("/")
+    return len(parts) == 2 and not _FILE_SUFFIX.search(parts[-1])
+
+
+def overlaps_any(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
+    """True when [start, end) overlaps or touches a span.
+
+    Touching counts: deleting the space after an address ("http://e.com/a ..Then" to
+    "http://e.com/a.Then") or inserting text right at its edge changes where the address ends.
+    """
+    i = bisect.bisect_right(starts, start) - 1
+    if i >= 0 and start <= spans[i][1]:
+        return True  # the span starting at or before `start` reaches it
+    return i + 1 < len(starts) and starts[i + 1] <= end  # a span starts inside, or right at the end
+
+
+def keep_prose(text: str, items: Iterable[T], span_of=lambda item: (item.start, item.end)) -> list[T]:
+    """Drop the items (hits or findings) whose span touches a protected span of `text`."""
+    items = list(items)
+    if not items:
+        return items
+    spans = protected_spans(text)
+    if not spans:
+        return items
+    starts = [s for s, _ in spans]
+    return [item for item in items if not overlaps_any(spans, starts, *span_of(item))]

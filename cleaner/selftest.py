@@ -1,0 +1,61 @@
+"""A team's own rules prove themselves when loaded: their examples must behave as written.
+
+The built-in rules are held to their examples by the test suite; a rule from `extra-rules`
+has no such suite, so a pattern that contradicts its own examples would silently report the
+wrong thing. Each failing example must be flagged (and fixed to its `fixed` text, applied the
+way `cleaner fix` applies it, suggestions included); each near miss must pass.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable
+
+from cleaner.engine import Engine
+from cleaner.errors import RuleFileError
+from cleaner.fixer import allowed_safeties, fix_text
+from cleaner.model import Rule
+
+
+def example_problems(rule: Rule) -> list[str]:
+    """Return how the rule contradicts its own examples (empty when it keeps them)."""
+    engine = Engine([rule])
+    problems = []
+    for example in rule.fail_examples:
+        if not any(f.code == rule.code for f in engine.check(example.text)):
+            problems.append(f"does not flag its failing example {example.text!r}")
+        elif example.fixed is not None:
+            fixed = fix_text(example.text, engine.check, allowed_safeties(suggestions=True)).fixed
+            if fixed != example.fixed:
+                problems.append(f"fixes {example.text!r} to {fixed!r}, not to {example.fixed!r}")
+    for text in rule.pass_examples:
+        if any(f.code == rule.code for f in engine.check(text)):
+            problems.append(f"flags its near miss {text!r}")
+    return problems
+
+
+def check_team_rules(rules: Iterable[Rule]) -> None:
+    """Check the examples of every rule that is not part of the built-in pack."""
+    from cleaner.loader import builtin_rules_dir
+
+    check_examples(rules, builtin_rules_dir())
+
+
+def check_examples(rules: Iterable[Rule], trusted: Path) -> None:
+    """Raise RuleFileError (exit 3) for the first rule outside `trusted` that breaks its examples."""
+    for rule in rules:
+        if Path(rule.path).resolve().is_relative_to(trusted.resolve()):
+            continue
+        problems = example_problems(rule)
+        if problems:
+            raise RuleFileError(f"{rule.path}:{_examples_line(rule.path)}: examples: {rule.code} {problems[0]}")
+
+
+def _examples_line(path: str) -> int:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 1
+    match = re.search(r"^examples\s*:", text, re.M)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
