@@ -15,10 +15,10 @@ from collections import Counter
 from pathlib import Path
 
 from cleaner.config import EffectiveConfig
-from cleaner.fixer import FixResult, allowed_safeties, apply_edits, fix_source
+from cleaner.fixer import FixResult, allowed_safeties, apply_edits
 from cleaner.inputs import extract
 from cleaner.protected import protected_spans
-from cleaner.runner import CheckOptions, check_source, plan_run
+from cleaner.runner import CheckOptions, check_source, fix_source, plan_run
 from cleaner.textio import SourceText, normalize_newlines
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

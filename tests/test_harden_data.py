@@ -150,7 +150,7 @@ def test_a_write_failing_midway_reports_what_was_written(tmp_path: Path, monkeyp
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr("cleaner.commands.fix.write_atomic", flaky)
+    monkeypatch.setattr("cleaner.commands._shared.write_atomic", flaky)
     result = CliRunner().invoke(app, ["fix", "--no-readability", str(a), str(b), str(c)])
     message = str(result.exception)
     assert "No space left on device" in message

@@ -77,7 +77,7 @@ message: m
 """
 
 
-def rule_folder(tmp_path: Path, name: str = "x", pattern: str = "foo", extra: str = "", fail: str = '["a foo"]') -> Path:
+def rule_folder(tmp_path: Path, name: str = "x", pattern: str = "foo", extra: str = "", fail: str = '[{text: a foo, flag: foo}]') -> Path:
     folder = tmp_path / "rules"
     folder.mkdir(exist_ok=True)
     (folder / "x.yaml").write_text(RULE.format(name=name, pattern=pattern, extra=extra, fail=fail))
@@ -93,13 +93,14 @@ def test_a_yaml_alias_bomb_is_refused_naming_the_file(tmp_path: Path) -> None:
 
 
 def test_a_bad_replacement_template_is_refused_at_load_time(tmp_path: Path) -> None:
-    rule_folder(tmp_path, extra="fix: {title: t, replace: '\\g<nope>', safety: safe}\n")
+    fail = '[{text: a foo b, fixed: a  b}]'
+    rule_folder(tmp_path, extra="fix: {title: t, replace: '\\g<nope>', safety: safe}\n", fail=fail)
     (tmp_path / "a.txt").write_text("a foo b\n")
     one_line_error(check(tmp_path, "--extra-rules", "rules", "a.txt"), 3, "rules/x.yaml:9:", "fix", "nope")
 
 
 def test_a_catastrophic_rule_is_stopped_named_and_the_run_goes_on(tmp_path: Path) -> None:
-    rule_folder(tmp_path, name="catastrophic", pattern="(a|aa)+$", fail='["aaa"]')
+    rule_folder(tmp_path, name="catastrophic", pattern="(a|aa)+$", fail='[{text: aaa, flag: aaa}]')
     (tmp_path / "a.txt").write_text("He left.. Then " + "a" * 40 + "b went on.\n")
     proc = check(tmp_path, "--extra-rules", "rules", "--format", "json", "a.txt")
     assert proc.returncode == 4, proc.stderr
@@ -109,7 +110,7 @@ def test_a_catastrophic_rule_is_stopped_named_and_the_run_goes_on(tmp_path: Path
 
 
 def test_a_team_rule_that_contradicts_its_examples_is_refused(tmp_path: Path) -> None:
-    rule_folder(tmp_path, fail='["a bar"]')
+    rule_folder(tmp_path, fail='[{text: a bar, flag: bar}]')
     (tmp_path / "a.txt").write_text("a foo\n")
     one_line_error(check(tmp_path, "--extra-rules", "rules", "a.txt"), 3, "rules/x.yaml:9:", "examples", "a bar")
 

@@ -6,6 +6,7 @@ linear work takes about twice as long, quadratic work four times. No absolute ti
 
 from __future__ import annotations
 
+import gc
 import random
 import string
 import time
@@ -29,9 +30,16 @@ LARGEST = 1 << 20  # units; work still too quick to measure at this size is not 
 
 
 def _seconds(work: Callable[[str], object], text: str) -> float:
-    start = time.perf_counter()
-    work(text)
-    return time.perf_counter() - start
+    # The cyclic collector runs at moments that depend on allocation counts, not on the work:
+    # collect first and keep it off while timing, so its pauses do not land on one size only.
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.perf_counter()
+        work(text)
+        return time.perf_counter() - start
+    finally:
+        gc.enable()
 
 
 def _best(work: Callable[[str], object], text: str) -> float:

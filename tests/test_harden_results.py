@@ -50,8 +50,8 @@ def test_a_real_comment_still_disables(tmp_path: Path, name: str, page: str) -> 
 
 def test_directives_are_read_only_from_the_comments_given() -> None:
     text = "<!-- cleaner-disable PU101 -->a<!-- cleaner-enable -->"
-    assert parse_inline(text, []).regions == ()
-    assert parse_inline(text, extract("a.md", text).comments).regions == ((30, 31, ("PU101",)),)
+    assert parse_inline(text, comments=[]).regions == ()
+    assert parse_inline(text, comments=extract("a.md", text).comments).regions == ((30, 31, ("PU101",)),)
 
 
 def test_a_commented_out_article_tag_leaves_the_body_checked(tmp_path: Path) -> None:
