@@ -2,8 +2,8 @@
 
 No rule may flag or fix inside these spans, in any input format: a "double period" inside
 `http://e.com/a..b` is part of an address, and editing it breaks the link. The engine drops
-every finding that touches a protected span (`keep_prose`), and the runner does the same for
-LanguageTool's findings.
+every finding in or at the edge of a protected span (`keep_prose`), and the runner does the
+same for LanguageTool's findings.
 
 Every pattern starts only at a token boundary and uses possessive repeats, so finding the
 spans is linear in the length of the text whatever it contains.
@@ -12,6 +12,7 @@ spans is linear in the length of the text whatever it contains.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from typing import Iterable, Sequence, TypeVar
 
 import regex
@@ -121,20 +122,53 @@ def _is_plain_fraction(token: str) -> bool:
     return len(parts) == 2 and not _FILE_SUFFIX.search(parts[-1])
 
 
-def overlaps_any(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
-    """True when [start, end) overlaps or touches a span.
+def touched(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The protected spans that [start, end) overlaps or touches (shares an edge with)."""
+    i = max(bisect.bisect_right(starts, start) - 1, 0)
+    found = []
+    while i < len(spans) and spans[i][0] <= end:
+        if spans[i][1] >= start:
+            found.append(spans[i])
+        i += 1
+    return found
 
-    Touching counts: deleting the space after an address ("http://e.com/a ..Then" to
-    "http://e.com/a.Then") or inserting text right at its edge changes where the address ends.
+
+def verdict(text: str, spans: Sequence[tuple[int, int]], start: int, end: int, replacements: Sequence[str]) -> str:
+    """How a finding over [start, end) stands to the protected spans: "prose", "no-fix" or "drop".
+
+    Inside a span, or cutting into one, a finding is dropped. At a span's edge a fix is dropped
+    unless the span stays apart from its neighbours: deleting the space after an address
+    ("http://e.com/a ..Then" to "http://e.com/a.Then") changes where it ends, deleting a whole
+    paragraph after it does not. A finding that holds a whole span with prose around it (a
+    sentence quoting a URL) is about the prose: it stays, without its fix, since the fix would
+    rewrite the span too.
     """
-    i = bisect.bisect_right(starts, start) - 1
-    if i >= 0 and start <= spans[i][1]:
-        return True  # the span starting at or before `start` reaches it
-    return i + 1 < len(starts) and starts[i + 1] <= end  # a span starts inside, or right at the end
+    result = "prose"
+    for s, e in spans:
+        if start <= s and e <= end and end - start > e - s:
+            result = "no-fix"
+        elif s < end and start < e:  # shares a character: a flag or fix inside the span
+            return "drop"
+        elif replacements and not all(_stays_apart(text, start, end, r, at_end=start == e) for r in replacements):
+            return "drop"
+    return result
 
 
-def keep_prose(text: str, items: Iterable[T], span_of=lambda item: (item.start, item.end)) -> list[T]:
-    """Drop the items (hits or findings) whose span touches a protected span of `text`."""
+def _stays_apart(text: str, start: int, end: int, replacement: str, at_end: bool) -> bool:
+    """True when, after the edit, whitespace (or the text's edge) still separates the span it touches."""
+    if at_end:  # the edit starts where the span ends: what follows the span after it
+        after = replacement[:1] or text[end : end + 1]
+        return not after or after.isspace()
+    before = replacement[-1:] or text[start - 1 : start]  # the edit ends where the span starts
+    return not before or before.isspace()
+
+
+def keep_prose(text: str, items: Iterable[T]) -> list[T]:
+    """Keep the items (hits or findings) that flag prose, not URLs, addresses, paths or code.
+
+    An item that lies in or cuts into a protected span, or a fix that would join one to its
+    neighbours, is dropped; one that holds a whole span loses its replacements (see `verdict`).
+    """
     items = list(items)
     if not items:
         return items
@@ -142,4 +176,11 @@ def keep_prose(text: str, items: Iterable[T], span_of=lambda item: (item.start, 
     if not spans:
         return items
     starts = [s for s, _ in spans]
-    return [item for item in items if not overlaps_any(spans, starts, *span_of(item))]
+    kept = []
+    for item in items:
+        judged = verdict(text, touched(spans, starts, item.start, item.end), item.start, item.end, item.replacements)
+        if judged == "no-fix":
+            item = dataclasses.replace(item, replacements=())
+        if judged != "drop":
+            kept.append(item)
+    return kept

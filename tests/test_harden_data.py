@@ -44,6 +44,61 @@ def test_protected_tokens_are_never_flagged(token: str) -> None:
     assert all(not (f.start < text.index(token) + len(token) and text.index(token) < f.end) for f in cleaner.check(text))
 
 
+def test_the_engine_drops_hits_in_protected_spans_for_every_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The filter sits in the engine, not in each kind: make every reported span (one character
+    # wider each side) protected, and no rule of any kind, new ones included, may report it again.
+    from cleaner import protected
+    from cleaner.engine import Engine
+    from cleaner.examples import example_rule
+    from cleaner.kinds import registry
+    from cleaner.loader import load_rules
+
+    fired: set[str] = set()
+    for rule in load_rules():
+        engine = Engine([example_rule(rule)])
+        for example in rule.fail_examples:
+            found = engine.check(example.text)
+            if not found:
+                continue
+            fired.add(rule.kind)
+            end = len(example.text)
+            spans = sorted({(max(f.start - 1, 0), min(f.end + 1, end)) for f in found})
+            monkeypatch.setattr(protected, "protected_spans", lambda text, spans=spans: _merged(spans))
+            left = [f for f in engine.check(example.text) if f.end > f.start or f.replacements]
+            monkeypatch.undo()
+            assert left == [], (rule.code, example.text, left)
+    assert fired == set(registry())  # every kind was tried
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def test_a_finding_around_a_whole_url_keeps_its_flag_but_not_its_fix_and_edits_keep_urls_apart() -> None:
+    from cleaner.model import Hit
+    from cleaner.protected import keep_prose
+
+    text = "He said see http://e.com/a..b now. Then"
+    url = text.index("http"), text.index(" now")
+    sentence = Hit(0, text.index(". Then") + 1, ("He said so.",))
+    inside = Hit(text.index(".."), text.index("..") + 2, (".",))
+    at_edge = Hit(url[1], url[1], (",",))
+    flag_at_edge = Hit(url[1], url[1] + 4)
+    kept = keep_prose(text, [sentence, inside, at_edge, flag_at_edge])
+    assert kept == [Hit(sentence.start, sentence.end, ()), flag_at_edge]
+    # Deleting a repeated paragraph right after a URL leaves the URL apart from its neighbours.
+    text = "More at http://e.com/a\n\nSame words.\n\nSame words.\n\nEnd."
+    repeat = Hit(text.index("\n\nSame"), text.index("\n\nSame") + len("\n\nSame words."), ("",))
+    joining = Hit(repeat.start, repeat.end, ("x",))
+    assert keep_prose(text, [repeat, joining]) == [repeat]
+
+
 def test_code_like_tokens_are_protected() -> None:
     text = "Call os.path.join, my_var_name, run() and std::vector here."
     assert [text[s:e] for s, e in protected_spans(text)] == ["os.path.join", "my_var_name", "run()", "std::vector"]
