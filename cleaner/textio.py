@@ -145,7 +145,7 @@ def format_size(size: int) -> str:
 def describe(exc: OSError) -> str:
     """Return a short, lower-case reason for an OS error ("no such file", "symbolic link loop")."""
     reasons = {
-        errno.ENOENT: "no such file",
+        errno.ENOENT: "no such file or folder",
         errno.EACCES: "permission denied",
         errno.EPERM: "permission denied",
         errno.ELOOP: "symbolic link loop",

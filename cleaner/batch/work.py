@@ -77,12 +77,13 @@ def _check_source(article_id: str, source: SourceText, date: str | None, options
     """Check one decoded article; any failure is recorded against it and the batch goes on."""
     try:
         report = check_source(source, options, engine)
-    except TimeoutError:
-        # The rule kinds run every pattern under a time budget (cleaner.kinds._support.timeout_for).
-        rows.add_error(article_id, date, len(source.text), "a rule went over its time budget")
-        return
     except Exception as exc:  # noqa: BLE001 - one broken article must not stop an archive audit
         rows.add_error(article_id, date, len(source.text), f"internal error: {type(exc).__name__}: {exc}")
+        return
+    if report.stopped:
+        # The engine stops a rule that overruns its time budget; the article's results are incomplete.
+        codes = ", ".join(report.stopped)
+        rows.add_error(article_id, date, len(source.text), f"a rule went over its time budget ({codes})")
         return
     rows.add_report(article_id, report, date)
 
