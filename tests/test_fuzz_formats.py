@@ -21,6 +21,8 @@ from cleaner.textio import decode
 from fuzz_support import KINDS, assert_safe, corpus_files
 from tests_support import run_cli
 
+pytestmark = pytest.mark.slow  # timing ratios and hundreds of generated inputs: the full lane only
+
 EXAMPLES = int(os.environ.get("CLEANER_FUZZ_EXAMPLES", "300"))
 
 _PROSE = [

@@ -17,7 +17,7 @@ from cleaner import atomic
 from cleaner.cli import app
 from cleaner.inputs import extract
 from cleaner.protected import protected_spans
-from tests_support import run_cli
+from tests_support import run_cli, run_process
 
 DOUBLE = "He left.. Then she spoke.\n"
 
@@ -262,7 +262,8 @@ def test_a_file_named_three_ways_is_fixed_and_reported_once(tmp_path: Path) -> N
 
 def test_output_to_dev_stdout_works_on_a_pipe(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(DOUBLE)
-    proc = run_cli("fix", "--no-readability", "-o", "/dev/stdout", "a.txt", cwd=tmp_path)
+    # A real process: its standard output is the pipe the test reads.
+    proc = run_process("fix", "--no-readability", "-o", "/dev/stdout", "a.txt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith(DOUBLE.replace("..", ".").encode())
 

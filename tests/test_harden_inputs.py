@@ -77,6 +77,8 @@ message: m
 """
 
 
+# The folder is given by its absolute path: the CLI runs in this process, and load_rules caches
+# rule folders by the path as given, so a relative "rules" would find an earlier test's rules.
 def rule_folder(tmp_path: Path, name: str = "x", pattern: str = "foo", extra: str = "", fail: str = '[{text: a foo, flag: foo}]') -> Path:
     folder = tmp_path / "rules"
     folder.mkdir(exist_ok=True)
@@ -89,20 +91,21 @@ def test_a_yaml_alias_bomb_is_refused_naming_the_file(tmp_path: Path) -> None:
     levels += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, 10)]
     rule_folder(tmp_path, extra="\n".join(levels) + "\n", fail="*a9")
     (tmp_path / "a.txt").write_text(DOUBLE)
-    one_line_error(check(tmp_path, "--extra-rules", "rules", "a.txt"), 3, "rules/x.yaml:", "aliases")
+    one_line_error(check(tmp_path, "--extra-rules", str(tmp_path / "rules"), "a.txt"), 3, "rules/x.yaml:", "aliases")
 
 
 def test_a_bad_replacement_template_is_refused_at_load_time(tmp_path: Path) -> None:
     fail = '[{text: a foo b, fixed: a  b}]'
     rule_folder(tmp_path, extra="fix: {title: t, replace: '\\g<nope>', safety: safe}\n", fail=fail)
     (tmp_path / "a.txt").write_text("a foo b\n")
-    one_line_error(check(tmp_path, "--extra-rules", "rules", "a.txt"), 3, "rules/x.yaml:9:", "fix", "nope")
+    one_line_error(check(tmp_path, "--extra-rules", str(tmp_path / "rules"), "a.txt"), 3, "rules/x.yaml:9:", "fix", "nope")
 
 
+@pytest.mark.slow
 def test_a_catastrophic_rule_is_stopped_named_and_the_run_goes_on(tmp_path: Path) -> None:
     rule_folder(tmp_path, name="catastrophic", pattern="(a|aa)+$", fail='[{text: aaa, flag: aaa}]')
     (tmp_path / "a.txt").write_text("He left.. Then " + "a" * 40 + "b went on.\n")
-    proc = check(tmp_path, "--extra-rules", "rules", "--format", "json", "a.txt")
+    proc = check(tmp_path, "--extra-rules", str(tmp_path / "rules"), "--format", "json", "a.txt")
     assert proc.returncode == 4, proc.stderr
     err = proc.stderr.decode()
     assert "XX101" in err and "rules/x.yaml" in err and "a.txt" in err and "incomplete" in err
@@ -112,7 +115,7 @@ def test_a_catastrophic_rule_is_stopped_named_and_the_run_goes_on(tmp_path: Path
 def test_a_team_rule_that_contradicts_its_examples_is_refused(tmp_path: Path) -> None:
     rule_folder(tmp_path, fail='[{text: a bar, flag: bar}]')
     (tmp_path / "a.txt").write_text("a foo\n")
-    one_line_error(check(tmp_path, "--extra-rules", "rules", "a.txt"), 3, "rules/x.yaml:9:", "examples", "a bar")
+    one_line_error(check(tmp_path, "--extra-rules", str(tmp_path / "rules"), "a.txt"), 3, "rules/x.yaml:9:", "examples", "a bar")
 
 
 # --- paths, configuration and output that used to end in a traceback -------------------------
@@ -157,6 +160,7 @@ def test_a_closed_stdout_is_a_clear_error(tmp_path: Path) -> None:
     one_line_error(proc, 2, "standard output is closed")
 
 
+@pytest.mark.slow
 def test_a_broken_pipe_ends_quietly(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(DOUBLE * 20000)
     proc = subprocess.Popen([sys.executable, "-m", "cleaner.cli", "check", "--no-readability", "a.txt"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)

@@ -24,6 +24,8 @@ from cleaner.protected import protected_spans
 from cleaner.readability import score
 from cleaner.suppress import parse_inline
 
+pytestmark = pytest.mark.slow  # timing ratios and hundreds of generated inputs: the full lane only
+
 MAX_RATIO = 2.5
 MIN_SECONDS = 0.1  # grow the input until one run takes this long, so noise does not dominate
 LARGEST = 1 << 20  # units; work still too quick to measure at this size is not quadratic

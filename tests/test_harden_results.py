@@ -73,8 +73,8 @@ def test_an_empty_select_is_refused(tmp_path: Path) -> None:
     ("body", "expected"),
     [
         ('[tool.cleaner]\n\n\n\nfail-on = "x"\n', b"pyproject.toml:5: tool.cleaner.fail-on"),
-        ('[tool.cleaner]\n\n\nselect = ["NOPE"]\n', b"pyproject.toml:4: select: 'NOPE'"),
-        ('[tool.cleaner]\n\n[tool.cleaner.levels]\n\nnope = "info"\n', b"pyproject.toml:5: levels: 'nope'"),
+        ('[tool.cleaner]\n\n\nselect = ["NOPE"]\n', b"pyproject.toml:4: tool.cleaner.select: 'NOPE'"),
+        ('[tool.cleaner]\n\n[tool.cleaner.levels]\n\nnope = "info"\n', b"pyproject.toml:5: tool.cleaner.levels: 'nope'"),
         ('[tool.cleaner]\n\nextra-rules = ["missing"]\n', b"pyproject.toml:3: extra-rules: folder"),
     ],
 )
