@@ -12,7 +12,7 @@ from cleaner.document import Document
 from cleaner.kinds import kind_for
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Finding, Hit, Rule
-from cleaner.protected import keep_prose
+from cleaner.protected import ProtectedIndex, keep_prose
 from cleaner.textio import normalize_newlines
 
 Checker = Callable[[Document], Iterable[Hit]]
@@ -53,12 +53,13 @@ class Engine:
         budget = RULE_BUDGET_FACTOR * timeout_for(doc.text)
         findings: dict[tuple[str, int, int], Finding] = {}
         stopped: list[str] = []
+        protected = ProtectedIndex(doc.text)  # found once, on the first rule that reports anything
         for rule, checker in self._checkers:
             hits = _within_budget(checker, doc, budget)
             if hits is None:
                 stopped.append(rule.code)
                 continue
-            for hit in keep_prose(doc.text, hits):
+            for hit in keep_prose(doc.text, hits, protected):
                 finding = make_finding(rule, hit, doc)
                 findings.setdefault((finding.code, finding.start, finding.end), finding)
         ordered = sorted(findings.values(), key=lambda f: f.sort_key)

@@ -53,8 +53,40 @@ _EXACT = frozenset({"code", "call"})  # tokens whose last character is part of t
 T = TypeVar("T")
 
 
+# A line holds a protected span only if it holds one of these (each is a quick scan on its own);
+# no span crosses a line end.
+_TRIGGERS = tuple(
+    regex.compile(pattern, regex.VERSION0)
+    for pattern in (r"[/@\\`_]", r"www\.|mailto:|::|->", r"(?<=\w)\(", r"(?<=[\w-])\.(?=[\w-])")
+)
+
+
 def protected_spans(text: str) -> list[tuple[int, int]]:
     """Return the sorted, non-overlapping spans of `text` that are never prose."""
+    # No pattern crosses a line end, and every look-behind reads a line end as the text's start,
+    # so the lines can be read on their own; most lines of prose hold no trigger and are skipped.
+    spans: list[tuple[int, int]] = []
+    for start, end in _trigger_lines(text):
+        spans.extend((start + s, start + e) for s, e in _line_spans(text[start:end]))
+    return spans
+
+
+def _trigger_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every line holding a trigger, in order; each scan skips to the next line."""
+    lines: set[tuple[int, int]] = set()
+    for pattern in _TRIGGERS:
+        pos = 0
+        while (trigger := pattern.search(text, pos)) is not None:
+            start = text.rfind("\n", 0, trigger.start()) + 1
+            end = text.find("\n", trigger.end())
+            end = len(text) if end < 0 else end
+            lines.add((start, end))
+            pos = end + 1
+    return sorted(lines)
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    """The protected spans of one line (or of any text: the result is the same)."""
     addresses = [_span(text, m) for m in _ADDRESSES.finditer(text)]
     spans: list[tuple[int, int]] = []
     gap_start = 0
@@ -163,19 +195,35 @@ def _stays_apart(text: str, start: int, end: int, replacement: str, at_end: bool
     return not before or before.isspace()
 
 
-def keep_prose(text: str, items: Iterable[T]) -> list[T]:
+class ProtectedIndex:
+    """The protected spans of one text, found on first use and then shared by every rule."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._spans: list[tuple[int, int]] | None = None
+        self._starts: list[int] = []
+
+    def spans(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """The sorted spans and their starts (worked out once: one pass over the text)."""
+        if self._spans is None:
+            self._spans = protected_spans(self.text)
+            self._starts = [s for s, _ in self._spans]
+        return self._spans, self._starts
+
+
+def keep_prose(text: str, items: Iterable[T], index: ProtectedIndex | None = None) -> list[T]:
     """Keep the items (hits or findings) that flag prose, not URLs, addresses, paths or code.
 
     An item that lies in or cuts into a protected span, or a fix that would join one to its
     neighbours, is dropped; one that holds a whole span loses its replacements (see `verdict`).
+    Pass the text's `index` when several batches of items are judged, so the spans are found once.
     """
     items = list(items)
     if not items:
         return items
-    spans = protected_spans(text)
+    spans, starts = (index if index is not None and index.text is text else ProtectedIndex(text)).spans()
     if not spans:
         return items
-    starts = [s for s, _ in spans]
     kept = []
     for item in items:
         judged = verdict(text, touched(spans, starts, item.start, item.end), item.start, item.end, item.replacements)
