@@ -47,6 +47,8 @@ _MINOR = frozenset("a an and as at by da de del della der des di du for from in 
 # The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case one.
 _CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ \t]{1,3})\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 _SUBJECTS = frozenset("i we you he she it they this there".split())
+# Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
+_CLAUSE_SUBJECTS = frozenset("we he she they there".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
 # or a body, so a capital on one of them between lower-case words is strong evidence on its own.
@@ -152,12 +154,49 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         low = word.text.lower()
         if not mid_sentence(doc, words, i) or _abbreviation(doc, word):
             continue
-        if _in_title_run(doc, words, i) and not _before_date(doc, words, i):
+        if _in_title_run(doc, words, i) and not (_before_date(doc, words, i) or _run_breaker(doc, words, i)):
             continue
         gap = gap_before(doc, words, i)
         if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
+
+
+def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised closed-class word inside a capitalised run starts a clause or joins two names.
+
+    A subject with its verb ("Nanning City There were heavy rains": a lost full stop) or a
+    coordinator between two full names ("Antonio Tajani And Matteo Salvini") is not a title's word:
+    titles capitalise the verb too ("And Then There Were None"), and one-word pairs ("Marks And
+    Spencer", "Bosnia And Herzegovina") are left alone.
+    """
+    low = words[i].text.lower()
+    if low in _CLAUSE_SUBJECTS:
+        nxt = _next_joined(doc, words, i)
+        verbs = function_word_groups()["auxiliaries"] | reporting_verbs()
+        return nxt is not None and nxt.text in verbs and words[i - 1].text[:1].isupper()
+    if low in ("and", "or"):
+        return _name_words(doc, words, i, -1) >= 2 and _name_words(doc, words, i, 1) >= 2
+    return False
+
+
+def _next_joined(doc: Document, words: tuple[Word, ...], i: int) -> Word | None:
+    """The next word when only blanks separate it from word i."""
+    if i + 1 >= len(words) or doc.text[words[i].end : words[i + 1].start].strip():
+        return None
+    return words[i + 1]
+
+
+def _name_words(doc: Document, words: tuple[Word, ...], i: int, step: int) -> int:
+    """How many capitalised content words run from word i in direction step, joined by blanks only."""
+    count, j = 0, i
+    while 0 <= j + step < len(words) and count < 3:
+        a, b = sorted((words[j], words[j + step]), key=lambda w: w.start)
+        nxt = words[j + step]
+        if doc.text[a.end : b.start].strip() or not _is_content_capital(nxt):
+            break
+        count, j = count + 1, j + step
+    return count
 
 
 @functools.lru_cache(maxsize=1)
