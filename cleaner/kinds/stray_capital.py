@@ -220,16 +220,27 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
     # A paragraph with a surer stray capital in it, or three weaker ones, has lost its capitals wholesale.
     sure = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong)
     sure.update(doc.paragraph_at(hit.start) for hit in _check_function_words(doc))
-    weak = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if not strong)
+    weak = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong is False)
+    # A word that needs company counts beside a surer stray capital in its own sentence.
+    sure_sentences = {doc.sentence_at(words[i].start) for i, strong in candidates if strong}
+    sure_sentences.update(doc.sentence_at(hit.start) for hit in _check_function_words(doc))
     for i, strong in candidates:
         word = words[i]
         para = doc.paragraph_at(word.start)
+        if strong is None:
+            if doc.sentence_at(word.start) in sure_sentences:
+                yield Hit(word.start, word.end, (word.text.lower(),), message=f"“{word.text}” is capitalised mid-sentence but is not a name.")
+            continue
         if strong or sure[para] or weak[para] >= 3:
             yield Hit(word.start, word.end, (word.text.lower(),), message=f"“{word.text}” is capitalised mid-sentence but is not a name.")
 
 
-def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool]]:
-    """Capitalised common words standing alone mid-sentence, each with whether the evidence is strong."""
+def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool | None]]:
+    """Capitalised common words mid-sentence, each with whether the evidence is strong.
+
+    None marks a word after a determiner that the article never writes in lower case ("the
+    leaders of the Center"): it counts only beside a surer stray capital in its own sentence.
+    """
     words = doc.words
     skip = capitalised_words()
     demonyms = lexicon.demonyms()
@@ -241,14 +252,17 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
         if low in function_words() or lexicon.zipf(low) < min_zipf or low not in lexicon.lowercase_words():
             continue
         i = doc.word_index(match.start())
-        if not mid_sentence(doc, words, i) or _in_title_run(doc, words, i) or evidence.names(text):
+        if not mid_sentence(doc, words, i):
+            continue
+        if _in_title_run(doc, words, i) or evidence.names(text):
             continue
         lower_elsewhere = evidence.written_lower(low)
         if _adjective_before_noun(doc, words, i):
             yield i, True  # "hold Regular meetings", "won a Clear mandate": no name is an adjective
             continue
         if words[i - 1].text.lower() in _DETERMINERS and not lower_elsewhere:
-            continue  # house styles capitalise short forms of institutions: "the Commission"
+            yield i, None  # house styles capitalise short forms of institutions: "the Commission"
+            continue
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
 
 
