@@ -47,6 +47,8 @@ _MINOR = frozenset("a an and as at by da de del della der des di du for from in 
 # The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case one.
 _CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ \t]{1,3})\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 _SUBJECTS = frozenset("i we you he she it they this there".split())
+# Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
+_CLAUSE_SUBJECTS = frozenset("we he she they there".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
 # or a body, so a capital on one of them between lower-case words is strong evidence on its own.
@@ -152,12 +154,49 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         low = word.text.lower()
         if not mid_sentence(doc, words, i) or _abbreviation(doc, word):
             continue
-        if _in_title_run(doc, words, i) and not _before_date(doc, words, i):
+        if _in_title_run(doc, words, i) and not (_before_date(doc, words, i) or _run_breaker(doc, words, i)):
             continue
         gap = gap_before(doc, words, i)
         if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
+
+
+def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised closed-class word inside a capitalised run starts a clause or joins two names.
+
+    A subject with its verb ("Nanning City There were heavy rains": a lost full stop) or a
+    coordinator between two full names ("Antonio Tajani And Matteo Salvini") is not a title's word:
+    titles capitalise the verb too ("And Then There Were None"), and one-word pairs ("Marks And
+    Spencer", "Bosnia And Herzegovina") are left alone.
+    """
+    low = words[i].text.lower()
+    if low in _CLAUSE_SUBJECTS:
+        nxt = _next_joined(doc, words, i)
+        verbs = function_word_groups()["auxiliaries"] | reporting_verbs()
+        return nxt is not None and nxt.text in verbs and words[i - 1].text[:1].isupper()
+    if low in ("and", "or"):
+        return _name_words(doc, words, i, -1) >= 2 and _name_words(doc, words, i, 1) >= 2
+    return False
+
+
+def _next_joined(doc: Document, words: tuple[Word, ...], i: int) -> Word | None:
+    """The next word when only blanks separate it from word i."""
+    if i + 1 >= len(words) or doc.text[words[i].end : words[i + 1].start].strip():
+        return None
+    return words[i + 1]
+
+
+def _name_words(doc: Document, words: tuple[Word, ...], i: int, step: int) -> int:
+    """How many capitalised content words run from word i in direction step, joined by blanks only."""
+    count, j = 0, i
+    while 0 <= j + step < len(words) and count < 3:
+        a, b = sorted((words[j], words[j + step]), key=lambda w: w.start)
+        nxt = words[j + step]
+        if doc.text[a.end : b.start].strip() or not _is_content_capital(nxt):
+            break
+        count, j = count + 1, j + step
+    return count
 
 
 @functools.lru_cache(maxsize=1)
@@ -181,16 +220,27 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
     # A paragraph with a surer stray capital in it, or three weaker ones, has lost its capitals wholesale.
     sure = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong)
     sure.update(doc.paragraph_at(hit.start) for hit in _check_function_words(doc))
-    weak = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if not strong)
+    weak = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong is False)
+    # A word that needs company counts beside a surer stray capital in its own sentence.
+    sure_sentences = {doc.sentence_at(words[i].start) for i, strong in candidates if strong}
+    sure_sentences.update(doc.sentence_at(hit.start) for hit in _check_function_words(doc))
     for i, strong in candidates:
         word = words[i]
         para = doc.paragraph_at(word.start)
+        if strong is None:
+            if doc.sentence_at(word.start) in sure_sentences:
+                yield Hit(word.start, word.end, (word.text.lower(),), message=f"“{word.text}” is capitalised mid-sentence but is not a name.")
+            continue
         if strong or sure[para] or weak[para] >= 3:
             yield Hit(word.start, word.end, (word.text.lower(),), message=f"“{word.text}” is capitalised mid-sentence but is not a name.")
 
 
-def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool]]:
-    """Capitalised common words standing alone mid-sentence, each with whether the evidence is strong."""
+def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool | None]]:
+    """Capitalised common words mid-sentence, each with whether the evidence is strong.
+
+    None marks a word after a determiner that the article never writes in lower case ("the
+    leaders of the Center"): it counts only beside a surer stray capital in its own sentence.
+    """
     words = doc.words
     skip = capitalised_words()
     demonyms = lexicon.demonyms()
@@ -202,14 +252,17 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
         if low in function_words() or lexicon.zipf(low) < min_zipf or low not in lexicon.lowercase_words():
             continue
         i = doc.word_index(match.start())
-        if not mid_sentence(doc, words, i) or _in_title_run(doc, words, i) or evidence.names(text):
+        if not mid_sentence(doc, words, i):
+            continue
+        if _in_title_run(doc, words, i) or evidence.names(text):
             continue
         lower_elsewhere = evidence.written_lower(low)
         if _adjective_before_noun(doc, words, i):
             yield i, True  # "hold Regular meetings", "won a Clear mandate": no name is an adjective
             continue
         if words[i - 1].text.lower() in _DETERMINERS and not lower_elsewhere:
-            continue  # house styles capitalise short forms of institutions: "the Commission"
+            yield i, None  # house styles capitalise short forms of institutions: "the Commission"
+            continue
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
 
 
