@@ -71,14 +71,24 @@ def _check(doc: Document, form: str, max_share: float, max_count: int) -> Iterat
     voiced = len(found) + _second_person(doc)
     if not found or voiced > max_count or voiced > max(2.0, max_share * len(doc.sentences)):
         return
-    for word in found:
-        stub = _stub_at(doc, word)
-        if form == "stub" and stub is not None:
+    stubs = [_stub_at(doc, word) for word in found]
+    if form == "stub":
+        for stub in filter(None, stubs):
             yield Hit(stub[0], stub[1], message="A short first-person sentence in third-person reporting; "
                       "the translation probably restored a dropped subject.")
-        elif form == "leak" and stub is None and _reported_context(doc, word):
-            yield Hit(word.start, word.end, message=f"“{word.text}” outside any quotation in third-person "
-                      "reporting; the translation probably restored a dropped subject.")
+        return
+    leaks = [word for word, stub in zip(found, stubs) if stub is None]
+    for word in _leaks(doc, leaks):
+        yield Hit(word.start, word.end, message=f"“{word.text}” outside any quotation in third-person "
+                  "reporting; the translation probably restored a dropped subject.")
+
+
+def _leaks(doc: Document, words: list[Word]) -> list[Word]:
+    """The words in a reported context, and with them every word of the same person (singular or
+    plural) in the article: once the article shows its speaker's subject dropped and restored, the
+    other restorations of that subject need no reporting verb nearby ("In addition, we will set up")."""
+    confirmed = {word.text in _SINGULAR for word in words if _reported_context(doc, word)}
+    return [word for word in words if (word.text in _SINGULAR) in confirmed]
 
 
 def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
