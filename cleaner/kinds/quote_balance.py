@@ -83,7 +83,8 @@ def _runs_on(text: str, mark: Mark, para: Span, following: tuple[Span, ...]) -> 
 
 def _finished(text: str, para: Span) -> bool:
     """True when the paragraph ends like a sentence; a page cut off mid-sentence ends otherwise."""
-    return text[para.end - 1] in _FINAL or text[para.end - 1] in _MARKS
+    last = text[para.end - 1]
+    return not last.isalnum() and last not in ",;-–"
 
 
 def _runs_to_end(text: str, mark: Mark, para: Span) -> bool:
