@@ -101,7 +101,7 @@ def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
             continue  # "United We Can", "Our Lady": part of a name
         if _introduces_speech(doc, word) or _narrator_attribution(doc, words, i) or _in_brackets(doc.text, word.start):
             continue
-        if _attributed_sentence(doc, word):
+        if _attributed_sentence(doc, word) or _attributed_paragraph(doc, word):
             continue  # "Who has a better minister than the one we have now? asked Legault.": unquoted speech
         if i and words[i - 1].text in _CALLS_TO_ACTION:
             continue  # "Follow us", "Contact us": page furniture speaking, which another rule reports
@@ -169,6 +169,13 @@ def _attributed_sentence(doc: Document, word: Word) -> bool:
     """True when the sentence ends with its own attribution: unquoted direct speech."""
     sentence = doc.sentence_at(word.start)
     return sentence is not None and _ENDS_ATTRIBUTED.search(doc.text, word.end, sentence.end) is not None
+
+
+def _attributed_paragraph(doc: Document, word: Word) -> bool:
+    """True when the paragraph's last sentence is its attribution: a paragraph of unquoted speech."""
+    para = doc.paragraph_at(word.start)
+    last = doc.sentence_at(para.end - 1) if para is not None else None
+    return last is not None and _ENDS_ATTRIBUTED.search(doc.text, max(last.start, word.end), para.end) is not None
 
 
 def _stub_at(doc: Document, word: Word) -> tuple[int, int] | None:

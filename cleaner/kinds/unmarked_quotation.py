@@ -6,8 +6,8 @@ their candidates, he said.` or `Who has a better minister than ours? also asked 
 reader cannot tell the speaker's words from the reporter's. The kind reports a paragraph with no
 quotation mark (double or single) that ends with a short attribution after a comma, question or
 exclamation mark (a pronoun or a capitalised name and a reporting verb from
-rules/data/reporting-verbs.yaml, in either order, with at most `max-words` words), when the words
-before it speak in the first or second person ("I", "we", "our", "you"). Reported speech ("Prices
+rules/data/reporting-verbs.yaml, in either order, with at most `max-words` words), when the paragraph's
+first sentence speaks in the first or second person ("I", "we", "our", "you"). Reported speech ("Prices
 would rise, he said.") keeps the third person and is left alone. Two places are reported, each with
 the mark it lacks: the start of the paragraph and the mark before the attribution.
 """
@@ -56,7 +56,10 @@ def _paragraph(doc: Document, para: Span, max_words: int) -> Iterator[Hit]:
     match = _ATTRIBUTION.search(text, max(para.start, para.end - 90), para.end)
     if match is None or not _attribution(match.group("words"), max_words):
         return
-    speech = _WORD.findall(text, para.start, match.start("mark"))
+    # The speech starts the paragraph: its first sentence speaks in the first or second person.
+    first_sentence = doc.sentence_at(para.start)
+    speech_end = min(match.start("mark"), first_sentence.end if first_sentence else para.end)
+    speech = _WORD.findall(text, para.start, speech_end)
     if _SPEAKING.isdisjoint(w.rstrip(".") for w in speech) or _BRACKETED.search(text, para.start, match.start()):
         return  # a bracketed transcript speaks for itself; an elided "[…]" does not count
     first = _WORD.match(text, para.start)
