@@ -17,7 +17,7 @@ import regex
 
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
-from cleaner.model import Hit, Rule
+from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import INTEGER, STRINGS, Option, Replacement, one_of
 from cleaner.wordclass import is_function_word, reporting_verbs
 
@@ -37,7 +37,8 @@ OPTIONS = (
         "capitalised-said rule); `double` reports a second attribution after a quotation that one already "
         "introduces (`Sánchez said, “… December,” he clarified`); `after-name` reports a reporting verb capitalised "
         "mid-sentence right after a name (`Boris Johnson Stated on Monday`) and lower-cases it (\"Said\", also "
-        "a name, is left alone).",
+        "a name, only when doubled before another reporting verb, `Johnson Said told`, on the article's evidence, "
+        "and suggests deleting it).",
         default="speaker",
     ),
     Option("institutions", STRINGS, "`speaker`: nouns that make a speaker an institution, which takes \"the\".", default=()),
@@ -85,6 +86,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?P<verb>{after_name})"
             rf"(?=[ \t]+\p{{Ll}}|[.,;:](?![\p{{L}}\p{{N}}]))"
         ),
+        # "Johnson Said told Parliament": a second reporting verb right after a capitalised "Said".
+        "said-doubled": regex.compile(
+            rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)[ \t])Said"
+            rf"(?=[ \t]+(?:{'|'.join(past)})(?![\p{{L}}\p{{N}}]))"
+        ),
+        "said-capital": regex.compile(r"(?<![\p{L}\p{N}])Said(?![\p{L}\p{N}])"),
         # "Moon said, The ..." at a sentence start, and ", he said." closing the same sentence.
         "introduces-unquoted": regex.compile(
             rf"^\p{{Lu}}[^,.;:!?“”\"\n]{{0,70}}?[ \t](?P<verb>{any_case})[,:][ \t]+\p{{Lu}}"
@@ -168,6 +175,27 @@ def _check_after_name(doc: Document) -> Iterator[Hit]:
         verb = match.group("verb")
         yield Hit(match.start("verb"), match.end("verb"), (verb.lower(),),
                   message=f"“{verb}” after the name is a reporting verb and takes a lower-case letter.")
+    yield from _said_doubled(doc)
+
+
+def _said_doubled(doc: Document) -> Iterator[Hit]:
+    """ "Johnson Said told": reported only when every "Said" of the article stands before another
+    reporting verb (so "Said" is never a name there: Edward Said, Said Hamdan) and the name before it
+    also appears without "Said" after it."""
+    patterns, text = _patterns(), doc.text
+    doubled = list(patterns["said-doubled"].finditer(text, timeout=timeout_for(text)))
+    if not doubled:
+        return
+    every = [m.start() for m in patterns["said-capital"].finditer(text, timeout=timeout_for(text))]
+    if len(every) != len(doubled):
+        return
+    for match in doubled:
+        name = match.group("name")
+        alone = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(name)}(?![\p{{L}}\p{{N}}])(?![ \t]+Said\b)")
+        if is_function_word(name) or doc.in_heading(match.start()) or not alone.search(text):
+            continue
+        yield Hit(match.start(), match.end() + 1, ("",), safety=Safety.SUGGEST,
+                  message="“Said” before another reporting verb is a doubled attribution verb.")
 
 
 def _check_double(doc: Document) -> Iterator[Hit]:

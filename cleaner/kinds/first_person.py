@@ -71,14 +71,24 @@ def _check(doc: Document, form: str, max_share: float, max_count: int) -> Iterat
     voiced = len(found) + _second_person(doc)
     if not found or voiced > max_count or voiced > max(2.0, max_share * len(doc.sentences)):
         return
-    for word in found:
-        stub = _stub_at(doc, word)
-        if form == "stub" and stub is not None:
+    stubs = [_stub_at(doc, word) for word in found]
+    if form == "stub":
+        for stub in filter(None, stubs):
             yield Hit(stub[0], stub[1], message="A short first-person sentence in third-person reporting; "
                       "the translation probably restored a dropped subject.")
-        elif form == "leak" and stub is None and _reported_context(doc, word):
-            yield Hit(word.start, word.end, message=f"“{word.text}” outside any quotation in third-person "
-                      "reporting; the translation probably restored a dropped subject.")
+        return
+    leaks = [word for word, stub in zip(found, stubs) if stub is None]
+    for word in _leaks(doc, leaks):
+        yield Hit(word.start, word.end, message=f"“{word.text}” outside any quotation in third-person "
+                  "reporting; the translation probably restored a dropped subject.")
+
+
+def _leaks(doc: Document, words: list[Word]) -> list[Word]:
+    """The words in a reported context, and with them every word of the same person (singular or
+    plural) in the article: once the article shows its speaker's subject dropped and restored, the
+    other restorations of that subject need no reporting verb nearby ("In addition, we will set up")."""
+    confirmed = {word.text in _SINGULAR for word in words if _reported_context(doc, word)}
+    return [word for word in words if (word.text in _SINGULAR) in confirmed]
 
 
 def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
@@ -91,7 +101,7 @@ def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
             continue  # "United We Can", "Our Lady": part of a name
         if _introduces_speech(doc, word) or _narrator_attribution(doc, words, i) or _in_brackets(doc.text, word.start):
             continue
-        if _attributed_sentence(doc, word):
+        if _attributed_sentence(doc, word) or _attributed_paragraph(doc, word):
             continue  # "Who has a better minister than the one we have now? asked Legault.": unquoted speech
         if i and words[i - 1].text in _CALLS_TO_ACTION:
             continue  # "Follow us", "Contact us": page furniture speaking, which another rule reports
@@ -159,6 +169,13 @@ def _attributed_sentence(doc: Document, word: Word) -> bool:
     """True when the sentence ends with its own attribution: unquoted direct speech."""
     sentence = doc.sentence_at(word.start)
     return sentence is not None and _ENDS_ATTRIBUTED.search(doc.text, word.end, sentence.end) is not None
+
+
+def _attributed_paragraph(doc: Document, word: Word) -> bool:
+    """True when the paragraph's last sentence is its attribution: a paragraph of unquoted speech."""
+    para = doc.paragraph_at(word.start)
+    last = doc.sentence_at(para.end - 1) if para is not None else None
+    return last is not None and _ENDS_ATTRIBUTED.search(doc.text, max(last.start, word.end), para.end) is not None
 
 
 def _stub_at(doc: Document, word: Word) -> tuple[int, int] | None:

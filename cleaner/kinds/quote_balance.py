@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+import regex
+
 from cleaner.document import Document, Span
 from cleaner.kinds._quotes import OPEN, Mark, paragraph_marks
 from cleaner.model import Hit, Rule
@@ -32,6 +34,10 @@ REPLACEMENT = Replacement.NONE
 
 _MARKS = "“”\"`'"
 _OPENERS = "“\"`"
+_FINAL = ".!?…"
+_EMPTY_PAIR = regex.compile(r'(?:“”|"")(?=\w)')
+_BRIDGE = 8  # paragraphs a quotation may run over without reopening marks
+_TO_END = "The quotation opened earlier in this paragraph is never closed; its closing mark is missing here."
 _MESSAGES = {
     "reopened": "A new quotation opens before the previous one is closed.",
     OPEN: "Opening quotation mark is never closed in its paragraph.",
@@ -46,14 +52,22 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         scanned = list(paragraph_marks(doc))
+        bridged = _bridged(doc.text, scanned) if continuation else set()
         for index, (para, marks) in enumerate(scanned):
             following = doc.paragraphs[index + 1 : index + 2]
             for mark in marks:
-                if mark.defect not in ("unmatched", "reopened"):
+                if mark.defect not in ("unmatched", "reopened") or mark.start in bridged:
                     continue
-                if mark.defect == "unmatched" and mark.role == OPEN and continuation \
-                        and _runs_on(doc.text, mark, para, following):
-                    continue
+                if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
+                    continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
+                if mark.defect == "unmatched" and mark.role == OPEN:
+                    if continuation and _runs_on(doc.text, mark, para, following):
+                        continue
+                    if not following and not _finished(doc.text, para):
+                        continue  # the page was cut off inside the quotation
+                    if _runs_to_end(doc.text, mark, para):
+                        yield Hit(para.end - 1, para.end, message=_TO_END)
+                        continue
                 message = _MESSAGES[mark.defect if mark.defect == "reopened" else mark.role]
                 yield Hit(mark.start, mark.end, message=message)
 
@@ -65,3 +79,40 @@ def _runs_on(text: str, mark: Mark, para: Span, following: tuple[Span, ...]) -> 
     if any(ch in "“”\"" for ch in text[mark.end : para.end]):
         return False
     return bool(following) and text[following[0].start] in _OPENERS
+
+
+def _finished(text: str, para: Span) -> bool:
+    """True when the paragraph ends like a sentence; a page cut off mid-sentence ends otherwise."""
+    last = text[para.end - 1]
+    return not last.isalnum() and last not in ",;-–"
+
+
+def _runs_to_end(text: str, mark: Mark, para: Span) -> bool:
+    """True when an opener starts words that run, with no other mark, to a finished paragraph end:
+    the quotation lost its closing mark there ("adding: “The roads will be paved.")."""
+    after = text[mark.end : mark.end + 1]
+    rest = text[mark.end : para.end]
+    return after.isalnum() and not any(ch in "“”\"" for ch in rest) and text[para.end - 1] in _FINAL
+
+
+def _bridged(text: str, scanned: list[tuple[Span, tuple[Mark, ...]]]) -> set[int]:
+    """Marks of a quotation run over several paragraphs without reopening marks: an opener left open,
+    paragraphs with no double mark, then a paragraph whose first mark closes with no opener."""
+    out: set[int] = set()
+    for index, (_, marks) in enumerate(scanned):
+        if not marks or marks[-1].defect != "unmatched" or marks[-1].role != OPEN \
+                or not text[marks[-1].end : marks[-1].end + 1].isalnum():
+            continue
+        for _, later in scanned[index + 1 : index + 1 + _BRIDGE]:
+            if later:
+                if later[0].defect == "unmatched" and _closes(text, later[0]):
+                    out.update((marks[-1].start, later[0].start))
+                break
+    return out
+
+
+def _closes(text: str, mark: Mark) -> bool:
+    """True when a mark closes by its glyph, or, straight, by its place (glued to the words before it)."""
+    if mark.glyph != '"':
+        return mark.role != OPEN
+    return not text[mark.start - 1 : mark.start].isspace() and not text[mark.end : mark.end + 1].isalnum()

@@ -29,7 +29,25 @@ def test_run_on_needs_the_next_paragraph_to_reopen() -> None:
 
 
 def test_last_paragraph_cannot_run_on() -> None:
-    assert marks("He said: “We will stay.") == [(9, "“")]
+    # The quoted words run to the finished end of the paragraph: the closing mark is missing there.
+    assert marks("He said: “We will stay.") == [(22, ".")]
+
+
+def test_a_page_cut_off_inside_a_quotation_is_not_reported() -> None:
+    assert marks("Officials met.\n\nHe said: “We will stay until the") == []
+    assert marks("He said: “We will stay until the,\n\nThe next paragraph.") == [(9, "“")]
+
+
+def test_quotation_over_paragraphs_without_reopening_marks() -> None:
+    text = 'He noted: "The town was shelled twice.\n\nTwo houses burned.\n\nNobody was hurt."\n\nTalks went on.'
+    assert marks(text) == []
+    # Only paragraphs with no mark at all may be bridged.
+    text = 'He noted: "The town was shelled.\n\nThe "houses" burned.\n\nNobody was hurt."'
+    assert marks(text) != []
+
+
+def test_closer_after_an_empty_pair_is_left_to_pu119() -> None:
+    assert marks("“”Nobody will build”, the president said.") == []
 
 
 def test_open_mark_followed_by_a_closed_quotation_is_not_a_run_on() -> None:
@@ -48,5 +66,5 @@ def test_stray_closing_mark_message() -> None:
 
 def test_straight_quotes_and_inch_marks() -> None:
     assert marks('He said "we stay" and left.') == []
-    assert marks('He said "we stay and left.') == [(8, '"')]
+    assert marks('He said "we stay and left.') == [(25, ".")]
     assert marks('A 12" pipe burst.') == []
