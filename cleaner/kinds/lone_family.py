@@ -9,7 +9,8 @@ when the evidence says it is a listed public figure's family name, garbled:
   proper-name and public-figure tables, and the article never writes it inside a longer name;
 - it is a strict spelling variant (cleaner.names.is_variant: one or two letters that keep the
   consonants, l/r and other swaps a transliteration makes) of exactly one listed family name that
-  starts with the same letter, is rare in English and is not itself written in the article;
+  starts with the same letter, is not an everyday English word (Brown) and is not itself written
+  in the article;
 - it stands where a person stands: a reporting verb or a verb that takes a person comes right
   before it ("told Brinken") or a reporting verb right after it, maybe after one adverb
   ("Brinken also stressed"), or the article names the person's country.
@@ -36,7 +37,7 @@ OPTIONS = (
     Option("before", STRINGS, "Words that take a person after them (met, told, by).", default=()),
     Option("adverbs", STRINGS, "Adverbs that may stand between the name and its verb (also, later).", default=()),
     Option("max-zipf", NUMBER, "Words English uses more often than this (Zipf) are never taken for garbles.", default=1.5),
-    Option("max-family-zipf", NUMBER, "Only family names rarer than this in English are compared.", default=2.5),
+    Option("max-family-zipf", NUMBER, "Only family names rarer than this in English are compared (Brown, Martin are not).", default=4.5),
 )
 REPLACEMENT = Replacement.COMPUTED
 _SHORTEST = 5  # shorter family names (Kim, Modi) have too many real neighbours
