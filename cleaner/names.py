@@ -160,7 +160,23 @@ def is_variant(a: str, b: str) -> bool:
     limit = 2 if shortest >= 8 else 1 if shortest >= 5 else 0
     if not limit or _osa().distance(fa, fb, score_cutoff=limit) > limit:
         return False
-    return _same_consonants(skeleton(fa), skeleton(fb)) and not _related_words(fa, fb)
+    same = _same_consonants(skeleton(fa), skeleton(fb)) or (shortest >= 6 and _lost_coda(fa, fb))
+    return same and not _related_words(fa, fb)
+
+
+def _lost_coda(fa: str, fb: str) -> bool:
+    """One word is the other with a syllable-final n, m, r or l dropped (Ronzulli / Rozulli).
+
+    Japanese, Chinese and Korean syllables end in a vowel or a nasal, so a round trip through them
+    drops or moves a consonant that closes a syllable before another consonant.
+    """
+    short, long = sorted((fa, fb), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    for i in range(1, len(long) - 1):
+        if long[i] in "nmrl" and long[i - 1] in "aeiouy" and long[i + 1] not in "aeiouy" and long[:i] + long[i + 1 :] == short:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -19,11 +19,11 @@ or role stands before the name, so a namesake of a common family name is left al
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
-from cleaner import lexicon
+from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._support import OptionError
@@ -34,6 +34,7 @@ KIND = "known-names"
 OPTIONS = (
     Option("people", BOOLEAN, "Use the packaged public-figure table (rules/data/lexicon/people.tsv).", default=True),
     Option("names", STRINGS, "More names: people with the family name in capitals, organisations as written.", default=()),
+    Option("gazetteer", STRINGS, "Gazetteers (rules/data/NAME.yaml) listing more names, written as in `names`.", default=()),
     Option("titles", STRINGS, "Titles that show a name is meant as a public figure (President, Minister).", default=()),
 )
 REPLACEMENT = Replacement.COMPUTED
@@ -79,12 +80,23 @@ def _listed(rule: Rule) -> list[Listed]:
     out = []
     if rule.options["people"]:
         out += [Listed(tuple(p.name.split()), True, p.country, p.family) for p in lexicon.people()]
-    for entry in rule.options["names"]:
+    extra = [entry for name in rule.options["gazetteer"] for entry in gazetteer.load(name, rule)]
+    for entry in [*extra, *rule.options["names"]]:
         words = entry.split()
         if len(words) < 2:
             raise OptionError("names", f"'{entry}' needs at least two words")
         family = next((_title_case(w) for w in words if _FAMILY.fullmatch(w)), "")
         out.append(Listed(tuple(_title_case(w) if _FAMILY.fullmatch(w) else w for w in words), bool(family), "", family))
+    return out
+
+
+def family_names(extra: Iterable[str]) -> list[tuple[str, str]]:
+    """(family name, country) of the packaged people and of extra people written with the family name in capitals."""
+    out = [(p.family, p.country) for p in lexicon.people() if p.family]
+    for entry in extra:
+        family = next((_title_case(w) for w in entry.split() if _FAMILY.fullmatch(w)), "")
+        if family:
+            out.append((family, ""))
     return out
 
 

@@ -9,6 +9,11 @@ without that, "Ali Hassan" and "Hassan Ali" may be two people.
 The less used order is reported with the other as the suggestion. On a tie, a hyphenated given
 name of syllables (Gun-hee, Jae-myung) marks a Korean or Chinese name, written family name first;
 otherwise either order may be right and the message says so.
+
+With `people`, a name of two or three words written with the family name moved to the other end
+from the packaged public-figure table ("Jinping Xi", "Macron Emmanuel") is reported too, even when
+the article writes it only once. Japanese and Hungarian names are left alone: English writes them
+in either order.
 """
 
 from __future__ import annotations
@@ -18,16 +23,19 @@ from typing import Callable, Iterator
 
 import regex
 
+from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
-from cleaner.schema import STRINGS, Option, Replacement
+from cleaner.schema import BOOLEAN, STRINGS, Option, Replacement
 
 KIND = "name-order"
 OPTIONS = (
     Option("titles", STRINGS, "Words removed from the front of a name before comparing (Mr., President).", required=True),
+    Option("people", BOOLEAN, "Also report a public figure's name (the packaged table) in the other order.", default=False),
 )
+_EITHER_ORDER = frozenset({"Japan", "Hungary"})  # English news writes these names in both orders
 REPLACEMENT = Replacement.COMPUTED
 # A given name of romanised syllables joined by a hyphen: Gun-hee, Jae-myung, Kai-shek.
 _SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}")
@@ -41,7 +49,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     if not titles:
         raise OptionError("titles", "must list at least one title")
 
+    moved = _moved_public_names() if rule.options["people"] else {}
+
     def check(doc: Document) -> Iterator[Hit]:
+        if moved:
+            yield from _moved_hits(doc, titles, moved)
         spans, alone = _two_word_names(doc, titles)
         buckets: dict[tuple[str, str], list[_Name]] = defaultdict(list)
         for name in spans:
@@ -52,6 +64,34 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     yield from _report(doc, spans, a, b)
 
     return check
+
+
+def _moved_public_names() -> dict[tuple[str, ...], str]:
+    """A public figure's name with the family name moved to the other end -> the name as listed."""
+    listed = {tuple(p.name.split()) for p in lexicon.people()}
+    out: dict[tuple[str, ...], str] = {}
+    for person in lexicon.people():
+        words = tuple(person.name.split())
+        if person.country in _EITHER_ORDER or not 2 <= len(words) <= 3 or len(set(words)) != len(words):
+            continue
+        if words[0] == person.family:
+            swapped = words[1:] + words[:1]
+        elif words[-1] == person.family:
+            swapped = words[-1:] + words[:-1]
+        else:
+            continue
+        if swapped not in listed:
+            out[swapped] = person.name
+    return out
+
+
+def _moved_hits(doc: Document, titles: frozenset[str], moved: dict[tuple[str, ...], str]) -> Iterator[Hit]:
+    for mention in nm.mentions(doc):
+        words = [w for w in mention.words if w.text.rstrip(".") not in titles]
+        right = moved.get(tuple(w.text for w in words)) if 2 <= len(words) <= 3 else None
+        if right:
+            message = f"“{' '.join(w.text for w in words)}” has the given and family names in the other order from the public figure “{right}”."
+            yield Hit(words[0].start, words[-1].end, (right,), message=message)
 
 
 def _two_word_names(doc: Document, titles: frozenset[str]) -> tuple[dict[_Name, list[tuple[int, int]]], set[str]]:

@@ -38,3 +38,19 @@ def test_a_plain_tie_says_either_may_be_right() -> None:
 )
 def test_no_swap(text: str) -> None:
     assert ENGINE.check(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged, suggestion",
+    [
+        ("Officials said Jinping Xi would attend.", "Jinping Xi", "Xi Jinping"),
+        ("President Macron Emmanuel spoke in Paris.", "Macron Emmanuel", "Emmanuel Macron"),
+    ],
+)
+def test_public_figure_in_the_other_order(text: str, flagged: str, suggestion: str) -> None:
+    findings = ENGINE.check(text)
+    assert [(f.text, f.replacements) for f in findings] == [(flagged, (suggestion,))]
+
+
+def test_public_figure_in_the_listed_order_passes() -> None:
+    assert ENGINE.check("Officials said Xi Jinping and Emmanuel Macron would attend.") == []

@@ -1,0 +1,106 @@
+"""`lone-family`: a public figure's family name, standing alone, garbled by translation ("told Brinken").
+
+After the first mention, news copy calls a person by the family name alone, and a round trip
+transliterates that lone name afresh: Blinken comes back "Brinken", Zelenskyy "Zelenskiyy". No full
+name stands beside it for known-names (NM103) to compare, so a lone capitalised word is reported
+when the evidence says it is a listed public figure's family name, garbled:
+
+- the word is unknown to English (wordfreq Zipf below `max-zipf`) and to the place, nationality,
+  proper-name and public-figure tables, and the article never writes it inside a longer name;
+- it is a strict spelling variant (cleaner.names.is_variant: one or two letters that keep the
+  consonants, l/r and other swaps a transliteration makes) of exactly one listed family name that
+  starts with the same letter, is not an everyday English word (Brown) and is not itself written
+  in the article;
+- it stands where a person stands: a reporting verb or a verb that takes a person comes right
+  before it ("told Brinken") or a reporting verb right after it, maybe after one adverb
+  ("Brinken also stressed"), or the article names the person's country.
+
+The family names come from the packaged public-figure table and the `public-figures` gazetteer
+(the people a team adds for known-names). The listed spelling is suggested.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterator
+
+from cleaner import gazetteer, lexicon
+from cleaner import names as nm
+from cleaner.document import Document
+from cleaner.kinds.known_names import _Countries, family_names
+from cleaner.model import Hit, Rule
+from cleaner.schema import NUMBER, STRINGS, Option, Replacement
+
+KIND = "lone-family"
+OPTIONS = (
+    Option("gazetteer", STRINGS, "Gazetteers of more people (names with the family name in capitals).", default=()),
+    Option("before", STRINGS, "Words that take a person after them (met, told, by).", default=()),
+    Option("adverbs", STRINGS, "Adverbs that may stand between the name and its verb (also, later).", default=()),
+    Option("max-zipf", NUMBER, "Words English uses more often than this (Zipf) are never taken for garbles.", default=1.5),
+    Option("max-family-zipf", NUMBER, "Only family names rarer than this in English are compared (Brown, Martin are not).", default=4.5),
+)
+REPLACEMENT = Replacement.COMPUTED
+_SHORTEST = 5  # shorter family names (Kim, Modi) have too many real neighbours
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Index the listed family names by first letter once and return the checker."""
+    extra = [entry for name in rule.options["gazetteer"] for entry in gazetteer.load(name, rule)]
+    index = _by_initial(tuple(extra), float(rule.options["max-family-zipf"]))
+    verbs = gazetteer.load("reporting-verbs", rule)
+    after = frozenset(verbs["past"]) | frozenset(verbs["present"])
+    before = frozenset(rule.options["before"]) | after
+    adverbs = frozenset(rule.options["adverbs"])
+    ceiling = float(rule.options["max-zipf"])
+
+    def check(doc: Document) -> Iterator[Hit]:
+        longer = {t for m in nm.mentions(doc) if len(m.words) > 1 for t in m.texts}
+        written = {w.text for w in doc.words}
+        countries = _Countries(doc)
+        for mention in nm.mentions(doc):
+            if len(mention.words) != 1 or mention.texts[0] in longer:
+                continue
+            word = mention.words[0]
+            target = _target(word.text, index, ceiling, written)
+            if target is None:
+                continue
+            family, country = target
+            if _person_slot(doc, word.start, word.end, before, after, adverbs) or countries.named(country):
+                message = f"“{word.text}” looks like a garbled spelling of “{family}”, the family name of a listed public figure."
+                yield Hit(word.start, word.end, (family,), message=message)
+
+    return check
+
+
+@functools.lru_cache(maxsize=4)
+def _by_initial(extra: tuple[str, ...], max_zipf: float) -> dict[str, tuple[tuple[str, str], ...]]:
+    """First letter -> (family name, country) of the listed people with a rare family name."""
+    index: dict[str, set[tuple[str, str]]] = {}
+    for family, country in family_names(extra):
+        if len(family) >= _SHORTEST and family.isalpha() and lexicon.zipf(family) < max_zipf:
+            index.setdefault(family[0], set()).add((family, country))
+    return {initial: tuple(sorted(names)) for initial, names in index.items()}
+
+
+def _target(word: str, index: dict, ceiling: float, written: set[str]) -> tuple[str, str] | None:
+    """The one listed family name the word garbles, or None."""
+    if len(word) < _SHORTEST or not word.isalpha() or not word[1:].islower() or lexicon.zipf(word) >= ceiling:
+        return None
+    if word in lexicon.places() or word in lexicon.proper_words() or word in lexicon.demonyms() or word in lexicon.people_words():
+        return None
+    near = [(f, c) for f, c in index.get(word[0], ()) if nm.is_variant(word, f) and nm.fold(f) != nm.fold(word)]
+    if len({f for f, _ in near}) != 1 or near[0][0] in written:
+        return None  # none, two people equally near, or the right spelling is in the article (name-variants' case)
+    return near[0]
+
+
+def _person_slot(doc: Document, start: int, end: int, before: frozenset[str], after: frozenset[str],
+                 adverbs: frozenset[str]) -> bool:
+    """True when a verb that takes a person stands before the word, or a reporting verb after it."""
+    words, i = doc.words, doc.word_index(start)
+    if i > 0 and words[i - 1].text.lower() in before and doc.text[words[i - 1].end : start] == " ":
+        return True
+    following = [w.text.lower() for w in words[i + 1 : i + 3]]
+    if following and following[0] in adverbs:
+        following = following[1:]
+    return bool(following) and following[0] in after and doc.text[end : end + 1] == " "

@@ -1,0 +1,150 @@
+"""`lowercase-name`: a proper name written in lower case ("the head of forza italy", "in south korea").
+
+Translation engines lower-case names they do not recognise as names, or rebuild a name from words
+and lose its capitals. A lower-case word (or a run of them) is reported when the evidence says it is
+a name:
+
+- *tables*: it is a country, another name of a country, or a nationality adjective from the packaged
+  country tables (pycountry, countryinfo, the Factbook: "italy", "south korea", "korean"), and the
+  dictionary does not also write it in lower case as a common word (china, turkey, french);
+- *the article*: in a run of two or more such words, each stands capitalised inside a name of two
+  or more words, in mid-sentence, elsewhere in the article ("Forza Italia" beside "forza italy"),
+  or is a country, and English does not know it as a lower-case word. A lone word on this evidence
+  alone is not reported: "the alocasia" beside "White Star Alocasia" is a common noun.
+
+Words in addresses, handles and hashtags, and paragraphs written all in lower case, are left alone.
+The capitalised form is suggested.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterator
+
+from cleaner import lexicon
+from cleaner import names as nm
+from cleaner.document import Document, Word
+from cleaner.model import Hit, Rule
+from cleaner.schema import INTEGER, NUMBER, Option, Replacement
+
+KIND = "lowercase-name"
+OPTIONS = (
+    Option("min-length", INTEGER, "The shortest word compared with the article's names.", default=4),
+    Option("max-zipf", NUMBER, "Words English uses more often than this (Zipf) are never taken for names.", default=4.0),
+)
+REPLACEMENT = Replacement.COMPUTED
+_LONGEST_NAME = 3  # "united arab emirates": the longest country name compared word by word
+_GLUE = frozenset("@#/\\_.-=:+&%~")  # a word touching these is part of an address, handle or tag
+
+
+@functools.lru_cache(maxsize=1)
+def _table_names() -> dict[str, str]:
+    """Lower-case form -> written form of countries, their other names and nationality adjectives."""
+    common = lexicon.lowercase_words()
+    written: set[str] = set(lexicon.demonyms())
+    for country, info in lexicon.countries().items():
+        written.add(country)
+        written.update(info.aliases)
+        written.update(info.adjectives)
+    out: dict[str, str] = {}
+    for name in written:
+        words = name.split()
+        if not 1 <= len(words) <= _LONGEST_NAME or not all(w[:1].isupper() and w.isalpha() for w in words):
+            continue  # "U.S.", "Côte d'Ivoire": skipped rather than guessed
+        if len(name) < 4 or name.lower() in common or name.isupper():
+            continue
+        out[name.lower()] = name
+    return out
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Read the options and return the checker."""
+    shortest = rule.options["min-length"]
+    ceiling = float(rule.options["max-zipf"])
+
+    def check(doc: Document) -> Iterator[Hit]:
+        capitalised = _capitalised_in_names(doc)
+        words = doc.words
+        i = 0
+        while i < len(words):
+            size, written = _name_at(doc, words, i, capitalised, shortest, ceiling)
+            if size:
+                start, end = words[i].start, words[i + size - 1].end
+                yield Hit(start, end, (written,), message=f"“{doc.text[start:end]}” is a name written in lower case; write “{written}”.")
+                i += size
+            else:
+                i += 1
+
+    return check
+
+
+def _name_at(doc: Document, words: tuple[Word, ...], i: int, capitalised: dict[str, str],
+             shortest: int, ceiling: float) -> tuple[int, str]:
+    """How many lower-case words from `i` form a name, and the name as written; (0, "") for none."""
+    table = _table_names()
+    for size in range(_LONGEST_NAME, 0, -1):
+        run = words[i : i + size]
+        if len(run) < size or not all(_bare_lower(doc, w) for w in run) or not _single_spaced(doc.text, run):
+            continue
+        key = " ".join(w.text for w in run)
+        if key in table:
+            return size, table[key]
+    # Runs of article evidence: every word capitalised elsewhere, or a country from the tables.
+    size = 0
+    out: list[str] = []
+    while i + size < len(words) and _bare_lower(doc, words[i + size]):
+        if size and not _single_spaced(doc.text, words[i + size - 1 : i + size + 1]):
+            break
+        text = words[i + size].text
+        found = table.get(text) or _known_capital(text, capitalised, shortest, ceiling)
+        if not found:
+            break
+        out.append(found)
+        size += 1
+    if size == 1 and words[i].text not in table:
+        return 0, ""  # one word on the article's evidence alone may be a common noun ("the alocasia")
+    return (size, " ".join(out)) if size else (0, "")
+
+
+def _known_capital(word: str, capitalised: dict[str, str], shortest: int, ceiling: float) -> str:
+    """The capitalised form the article uses for a word English does not write in lower case."""
+    found = capitalised.get(word, "")
+    if not found or len(word) < shortest or lexicon.zipf(word) > ceiling or word in lexicon.lowercase_words():
+        return ""
+    return found
+
+
+def _capitalised_in_names(doc: Document) -> dict[str, str]:
+    """Lower-case form -> written form of words the article capitalises inside names in mid-sentence."""
+    out: dict[str, str] = {}
+    for mention in nm.mentions(doc):
+        if len(mention.words) < 2:
+            continue  # a lone capital may be a genus or a term of art; a name of two words is a name
+        for k, word in enumerate(mention.words):
+            if k == 0 and (mention.sentence_start or doc.in_heading(word.start)):
+                continue  # a sentence's first word is capitalised whatever it is
+            if word.text[1:].islower() and word.text.isalpha():
+                out.setdefault(word.text.lower(), word.text)
+    return out
+
+
+def _bare_lower(doc: Document, word: Word) -> bool:
+    """A lower-case word of letters, not part of an address or tag, in a paragraph that uses capitals."""
+    text = word.text
+    if not (text.isalpha() and text.islower()):
+        return False
+    before = doc.text[word.start - 1] if word.start else " "
+    after = doc.text[word.end] if word.end < len(doc.text) else " "
+    if before in _GLUE or (after in _GLUE and after not in ".-") or _glued_after(doc.text, word.end):
+        return False
+    para = doc.paragraph_at(word.start)
+    return para is None or any(ch.isupper() for ch in doc.text[para.start : para.end])
+
+
+def _glued_after(text: str, end: int) -> bool:
+    """True when a full stop or hyphen after the word is followed by a letter (site.com, e-mail)."""
+    return end + 1 < len(text) and text[end] in ".-" and text[end + 1].isalnum()
+
+
+def _single_spaced(text: str, run: tuple[Word, ...]) -> bool:
+    return all(text[a.end : b.start] == " " for a, b in zip(run, run[1:]))
