@@ -1,0 +1,68 @@
+"""`lowercase-proper`: a weekday, month, country or nationality written in lower case ("on monday",
+"22 february", "officials from japan", "the french minister").
+
+English capitalises these words wherever they stand; machine translation from languages that do
+not (French, Spanish, Italian, Russian, Portuguese) sometimes carries the source's lower case
+over, and so do scrapers that lower-case a dateline. A lower-case word is reported when:
+
+- its capitalised form is a weekday or a month (cleaner.wordclass), or a country or a nationality
+  from the packaged country table (cleaner.lexicon, generated from the CIA World Factbook);
+- the dictionary does not also know it as a lower-case word (SCOWL, the `lowercase` table), so
+  "china", "turkey", "march", "may" and "august" are never reported: they are words of their own;
+- it is not part of an address, a handle, a file name or a hashtag (no "/", "@", "#", "." or "_"
+  glued to it).
+
+The fix is the capitalised form, safe: the word has no other reading in English.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import lexicon
+from cleaner.document import Document
+from cleaner.kinds._support import timeout_for
+from cleaner.model import Hit, Rule
+from cleaner.schema import Replacement
+from cleaner.wordclass import MONTHS, WEEKDAYS
+
+KIND = "lowercase-proper"
+OPTIONS = ()
+REPLACEMENT = Replacement.COMPUTED
+
+# A lower-case word of four letters or more that is not glued to an address, handle or file name.
+_LOWER_WORD = regex.compile(
+    r"(?<![\p{L}\p{N}\p{M}/@#._\\-])\p{Ll}{4,20}(?![\p{L}\p{N}\p{M}@_]|[/.\-][\p{L}\p{N}])"
+)
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker; the table of proper words is built once per process."""
+    proper = _proper_by_lower()
+
+    def check(doc: Document) -> Iterator[Hit]:
+        for match in _LOWER_WORD.finditer(doc.text, timeout=timeout_for(doc.text)):
+            capitalised = proper.get(match.group())
+            if capitalised is not None:
+                yield Hit(match.start(), match.end(), (capitalised,),
+                          message=f"“{match.group()}” is a proper noun: “{capitalised}”.")
+
+    return check
+
+
+@functools.lru_cache(maxsize=1)
+def _proper_by_lower() -> dict[str, str]:
+    """Lower-case form -> capitalised form, for the one-word weekdays, months, countries and nationalities."""
+    words = set(WEEKDAYS) | set(MONTHS)
+    for country, info in lexicon.countries().items():
+        words.add(country)
+        words.update(info.adjectives)
+    words.update(lexicon.demonyms())
+    dictionary = lexicon.lowercase_words()
+    return {
+        word.lower(): word for word in sorted(words)
+        if " " not in word and word[1:].islower() and word.isalpha() and word.lower() not in dictionary
+    }
