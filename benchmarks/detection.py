@@ -26,12 +26,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable
 
+# This checkout's cleaner first (lt_rules imports it), whatever another editable install says.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold import CLASSES, RULE_CLASSES  # noqa: E402
 from lt_rules import RAW_SUFFIX, RuleTally, print_rule_table, score_rules  # noqa: E402
 from sources import MQM_SURFACE, ROOT, Sample, corpus_pages, mqm_talks, own_articles  # noqa: E402
 
-sys.path.insert(0, str(ROOT))
 from cleaner.api import engine_for  # noqa: E402
 from cleaner.model import Finding  # noqa: E402
 

@@ -1,16 +1,16 @@
-"""`lowercase-proper`: a weekday, month, country or nationality written in lower case ("on monday",
-"22 february", "officials from japan", "the french minister").
+"""`lowercase-proper`: a weekday or a month written in lower case ("on monday", "22 february").
 
 English capitalises these words wherever they stand; machine translation from languages that do
 not (French, Spanish, Italian, Russian, Portuguese) sometimes carries the source's lower case
 over, and so do scrapers that lower-case a dateline. A lower-case word is reported when:
 
-- its capitalised form is a weekday or a month (cleaner.wordclass), or a country or a nationality
-  from the packaged country table (cleaner.lexicon, generated from the CIA World Factbook);
+- its capitalised form is a weekday or a month (cleaner.wordclass); countries and nationalities
+  are the names family's (NM106, kind `lowercase-name`), which also reads the article's own names;
 - the dictionary does not also know it as a lower-case word (SCOWL, the `lowercase` table), so
-  "china", "turkey", "march", "may" and "august" are never reported: they are words of their own;
+  "march", "may" and "august" are never reported: they are words of their own;
 - it is not part of an address, a handle, a file name or a hashtag (no "/", "@", "#", "." or "_"
-  glued to it).
+  glued to it), nor of a quotation or a paragraph written all in lower case (a slogan, a leaflet
+  quoted as printed).
 
 The fix is the capitalised form, safe: the word has no other reading in English.
 """
@@ -46,23 +46,22 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     def check(doc: Document) -> Iterator[Hit]:
         for match in _LOWER_WORD.finditer(doc.text, timeout=timeout_for(doc.text)):
             capitalised = proper.get(match.group())
-            if capitalised is not None:
+            if capitalised is not None and not _all_lower_case_passage(doc, match.start()):
                 yield Hit(match.start(), match.end(), (capitalised,),
                           message=f"“{match.group()}” is a proper noun: “{capitalised}”.")
 
     return check
 
 
+def _all_lower_case_passage(doc: Document, offset: int) -> bool:
+    """True inside a quotation, or else a paragraph, that has no capital letter at all."""
+    quote = next((q for q in doc.quotes if offset in q), None) if doc.in_quote(offset) else None
+    passage = quote or doc.paragraph_at(offset)
+    return passage is not None and not any(c.isupper() for c in doc.text[passage.start : passage.end])
+
+
 @functools.lru_cache(maxsize=1)
 def _proper_by_lower() -> dict[str, str]:
-    """Lower-case form -> capitalised form, for the one-word weekdays, months, countries and nationalities."""
-    words = set(WEEKDAYS) | set(MONTHS)
-    for country, info in lexicon.countries().items():
-        words.add(country)
-        words.update(info.adjectives)
-    words.update(lexicon.demonyms())
+    """Lower-case form -> capitalised form, for the weekdays and months English has no other word for."""
     dictionary = lexicon.lowercase_words()
-    return {
-        word.lower(): word for word in sorted(words)
-        if " " not in word and word[1:].islower() and word.isalpha() and word.lower() not in dictionary
-    }
+    return {word.lower(): word for word in sorted(WEEKDAYS | MONTHS) if word.lower() not in dictionary}
