@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import importlib.resources
+import os
 import re
 from pathlib import Path
 from types import MappingProxyType, ModuleType
@@ -38,12 +39,19 @@ def rule_files(folder: Path) -> list[Path]:
     )
 
 
-@functools.lru_cache(maxsize=8)
 def load_rules(folders: tuple[Path, ...] | None = None) -> tuple[Rule, ...]:
     """Load and validate all rules from the given folders (default: the built-in pack).
 
     A start reads them from the compiled cache unless a rule, data or code file changed.
     """
+    # A relative folder means another folder after a chdir: the working folder is part of the key.
+    relative = folders is not None and any(not folder.is_absolute() for folder in folders)
+    return _load_rules(folders, os.getcwd() if relative else None)
+
+
+
+@functools.lru_cache(maxsize=8)
+def _load_rules(folders: tuple[Path, ...] | None, _cwd: str | None) -> tuple[Rule, ...]:
     from cleaner.rulecache import cached_rules
 
     folders = folders or (builtin_rules_dir(),)

@@ -77,8 +77,8 @@ message: m
 """
 
 
-# The folder is given by its absolute path: the CLI runs in this process, and load_rules caches
-# rule folders by the path as given, so a relative "rules" would find an earlier test's rules.
+# The folder is given by its absolute path, as a team's CI would give it (load_rules keys a relative
+# folder by the working folder too, so a relative one would also be right).
 def rule_folder(tmp_path: Path, name: str = "x", pattern: str = "foo", extra: str = "", fail: str = '[{text: a foo, flag: foo}]') -> Path:
     folder = tmp_path / "rules"
     folder.mkdir(exist_ok=True)

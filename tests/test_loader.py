@@ -134,3 +134,17 @@ def test_cli_lists_and_explains_rules(cli) -> None:
     unknown = cli("explain", "ZZ999")
     assert unknown.returncode == 2
     assert unknown.stderr.decode().count("\n") == 1 and b"Traceback" not in unknown.stderr
+
+
+def test_a_relative_folder_is_read_again_after_a_chdir(tmp_path: Path, monkeypatch) -> None:
+    """load_rules caches by folder; "rules" in another working folder is another folder."""
+    codes = {}
+    for name, code in (("a", "XA101"), ("b", "XB101")):
+        folder = tmp_path / name / "rules"
+        folder.mkdir(parents=True)
+        (folder / "x.yaml").write_text(
+            f"code: {code}\nname: x-rule\nsummary: s\nwhy: w\nlevel: warning\nkind: pattern\npattern: 'foo'\n"
+            "message: m\nexamples:\n  fail: [{text: a foo, flag: foo}]\n  pass: [b, c]\n", encoding="utf-8")
+        monkeypatch.chdir(tmp_path / name)
+        codes[name] = [rule.code for rule in load_rules((Path("rules"),))]
+    assert codes == {"a": ["XA101"], "b": ["XB101"]}

@@ -128,16 +128,16 @@ def test_rule_cache_key_covers_data_and_code_files() -> None:
 
 def test_cached_rules_equal_parsed_rules(tmp_path: Path, monkeypatch) -> None:
     from cleaner import compiled_cache
-    from cleaner.loader import builtin_rules_dir, load_rules, parse_rules
+    from cleaner.loader import _load_rules, builtin_rules_dir, load_rules, parse_rules
 
     monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
-    load_rules.cache_clear()
+    _load_rules.cache_clear()
     try:
         cold = load_rules()
-        load_rules.cache_clear()
+        _load_rules.cache_clear()
         warm = load_rules()
     finally:
-        load_rules.cache_clear()
+        _load_rules.cache_clear()
     assert cold == warm == parse_rules((builtin_rules_dir(),))
 
 
