@@ -152,7 +152,7 @@ def is_variant(a: str, b: str) -> bool:
         # Seo-yeon / Seo-yoon are two names; only a romanisation of the same syllables is a variant.
         return _alternate_syllables(a, b)
     shortest = min(len(fa), len(fb))
-    stem_a, stem_b = _SLAVIC_ENDING.sub("", fa), _SLAVIC_ENDING.sub("", fb)
+    stem_a, stem_b = _slavic_stem(fa), _slavic_stem(fb)
     if stem_a == stem_b != fa and fb != stem_b and len(stem_a) >= 5 and stem_a[-1] not in "aeiouy":
         return True  # Zhyvytsky / Zhyvytskyi / Zhyvytskiy: one Cyrillic -ий romanised three ways
     if romanised(fa) == romanised(fb):
@@ -162,6 +162,12 @@ def is_variant(a: str, b: str) -> bool:
         return False
     same = _same_consonants(skeleton(fa), skeleton(fb)) or (shortest >= 6 and _lost_coda(fa, fb))
     return same and not _related_words(fa, fb)
+
+
+@lru_cache(maxsize=1 << 16)
+def _slavic_stem(folded: str) -> str:
+    """The folded spelling without a Slavic surname ending (-y, -yi, -iy, -i)."""
+    return _SLAVIC_ENDING.sub("", folded)
 
 
 def _lost_coda(fa: str, fb: str) -> bool:
@@ -187,6 +193,7 @@ def _osa() -> Any:
     return OSA
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same names for every pair they are in
 def is_syllabic(name: str) -> bool:
     """True for a given name of romanised syllables joined by hyphens (Gun-hee, Seo-yeon)."""
     return any(_SYLLABIC.fullmatch(word) for word in name.split())
