@@ -112,6 +112,10 @@ class NameIndex:
             return True  # many different neighbours and none shared: two people
         return not any(nm.is_variant(x, y) for x in near_a for y in near_b)
 
+    def alone(self, word: str) -> bool:
+        """True when the name word never stands beside another name word (no given name: "said Zakharov")."""
+        return not self._beside.get(nm.fold(word))
+
     def count(self, name: str) -> int:
         """How often the exact spelling occurs as name words."""
         return len(self.spans.get(name, ()))
