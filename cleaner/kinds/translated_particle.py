@@ -56,6 +56,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if forms is None or _followed_by_name(doc.text, match.end()):
                 continue
             particle = forms.most_common(1)[0][0]
+            if doc.is_sentence_start(match.start()):
+                particle = particle[:1].upper() + particle[1:]
             yield Hit(match.start("words"), match.end("words"), (particle,),
                       message=f"“{match.group()}” looks like “{particle} {match.group('name')}” with the particle translated.")
 
