@@ -227,6 +227,16 @@ def _related_words(fa: str, fb: str) -> bool:
     return False
 
 
+def gendered_pair(a: str, b: str) -> tuple[str, str] | None:
+    """(masculine, feminine) when two words are one Slavic family name in its two genders (Zakharov / Zakharova)."""
+    fa, fb = fold(a), fold(b)
+    for masculine, feminine in _GENDERED:
+        for x, y, fx, fy in ((a, b, fa, fb), (b, a, fb, fa)):
+            if fx.endswith(masculine) and fy.endswith(feminine) and fx[: -len(masculine)] == fy[: -len(feminine)]:
+                return (x, y) if len(fx) >= 5 else None
+    return None
+
+
 def _same_consonants(x: str, y: str) -> bool:
     """Equal skeletons, or equal but for two neighbouring consonants swapped (Bersluconi)."""
     if x == y:

@@ -26,6 +26,7 @@ _LONGEST_RUN = 8
 _CO_LIMIT = 64  # enough neighbours to tell two people apart; bounds memory on long lists of names
 _REASONS = (
     "the spelling of a listed public figure or place",
+    "the fuller spelling; a round trip drops letters rather than adding them",
     "used {count} times",
     "the more common spelling in English text",
     "in running text; a standalone line such as a byline is translated without context",
@@ -111,6 +112,10 @@ class NameIndex:
             return True  # many different neighbours and none shared: two people
         return not any(nm.is_variant(x, y) for x in near_a for y in near_b)
 
+    def alone(self, word: str) -> bool:
+        """True when the name word never stands beside another name word (no given name: "said Zakharov")."""
+        return not self._beside.get(nm.fold(word))
+
     def count(self, name: str) -> int:
         """How often the exact spelling occurs as name words."""
         return len(self.spans.get(name, ()))
@@ -158,17 +163,22 @@ class PersonContext:
         return mention.sentence_start and bool(_FOLLOWS_BIO.match(after))
 
 
-def _evidence(index: NameIndex, name: str, known: frozenset[str], accents_only: bool = False) -> tuple:
+def _evidence(index: NameIndex, name: str, known: frozenset[str], group: set[str], accents_only: bool = False) -> tuple:
     """What speaks for a spelling, strongest first (compared as a tuple).
 
-    When two spellings differ only in accents, the tables do not decide (they often drop accents:
-    "Erdogan"), and on a tie the accented spelling, which carries more, is kept.
+    When two spellings differ only in accents, the tables do not overrule the count (they often drop
+    accents), but they break a tie ("Erdogan"); then the accented spelling, which carries more, is kept.
+    A spelling that holds another one whole plus a letter or two (Ohtani / Otani, Zhyvytskyi /
+    Zhyvytsky) is the fuller one: transliteration on a round trip loses letters (long vowels, a
+    closing -i, a feminine -a) far more often than it invents them.
     """
     spans = index.spans.get(name, [(0, 0)])
+    listed = name in known or name in lexicon.places()
     if accents_only:
-        return (index.count(name), not name.isascii(), index.in_running_text(name), -spans[0][0])
+        return (index.count(name), listed, not name.isascii(), index.in_running_text(name), -spans[0][0])
     return (
-        name in known or name in lexicon.places(),
+        listed,
+        any(_holds(name, other) for other in group if other != name),
         index.count(name),
         round(sum(lexicon.zipf(w) for w in name.split()), 1),
         index.in_running_text(name),
@@ -189,7 +199,7 @@ def report(
             continue  # "Jae-myung" / "Jae-myeong" were judged with "Lee Jae-myung" / "Lee Jae-myeong"
         decided |= words
         accents_only = len({nm.fold(n) for n in group}) == 1
-        scored = {n: _evidence(index, n, known, accents_only) for n in group}
+        scored = {n: _evidence(index, n, known, group, accents_only) for n in group}
         keep = max(group, key=lambda n: scored[n])
         keep_line = doc.line_col(index.spans[keep][0][0])[0]
         for name in sorted(group - {keep}):
@@ -206,8 +216,17 @@ def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
     return i >= 0 and covered[i][0] <= start and end <= covered[i][1]
 
 
+def _holds(longer: str, shorter: str) -> bool:
+    """True when `shorter` is `longer` with one or two letters left out (same word count)."""
+    a, b = nm.fold(longer), nm.fold(shorter)
+    if not 0 < len(a) - len(b) <= 2 or len(longer.split()) != len(shorter.split()):
+        return False
+    rest = iter(a)
+    return all(ch in rest for ch in b)
+
+
 def _message(name: str, keep: str, line: int, best: tuple, other: tuple, count: int) -> str:
-    decided = next((i for i in range(4) if best[i] != other[i]), None)
+    decided = next((i for i in range(len(_REASONS)) if best[i] != other[i]), None)
     if decided is None:
         return f"“{name}” and “{keep}” (line {line}) look like two spellings of one name; check which is right."
     reason = _REASONS[decided].format(count=count)

@@ -69,4 +69,5 @@ TRANSFORMS = {
     "upper": str.upper,
     "capitalize-first": lambda s: s[:1].upper() + s[1:],
     "lower-first": lambda s: s[:1].lower() + s[1:],
+    "capitalize-words": lambda s: regex.sub(r"(?<![\p{L}\p{M}'’])\p{Ll}", lambda m: m.group().upper(), s),
 }

@@ -93,9 +93,19 @@ def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
     units = sorted(u for u in index.units() if len(u) <= _LONGEST_NAME)
 
     def linked(a: str, b: str) -> bool:
-        return nm.is_variant(a, b) and index.may_be_one(a, b)
+        return (nm.is_variant(a, b) or _lost_feminine(index, a, b)) and index.may_be_one(a, b)
 
     return variant_groups(units, linked, window, key=_consonant_block)[0]
+
+
+def _lost_feminine(index: "evidence.NameIndex", a: str, b: str) -> bool:
+    """A bare masculine family name beside the feminine one written with a given name ("Maria Zakharova ...
+    said Zakharov"): engines that pivot through a language without gender endings drop the -a. The
+    masculine form standing with a given name of its own is another person (a husband, a father)."""
+    pair = nm.gendered_pair(a, b) if " " not in a and " " not in b else None
+    if pair is None or not index.alone(pair[0]) or index.alone(pair[1]):
+        return False
+    return not (pair[1].endswith("ina") and nm.is_known(pair[1]))  # Martin / Martina: two given names
 
 
 def _consonant_block(name: str) -> list[tuple[str, ...]]:

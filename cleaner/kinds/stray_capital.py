@@ -176,8 +176,22 @@ def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
         verbs = function_word_groups()["auxiliaries"] | reporting_verbs()
         return nxt is not None and nxt.text in verbs and words[i - 1].text[:1].isupper()
     if low in ("and", "or"):
-        return _name_words(doc, words, i, -1) >= 2 and _name_words(doc, words, i, 1) >= 2
-    return False
+        if _name_words(doc, words, i, -1) >= 2 and _name_words(doc, words, i, 1) >= 2:
+            return True
+    return _ends_run_before_lower(doc, words, i)
+
+
+def _ends_run_before_lower(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when the capitalised run stops at word i and a lower-case content word follows it.
+
+    A title capitalises its content words, so "Democrat Party And coming out" is no title: the
+    run "Democrat Party" is a name and "And" starts the sentence's own words.
+    """
+    nxt = _next_joined(doc, words, i)
+    if nxt is None or not nxt.text.islower() or len(nxt.text) < 3 or nxt.text in function_words():
+        return False
+    prev = words[i - 1]
+    return not doc.text[prev.end : words[i].start].strip() and _is_content_capital(prev)
 
 
 def _next_joined(doc: Document, words: tuple[Word, ...], i: int) -> Word | None:

@@ -158,3 +158,29 @@ def test_one_huge_block_is_still_linear() -> None:
 def test_slavic_adjective_endings_are_one_name(a: str, b: str, same: bool) -> None:
     """-ий romanised as -y, -yi, -iy or -i is one surname; a bare stem or a gendered form is not."""
     assert names.is_variant(a, b) is same
+
+
+def test_fuller_spelling_outweighs_a_more_frequent_shorter_one() -> None:
+    text = "Coach Daisuke Ohnishi picked the squad. Onishi said they were ready, and Onishi named three."
+    assert {(f.text, f.replacements) for f in ENGINE.check(text)} == {("Onishi", ("Ohnishi",))}
+
+
+@pytest.mark.parametrize(
+    "text, flagged",
+    [
+        # The bare masculine form of a woman's family name: the engine lost the feminine ending.
+        ("Spokeswoman Irina Sorokova spoke on Monday. “We are ready,” said Sorokov.", ["Sorokov"]),
+        # The masculine form with a given name of its own is another person.
+        ("Irina Sorokova met her father, Pavel Sorokov, and Sorokov said they were ready.", []),
+        # Two given names, not one family name in two genders.
+        ("Martina Navratilova watched as Justin said they were ready and Justina agreed.", []),
+    ],
+)
+def test_lost_feminine_ending(text: str, flagged: list[str]) -> None:
+    assert [f.text for f in ENGINE.check(text)] == flagged
+
+
+def test_gendered_pair() -> None:
+    assert names.gendered_pair("Zoltova", "Zoltov") == ("Zoltov", "Zoltova")
+    assert names.gendered_pair("Novitskaya", "Novitsky") == ("Novitsky", "Novitskaya")
+    assert names.gendered_pair("Zoltov", "Zoltan") is None
