@@ -53,6 +53,8 @@ _ALSO_TITLE_WORDS = frozenset(
     "forecast quoted posted informed assured suggested continued expressed pointed judged estimated "
     "evaluated diagnosed predicted promised maintained asked answered cited".split()
 )
+# Auxiliaries a verb-final source leaves behind ("… game.” was"); lower-case, since a capital starts a sentence.
+_AUXILIARIES = "was|were|is|are|had|has|did|does"
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
@@ -74,6 +76,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?P<stop>[.,!?])(?P<close>[”\"])[ \t]+(?P<speaker>{_NAMED}|{_DESCRIBED})[ \t]+(?P<verb>{any_case})\.{_END}"
         ),
         "bare": regex.compile(rf"(?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{any_case})\.{_END}"),
+        # A verb-final source leaves the tail of "… was saying" after the quotation, ending its paragraph.
+        "tail": regex.compile(
+            rf"[.!?](?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{_AUXILIARIES}|{any_case})(?P<stop>\.?)(?=[ \t]*(?:\n|\Z))"
+        ),
         "stranded": regex.compile(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
         # A “ after sentence punctuation is a closing quote written with the wrong glyph.
         # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
@@ -157,6 +163,12 @@ def _check_bare(doc: Document) -> Iterator[Hit]:
                 ("",),
                 message=f"“{match.group('verb')}.” after the quotation names no speaker and stands as a sentence of its own.",
             )
+    for match in patterns["tail"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        if match.group("stop") and match.group("verb") not in _AUXILIARIES.split("|"):
+            continue  # `.” said.` is the bare pattern's
+        if _closes_quote(doc, match.start("close")):
+            yield Hit(match.start("gap"), match.end(), ("",),
+                      message=f"“{match.group('verb')}” after the quotation ends the paragraph with no speaker.")
     for match in patterns["stranded"].finditer(doc.text, timeout=timeout_for(doc.text)):
         yield Hit(match.start("verb"), match.end(), message=f"“{match.group('verb')}.” stands alone with no speaker.")
 
