@@ -128,8 +128,12 @@ def _introduces_speech(doc: Document, word: Word) -> bool:
 
 
 def _narrator_attribution(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """True for "“Why?” I asked.": a narrator attributing a quotation."""
-    before = doc.text[max(0, words[i].start - 3) : words[i].start].rstrip()
+    """True for "“Why?” I asked.": a narrator attributing a quotation in the same paragraph. "I said"
+    opening the paragraph after a paragraph of quotation is a restored subject ("He said that and smiled")."""
+    gap = doc.text[max(0, words[i].start - 3) : words[i].start]
+    if "\n" in gap:
+        return False
+    before = gap.rstrip()
     nxt = words[i + 1].text.lower() if i + 1 < len(words) else ""
     return before[-1:] in ("”", '"') and nxt in reporting_verbs()
 
