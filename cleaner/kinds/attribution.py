@@ -55,6 +55,9 @@ _ALSO_TITLE_WORDS = frozenset(
 )
 # Auxiliaries a verb-final source leaves behind ("… game.” was"); lower-case, since a capital starts a sentence.
 _AUXILIARIES = "was|were|is|are|had|has|did|does"
+# Adverbs of time and frequency that may close a sentence after a quoted word ("“reckless”, twice.").
+_ADVERBIAL = frozenset("twice thrice anyway instead yesterday today tonight tomorrow ago meanwhile overnight "
+                       "afterwards afterward earlier later already still".split())
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
@@ -80,6 +83,8 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "tail": regex.compile(
             rf"[.!?](?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{_AUXILIARIES}|{any_case})(?P<stop>\.?)(?=[ \t]*(?:\n|\Z))"
         ),
+        # "…Citizens" , complaint.": one lower-case word, the verb's noun, after the quotation's comma.
+        "lone-word": regex.compile(r"[”\"](?P<gap>[ \t]*,[ \t]*)(?P<verb>\p{Ll}{4,})\.(?=[ \t]*(?:\n|\Z|\p{Lu}))"),
         "stranded": regex.compile(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
         # A “ after sentence punctuation is a closing quote written with the wrong glyph.
         # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
@@ -169,6 +174,11 @@ def _check_bare(doc: Document) -> Iterator[Hit]:
         if _closes_quote(doc, match.start("close")):
             yield Hit(match.start("gap"), match.end(), ("",),
                       message=f"“{match.group('verb')}” after the quotation ends the paragraph with no speaker.")
+    for match in patterns["lone-word"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        word = match.group("verb")
+        if is_function_word(word) or word.endswith("ly") or word in _ADVERBIAL or word in reporting_verbs():
+            continue  # "…”, too." / "…”, again." / "…”, recently."; a reporting verb is the bare pattern's
+        yield Hit(match.start("gap"), match.end(), message=f"“{word}.” after the quotation stands where its speaker and verb belong.")
     for match in patterns["stranded"].finditer(doc.text, timeout=timeout_for(doc.text)):
         yield Hit(match.start("verb"), match.end(), message=f"“{match.group('verb')}.” stands alone with no speaker.")
 
