@@ -227,7 +227,7 @@ def _check_double(doc: Document) -> Iterator[Hit]:
             continue  # a quotation left open runs to the end of its paragraph
         # The attribution after the quotation is one anchored match; the search before it is dearer.
         tail = patterns["trailing"].match(text, quote.end)
-        if tail is None:
+        if tail is None or _starts_new_report(text, quote.end, tail.end("attr")):
             continue
         para = doc.paragraph_at(quote.start)
         # Only the words just before the quotation can introduce it: a bounded slice keeps this linear.
@@ -236,6 +236,12 @@ def _check_double(doc: Document) -> Iterator[Hit]:
             yield Hit(tail.start("attr"), tail.end("attr"),
                       message=f"“{tail.group('attr')}” attributes a quotation that an attribution already introduces.")
     yield from _double_unquoted(doc)
+
+
+def _starts_new_report(text: str, close_end: int, attr_end: int) -> bool:
+    """True for `… ferries.” She added that funding was agreed`: after a quotation closed with its own
+    full stop, an attribution that goes on to report something else starts a new sentence."""
+    return text[close_end - 2 : close_end - 1] in (".", "!", "?") and regex.match(r"[ \t]+\p{L}", text[attr_end : attr_end + 2]) is not None
 
 
 def _may_introduce(head: str) -> bool:
