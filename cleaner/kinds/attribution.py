@@ -53,6 +53,11 @@ _ALSO_TITLE_WORDS = frozenset(
     "forecast quoted posted informed assured suggested continued expressed pointed judged estimated "
     "evaluated diagnosed predicted promised maintained asked answered cited".split()
 )
+# Auxiliaries a verb-final source leaves behind ("… game.” was"); lower-case, since a capital starts a sentence.
+_AUXILIARIES = "was|were|is|are|had|has|did|does"
+# Adverbs of time and frequency that may close a sentence after a quoted word ("“reckless”, twice.").
+_ADVERBIAL = frozenset("twice thrice anyway instead yesterday today tonight tomorrow ago meanwhile overnight "
+                       "afterwards afterward earlier later already still".split())
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
@@ -74,6 +79,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"(?P<stop>[.,!?])(?P<close>[”\"])[ \t]+(?P<speaker>{_NAMED}|{_DESCRIBED})[ \t]+(?P<verb>{any_case})\.{_END}"
         ),
         "bare": regex.compile(rf"(?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{any_case})\.{_END}"),
+        # A verb-final source leaves the tail of "… was saying" after the quotation, ending its paragraph.
+        "tail": regex.compile(
+            rf"[.!?](?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{_AUXILIARIES}|{any_case})(?P<stop>\.?)(?=[ \t]*(?:\n|\Z))"
+        ),
+        # "…Citizens" , complaint.": one lower-case word, the verb's noun, after the quotation's comma.
+        "lone-word": regex.compile(r"[”\"](?P<gap>[ \t]*,[ \t]*)(?P<verb>\p{Ll}{4,})\.(?=[ \t]*(?:\n|\Z|\p{Lu}))"),
         "stranded": regex.compile(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
         # A “ after sentence punctuation is a closing quote written with the wrong glyph.
         # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
@@ -157,6 +168,17 @@ def _check_bare(doc: Document) -> Iterator[Hit]:
                 ("",),
                 message=f"“{match.group('verb')}.” after the quotation names no speaker and stands as a sentence of its own.",
             )
+    for match in patterns["tail"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        if match.group("stop") and match.group("verb") not in _AUXILIARIES.split("|"):
+            continue  # `.” said.` is the bare pattern's
+        if _closes_quote(doc, match.start("close")):
+            yield Hit(match.start("gap"), match.end(), ("",),
+                      message=f"“{match.group('verb')}” after the quotation ends the paragraph with no speaker.")
+    for match in patterns["lone-word"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        word = match.group("verb")
+        if is_function_word(word) or word.endswith("ly") or word in _ADVERBIAL or word in reporting_verbs():
+            continue  # "…”, too." / "…”, again." / "…”, recently."; a reporting verb is the bare pattern's
+        yield Hit(match.start("gap"), match.end(), message=f"“{word}.” after the quotation stands where its speaker and verb belong.")
     for match in patterns["stranded"].finditer(doc.text, timeout=timeout_for(doc.text)):
         yield Hit(match.start("verb"), match.end(), message=f"“{match.group('verb')}.” stands alone with no speaker.")
 
@@ -205,7 +227,7 @@ def _check_double(doc: Document) -> Iterator[Hit]:
             continue  # a quotation left open runs to the end of its paragraph
         # The attribution after the quotation is one anchored match; the search before it is dearer.
         tail = patterns["trailing"].match(text, quote.end)
-        if tail is None:
+        if tail is None or _starts_new_report(text, quote.end, tail.end("attr")):
             continue
         para = doc.paragraph_at(quote.start)
         # Only the words just before the quotation can introduce it: a bounded slice keeps this linear.
@@ -214,6 +236,12 @@ def _check_double(doc: Document) -> Iterator[Hit]:
             yield Hit(tail.start("attr"), tail.end("attr"),
                       message=f"“{tail.group('attr')}” attributes a quotation that an attribution already introduces.")
     yield from _double_unquoted(doc)
+
+
+def _starts_new_report(text: str, close_end: int, attr_end: int) -> bool:
+    """True for `… ferries.” She added that funding was agreed`: after a quotation closed with its own
+    full stop, an attribution that goes on to report something else starts a new sentence."""
+    return text[close_end - 2 : close_end - 1] in (".", "!", "?") and regex.match(r"[ \t]+\p{L}", text[attr_end : attr_end + 2]) is not None
 
 
 def _may_introduce(head: str) -> bool:

@@ -49,6 +49,7 @@ _ENDS_ATTRIBUTED = regex.compile(
 _DIRECTIVES = frozenset("requested requests required requires approved approves decided decides ordered orders "
                         "instructed instructs announced announces".split())
 _SINGULAR = frozenset("I me my My I'm I’m I've I’ve I'll I’ll I'd I’d".split())
+_QUESTIONS = frozenset("asked asks wondered inquired enquired".split())
 _TOKENS = regex.compile(r"\p{L}+")
 _YOU = frozenset("you You your Your yours".split())
 _CALLS_TO_ACTION = frozenset("Follow follow Contact contact Join join Subscribe Email email Tell tell".split())
@@ -128,9 +129,14 @@ def _introduces_speech(doc: Document, word: Word) -> bool:
 
 
 def _narrator_attribution(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """True for "“Why?” I asked.": a narrator attributing a quotation."""
-    before = doc.text[max(0, words[i].start - 3) : words[i].start].rstrip()
+    """True for "“Why?” I asked.": a narrator attributing a quotation. Opening the paragraph after a
+    paragraph of quotation, only a reporter's question counts ("I asked whether ..."): "I said that
+    and smiled" there is the speaker's restored subject ("He said that and smiled")."""
+    gap = doc.text[max(0, words[i].start - 3) : words[i].start]
+    before = gap.rstrip()
     nxt = words[i + 1].text.lower() if i + 1 < len(words) else ""
+    if "\n" in gap and nxt not in _QUESTIONS:
+        return False
     return before[-1:] in ("”", '"') and nxt in reporting_verbs()
 
 

@@ -5,7 +5,9 @@ around what was said: `Moon said, The oil market is calm.` The rule reports the 
 speech when a reporting verb from rules/data/reporting-verbs.yaml, with at most `max-words`
 words after it (`told reporters`, `said on Monday`), is followed by a comma or a colon and a
 capitalised function word (The, We, If, In...: a word the function-word table lists, which is
-never a name on its own). A direct question may stand without quotation marks (He asked, What
+never a name on its own), or after a colon any capitalised word that opens a whole sentence of eight words or more ("she
+stressed: Portugal, as it said before, backs the plan"); a short summary ("she added: Seoul
+agrees") is left alone. A direct question may stand without quotation marks (He asked, What
 comes next?), so a sentence ending in a question mark is left alone. "The" before another capital starts a name (The Hague, The Times) and
 is left alone, and so is "I", which may be an aside ("he said, I recall, that...").
 No fix is offered: where the quotation ends is for an editor to say.
@@ -28,6 +30,7 @@ KIND = "unquoted-speech"
 OPTIONS = (Option("max-words", INTEGER, "The most words between the reporting verb and the comma or colon.", default=4),)
 REPLACEMENT = Replacement.NONE
 
+_MIN_SPEECH_WORDS = 8
 _GAP = regex.compile(r"[ \t]+")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
@@ -46,7 +49,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         for match in _SPEECH_START.finditer(text, timeout=timeout_for(text)):
             word = match.group("word")
             if word.lower() not in function_words or (word == "The" and match.group("after")):
-                continue  # "The" before another capital starts a name: The Hague, The Times
+                # "The" before another capital starts a name: The Hague, The Times. After a colon, a
+                # whole sentence opened by any capital is speech ("stressed: Portugal, as ..., backs").
+                if text[match.start()] != ":" or not _whole_sentence(doc, match.start("word")):
+                    continue
             mark = match.start()
             if not _verb_before(text, mark, verb_forms, max_words):
                 continue
@@ -73,6 +79,13 @@ def _verb_before(text: str, mark: int, verbs: frozenset[str], max_words: int) ->
             truncated = index == 0 and start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-")
             return not truncated
     return False
+
+
+def _whole_sentence(doc: Document, offset: int) -> bool:
+    """True when the words from the offset to the end of its sentence make a full sentence (eight
+    words or more), not a short summary after the colon ("she added: Seoul agrees")."""
+    sentence = doc.sentence_at(offset)
+    return sentence is not None and len(_PLAIN_WORD.findall(doc.text, offset, sentence.end)) >= _MIN_SPEECH_WORDS
 
 
 def _asks(doc: Document, offset: int) -> bool:
