@@ -14,6 +14,10 @@ The `form` option picks which residue the rule reports:
   - `homoglyph`: Cyrillic or Greek letters that look like Latin ones inside a Latin word
     ("аs" with a Cyrillic а), or short Cyrillic words of such letters standing alone between Latin
     words; the fix writes the Latin letter.
+  - `guillemet`: a French or Russian guillemet (« ») that ends a quotation opened with an English
+    mark, or opens one that an English mark closes ("“He played well. »"): the English mark that
+    pairs with its partner is offered. A quotation set wholly in guillemets («Non merci»), as a
+    caption quoting a French sign may be, is left alone.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from cleaner.schema import Option, Replacement, one_of
 
 KIND = "residue"
 OPTIONS = (
-    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph"), "Which residue the rule reports (see above).",
+    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph", "guillemet"), "Which residue the rule reports (see above).",
            required=True),
 )
 REPLACEMENT = Replacement.COMPUTED
@@ -63,12 +67,15 @@ _TWINS = dict(zip("аеорсухіјѕԁАВЕКМНОРСТХІЈЅοαΑΒΕ�
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+(?=[^\p{L}\p{M}]*$)")
 _TWIN = regex.compile("[" + "".join(_TWINS) + "]")
+_GUILLEMET = re.compile("[«»]")
+_DOUBLE_MARKS = "“”\"«»"
 
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs}
+    checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs,
+                "guillemet": _guillemets}
     return checkers[rule.options["form"]]
 
 
@@ -157,3 +164,30 @@ def _stranded(text: str, word: regex.Match[str]) -> bool:
     after = _WORD.search(text, word.end(), word.end() + 40)
     neighbours = [m.group() for m in (before, after) if m is not None]
     return bool(neighbours) and all(all(_is_latin(ch) for ch in w) for w in neighbours)
+
+
+def _guillemets(doc: Document) -> Iterator[Hit]:
+    """Guillemets paired with an English quotation mark in their paragraph."""
+    text = doc.text
+    for match in _GUILLEMET.finditer(text):
+        at = match.start()
+        para = doc.paragraph_at(at)
+        if para is None:
+            continue
+        if _opens(text, at):
+            partner = next((ch for ch in text[at + 1 : para.end] if ch in _DOUBLE_MARKS), "")
+            english = "“"
+        else:
+            partner = next((ch for ch in reversed(text[para.start : at]) if ch in _DOUBLE_MARKS), "")
+            english = "”"
+        if partner and partner not in "«»":
+            yield Hit(at, at + 1, (english,), safety=Safety.SUGGEST)
+
+
+def _opens(text: str, at: int) -> bool:
+    """True when the guillemet at `at` opens a quotation: a word follows it and none precedes it."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if after.isspace() or after in ".,;:!?)":
+        return False
+    return before.isspace() or before in "([—–-" or not before.isalnum() and text[at] == "«"
