@@ -38,12 +38,17 @@ REPLACEMENT = Replacement.COMPUTED
 
 # Words that start sentences and never end a brand name: determiners, pronouns, conjunctions.
 _STARTERS = frozenset(
-    "The This That These Those It Its He She They We His Her Their Our But However Meanwhile "
+    "I The This That These Those It Its He She They We His Her Their Our But However Meanwhile "
     "According After Before When While There Although Because Since Some Many Most Every".split()
 )
 # The junction of a camel join: two lower-case letters, then a capitalised word; the word before is
 # found in code, so the pattern never scans back and stays linear on a 100,000-letter token.
-_CAMEL = regex.compile(r"(?<=\p{Ll}\p{Ll})(?P<right>\p{Lu}\p{Ll}+)(?![\p{L}\p{N}@/_])")
+# An upper-case run ("HEADLINE WORDSMeanwhile") may end the word before, and the pronoun I may be
+# the word after ("KuriyamaI didn't"): I then needs a lower-case word or a contraction after it.
+_CAMEL = regex.compile(
+    r"(?<=\p{Ll}\p{Ll}|\p{Lu}\p{Lu})(?P<right>\p{Lu}\p{Ll}+(?![\p{L}\p{N}@/_])"
+    r"|(?<=\p{Ll}\p{Ll})I(?=[ \t]+\p{Ll}|[’'](?:m|ve|ll|d)(?!\p{L})))"
+)
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
 _PUNCT = regex.compile(r"(?<=[\p{L})])(?P<mark>[.!?])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
 _ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“])(?=\p{L}{2})")
@@ -53,6 +58,7 @@ _TOKEN = regex.compile(r"(?<![\p{L}\p{N}@/._-])\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p
 # Glues are scored on word frequency: the split must be this much more likely (Zipf units).
 _SPLIT_MARGIN = 3.0
 _MIN_PART_ZIPF = 3.0
+_MIN_LONG_PART_ZIPF = 2.0
 
 
 
@@ -70,7 +76,7 @@ def _check_camel(doc: Document) -> Iterator[Hit]:
         left = _word_before(text, match.start())
         if left is None:
             continue
-        if left[0].isupper() or len(left) < 2:
+        if left[0].isupper() or len(left) < 2 or right == "I":
             if right in _STARTERS:
                 yield _sentence_split(doc, match.start("right"), left, right)
             elif right.lower() in function_words() and left in lexicon.places():
@@ -96,12 +102,26 @@ def _sentence_split(doc: Document, at: int, left: str, right: str) -> Hit:
     """Offer ". The" normally, and ", the" after an "according to" phrase that the join cuts short."""
     sentence = doc.sentence_at(at)
     lead = doc.text[sentence.start : at] if sentence else ""
+    paragraph = doc.paragraph_at(at)
     if regex.match(r"[“\"(]?(?:[Aa]ccording to|[Aa]s (?:reported|stated) by)\b[^,.;:]*$", lead):
         replacement = ", " + right[0].lower() + right[1:]
+    elif paragraph is not None and paragraph.start == at - len(left) and _after_question(doc.text, paragraph.start):
+        replacement = ": " + right  # a speaker's name opening the answer to a question ("KuriyamaI didn't")
+    elif left.isupper() and len(left) > 1 and _HEADLINE_BEFORE.search(doc.text, max(0, at - len(left) - 40), at - len(left)):
+        replacement = "\n\n" + right  # a subheading in capitals run into the paragraph after it
     else:
         replacement = ". " + right
     return Hit(at, at + len(right), (replacement,), safety=Safety.SUGGEST,
                message=f"“{left}” runs into the sentence starter “{right}”; a full stop or comma and a space are missing.")
+
+
+def _after_question(text: str, start: int) -> bool:
+    """True when the paragraph before `start` ends with a question mark (an interview's question)."""
+    return text[max(0, start - 400) : start].rstrip().endswith("?")
+
+
+# Another word in capitals just before the upper-case run: the run ends a headline.
+_HEADLINE_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}{2,}[ \t]+$")
 
 
 def _check_punctuation(doc: Document) -> Iterator[Hit]:
@@ -307,9 +327,16 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
     content = tail if head in closed else head
     if lexicon.zipf(head + tail) >= 1.0:
         return None  # a real word made of a prefix and a word: infield, dousing, outside
-    if len(content) < 3 or lexicon.zipf(content) < _MIN_PART_ZIPF or (tail in closed and tail not in _GLUE_TAILS):
+    if len(content) < 3 or lexicon.zipf(content) < _min_content_zipf(head + tail, content) or (
+            tail in closed and tail not in _GLUE_TAILS):
         return None
     return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0
+
+
+def _min_content_zipf(token: str, content: str) -> float:
+    """How frequent the content part must be: less for a long word in a token English does not know
+    ("interlocutoris"), since long rare words are rarely an accident of spelling."""
+    return _MIN_LONG_PART_ZIPF if len(content) >= 8 and lexicon.zipf(token) == 0 else _MIN_PART_ZIPF
 
 
 _DETERMINER_TAILS = frozenset("the a an his her their its our my your".split())
