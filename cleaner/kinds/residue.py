@@ -17,7 +17,8 @@ The `form` option picks which residue the rule reports:
   - `guillemet`: a French or Russian guillemet (« ») that ends a quotation opened with an English
     mark, or opens one that an English mark closes ("“He played well. »"): the English mark that
     pairs with its partner is offered. A quotation set wholly in guillemets («Non merci»), as a
-    caption quoting a French sign may be, is left alone.
+    caption quoting a French sign may be, is left alone. The German and Polish low opening mark („)
+    has no use in English and is always reported, with “.
 """
 
 from __future__ import annotations
@@ -67,8 +68,8 @@ _TWINS = dict(zip("аеорсухіјѕԁАВЕКМНОРСТХІЈЅοαΑΒΕ�
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+(?=[^\p{L}\p{M}]*$)")
 _TWIN = regex.compile("[" + "".join(_TWINS) + "]")
-_GUILLEMET = re.compile("[«»]")
-_DOUBLE_MARKS = "“”\"«»"
+_GUILLEMET = re.compile("[«»„]")
+_DOUBLE_MARKS = "“”\"«»„"
 
 
 
@@ -171,14 +172,18 @@ def _guillemets(doc: Document) -> Iterator[Hit]:
     text = doc.text
     for match in _GUILLEMET.finditer(text):
         at = match.start()
+        if match.group() == "„":
+            yield Hit(at, at + 1, ("“",), safety=Safety.SUGGEST)
+            continue
         para = doc.paragraph_at(at)
         if para is None:
             continue
         if _opens(text, at):
-            partner = next((ch for ch in text[at + 1 : para.end] if ch in _DOUBLE_MARKS), "")
+            partner = next((ch for ch in text[at + 1 : para.end] if ch in _DOUBLE_MARKS and ch != "„"), "")
             english = "“"
         else:
             partner = next((ch for ch in reversed(text[para.start : at]) if ch in _DOUBLE_MARKS), "")
+            partner = "“" if partner == "„" else partner
             english = "”"
         if partner and partner not in "«»":
             yield Hit(at, at + 1, (english,), safety=Safety.SUGGEST)
