@@ -11,6 +11,9 @@ Forms (each reports the junction and inserts the missing space, or the missing f
 - `enclosure`: a closing bracket or quotation mark glued to the next word ("(FdI)and",
   "extortion”said", "project.“During" where “ closes), or an opening quotation mark glued to the
   sentence before it ("Changwon.“Our suppliers ...”").
+- `detached-quote`: a closing ” spaced off its sentence mark and glued to the attribution after it
+  (", ”he said", ". ”said Karin Holm"): the next words are a reporting verb, or a subject pronoun
+  and a reporting verb; the fix moves the space to the other side of the mark.
 - `glued`: a function word glued to a word ("teamand", "Meloniand", "inthe"). The token is rare or
   unknown (wordfreq), it splits into a function word and a frequent word, or into a name the article
   uses on its own and a function word.
@@ -28,9 +31,9 @@ from cleaner.kinds._glued import MIN_PART_ZIPF, check_glued
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import Option, Replacement, one_of
-from cleaner.wordclass import function_words
+from cleaner.wordclass import function_words, reporting_verbs
 
-FORMS = ("camel", "punctuation", "enclosure", "glued")
+FORMS = ("camel", "punctuation", "enclosure", "glued", "detached-quote")
 KIND = "fused-words"
 OPTIONS = (Option("form", one_of(*FORMS), "Which form to report (see above).", default="camel"),)
 REPLACEMENT = Replacement.COMPUTED
@@ -58,7 +61,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     form = rule.options["form"]
     return {"camel": _check_camel, "punctuation": _check_punctuation,
-            "enclosure": _check_enclosure, "glued": check_glued}[form]
+            "enclosure": _check_enclosure, "glued": check_glued, "detached-quote": _check_detached_quote}[form]
 
 
 def _check_camel(doc: Document) -> Iterator[Hit]:
@@ -173,3 +176,19 @@ def _bracket_closes_phrase(text: str, close: int, opener: str) -> bool:
     """True when the bracket at `close` ends a parenthesis opened before a space or at a line start."""
     opened = text.rfind(opener, max(0, close - 200), close)
     return opened >= 0 and close - opened > 2 and (opened == 0 or not text[opened - 1].isalnum())
+
+
+# A sentence mark, spaces, a closing ” and a lower-case word glued to it, then the word after that.
+_DETACHED = regex.compile(r"(?<=[,.!?])(?P<gap>[ \t]+)”(?P<first>\p{Ll}+)[ \t]+(?P<second>\p{L}+)")
+_SUBJECTS = frozenset("he she they we i it".split())
+
+
+def _check_detached_quote(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    verbs = reporting_verbs()
+    for match in _DETACHED.finditer(text, timeout=timeout_for(text)):
+        first, second = match.group("first"), match.group("second")
+        if first in verbs or (first in _SUBJECTS and second.lower() in verbs):
+            yield Hit(match.start("gap"), match.end("gap") + 1, ("” ",),
+                      message=f"The closing ” is spaced off its sentence and glued to “{first}”.")
+

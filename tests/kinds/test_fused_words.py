@@ -31,3 +31,9 @@ def test_capitals_run_into_a_sentence_starter() -> None:
     assert found("JN101", "FARMERS BLOCK THE ROADMeanwhile, police") == [("Meanwhile", ("\n\nMeanwhile",))]
     assert found("JN101", "at NASAThe team") == [("The", (". The",))]
     assert found("JN101", "CNNMoney and USAToday and PDFs") == []
+
+
+def test_closing_mark_glued_to_an_attribution_moves_across_the_space() -> None:
+    assert found("JN105", "“It is done, ”he said.") == [(" ”", ("” ",))]
+    assert found("JN105", "“It is done. ”declared the mayor.") == [(" ”", ("” ",))]
+    assert found("JN105", "She replied, ”we go.” He said, ”it is late”.") == []
