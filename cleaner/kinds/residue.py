@@ -19,6 +19,8 @@ The `form` option picks which residue the rule reports:
     pairs with its partner is offered. A quotation set wholly in guillemets («Non merci»), as a
     caption quoting a French sign may be, is left alone. The German and Polish low opening mark („)
     has no use in English and is always reported, with “.
+  - `circled`: circled and parenthesised numbers (① ② ⑴ ❶) that Chinese, Japanese and Korean use to
+    number points; the fix writes the number in brackets, "(1)".
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from cleaner.schema import Option, Replacement, one_of
 
 KIND = "residue"
 OPTIONS = (
-    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph", "guillemet"), "Which residue the rule reports (see above).",
+    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph", "guillemet", "circled"), "Which residue the rule reports (see above).",
            required=True),
 )
 REPLACEMENT = Replacement.COMPUTED
@@ -70,13 +72,15 @@ _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+(?=[^\p{L}\p{M}]*$)")
 _TWIN = regex.compile("[" + "".join(_TWINS) + "]")
 _GUILLEMET = re.compile("[«»„]")
 _DOUBLE_MARKS = "“”\"«»„"
+# Circled, parenthesised and negative circled numbers 1-20 (and ㉑-㊿).
+_CIRCLED = re.compile("[\u2460-\u2487\u24EB-\u24FE\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]")
 
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs,
-                "guillemet": _guillemets}
+                "guillemet": _guillemets, "circled": _circled}
     return checkers[rule.options["form"]]
 
 
@@ -196,3 +200,13 @@ def _opens(text: str, at: int) -> bool:
     if after.isspace() or after in ".,;:!?)":
         return False
     return before.isspace() or before in "([—–-" or not before.isalnum() and text[at] == "«"
+
+
+def _circled(doc: Document) -> Iterator[Hit]:
+    """Circled and parenthesised numbers, written as a number in brackets."""
+    text = doc.text
+    for match in _CIRCLED.finditer(text):
+        number = int(unicodedata.numeric(match.group()))
+        after = text[match.end()] if match.end() < len(text) else " "
+        yield Hit(match.start(), match.end(), (f"({number})" + (" " if after.isalnum() else ""),))
+

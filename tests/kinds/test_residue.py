@@ -77,3 +77,9 @@ def test_line_markers_before_a_sentence_only() -> None:
 def test_box_drawing_between_words_is_a_dash() -> None:
     assert found("RS108", "the goal ── a title ── was near") == [("──", ("—",)), ("──", ("—",))]
     assert found("RS108", "── What did you feel?") == []
+
+
+def test_circled_numbers_become_numbers_in_brackets() -> None:
+    assert found("RS110", "parts: ① tax, ⑳ roads, ❶ rail, ⑴fees") == [
+        ("①", ("(1)",)), ("⑳", ("(20)",)), ("❶", ("(1)",)), ("⑴", ("(1) ",))]
+    assert found("RS110", "© 2024 ® ™ (1)") == []
