@@ -10,7 +10,6 @@ The fix removes the space; it is a suggestion, since only a reader can rule out 
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Callable, Iterator
 
 from cleaner import lexicon
@@ -32,20 +31,42 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     part_max = float(rule.options["max-part-zipf"])
 
     def check(doc: Document) -> Iterator[Hit]:
-        text, words = doc.text, doc.words
-        counts = Counter(w.text.lower() for w in words)
-        for left, right in zip(words, words[1:]):
-            if text[left.end : right.start] != " " or not _lower_letters(left.text) or not _lower_letters(right.text):
+        words = doc.words
+        rare = {w for w in doc.vocabulary.lower if len(w) >= 2 and _lower_letters(w) and lexicon.zipf(w) <= part_max}
+        if not rare:
+            return
+        # Where each rare piece stands; one that the article writes twice is a term, not a slip.
+        places: dict[str, list[int]] = {}
+        for i, word in enumerate(words):
+            if word.text in rare:
+                places.setdefault(word.text, []).append(i)
+        for piece, at in places.items():
+            if len(at) > 1 or doc.vocabulary.capitalised[piece.title()]:
                 continue
-            rare = [part for part in (left.text, right.text) if lexicon.zipf(part) <= part_max]
-            if len(rare) != 1 or counts[rare[0]] > 1 or len(rare[0]) < 2:
-                continue
-            joined = left.text + right.text
-            if lexicon.zipf(joined) >= joined_min:
-                yield Hit(left.start, right.end, (joined,),
-                          message=f"“{left.text} {right.text}” looks like “{joined}” broken by a space.")
+            hit = _join(doc, at[0] - 1, at[0], joined_min, part_max) or _join(doc, at[0], at[0] + 1, joined_min, part_max)
+            if hit is not None:
+                yield hit
 
     return check
+
+
+def _join(doc: Document, a: int, b: int, joined_min: float, part_max: float) -> Hit | None:
+    """Words a and b read as one word, when one space parts them and they join into a frequent word."""
+    if a < 0 or b >= len(doc.words):
+        return None
+    left, right = doc.words[a], doc.words[b]
+    if right.start != left.end + 1 or doc.text[left.end] != " ":
+        return None
+    if not (_lower_letters(left.text) and _lower_letters(right.text)):
+        return None
+    unknown = [lexicon.zipf(piece) <= part_max for piece in (left.text, right.text)]
+    if unknown.count(True) != 1:
+        return None  # exactly one of the two pieces is no English word
+    joined = left.text + right.text
+    if lexicon.zipf(joined) < joined_min:
+        return None
+    message = f"“{left.text} {right.text}” looks like “{joined}” broken by a space."
+    return Hit(left.start, right.end, (joined,), message=message)
 
 
 def _lower_letters(word: str) -> bool:
