@@ -16,7 +16,7 @@ The `form` option picks which residue the rule reports:
     words; the fix writes the Latin letter.
   - `guillemet`: a French or Russian guillemet (« ») that ends a quotation opened with an English
     mark, or opens one that an English mark closes ("“He played well. »"): the English mark that
-    pairs with its partner is offered. A quotation set wholly in guillemets («Non merci»), as a
+    pairs with its partner is the fix. A quotation set wholly in guillemets («Non merci»), as a
     caption quoting a French sign may be, is left alone. The German and Polish low opening mark („)
     has no use in English and is always reported, with “.
   - `circled`: circled and parenthesised numbers (① ② ⑴ ❶) that Chinese, Japanese and Korean use to
@@ -177,7 +177,7 @@ def _guillemets(doc: Document) -> Iterator[Hit]:
     for match in _GUILLEMET.finditer(text):
         at = match.start()
         if match.group() == "„":
-            yield Hit(at, at + 1, ("“",), safety=Safety.SUGGEST)
+            yield Hit(at, at + 1, ("“",))
             continue
         para = doc.paragraph_at(at)
         if para is None:
@@ -190,7 +190,7 @@ def _guillemets(doc: Document) -> Iterator[Hit]:
             partner = "“" if partner == "„" else partner
             english = "”"
         if partner and partner not in "«»":
-            yield Hit(at, at + 1, (english,), safety=Safety.SUGGEST)
+            yield Hit(at, at + 1, (english,))
 
 
 def _opens(text: str, at: int) -> bool:
