@@ -6,7 +6,7 @@ import pytest
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds import fused_words, number_calque
+from cleaner.kinds import _glued, number_calque
 from cleaner.kinds._support import blank_led
 
 
@@ -28,8 +28,8 @@ def test_shared_builds_once_per_document_and_key() -> None:
 @pytest.mark.parametrize("limit", [0, 100])
 def test_glued_tokens_are_found_the_same_one_by_one_or_in_one_pass(monkeypatch, limit: int) -> None:
     text = "The teamand the coach met inthe hall; myteamand@mail is an address, and teamandx is not a token."
-    monkeypatch.setattr(fused_words, "_FIND_LIMIT", limit)
-    found = fused_words._occurrences(text, {"teamand": 4, "inthe": 2})
+    monkeypatch.setattr(_glued, "_FIND_LIMIT", limit)
+    found = _glued._occurrences(text, {"teamand": 4, "inthe": 2})
     assert found == [(text.index("teamand"), "teamand"), (text.index("inthe"), "inthe")]
 
 

@@ -14,6 +14,13 @@ The `form` option picks which residue the rule reports:
   - `homoglyph`: Cyrillic or Greek letters that look like Latin ones inside a Latin word
     ("аs" with a Cyrillic а), or short Cyrillic words of such letters standing alone between Latin
     words; the fix writes the Latin letter.
+  - `guillemet`: a French or Russian guillemet (« ») that ends a quotation opened with an English
+    mark, or opens one that an English mark closes ("“He played well. »"): the English mark that
+    pairs with its partner is the fix. A quotation set wholly in guillemets («Non merci»), as a
+    caption quoting a French sign may be, is left alone. The German and Polish low opening mark („)
+    has no use in English and is always reported, with “.
+  - `circled`: circled and parenthesised numbers (① ② ⑴ ❶) that Chinese, Japanese and Korean use to
+    number points; the fix writes the number in brackets, "(1)".
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from cleaner.schema import Option, Replacement, one_of
 
 KIND = "residue"
 OPTIONS = (
-    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph"), "Which residue the rule reports (see above).",
+    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph", "guillemet", "circled"), "Which residue the rule reports (see above).",
            required=True),
 )
 REPLACEMENT = Replacement.COMPUTED
@@ -63,12 +70,17 @@ _TWINS = dict(zip("аеорсухіјѕԁАВЕКМНОРСТХІЈЅοαΑΒΕ�
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+(?=[^\p{L}\p{M}]*$)")
 _TWIN = regex.compile("[" + "".join(_TWINS) + "]")
+_GUILLEMET = re.compile("[«»„]")
+_DOUBLE_MARKS = "“”\"«»„"
+# Circled, parenthesised and negative circled numbers 1-20 (and ㉑-㊿).
+_CIRCLED = re.compile("[\u2460-\u2487\u24EB-\u24FE\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]")
 
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs}
+    checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs,
+                "guillemet": _guillemets, "circled": _circled}
     return checkers[rule.options["form"]]
 
 
@@ -157,3 +169,44 @@ def _stranded(text: str, word: regex.Match[str]) -> bool:
     after = _WORD.search(text, word.end(), word.end() + 40)
     neighbours = [m.group() for m in (before, after) if m is not None]
     return bool(neighbours) and all(all(_is_latin(ch) for ch in w) for w in neighbours)
+
+
+def _guillemets(doc: Document) -> Iterator[Hit]:
+    """Guillemets paired with an English quotation mark in their paragraph."""
+    text = doc.text
+    for match in _GUILLEMET.finditer(text):
+        at = match.start()
+        if match.group() == "„":
+            yield Hit(at, at + 1, ("“",))
+            continue
+        para = doc.paragraph_at(at)
+        if para is None:
+            continue
+        if _opens(text, at):
+            partner = next((ch for ch in text[at + 1 : para.end] if ch in _DOUBLE_MARKS and ch != "„"), "")
+            english = "“"
+        else:
+            partner = next((ch for ch in reversed(text[para.start : at]) if ch in _DOUBLE_MARKS), "")
+            partner = "“" if partner == "„" else partner
+            english = "”"
+        if partner and partner not in "«»":
+            yield Hit(at, at + 1, (english,))
+
+
+def _opens(text: str, at: int) -> bool:
+    """True when the guillemet at `at` opens a quotation: a word follows it and none precedes it."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if after.isspace() or after in ".,;:!?)":
+        return False
+    return before.isspace() or before in "([—–-" or not before.isalnum() and text[at] == "«"
+
+
+def _circled(doc: Document) -> Iterator[Hit]:
+    """Circled and parenthesised numbers, written as a number in brackets."""
+    text = doc.text
+    for match in _CIRCLED.finditer(text):
+        number = int(unicodedata.numeric(match.group()))
+        after = text[match.end()] if match.end() < len(text) else " "
+        yield Hit(match.start(), match.end(), (f"({number})" + (" " if after.isalnum() else ""),))
+

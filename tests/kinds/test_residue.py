@@ -50,3 +50,36 @@ def test_look_alike_letters_in_latin_words_only() -> None:
     assert found("RS104", "the оffice") == [("о", ("o",))]
     assert found("RS104", "for а week") == [("а", ("a",))]
     assert found("RS104", "Віталій Кличко and the angle α") == []
+
+
+def test_guillemet_paired_with_an_english_mark_takes_the_english_partner() -> None:
+    assert found("RS109", "“We played well. »") == [("»", ("”",))]
+    assert found("RS109", "He said «we will wait” and left.") == [("«", ("“",))]
+    assert found("RS109", "She said »we will wait” and left.") == [("»", ("“",))]
+
+
+def test_quotation_wholly_in_guillemets_is_left_alone() -> None:
+    assert found("RS109", "A placard read «Non merci» and « Oui » outside.") == []
+    assert found("RS109", "“Fine,” he said.\n\nThe placard read «Non».") == []
+
+
+def test_low_opening_mark_is_always_reported() -> None:
+    assert found("RS109", "„Ja“, he said.") == [("„", ("“",))]
+    assert found("RS109", "„Ja», he said.") == [("„", ("“",)), ("»", ("”",))]
+
+
+def test_line_markers_before_a_sentence_only() -> None:
+    assert found("RS107", "Intro.\n\n▲ Lin Hua arrives at the premiere.") == [("▲ ", ("",))]
+    assert found("RS107", "Intro.\n── What did you feel?") == [("── ", ("",))]
+    assert found("RS107", "▲ 2.3% Nikkei\n▼ Dow Jones 120\nShares ▲ Rose sharply.") == []
+
+
+def test_box_drawing_between_words_is_a_dash() -> None:
+    assert found("RS108", "the goal ── a title ── was near") == [("──", ("—",)), ("──", ("—",))]
+    assert found("RS108", "── What did you feel?") == []
+
+
+def test_circled_numbers_become_numbers_in_brackets() -> None:
+    assert found("RS110", "parts: ① tax, ⑳ roads, ❶ rail, ⑴fees") == [
+        ("①", ("(1)",)), ("⑳", ("(20)",)), ("❶", ("(1)",)), ("⑴", ("(1) ",))]
+    assert found("RS110", "© 2024 ® ™ (1)") == []

@@ -1,0 +1,195 @@
+"""The `glued` form of `fused-words`: a function word glued to a word ("teamand", "Meloniand", "inthe").
+
+A token is rare or unknown (wordfreq) and splits into a function word and a frequent word, or into
+a name the article uses on its own and a function word, or it is an unknown surname after a given
+name whose glued ending fits the next word.
+"""
+
+from __future__ import annotations
+
+import functools
+import operator
+from typing import Iterator
+
+import regex
+
+from cleaner import lexicon
+from cleaner.document import Document
+from cleaner.kinds._support import timeout_for
+from cleaner.model import Hit
+from cleaner.wordclass import function_words
+
+_LETTER_RUN = regex.compile(r"\p{L}{5,}")
+_FIND_LIMIT = 16  # candidate tokens looked for one by one; more take one pass of _TOKEN
+_TOKEN = regex.compile(r"(?<![\p{L}\p{N}@/._-])\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})")
+# Glues are scored on word frequency: the split must be this much more likely (Zipf units).
+_SPLIT_MARGIN = 3.0
+MIN_PART_ZIPF = 3.0
+_MIN_LONG_PART_ZIPF = 2.0
+
+
+def check_glued(doc: Document) -> Iterator[Hit]:
+    """Tokens that split into a function word and a word, with the missing space."""
+    text = doc.text
+    vocabulary = doc.vocabulary
+    standalone = vocabulary.lower | set(vocabulary.capitalised) | vocabulary.in_names
+    # Each distinct token is judged once; only those that may split are then looked for in the text.
+    glued: dict[str, int | None] = {}  # token -> split, or None when only its context can tell
+    for token in _token_texts(doc):
+        if token[0].isupper() and vocabulary.capitalised[token] > 1:
+            continue  # a name the article repeats is a name ("Hanson ... Hanson"), not a glue
+        split = best_split(token, standalone)
+        if split is not None or (token[0].isupper() and _may_glue_name(token)):
+            glued[token] = split
+    for start, token in _occurrences(text, glued):
+        split = glued[token]
+        if split is None:
+            split = _name_glue(text, start, start + len(token), token)
+        if split is not None:
+            at = start + split
+            yield Hit(at, at, (" ",), message=f"“{token}” looks like “{token[:split]}” and “{token[split:]}” run together.")
+
+
+def _name_glue(text: str, start: int, end: int, token: str) -> int | None:
+    """Where an unknown surname after a given name has a function word glued on ("Licia Ronzulliin
+    addition", "Simone Tebetand the minister"), judged by the words around it, or None.
+
+    The whole token is unknown to English (wordfreq), a capitalised word stands before it, and the
+    glued word fits the word after it: "and" before a determiner, a preposition before a determiner
+    or an abstract noun, "the" before a common lower-case word. "Vladimir Putin said" or "Sergei
+    Sobyanin announced" are left alone: "in said" is not English.
+    """
+    if not _may_glue_name(token):
+        return None
+    if not _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
+        return None
+    after = _WORD_AFTER.match(text, end)
+    if after is None:
+        return None
+    following = after.group(1)
+    for tail in _NAME_GLUE_TAILS:
+        if not token.endswith(tail) or len(token) - len(tail) < 4:
+            continue
+        determiner = following in _DETERMINER_TAILS
+        if tail == "and" and determiner:
+            return len(token) - len(tail)
+        if tail == "the" and not determiner and following not in function_words() and lexicon.zipf(following) >= 3.0:
+            return len(token) - len(tail)
+        if tail not in ("and", "the") and (determiner or following.endswith(_ABSTRACT_ENDINGS)):
+            return len(token) - len(tail)
+    return None
+
+
+def _may_glue_name(token: str) -> bool:
+    """What _name_glue asks of the token itself: unknown as a word or a name, with a glue word at its end."""
+    if not token[1:].islower() or lexicon.zipf(token) > 0 or token in _known_name_words():
+        return False  # a word or a name the tables know (Mishustin, Parmelin)
+    return any(token.endswith(tail) and len(token) - len(tail) >= 4 for tail in _NAME_GLUE_TAILS)
+
+
+@functools.lru_cache(maxsize=1)
+def _known_name_words() -> frozenset[str]:
+    """Every word of the public figures' names and of the dictionary's proper names."""
+    return lexicon.people_words() | lexicon.proper_words()
+
+
+# The glued words _name_glue looks for, longest first, and the abstract nouns a preposition takes.
+_NAME_GLUE_TAILS = ("from", "with", "and", "the", "for", "in", "on", "at", "of", "to")
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence")
+_CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{M}]+[ \t]$")
+_WORD_AFTER = regex.compile(r"[ \t](\p{Ll}+)(?![\p{L}\p{N}])")
+
+
+def _token_texts(doc: Document) -> list[str]:
+    """Every text a `_TOKEN` match could have: the runs of five letters or more in the distinct words."""
+    runs: set[str] = set()
+    for word in set(map(operator.itemgetter(2), doc.words)):
+        if len(word) < 5:
+            continue  # every letter lies in a word, so a shorter word holds no token
+        if word.isascii() and word.isalpha():
+            runs.add(word)
+        else:
+            runs.update(_LETTER_RUN.findall(word))
+    return sorted(runs)
+
+
+def _occurrences(text: str, tokens: dict[str, int | None]) -> list[tuple[int, str]]:
+    """Where each token stands as a `_TOKEN` match, in text order."""
+    if len(tokens) > _FIND_LIMIT:  # one pass over the text, so that many candidates stay linear
+        return [(m.start(), m.group()) for m in _TOKEN.finditer(text, timeout=timeout_for(text)) if m.group() in tokens]
+    found = []
+    for token in tokens:  # a few str.find passes cost less than the pattern tried at every position
+        at = text.find(token)
+        while at >= 0:
+            match = _TOKEN.match(text, at)  # the pattern's own edges: not inside a longer word
+            if match is not None and match.group() == token:
+                found.append((at, token))
+            at = text.find(token, at + 1)
+    return sorted(found)
+
+
+def best_split(token: str, standalone: set[str]) -> int | None:
+    """Where a glued token splits into two words, or None when it is a word of its own."""
+    if not token[1:].islower():
+        return None  # an inner capital is the camel form's business
+    whole = lexicon.zipf(token)
+    if whole >= 4.0:
+        return None
+    best: tuple[float, int] | None = None
+    for cut in sorted(_candidate_cuts(token)):
+        head, tail = token[:cut], token[cut:]
+        score = _split_score(head, tail, standalone)
+        if score is not None and score >= whole + _SPLIT_MARGIN and (best is None or score > best[0]):
+            best = (score, cut)
+    return best[1] if best else None
+
+
+def _candidate_cuts(token: str) -> set[int]:
+    """Cuts that leave a function word on one side: only these can be glues."""
+    cuts = {len(token) - len(tail) for tail in _ALL_TAILS if len(token) > len(tail) + 1 and token.endswith(tail)}
+    closed = function_words()
+    cuts.update(k for k in range(2, min(7, len(token) - 1)) if token[:k] in closed)
+    return cuts
+
+
+def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
+    """How likely the two parts are as two words (Zipf units), or None when the split is not plausible."""
+    closed = function_words()
+    if head[0].isupper():
+        # A name glued to a function word: "Meloniand" where the article also writes "Meloni", or
+        # "Salviniwhich" where the name is known to wordfreq and the whole is not.
+        if lexicon.zipf(head + tail) >= 1.0:
+            return None  # a word English knows: "Councilor" is not "Council or"
+        known = head in standalone or (len(head) >= 6 and lexicon.zipf(head) >= 2.0)
+        if tail in _GLUE_TAILS and known and head.lower() not in closed:
+            return 9.0
+        return None
+    if head in closed and tail in closed:
+        # Two function words: only one glued to an article or a possessive ("inthe", "andhis");
+        # "thereof", "herein" and "whereas" are words.
+        return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0 if tail in _DETERMINER_TAILS else None
+    if (head in closed) == (tail in closed) or head in closed:
+        return None  # "overrepresentation", "underfunded": English prefixes, not glues
+    content = tail if head in closed else head
+    if lexicon.zipf(head + tail) >= 1.0:
+        return None  # a real word made of a prefix and a word: infield, dousing, outside
+    if len(content) < 3 or lexicon.zipf(content) < _min_content_zipf(head + tail, content) or (
+            tail in closed and tail not in _GLUE_TAILS):
+        return None
+    return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0
+
+
+def _min_content_zipf(token: str, content: str) -> float:
+    """How frequent the content part must be: less for a long word in a token English does not know
+    ("interlocutoris"), since long rare words are rarely an accident of spelling."""
+    return _MIN_LONG_PART_ZIPF if len(content) >= 8 and lexicon.zipf(token) == 0 else MIN_PART_ZIPF
+
+
+_DETERMINER_TAILS = frozenset("the a an his her their its our my your".split())
+# Function words that engines glue to the word before them when a link or a comma is lost.
+_GLUE_TAILS = frozenset(
+    "and or the of in on to at is by for with from after before which who whom whose that are was were "
+    "has had have should would will could can".split()
+)
+
+_ALL_TAILS = _GLUE_TAILS | _DETERMINER_TAILS

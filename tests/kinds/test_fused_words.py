@@ -1,0 +1,39 @@
+"""fused-words camel form (JN101): the pronoun I, upper-case runs and speakers' labels."""
+
+from __future__ import annotations
+
+from cleaner.engine import Engine
+from cleaner.loader import load_rules
+
+RULES = {r.code: r for r in load_rules()}
+
+
+def found(code: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.text, f.replacements) for f in Engine([RULES[code]]).check(text)]
+
+
+def test_pronoun_i_glued_to_a_word_starts_a_sentence() -> None:
+    assert found("JN101", "the minister for TradeI want it") == [("I", (". I",))]
+    assert found("JN101", "as the recordI’m sure shows") == [("I", (". I",))]
+
+
+def test_pronoun_i_needs_a_lower_case_word_or_contraction_after_it() -> None:
+    assert found("JN101", "OpenAI said, xAI and GenAI Tools, WiFi I think, PhD I said") == []
+    assert found("JN101", "the TradeI. Then") == []
+
+
+def test_name_glued_to_an_answer_after_a_question_is_a_speaker_label() -> None:
+    assert found("JN101", "What changed?\n\nOkaforI learnt to wait.") == [("I", (": I",))]
+    assert found("JN101", "It rained.\n\nOkaforThe team waited.") == [("The", (". The",))]
+
+
+def test_capitals_run_into_a_sentence_starter() -> None:
+    assert found("JN101", "FARMERS BLOCK THE ROADMeanwhile, police") == [("Meanwhile", ("\n\nMeanwhile",))]
+    assert found("JN101", "at NASAThe team") == [("The", (". The",))]
+    assert found("JN101", "CNNMoney and USAToday and PDFs") == []
+
+
+def test_closing_mark_glued_to_an_attribution_moves_across_the_space() -> None:
+    assert found("JN105", "“It is done, ”he said.") == [(" ”", ("” ",))]
+    assert found("JN105", "“It is done. ”declared the mayor.") == [(" ”", ("” ",))]
+    assert found("JN105", "She replied, ”we go.” He said, ”it is late”.") == []
