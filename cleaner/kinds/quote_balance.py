@@ -60,6 +60,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     continue
                 if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
+                if mark.defect == "unmatched" and _paired_with_guillemet(doc.text, mark, para):
+                    continue  # "“We lost. »": the foreign mark is the defect, which RS109 reports
                 if mark.defect == "unmatched" and mark.role == OPEN:
                     if continuation and _runs_on(doc.text, mark, para, following):
                         continue
@@ -72,6 +74,13 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 yield Hit(mark.start, mark.end, message=message)
 
     return check
+
+
+def _paired_with_guillemet(text: str, mark: Mark, para: Span) -> bool:
+    """True when a guillemet on the other side of the mark, in its paragraph, completes the quotation."""
+    if mark.role == OPEN:
+        return "»" in text[mark.end : para.end]
+    return "«" in text[para.start : mark.start]
 
 
 def _runs_on(text: str, mark: Mark, para: Span, following: tuple[Span, ...]) -> bool:
