@@ -194,12 +194,18 @@ def _guillemets(doc: Document) -> Iterator[Hit]:
 
 
 def _opens(text: str, at: int) -> bool:
-    """True when the guillemet at `at` opens a quotation: a word follows it and none precedes it."""
+    """True when the guillemet at `at` opens a quotation.
+
+    « opens (spaced, as French sets it, or not) unless it is glued to the words before it, as a
+    German closing « is; » closes unless it is glued to the word after it and not to one before,
+    as a German opening » is.
+    """
     before = text[at - 1] if at else " "
     after = text[at + 1] if at + 1 < len(text) else " "
-    if after.isspace() or after in ".,;:!?)":
-        return False
-    return before.isspace() or before in "([—–-" or not before.isalnum() and text[at] == "«"
+    glued_before = before.isalnum() or before in ".,;:!?…"
+    if text[at] == "«":
+        return after.isalnum() or not glued_before
+    return after.isalnum() and not glued_before
 
 
 def _circled(doc: Document) -> Iterator[Hit]:

@@ -83,3 +83,10 @@ def test_circled_numbers_become_numbers_in_brackets() -> None:
     assert found("RS110", "parts: ① tax, ⑳ roads, ❶ rail, ⑴fees") == [
         ("①", ("(1)",)), ("⑳", ("(20)",)), ("❶", ("(1)",)), ("⑴", ("(1) ",))]
     assert found("RS110", "© 2024 ® ™ (1)") == []
+
+
+def test_a_spaced_opening_guillemet_opens_even_after_a_closed_quotation() -> None:
+    # French sets « with a space after it; it still opens, so an earlier straight closer is no partner.
+    text = '"We stay," she said. Fans carried banners reading « Our lake, our summer. Tickets stay valid.'
+    assert found("RS109", text) == []
+    assert found("RS109", "“He played well. »") == [("»", ("”",))]
