@@ -61,7 +61,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
                 if mark.defect == "unmatched" and _paired_with_guillemet(doc.text, mark, para):
-                    continue  # "“We lost. »": the foreign mark is the defect, which RS109 reports
+                    continue  # "“We lost. »", "‘We lost.”": the other glyph is the defect (RS109, PU123)
                 if mark.defect == "unmatched" and mark.role == OPEN:
                     if continuation and _runs_on(doc.text, mark, para, following):
                         continue
@@ -76,11 +76,16 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
+# A left single quote that opens words ("‘The phrase"), not one used as an apostrophe ("Seoul‘s").
+_SINGLE_OPENER = regex.compile(r"(?<![\p{L}\p{N}])‘(?=\p{L})")
+
+
 def _paired_with_guillemet(text: str, mark: Mark, para: Span) -> bool:
-    """True when a guillemet on the other side of the mark, in its paragraph, completes the quotation."""
+    """True when another glyph on the other side of the mark, in its paragraph, completes the quotation:
+    a guillemet, or a single opening quote before a double closing one (‘… ”, which PU123 reports)."""
     if mark.role == OPEN:
         return "»" in text[mark.end : para.end]
-    return "«" in text[para.start : mark.start]
+    return "«" in text[para.start : mark.start] or _SINGLE_OPENER.search(text, para.start, mark.start) is not None
 
 
 def _runs_on(text: str, mark: Mark, para: Span, following: tuple[Span, ...]) -> bool:

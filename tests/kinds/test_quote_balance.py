@@ -68,3 +68,13 @@ def test_straight_quotes_and_inch_marks() -> None:
     assert marks('He said "we stay" and left.') == []
     assert marks('He said "we stay and left.') == [(25, ".")]
     assert marks('A 12" pipe burst.') == []
+
+
+def test_a_quotation_opened_with_a_single_mark_is_not_reported_again_at_its_double_close() -> None:
+    # ‘… ” is one defect, the unclosed single mark (PU123); PU105 does not add a second finding.
+    from cleaner.engine import Engine
+    from cleaner.loader import load_rules
+
+    rule = next(r for r in load_rules() if r.code == "PU105")
+    assert Engine([rule]).check("He said ‘We lost the match,” and left.") == []
+    assert [f.text for f in Engine([rule]).check("He said we lost the match,” and left.")] == ["”"]
