@@ -5,42 +5,50 @@ from __future__ import annotations
 import errno
 import os
 import sys
+from typing import Any, Callable, Optional
 
-import typer
-
-from cleaner.commands import batch as batch_cmd
-from cleaner.commands import check as check_cmd
-from cleaner.commands import config as config_cmd
-from cleaner.commands import fix as fix_cmd
-from cleaner.commands import report as report_cmd
-from cleaner.commands import review as review_cmd
-from cleaner.commands import rules as rules_cmd
 from cleaner.errors import CleanerError, ExitCode
 
-app = typer.Typer(
-    name="cleaner",
-    help="Find and fix the damage machine translation leaves in English articles.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help and errors, like ruff's: no boxes, readable when piped
-)
-check_cmd.register(app)
-fix_cmd.register(app)
-review_cmd.register(app)
-rules_cmd.register(app)
-config_cmd.register(app)
-report_cmd.register(app)
-batch_cmd.register(app)
-
-try:  # sub-apps that may be missing in a partial checkout are simply not offered
-    from cleaner.commands.languagetool import app as languagetool_app
-
-    app.add_typer(languagetool_app, name="languagetool")
-except ImportError:  # pragma: no cover
-    pass
-
 _GRAMMAR_MODES = ("on", "off", "auto")
+
+
+def build_app() -> Any:
+    """The typer app with every command (built on demand: a plain `cleaner check FILE` does not need it)."""
+    import typer
+
+    from cleaner.commands import batch as batch_cmd
+    from cleaner.commands import check as check_cmd
+    from cleaner.commands import config as config_cmd
+    from cleaner.commands import fix as fix_cmd
+    from cleaner.commands import report as report_cmd
+    from cleaner.commands import review as review_cmd
+    from cleaner.commands import rules as rules_cmd
+
+    app = typer.Typer(
+        name="cleaner",
+        help="Find and fix the damage machine translation leaves in English articles.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,  # plain help and errors, like ruff's: no boxes, readable when piped
+    )
+    for command in (check_cmd, fix_cmd, review_cmd, rules_cmd, config_cmd, report_cmd, batch_cmd):
+        command.register(app)
+    try:  # sub-apps that may be missing in a partial checkout are simply not offered
+        from cleaner.commands.languagetool import app as languagetool_app
+
+        app.add_typer(languagetool_app, name="languagetool")
+    except ImportError:  # pragma: no cover
+        pass
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    """`cleaner.cli.app`, built at first use (PEP 562)."""
+    if name == "app":
+        app = globals()["app"] = build_app()
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _normalise_argv(argv: list[str]) -> list[str]:
@@ -57,6 +65,22 @@ def _normalise_argv(argv: list[str]) -> list[str]:
     return out
 
 
+def _plain_check(argv: list[str]) -> Optional[Callable[[], int]]:
+    """The check to run for `cleaner check FILE...` with no options, or None for any other command line.
+
+    Such a check needs no option parsing, so it runs without typer: the same `run_check` the typer
+    command calls, with every option at its default. Anything else (an option, '-', help, an
+    environment variable an option reads, shell completion) goes through typer.
+    """
+    if len(argv) < 2 or argv[0] != "check" or any(arg.startswith("-") or not arg for arg in argv[1:]):
+        return None
+    if os.environ.get("CLEANER_LANGUAGETOOL_URL") is not None or "_CLEANER_COMPLETE" in os.environ:
+        return None
+    from cleaner.commands.check_run import run_check
+
+    return lambda: run_check(argv[1:])
+
+
 # Writing the report failed: the output's disk is full, the device errs, or stdout is gone.
 _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS})
 
@@ -70,10 +94,16 @@ def main() -> None:
     argv = _normalise_argv(sys.argv[1:])
     try:
         try:
-            # Standalone mode: click itself reports usage errors (exit 2) and honours typer.Exit.
-            app(args=argv, prog_name="cleaner", standalone_mode=True)
+            plain = _plain_check(argv)
+            if plain is not None:
+                code = plain()  # a plain check: the typer command's work, without typer
+            else:
+                # Standalone mode: click itself reports usage errors (exit 2) and honours typer.Exit.
+                build_app()(args=argv, prog_name="cleaner", standalone_mode=True)
+                code = ExitCode.CLEAN  # not reached: standalone mode always exits
         finally:
             sys.stdout.flush()  # here, not at interpreter exit, so a failure still gets a clear line
+        sys.exit(code)
     except BrokenPipeError:
         _quiet_broken_pipe()
     except SystemExit as exc:
@@ -85,13 +115,13 @@ def main() -> None:
         if exc.errno not in _OUTPUT_ERRORS:
             _internal_error(exc)
         _drop_stdout()
-        typer.echo(f"cleaner: error: cannot write the output: {exc.strerror or exc}", err=True)
+        _error(f"cleaner: error: cannot write the output: {exc.strerror or exc}")
         sys.exit(ExitCode.USAGE)
     except CleanerError as exc:
-        typer.echo(f"cleaner: error: {exc}", err=True)
+        _error(f"cleaner: error: {exc}")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        typer.echo("cleaner: interrupted", err=True)
+        _error("cleaner: interrupted")
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback
         _internal_error(exc)
@@ -100,8 +130,13 @@ def main() -> None:
 def _internal_error(exc: BaseException) -> None:
     if os.environ.get("CLEANER_DEBUG"):
         raise exc
-    typer.echo(f"cleaner: internal error: {type(exc).__name__}: {exc} (set CLEANER_DEBUG=1 for details)", err=True)
+    _error(f"cleaner: internal error: {type(exc).__name__}: {exc} (set CLEANER_DEBUG=1 for details)")
     sys.exit(ExitCode.INTERNAL)
+
+
+def _error(message: str) -> None:
+    """One line on standard error."""
+    print(message, file=sys.stderr, flush=True)
 
 
 def _drop_stdout() -> None:

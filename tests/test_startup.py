@@ -202,3 +202,36 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     with regex_cache.warm_session():
         compiled = regex.compile(r"\bsaid\b", regex.VERSION0)
     assert compiled.search("he said so").span() == (3, 7)
+
+
+def test_plain_check_runs_without_typer(tmp_path: Path) -> None:
+    # `cleaner check FILE` takes the typer-free path; an option sends the same check through typer.
+    code, modules = _probe(["check", str(SEED)], tmp_path / "cache")
+    assert code == 1
+    assert not {m for m in modules if m == "typer" or m.startswith("typer.")}
+    _, modules = _probe(["check", "--format", "text", str(SEED)], tmp_path / "cache")
+    assert "typer" in modules
+
+
+def test_plain_check_output_equals_the_typer_command() -> None:
+    from tests_support import run_cli
+
+    plain = run_cli("check", "--no-color", str(SEED))  # an option: typer parses it
+    fast = run_cli("check", str(SEED))  # no option: the typer-free path (not a terminal: no colour)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (plain.returncode, plain.stdout, plain.stderr)
+    assert fast.returncode == 1 and fast.stdout
+    missing = run_cli("check", str(SEED.parent / "no-such-file.txt"))
+    assert missing.returncode == 2 and missing.stderr.startswith(b"cleaner: error: ")
+
+
+def test_plain_check_defaults_are_the_typer_defaults() -> None:
+    # The typer-free path calls run_check with its keyword defaults: they must be the options' defaults.
+    import inspect
+
+    from cleaner.commands.check import check
+    from cleaner.commands.check_run import run_check
+
+    ours = {name: p.default for name, p in inspect.signature(run_check).parameters.items() if name != "paths"}
+    theirs = {name: getattr(p.default, "default", p.default) for name, p in inspect.signature(check).parameters.items()
+              if name != "paths"}
+    assert ours == theirs

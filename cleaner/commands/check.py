@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
-import sys
-from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from cleaner.commands import _shared as shared
-from cleaner.config import EffectiveConfig, load_config
-from cleaner.errors import ExitCode, InputError
+from cleaner.commands.check_run import GrammarMode, run_check
+from cleaner.config import load_config
 from cleaner.inputs import discover, extract
 from cleaner.readability import score
 from cleaner.report import formats
-from cleaner.runner import check_paths
-from cleaner.selection import fails
-from cleaner.textio import distinct_paths, read_source
+from cleaner.textio import read_source
 
 
 CheckFormat = formats.choices("check")
 ScoreFormat = formats.choices("score")
-
-
-class GrammarMode(str, Enum):
-    """Whether to add LanguageTool's findings."""
-
-    off = "off"
-    on = "on"
-    auto = "auto"
 
 
 def register(app: typer.Typer) -> None:
@@ -68,69 +54,30 @@ def check(
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
 ) -> None:
     """Report translation artifacts; exit 1 when a finding is at or above --fail-on."""
-    choice = shared.RuleChoice(config, select, ignore, extra_rules, no_builtin_rules)
-    settings, plan = shared.plan_for(
-        choice,
+    code = run_check(
         paths,
-        stdin_filename,
-        readability=not no_readability,
-        use_baseline=not write_baseline,
-        diff_base=diff_base,
+        output_format=output_format.value,
+        config=config,
+        select=select,
+        ignore=ignore,
         fail_on=fail_on.value if fail_on else None,
-        include=tuple(include) if include else None,
-        exclude=tuple(exclude) if exclude else None,
+        extra_rules=extra_rules,
+        no_builtin_rules=no_builtin_rules,
+        include=include,
+        exclude=exclude,
+        stdin_filename=stdin_filename,
         baseline=baseline,
+        write_baseline=write_baseline,
+        diff_base=diff_base,
+        jobs=jobs,
+        grammar=grammar,
+        grammar_mode=grammar_mode,
+        languagetool_url=languagetool_url,
         variant=variant,
+        no_readability=no_readability,
+        color=color,
     )
-    if write_baseline and settings.baseline is None:
-        raise InputError("--write-baseline needs --baseline FILE (or `baseline` in the configuration)")
-    files = distinct_paths(discover(paths, plan.root, settings.include, settings.exclude, settings.extensions))
-    mode = grammar_mode or (GrammarMode.on if grammar else GrammarMode(settings.languagetool.mode))
-    with _grammar_checker(mode, languagetool_url, settings) as checker:
-        reports = check_paths(files, dataclasses.replace(plan.options, grammar=checker), jobs)
-        if write_baseline:
-            _write_baseline(settings.baseline, reports)
-            raise typer.Exit(ExitCode.CLEAN)
-        use_color = sys.stdout.isatty() if color is None else color
-        formatter = formats.formatter_for(output_format.value, sys.stdout, plan.rules, use_color)
-        failed = incomplete = False
-        formatter.start()
-        for report in reports:
-            formatter.handle(report)
-            failed = failed or fails(report.findings, settings.fail_on)
-            incomplete = shared.warn_stopped(report.path, report.stopped, plan.rules) or incomplete
-        formatter.stop()
-    raise typer.Exit(ExitCode.INCOMPLETE if incomplete else ExitCode.FINDINGS if failed else ExitCode.CLEAN)
-
-
-def _write_baseline(path: Path, reports) -> None:
-    """Record every current finding in the baseline file."""
-    from cleaner.suppress import entries_for, write_baseline
-
-    root = path.resolve().parent
-    count = write_baseline(path, (entry for report in reports for entry in entries_for(report, root)))
-    typer.echo(f"cleaner: wrote {count} finding(s) to {path}", err=True)
-
-
-def _grammar_checker(mode: GrammarMode, url: Optional[str], settings: EffectiveConfig):
-    """Return a context manager yielding a LanguageTool checker, or None when grammar is off."""
-    if mode is GrammarMode.off:
-        return contextlib.nullcontext()
-    from cleaner.languagetool import GrammarChecker, GrammarOptions
-
-    lt = settings.languagetool
-    return GrammarChecker(
-        GrammarOptions(
-            mode=mode.value,
-            url=url or lt.url,
-            variant=settings.variant,
-            disabled_rules=lt.disabled_rules,
-            enabled_rules=lt.enabled_rules,
-            allow_fix_rules=lt.allow_fix_rules,
-            max_memory=lt.max_memory,
-            timeout=lt.timeout,
-        )
-    )
+    raise typer.Exit(code)
 
 
 def score_command(

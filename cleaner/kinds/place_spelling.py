@@ -23,9 +23,10 @@ from typing import Callable, Iterator
 import regex
 from rapidfuzz.distance import OSA
 
-from cleaner import lexicon
+from cleaner import compiled_cache, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
+from cleaner.loader import builtin_rules_dir
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement
 
@@ -41,14 +42,14 @@ _LONE_CAPITAL = regex.compile(
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Index the well-known places by first letter once and return the checker."""
-    index = _places_by_initial(float(rule.options["min-zipf"]))
+    min_zipf = float(rule.options["min-zipf"])
 
     def check(doc: Document) -> Iterator[Hit]:
         verdicts: dict[str, str | None] = {}  # each distinct word is judged once
         for match in _LONE_CAPITAL.finditer(doc.text, timeout=timeout_for(doc.text)):
             word = match.group()
             if word not in verdicts:
-                verdicts[word] = _nearest_place(word, index)
+                verdicts[word] = _nearest_place(word, min_zipf)
             place = verdicts[word]
             if place is not None:
                 yield Hit(match.start(), match.end(), (place,), message=f"“{word}” looks like a misspelling of the place “{place}”.")
@@ -57,19 +58,32 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 @functools.lru_cache(maxsize=4)
-def _places_by_initial(min_zipf: float) -> dict[str, tuple[str, ...]]:
+def _places_by_initial(min_zipf: float) -> dict[str, list[str]]:
+    """The well-known one-word places by first letter, from the compiled cache when the tables are unchanged.
+
+    Building it asks the word table about every place (tens of milliseconds at each start).
+    """
+    tables = builtin_rules_dir() / "data" / "lexicon"
+    sources = [tables / "places.txt", tables / "words.tsv"]
+    key = compiled_cache.fingerprint(sources, "places by initial 1", repr(min_zipf))
+    name = f"placeindex_{compiled_cache.location_tag(sources[0])}"  # one entry per install (see lexicon)
+    return compiled_cache.load_or_build(name, key, lambda: _build_index(min_zipf))
+
+
+def _build_index(min_zipf: float) -> dict[str, list[str]]:
     index: dict[str, list[str]] = {}
     for place in sorted(lexicon.places()):
         if " " not in place and len(place) >= 4 and place[1:].islower() and lexicon.zipf(place) >= min_zipf:
             index.setdefault(place[0], []).append(place)
-    return {initial: tuple(places) for initial, places in index.items()}
+    return index
 
 
-def _nearest_place(word: str, index: dict[str, tuple[str, ...]]) -> str | None:
+def _nearest_place(word: str, min_zipf: float) -> str | None:
     """The one well-known place a single edit away from an otherwise unknown word, or None."""
     if lexicon.zipf(word) > 0 or word in lexicon.places() or word in lexicon.proper_words() or word in lexicon.demonyms():
         return None
     if word in lexicon.people_words():
         return None
+    index = _places_by_initial(min_zipf)  # only when some word gets this far
     near = [p for p in index.get(word[0], ()) if abs(len(p) - len(word)) <= 1 and OSA.distance(word, p, score_cutoff=1) <= 1]
     return near[0] if len(near) == 1 else None  # two places equally near: no suggestion can be trusted
