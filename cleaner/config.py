@@ -17,11 +17,6 @@ from cleaner.errors import RuleFileError
 from cleaner.model import Level
 from cleaner.textio import DEFAULT_MAX_BYTES, format_size, parse_size
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 CONFIG_NAMES = (".cleaner.toml", "pyproject.toml")  # in one folder, .cleaner.toml wins
 _SIZE = re.compile(r"[1-9]\d*[kmg]")
 FAIL_ON = ("info", "warning", "error", "never")
@@ -168,6 +163,10 @@ def load_config(start: Path | None = None, explicit: Path | None = None) -> Effe
 
 
 def _parse(path: Path, text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):  # imported here: a run without a configuration file never needs it
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import importlib.resources
 import os
 import re
 from pathlib import Path
@@ -20,11 +19,15 @@ REQUIRED_FIELDS = tuple(option.name for option in RULE_FIELDS if option.required
 _CODE_SHAPE = "two capital letters and three digits, such as PU101"
 
 
+@functools.lru_cache(maxsize=1)
 def builtin_rules_dir() -> Path:
     """Return the folder of the rule pack that ships with cleaner."""
-    source_tree = Path(__file__).resolve().parent.parent / "rules"
-    if source_tree.is_dir():
-        return source_tree
+    package = Path(__file__).resolve().parent
+    for folder in (package.parent / "rules", package / "rules"):  # a source tree, then an installed package
+        if folder.is_dir():
+            return folder
+    import importlib.resources  # a package that is not a plain folder (a zip): milliseconds not spent otherwise
+
     return Path(str(importlib.resources.files("cleaner") / "rules"))
 
 

@@ -21,7 +21,6 @@ import functools
 from typing import Callable, Iterator
 
 import regex
-from rapidfuzz.distance import OSA
 
 from cleaner import compiled_cache, lexicon
 from cleaner.document import Document
@@ -85,5 +84,12 @@ def _nearest_place(word: str, min_zipf: float) -> str | None:
     if word in lexicon.people_words():
         return None
     index = _places_by_initial(min_zipf)  # only when some word gets this far
-    near = [p for p in index.get(word[0], ()) if abs(len(p) - len(word)) <= 1 and OSA.distance(word, p, score_cutoff=1) <= 1]
+    near = [p for p in index.get(word[0], ()) if abs(len(p) - len(word)) <= 1 and _osa_distance(word, p) <= 1]
     return near[0] if len(near) == 1 else None  # two places equally near: no suggestion can be trusted
+
+
+def _osa_distance(word: str, place: str) -> int:
+    """rapidfuzz's OSA distance (capped at 2), imported at the first comparison: most articles never get this far."""
+    from rapidfuzz.distance import OSA
+
+    return OSA.distance(word, place, score_cutoff=1)

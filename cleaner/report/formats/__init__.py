@@ -55,6 +55,19 @@ def registry() -> dict[str, OutputFormat]:
     return found
 
 
+def _one_format(name: str) -> OutputFormat | None:
+    """Format `name`, importing only its module (a plain `cleaner check` writes one format)."""
+    if registry.cache_info().currsize or name not in _module_names():
+        return registry().get(name)
+    module = importlib.import_module(f"{__name__}.{name}")
+    return OutputFormat(name, module.SUMMARY, module)
+
+
+@functools.lru_cache(maxsize=1)
+def _module_names() -> frozenset[str]:
+    return frozenset(info.name for info in pkgutil.iter_modules(__path__) if not info.name.startswith("_"))
+
+
 def names(command: str) -> tuple[str, ...]:
     """The formats a command offers, text first."""
     offered = [fmt.name for fmt in registry().values() if command in fmt.commands]
@@ -68,7 +81,7 @@ def choices(command: str) -> type[Enum]:
 
 def module_for(name: str, command: str) -> ModuleType:
     """The module writing format `name` for `command`; ValueError when it cannot."""
-    fmt = registry().get(name)
+    fmt = _one_format(name)
     if fmt is None or command not in fmt.commands:
         raise ValueError(f"`cleaner {command}` cannot write {name!r}; it writes {', '.join(names(command))}")
     return fmt.module
