@@ -17,11 +17,10 @@ import unicodedata
 import weakref
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any
 
 import regex
 
-from cleaner import lexicon
+from cleaner import fuzzy, lexicon
 from cleaner.document import Document, Word
 
 # A possessive ending is not part of the name: "Meloni’s" is Meloni.
@@ -158,7 +157,7 @@ def is_variant(a: str, b: str) -> bool:
     if romanised(fa) == romanised(fb):
         return shortest >= 4 and not _related_words(fa, fb)
     limit = 2 if shortest >= 8 else 1 if shortest >= 5 else 0
-    if not limit or _osa().distance(fa, fb, score_cutoff=limit) > limit:
+    if not limit or fuzzy.osa_distance(fa, fb, score_cutoff=limit) > limit:
         return False
     same = _same_consonants(skeleton(fa), skeleton(fb)) or (shortest >= 6 and _lost_coda(fa, fb))
     return same and not _related_words(fa, fb)
@@ -183,14 +182,6 @@ def _lost_coda(fa: str, fb: str) -> bool:
         if long[i] in "nmrl" and long[i - 1] in "aeiouy" and long[i + 1] not in "aeiouy" and long[:i] + long[i + 1 :] == short:
             return True
     return False
-
-
-@lru_cache(maxsize=1)
-def _osa() -> Any:
-    """rapidfuzz's OSA distance, imported at the first comparison that needs it rather than at start-up."""
-    from rapidfuzz.distance import OSA
-
-    return OSA
 
 
 @lru_cache(maxsize=1 << 16)  # asked of the same names for every pair they are in

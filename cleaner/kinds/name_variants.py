@@ -26,6 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+from cleaner import fuzzy
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds import _name_evidence as evidence
@@ -198,7 +199,5 @@ def _blocks(names: list[str], key: Callable[[str], list[tuple[str, ...]]]) -> li
 
 
 def _ratio(a: str, b: str) -> float:
-    """rapidfuzz's similarity ratio, imported on first use: an article without two close names never needs it."""
-    from rapidfuzz import fuzz
-
-    return fuzz.ratio(a, b)
+    """rapidfuzz's similarity ratio (cleaner.fuzzy: an article's few comparisons do not import rapidfuzz)."""
+    return fuzzy.ratio(a, b)

@@ -89,7 +89,7 @@ def _nearest_place(word: str, min_zipf: float) -> str | None:
 
 
 def _osa_distance(word: str, place: str) -> int:
-    """rapidfuzz's OSA distance (capped at 2), imported at the first comparison: most articles never get this far."""
-    from rapidfuzz.distance import OSA
+    """rapidfuzz's OSA distance, capped at 2 (cleaner.fuzzy: a few comparisons do not import rapidfuzz)."""
+    from cleaner import fuzzy
 
-    return OSA.distance(word, place, score_cutoff=1)
+    return fuzzy.osa_distance(word, place, score_cutoff=1)
