@@ -25,3 +25,22 @@ def test_zipf_from_the_cached_table_equals_the_parsed_table() -> None:
     assert all(lexicon.zipf(word) == value for word, value in table.items())
     for word in ["The", "DON’T", "zzqqx", "", "a b", "naïve", "Kassym-Jomart"]:
         assert lexicon.zipf(word) == table.get(word.lower().replace("’", "'"), 0.0)
+
+
+def test_sorted_words_answer_as_a_frozenset_does() -> None:
+    import random
+
+    from cleaner import lexicon
+    from cleaner.buckets import SortedWords
+
+    words = lexicon._rows("lowercase.txt")
+    table, reference = SortedWords(reversed(words)), frozenset(words)  # any order in, sorted inside
+    rnd = random.Random(5)
+    probes = words[::11] + [w + "s" for w in words[::17]] + ["", "\n", "a\nb", "Zürich", "zzzz"]
+    probes += ["".join(rnd.choice("abeé'-") for _ in range(rnd.randint(0, 6))) for _ in range(5000)]
+    assert [p in table for p in probes] == [p in reference for p in probes]
+    assert set(table) == reference and len(table) == len(reference)
+    assert SortedWords.from_text(table.text) == reference
+    for small in ([], [""], ["b", "a"], ["a", "ab", "abc"]):
+        assert [p in SortedWords(small) for p in ("", "a", "ab", "b", "c")] == [p in set(small) for p in ("", "a", "ab", "b", "c")]
+    assert lexicon.lowercase_words() == reference  # the cached table is the file's words
