@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -25,6 +25,7 @@ from cleaner.document import Document, Word
 
 # A possessive ending is not part of the name: "Meloni’s" is Meloni.
 _POSSESSIVE = ("’s", "'s", "’", "'")
+_POSSESSIVE_LAST = frozenset(ending[-1] for ending in _POSSESSIVE)
 # Letters that do not decompose under NFKD but have a plain Latin reading.
 _PLAIN = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe"})
 # Romanisation alternatives of one sound (Korean Seok/Suk, Myeong/Myung; Hee/Hi; Yoon/Yun; Ph/F).
@@ -52,6 +53,12 @@ class Mention:
 
     words: tuple[Word, ...]
     sentence_start: bool
+    # The words as written (every name rule reads them, several times per mention); a field set
+    # once, not a cached_property, whose lock cost more than the tuple on a long text.
+    texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "texts", tuple(w.text for w in self.words))
 
     @property
     def start(self) -> int:
@@ -62,11 +69,6 @@ class Mention:
     def end(self) -> int:
         """Offset after the last letter."""
         return self.words[-1].end
-
-    @cached_property
-    def texts(self) -> tuple[str, ...]:
-        """The words as written (kept: every name rule reads them, several times per mention)."""
-        return tuple(w.text for w in self.words)
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, tuple[Mention, ...]]" = weakref.WeakKeyDictionary()
@@ -84,9 +86,13 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
 def _scan(doc: Document) -> list[Mention]:
     text, out, run = doc.text, [], []
     for word in doc.words:
-        if not _capitalised(word.text):
-            _flush(doc, run, out)
-            run = []
+        token = word.text
+        # Title-case or inner-capital words (Seoul, McDonald, Jae-myung), not ALL-CAPS acronyms; tested
+        # inline, and a run flushed only when there is one: most words are lower case.
+        if not (token[0].isupper() and not token.isupper() and not token[0].isdigit()):
+            if run:
+                _flush(doc, run, out)
+                run = []
             continue
         if run and text[run[-1].end : word.start] != " ":
             _flush(doc, run, out)
@@ -104,12 +110,9 @@ def _flush(doc: Document, run: list[Word], out: list[Mention]) -> None:
         out.append(Mention(tuple(run), doc.is_sentence_start(run[0].start)))
 
 
-def _capitalised(token: str) -> bool:
-    """Title-case or inner-capital words (Seoul, McDonald, Jae-myung), not ALL-CAPS acronyms."""
-    return token[0].isupper() and not token.isupper() and not token[0].isdigit()
-
-
 def _strip_possessive(word: Word) -> Word:
+    if word.text[-1] not in _POSSESSIVE_LAST:
+        return word  # most names: no ending to try
     for ending in _POSSESSIVE:
         if word.text.endswith(ending) and len(word.text) > len(ending) + 1:
             cut = len(word.text) - len(ending)

@@ -55,10 +55,12 @@ class NameIndex:
         words = mention.words
         if len(words) > _LONGEST_RUN:
             return  # a long run of capitals is a headline or a list, not a name
-        texts = mention.texts  # kept by the mention: no generator joined per sub-run
-        for size in range(1, _MAX_WORDS + 1):
+        texts, spans = mention.texts, self.spans  # texts kept by the mention: no generator joined per sub-run
+        for word in words:  # one-word runs need no join
+            spans.setdefault(word.text, []).append((word.start, word.end))
+        for size in range(2, _MAX_WORDS + 1):
             for i in range(len(words) - size + 1):
-                self.spans.setdefault(" ".join(texts[i : i + size]), []).append((words[i].start, words[i + size - 1].end))
+                spans.setdefault(" ".join(texts[i : i + size]), []).append((words[i].start, words[i + size - 1].end))
         if self._foreign_name(mention):
             return  # "Coalition avenir Québec": a foreign-language name keeps its own spelling
         company = [text for text in texts if text not in skip]
@@ -76,12 +78,11 @@ class NameIndex:
     def _foreign_name(self, mention: nm.Mention) -> bool:
         """True when a lower-case word English does not know stands right beside the mention."""
         words, i = self.doc.words, self.doc.word_index(mention.start)
-        beside = [words[j] for j in (i - 1, i + len(mention.words)) if 0 <= j < len(words)]
-        return any(
-            w.text.islower() and len(w.text) >= 3 and lexicon.zipf(w.text) == 0
-            and (w.end + 1 == mention.start or w.start == mention.end + 1)
-            for w in beside
-        )
+        after = i + len(mention.words)
+        # The word before can only touch the mention's start, the word after only its end.
+        before_touches = i >= 1 and words[i - 1].end + 1 == mention.start
+        after_touches = after < len(words) and words[after].start == mention.end + 1
+        return (before_touches and _unknown_lower(words[i - 1].text)) or (after_touches and _unknown_lower(words[after].text))
 
     def units(self) -> set[str]:
         """Name words and pairs of adjacent name words worth comparing strictly."""
@@ -123,6 +124,11 @@ class NameIndex:
     def in_running_text(self, name: str) -> bool:
         """True when some occurrence stands outside a headline-like line (byline, headline)."""
         return any(not self.doc.in_heading(start) for start, _ in self.spans.get(name, ()))
+
+
+def _unknown_lower(text: str) -> bool:
+    """A lower-case word of three letters or more that English does not know."""
+    return text.islower() and len(text) >= 3 and lexicon.zipf(text) == 0
 
 
 class PersonContext:
