@@ -85,7 +85,12 @@ def _plain_check(argv: list[str]) -> Optional[Callable[[], int]]:
 _OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.EROFS})
 
 
-def main() -> None:
+def entry() -> None:
+    """The `cleaner` console script: `main`, ending a plain check without tearing down the heap."""
+    main(fast_exit=True)
+
+
+def main(fast_exit: bool = False) -> None:
     """Console entry point: run the app; turn known errors into one line and an exit code."""
     if sys.stdout is None:  # started with stdout closed (`cleaner check a.txt >&-`)
         if sys.stderr is not None:
@@ -103,6 +108,8 @@ def main() -> None:
                 code = ExitCode.CLEAN  # not reached: standalone mode always exits
         finally:
             sys.stdout.flush()  # here, not at interpreter exit, so a failure still gets a clear line
+        if fast_exit:
+            _leave(code)
         sys.exit(code)
     except BrokenPipeError:
         _quiet_broken_pipe()
@@ -132,6 +139,25 @@ def _internal_error(exc: BaseException) -> None:
         raise exc
     _error(f"cleaner: internal error: {type(exc).__name__}: {exc} (set CLEANER_DEBUG=1 for details)")
     sys.exit(ExitCode.INTERNAL)
+
+
+# Modules that register work for interpreter exit (handler flushes, worker and server shutdown).
+_EXIT_HANDLER_MODULES = ("logging", "multiprocessing", "concurrent.futures", "cleaner.languagetool.server")
+
+
+def _leave(code: int) -> None:
+    """End a plain check at once (its output already flushed), when nothing is registered to run at exit.
+
+    Freeing a check's word tables, patterns and modules object by object takes about 25 ms at
+    exit, a tenth of checking an article; the operating system reclaims the memory at once.
+    """
+    if any(name in sys.modules for name in _EXIT_HANDLER_MODULES):
+        return  # let the interpreter run them: the caller exits normally
+    try:
+        sys.stderr.flush()
+    except OSError:
+        return  # the normal exit reports it
+    os._exit(code)
 
 
 def _error(message: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner.errors import ExitCode
 from tests_support import ROOT, SEED
 
 # Runs the CLI in-process (as the console script does) and reports the modules it imported.
@@ -235,3 +236,22 @@ def test_plain_check_defaults_are_the_typer_defaults() -> None:
     theirs = {name: getattr(p.default, "default", p.default) for name, p in inspect.signature(check).parameters.items()
               if name != "paths"}
     assert ours == theirs
+
+
+def test_console_script_exit_keeps_output_and_code(tmp_path: Path) -> None:
+    # The console script ends a plain check with os._exit: everything written must still arrive.
+    script = "import sys; sys.argv = ['cleaner', *sys.argv[1:]]; from cleaner.cli import entry; entry()"
+    env = {**os.environ, "CLEANER_CACHE_DIR": str(tmp_path / "cache")}
+    fast = subprocess.run([sys.executable, "-c", script, "check", str(SEED)], capture_output=True, env=env, timeout=120)
+    slow = subprocess.run([sys.executable, "-m", "cleaner.cli", "check", str(SEED)], capture_output=True, env=env,
+                          timeout=120)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (slow.returncode, slow.stdout, slow.stderr) == (1, slow.stdout, b"")
+    assert fast.stdout.count(b"\n") > 10
+    missing = subprocess.run([sys.executable, "-c", script, "check", str(tmp_path / "none.txt")], capture_output=True,
+                             env=env, timeout=120)
+    assert missing.returncode == 2 and missing.stderr.startswith(b"cleaner: error: ")
+    closed = subprocess.Popen([sys.executable, "-c", script, "check", str(SEED)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=env)
+    closed.stdout.close()  # the reader goes away: the closed pipe's exit code, without a traceback
+    assert closed.wait(timeout=120) == ExitCode.BROKEN_PIPE
+    assert b"Traceback" not in closed.stderr.read()
