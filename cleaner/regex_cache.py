@@ -17,12 +17,16 @@ flags are never cached.
 from __future__ import annotations
 
 import contextlib
+import json
 import sys
 from typing import Any, Iterator
 
 from cleaner import compiled_cache
 
 _SIGNATURE = ("str", "int", "list", "dict", "dict", "dict", "list", "int", "tuple", "int", "int")
+# The entry's name carries its layout: installs of other layouts (other versions of cleaner on the
+# machine) keep their own entry instead of pruning this one at each start.
+_ENTRY = "regexcode2"
 _LIMIT = 2000  # patterns kept; more means someone compiles per text, which this cannot help
 
 
@@ -34,8 +38,9 @@ _ACTIVE: list[bool] = []  # non-empty while a session records (sessions nest: th
 def warm_session() -> Iterator[None]:
     """Within the block, `regex.compile` reuses stored opcodes and records new patterns.
 
-    The stored patterns are installed once per process; a pattern first compiled in the
-    block (at engine build or lazily at a kind's first check) is added to the store.
+    A stored pattern is built from its opcodes when the block first asks for it; a pattern
+    first compiled in the block (at engine build or lazily at a kind's first check) is added
+    to the store.
     """
     try:
         import regex
@@ -46,23 +51,22 @@ def warm_session() -> Iterator[None]:
     if _ACTIVE:
         yield
         return
-    key = compiled_cache.fingerprint([], "regex opcodes 1", regex.__version__, sys.version)
+    key = compiled_cache.fingerprint([], "regex opcodes 2", regex.__version__, sys.version)
     if key not in _STORED:
-        loaded = compiled_cache.load("regexcode", key)
-        _STORED[key] = loaded if isinstance(loaded, dict) else {}
-        _install(_main, _STORED[key])
+        loaded = compiled_cache.load(_ENTRY, key)
+        _STORED[key] = loaded if isinstance(loaded, dict) and all(isinstance(v, str) for v in loaded.values()) else {}
     stored = _STORED[key]
-    recorded: dict[str, list[Any]] = {}
+    recorded: dict[str, str] = {}
     _ACTIVE.append(True)
     try:
-        with _recording(_main, recorded):
+        with _recording(_main, recorded, stored):
             yield
     finally:
         _ACTIVE.pop()
     new = {k: v for k, v in recorded.items() if k not in stored}
     if new:
         stored.update(new)
-        compiled_cache.store("regexcode", key, stored if len(stored) < _LIMIT else new)
+        compiled_cache.store(_ENTRY, key, stored if len(stored) < _LIMIT else new)
 
 
 def reset() -> None:
@@ -74,27 +78,30 @@ def _entry_key(pattern: str, flags: int) -> str:
     return f"{int(flags)}\0{pattern}"
 
 
-def _install(main: Any, stored: dict[str, list[Any]]) -> None:
-    """Put a pattern object built from stored opcodes into `regex`'s cache for each entry."""
-    version = main.DEFAULT_VERSION
-    for key, encoded in stored.items():
-        flags_text, _, pattern = key.partition("\0")
-        try:
-            args = _decode(encoded)
-            if args[0] != pattern:
-                continue
-            compiled = main._regex.compile(*args)
-        except Exception:  # noqa: BLE001 - a bad entry is skipped; regex compiles it normally
-            continue
-        flags = int(flags_text)
-        main._cache[(pattern, str, flags, frozenset(), version, None)] = compiled
-        main._named_args[(pattern, str, flags)] = frozenset()
-        main._locale_sensitive[(str, pattern)] = False
+def _install(main: Any, pattern: str, flags: int, encoded: str) -> None:
+    """Put the pattern object built from a stored entry into `regex`'s cache (where compile finds it).
+
+    Entries are installed as they are asked for: the store holds the patterns of every rule set
+    this install has run, and decoding and building them all cost about 10 ms at each start.
+    """
+    cache_key = (pattern, str, flags, frozenset(), main.DEFAULT_VERSION, None)
+    if cache_key in main._cache:
+        return
+    try:
+        args = _decode(json.loads(encoded))
+        if args[0] != pattern:
+            return
+        compiled = main._regex.compile(*args)
+    except Exception:  # noqa: BLE001 - a bad entry is skipped; regex compiles it normally
+        return
+    main._cache[cache_key] = compiled
+    main._named_args[(pattern, str, flags)] = frozenset()
+    main._locale_sensitive[(str, pattern)] = False
 
 
 @contextlib.contextmanager
-def _recording(main: Any, recorded: dict[str, list[Any]]) -> Iterator[None]:
-    """Capture the C-core arguments of every pattern `regex` actually compiles in the block."""
+def _recording(main: Any, recorded: dict[str, str], stored: dict[str, str]) -> Iterator[None]:
+    """Serve stored patterns, and capture the C-core arguments of every pattern `regex` compiles in the block."""
     real_core, real_compile = getattr(main, "_regex", None), getattr(main, "_compile", None)
     if not callable(getattr(real_core, "compile", None)) or not callable(real_compile):
         yield  # pragma: no cover - a `regex` whose internals changed: record nothing
@@ -110,13 +117,15 @@ def _recording(main: Any, recorded: dict[str, list[Any]]) -> Iterator[None]:
             return real_core.compile(*args)
 
     def compile_and_record(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
+        cacheable = isinstance(pattern, str) and not kwargs and not (int(flags) & int(main.LOCALE))
+        if cacheable and _entry_key(pattern, flags) in stored:
+            _install(main, pattern, int(flags), stored[_entry_key(pattern, flags)])
         captured.clear()
         result = real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
-        cacheable = isinstance(pattern, str) and not kwargs and not (int(flags) & int(main.LOCALE))
         if cacheable and len(captured) == 1 and main._locale_sensitive.get((str, pattern)) is False:
             encoded = _encode(captured[0])
             if encoded is not None:
-                recorded[_entry_key(pattern, flags)] = encoded
+                recorded[_entry_key(pattern, flags)] = json.dumps(encoded, separators=(",", ":"))
         return result
 
     main._regex, main._compile = CoreProxy(), compile_and_record

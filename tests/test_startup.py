@@ -168,7 +168,7 @@ def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, patter
     regex_cache.reset()
     with regex_cache.warm_session():
         first = regex.compile(pattern, regex.VERSION0)
-    assert list((tmp_path / "compiled").glob("regexcode-*.json"))
+    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*.json"))
     regex.purge()
     regex_cache.reset()
     with regex_cache.warm_session():
@@ -192,11 +192,13 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     with regex_cache.warm_session():
         regex.compile(r"\bsaid\b", regex.VERSION0)
     # Opcodes damaged on disk would crash regex's C core; the checksum keeps them out.
-    for entry in (tmp_path / "compiled").glob("regexcode-*.json"):
+    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*.json"):
         header, _, payload = entry.read_bytes().partition(b"\n")
         value = json.loads(payload)
         for key in value:
-            value[key][2] = [999999, 1, 2]
+            opcodes = json.loads(value[key])
+            opcodes[2] = [999999, 1, 2]
+            value[key] = json.dumps(opcodes)
         entry.write_bytes(header + b"\n" + json.dumps(value).encode())
     regex.purge()
     regex_cache.reset()
