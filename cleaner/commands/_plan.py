@@ -13,13 +13,12 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, Iterable, List, Mapping, Optional, Sequence
 
-from cleaner.atomic import write_atomic, write_output
 from cleaner.config import EffectiveConfig, key_line, load_config
 from cleaner.errors import InputError, RuleFileError
 from cleaner.loader import load_rules
 from cleaner.model import Rule
 from cleaner.runner import Plan, configure, plan_run
-from cleaner.textio import SourceText, os_stat
+from cleaner.textio import os_stat
 
 
 class FailOn(str, Enum):
@@ -135,31 +134,6 @@ def plan_for(
         inputs_folder=start,
     )
     return settings, plan
-
-
-def write_file(path: str, data: bytes, output: bool = False) -> None:
-    """Write atomically; a failure leaves the old file as it was and ends with a one-line error.
-
-    With `output`, a target that is not a regular file (`-o /dev/stdout`, a pipe) is written directly.
-    """
-    try:
-        (write_output if output else write_atomic)(path, data)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write: {exc.strerror or exc}; the file was left as it was") from None
-
-
-def source_diff(source: SourceText, fixed: str) -> str:
-    """Diff the input against its fixed text, byte-faithful (a UTF-8 BOM stays on line 1)."""
-    from cleaner.diffing import unified_diff  # only commands that show a diff need it
-
-    bom = "\ufeff" if source.bom and source.encoding == "utf-8" else ""
-    patch = unified_diff(bom + source.text, bom + fixed, source.path)
-    if patch and source.encoding != "utf-8":
-        # patch and git apply would compare these UTF-8 lines with the file's own bytes and fail.
-        encoding = source.encoding.upper()
-        note = f"# cleaner: {source.path} is {encoding}: this diff shows its text as UTF-8 and cannot be applied with patch or git apply; run `cleaner fix` instead\n"
-        return note + patch
-    return patch
 
 
 def warn_stopped(path: str, codes: Iterable[str], rules: Sequence[Rule]) -> bool:
