@@ -64,9 +64,13 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         capitalised = _capitalised_in_names(doc)
+        starters = _table_starters()
         words = doc.words
         i = 0
         while i < len(words):
+            if words[i].text not in starters and words[i].text not in capitalised:
+                i += 1  # no name in the tables or the article begins with this word: skip the run checks
+                continue
             size, written = _name_at(doc, words, i, capitalised, shortest, ceiling)
             if size:
                 start, end = words[i].start, words[i + size - 1].end
@@ -76,6 +80,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 i += 1
 
     return check
+
+
+@functools.lru_cache(maxsize=1)
+def _table_starters() -> frozenset[str]:
+    """The first words of the table's lower-case names: a run can only start with one of them."""
+    return frozenset(key.split()[0] for key in _table_names())
 
 
 def _name_at(doc: Document, words: tuple[Word, ...], i: int, capitalised: dict[str, str],
@@ -138,7 +148,12 @@ def _bare_lower(doc: Document, word: Word) -> bool:
     if before in _GLUE or (after in _GLUE and after not in ".-") or _glued_after(doc.text, word.end):
         return False
     para = doc.paragraph_at(word.start)
-    return para is None or any(ch.isupper() for ch in doc.text[para.start : para.end])
+    return para is None or para.start not in doc.shared("lowercase-paragraphs", _lower_case_paragraphs)
+
+
+def _lower_case_paragraphs(doc: Document) -> frozenset[int]:
+    """The starts of the paragraphs written without a capital letter (each paragraph read once)."""
+    return frozenset(p.start for p in doc.paragraphs if not any(ch.isupper() for ch in doc.text[p.start : p.end]))
 
 
 def _glued_after(text: str, end: int) -> bool:
