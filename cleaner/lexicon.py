@@ -119,6 +119,11 @@ def people_words() -> frozenset[str]:
     return frozenset(word for person in people() for word in person.name.split())
 
 
+def is_listed_name(word: str) -> bool:
+    """True when a place, nationality, dictionary proper name or public figure's name word is spelt so."""
+    return word in places() or word in proper_words() or word in demonyms() or word in people_words()
+
+
 class Country(NamedTuple):
     """A country's nationality adjectives (the usual one first) and its other names (U.S., Britain)."""
 

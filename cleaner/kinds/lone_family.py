@@ -86,7 +86,7 @@ def _target(word: str, index: dict, ceiling: float, written: set[str]) -> tuple[
     """The one listed family name the word garbles, or None."""
     if len(word) < _SHORTEST or not word.isalpha() or not word[1:].islower() or lexicon.zipf(word) >= ceiling:
         return None
-    if word in lexicon.places() or word in lexicon.proper_words() or word in lexicon.demonyms() or word in lexicon.people_words():
+    if lexicon.is_listed_name(word):
         return None
     near = [(f, c) for f, c in index.get(word[0], ()) if nm.is_variant(word, f) and nm.fold(f) != nm.fold(word)]
     if len({f for f, _ in near}) != 1 or near[0][0] in written:

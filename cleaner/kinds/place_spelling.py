@@ -79,9 +79,7 @@ def _build_index(min_zipf: float) -> dict[str, list[str]]:
 
 def _nearest_place(word: str, min_zipf: float) -> str | None:
     """The one well-known place a single edit away from an otherwise unknown word, or None."""
-    if lexicon.zipf(word) > 0 or word in lexicon.places() or word in lexicon.proper_words() or word in lexicon.demonyms():
-        return None
-    if word in lexicon.people_words():
+    if lexicon.zipf(word) > 0 or lexicon.is_listed_name(word):
         return None
     index = _places_by_initial(min_zipf)  # only when some word gets this far
     near = [p for p in index.get(word[0], ()) if abs(len(p) - len(word)) <= 1 and _osa_distance(word, p) <= 1]
