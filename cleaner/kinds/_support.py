@@ -6,6 +6,7 @@ from typing import Iterator
 
 import regex
 
+from cleaner.document import Document
 from cleaner.model import Rule
 
 # Every pattern runs with a time budget so that a pathological rule cannot hang a run;
@@ -71,3 +72,14 @@ TRANSFORMS = {
     "lower-first": lambda s: s[:1].lower() + s[1:],
     "capitalize-words": lambda s: regex.sub(r"(?<![\p{L}\p{M}'’])\p{Ll}", lambda m: m.group().upper(), s),
 }
+
+
+def in_lower_case_paragraph(doc: Document, offset: int) -> bool:
+    """True inside a paragraph written without a capital letter (a slogan, a handle list, a leaflet)."""
+    para = doc.paragraph_at(offset)
+    return para is not None and para.start in doc.shared("lowercase-paragraphs", _lower_case_paragraphs)
+
+
+def _lower_case_paragraphs(doc: Document) -> frozenset[int]:
+    """The starts of the paragraphs written without a capital letter (each paragraph read once)."""
+    return frozenset(p.start for p in doc.paragraphs if not any(ch.isupper() for ch in doc.text[p.start : p.end]))

@@ -24,6 +24,7 @@ from typing import Callable, Iterator
 from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document, Word
+from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, NUMBER, Option, Replacement
 
@@ -147,13 +148,7 @@ def _bare_lower(doc: Document, word: Word) -> bool:
     after = doc.text[word.end] if word.end < len(doc.text) else " "
     if before in _GLUE or (after in _GLUE and after not in ".-") or _glued_after(doc.text, word.end):
         return False
-    para = doc.paragraph_at(word.start)
-    return para is None or para.start not in doc.shared("lowercase-paragraphs", _lower_case_paragraphs)
-
-
-def _lower_case_paragraphs(doc: Document) -> frozenset[int]:
-    """The starts of the paragraphs written without a capital letter (each paragraph read once)."""
-    return frozenset(p.start for p in doc.paragraphs if not any(ch.isupper() for ch in doc.text[p.start : p.end]))
+    return not in_lower_case_paragraph(doc, word.start)
 
 
 def _glued_after(text: str, end: int) -> bool:

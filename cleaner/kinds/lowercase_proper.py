@@ -24,7 +24,7 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document
-from cleaner.kinds._support import timeout_for
+from cleaner.kinds._support import in_lower_case_paragraph, timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import Replacement
 from cleaner.wordclass import MONTHS, WEEKDAYS
@@ -56,8 +56,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 def _all_lower_case_passage(doc: Document, offset: int) -> bool:
     """True inside a quotation, or else a paragraph, that has no capital letter at all."""
     quote = next((q for q in doc.quotes if offset in q), None) if doc.in_quote(offset) else None
-    passage = quote or doc.paragraph_at(offset)
-    return passage is not None and not any(c.isupper() for c in doc.text[passage.start : passage.end])
+    if quote is None:
+        return in_lower_case_paragraph(doc, offset)
+    return not any(c.isupper() for c in doc.text[quote.start : quote.end])
 
 
 @functools.lru_cache(maxsize=1)
