@@ -1,5 +1,6 @@
 """Paths and CLI runners shared by the tests (importable because pytest puts tests/ on sys.path)."""
 
+import functools
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,3 +148,18 @@ def write_rules(folder: Path, rules: dict[str, str]) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(body.lstrip(), encoding="utf-8")
     return folder
+
+
+@functools.cache
+def _rules_by_code() -> dict:
+    """The packaged rule pack, loaded once for every test module that asks one rule at a time."""
+    from cleaner.loader import load_rules
+
+    return {r.code: r for r in load_rules()}
+
+
+def found(code: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """What the packaged rule `code` alone finds in `text`: each finding's text and its replacements."""
+    from cleaner.engine import Engine
+
+    return [(f.text, f.replacements) for f in Engine([_rules_by_code()[code]]).check(text)]

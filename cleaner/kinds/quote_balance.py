@@ -60,7 +60,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     continue
                 if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
-                if mark.defect == "unmatched" and _paired_with_guillemet(doc.text, mark, para):
+                if mark.defect == "unmatched" and _paired_with_other_glyph(doc.text, mark, para):
                     continue  # "“We lost. »", "‘We lost.”": the other glyph is the defect (RS109, PU123)
                 if mark.defect == "unmatched" and mark.role == OPEN:
                     if continuation and _runs_on(doc.text, mark, para, following):
@@ -80,7 +80,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 _SINGLE_OPENER = regex.compile(r"(?<![\p{L}\p{N}])‘(?=\p{L})")
 
 
-def _paired_with_guillemet(text: str, mark: Mark, para: Span) -> bool:
+def _paired_with_other_glyph(text: str, mark: Mark, para: Span) -> bool:
     """True when another glyph on the other side of the mark, in its paragraph, completes the quotation:
     a guillemet, or a single opening quote before a double closing one (‘… ”, which PU123 reports)."""
     if mark.role == OPEN:

@@ -6,14 +6,10 @@ import pytest
 
 from cleaner.engine import Engine
 from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS, SEED
+from tests_support import CLEAN_SEEDS, SEED, found
 
 RULES = {r.code: r for r in load_rules()}
 CODES = ("DN101", "DN102", "DN103", "DN104", "DN105", "DN106", "DN107", "DN108")
-
-
-def found(code: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in Engine([RULES[code]]).check(text)]
 
 
 def test_seed_and_clean_articles() -> None:

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from cleaner.engine import Engine
-from cleaner.loader import load_rules
-
-RULES = {r.code: r for r in load_rules()}
-
-
-def found(code: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in Engine([RULES[code]]).check(text)]
+from tests_support import found
 
 
 def test_pronoun_i_glued_to_a_word_starts_a_sentence() -> None:

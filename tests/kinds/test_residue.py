@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from cleaner.engine import Engine
 from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS, SEED
+from tests_support import CLEAN_SEEDS, SEED, found
 
 RULES = {r.code: r for r in load_rules()}
-
-
-def found(code: str, text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in Engine([RULES[code]]).check(text)]
 
 
 def test_seed_and_clean_articles() -> None:
