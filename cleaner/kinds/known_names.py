@@ -14,6 +14,9 @@ only differs in hyphens or spaces is a house style (Jong-un / Jong Un), but a on
 split in two ("Xi Jin Ping") is reported. A person is reported only when the family name is rare in
 English (Meloni, Tokayev), or the article names the person's country (or its people), or a title
 or role stands before the name, so a namesake of a common family name is left alone.
+
+A listed Korean figure's name read in Mandarin from its characters ("Yin Xiyue" for Yoon Suk-yeol,
+in text translated from Chinese) is reported too: see cleaner.kinds._sino_reading.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import regex
 from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds._sino_reading import sino_readings
 from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
 from cleaner.schema import BOOLEAN, STRINGS, Option, Replacement
@@ -72,6 +76,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     if hit and (not name.person or _rare_family(name) or _titled(doc, mention, titles)
                                 or countries.named(name.country)):
                         yield hit
+        yield from sino_readings(doc, countries.named)
 
     return check
 
