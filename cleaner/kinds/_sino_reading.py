@@ -12,6 +12,10 @@ English news always uses the Korean romanisation. A two-word name is reported wh
   alike (-ng with -ng, -n or -m with -n, the rest open: Korean -k, -l, -p are lost in Mandarin);
 - the article names the figure's country (Korea, Korean), the name is not itself listed, and
   exactly one listed figure fits.
+
+The Korean names the article itself writes (a family name of the closed class and a hyphenated
+given name, "Cho Dui-yeol") count as listed figures too: the Mandarin reading elsewhere in the same
+article ("Zhao Duilie") is the same person transliterated through Chinese.
 """
 
 from __future__ import annotations
@@ -106,7 +110,7 @@ def _coda(syllable: str) -> str:
 
 def sino_readings(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
     """Hits on two-word names that read like a listed Korean figure's name in pinyin."""
-    people = _korean_people()
+    people = _with_document_names(doc, _korean_people())
     if not people:
         return
     listed = lexicon.people_words()
@@ -120,6 +124,25 @@ def sino_readings(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
             hit = _match(mention, i, candidates, named)
             if hit and not _other_nationality(doc, hit.start):
                 yield hit
+
+
+def _with_document_names(doc: Document, people: dict) -> dict:
+    """The listed figures plus the Korean names the article itself writes in Korean romanisation
+    (a family name of the closed class and a hyphenated given name: "Cho Dui-yeol")."""
+    found: dict[str, list] = {}
+    for mention in nm.mentions(doc):
+        texts = mention.texts
+        for family, given in zip(texts, texts[1:]):
+            reading = _READINGS.get(family.lower())
+            if reading and "-" in given and nm.is_syllabic(given) and given.count("-") == 1:
+                syllables = tuple(given.lower().split("-"))
+                found.setdefault(reading, []).append((f"{family} {given}", syllables, ""))
+    if not found:
+        return people
+    merged = {k: list(v) for k, v in people.items()}
+    for reading, names in found.items():
+        merged.setdefault(reading, []).extend(names)
+    return {k: tuple(v) for k, v in merged.items()}
 
 
 def _other_nationality(doc: Document, start: int) -> bool:
@@ -143,11 +166,13 @@ def _match(mention: nm.Mention, i: int, candidates: tuple, named: Callable[[str]
     syllables = _pinyin_syllables(mention.texts[i + 1])
     if not syllables:
         return None
-    fits = {nm.fold(name): name for name, korean, country in candidates
-            if len(korean) == len(syllables) and all(map(_read_as, korean, syllables)) and named(country)}
+    fits = {nm.fold(name): (name, country) for name, korean, country in candidates
+            if len(korean) == len(syllables) and all(map(_read_as, korean, syllables)) and named(country or "South Korea")}
+    if any(country for _, country in fits.values()):  # a listed figure outranks the article's own spelling
+        fits = {key: fit for key, fit in fits.items() if fit[1]}
     if len(fits) != 1:
         return None  # none, or two people the reading fits equally (one person listed twice counts once)
-    name = fits.popitem()[1]
+    name = fits.popitem()[1][0]
     seen = f"{mention.texts[i]} {mention.texts[i + 1]}"
     message = f"“{seen}” reads like the Mandarin reading of “{name}”; English writes Korean names in Korean romanisation."
     return Hit(mention.words[i].start, mention.words[i + 1].end, (name,), message=message)
