@@ -118,10 +118,28 @@ def _compare(doc: Document, mention: nm.Mention, at: int, name: Listed, exact: f
         if len(words) != size:
             continue
         seen = " ".join(w.text for w in words)
-        if seen in exact or not nm.is_variant(seen, " ".join(name.words)):
+        if seen in exact or not (nm.is_variant(seen, " ".join(name.words)) or _cognate(words, name)):
             continue
         return _hit(words, name, size != len(name.words))
     return None
+
+
+def _cognate(words: tuple, name: Listed) -> bool:
+    """The family name as listed and one given name swapped for its English cognate (Giuseppe -> Joseph).
+
+    The text's given name is more common in English than the listed one, and their consonants agree
+    (g/j, t/d and the other swaps transliteration makes), maybe but for the first (Giuseppe / Joseph).
+    """
+    if not name.person or len(words) != len(name.words) or name.family not in name.words:
+        return False
+    differ = [(w.text, x) for w, x in zip(words, name.words) if w.text != x]
+    if len(differ) != 1 or name.family in differ[0]:
+        return False
+    seen, listed = differ[0]
+    if not seen.isalpha() or lexicon.zipf(seen) < 3.0 or lexicon.zipf(seen) <= lexicon.zipf(listed):
+        return False
+    a, b = nm.skeleton(nm.fold(seen)), nm.skeleton(nm.fold(listed))
+    return a == b or (a[1:] == b[1:] and len(a) >= 3)
 
 
 def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:

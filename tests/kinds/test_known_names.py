@@ -80,3 +80,16 @@ def test_sino_reading_of_listed_korean_figure() -> None:
     assert [text[h.start : h.end] for h in hits] == ["Yin Xiyue"]
     assert "Yoon" in hits[0].replacements[0]
     assert not list(sino_readings(Document(text), lambda country: False))
+
+
+def test_given_name_swapped_for_its_english_cognate() -> None:
+    from cleaner.document import Word
+    from cleaner.kinds.known_names import Listed, _cognate
+
+    def words(text: str) -> tuple:
+        return tuple(Word(0, len(w), w) for w in text.split())
+
+    listed = Listed(("Giuseppe", "Verdana"), True, "", "Verdana")
+    assert _cognate(words("Joseph Verdana"), listed)
+    assert not _cognate(words("Paul Verdana"), listed)
+    assert not _cognate(words("Joseph Verdano"), listed)  # the family name must be the listed one
