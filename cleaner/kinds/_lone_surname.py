@@ -15,11 +15,15 @@ reported when the document's own evidence says it stands for the introduced pers
 - the two names are not both established in English text (Reid / Reed are two people).
 
 "Sounds like" (`sound_alike`) is strict: the same consonants once transliteration swaps are merged
-(x/s, a final -gh, o/u), or one r or l lost from a consonant cluster (Srettha / Settha).
+(x/s, a final -gh, o/u), or one r or l lost from a consonant cluster (Srettha / Settha). An
+everyday English word that is never a name, capitalised mid-sentence, is also taken for the family
+name it leaves when that name loses its final vowel (Meloni -> "Melon’s magic circle"). A listed
+public figure's family name written alone counts as introduced.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Iterable, Iterator
 
 import regex
@@ -98,12 +102,20 @@ def lone_variants(doc: Document, titles: frozenset[str], stop: frozenset[str]) -
                     in_names.update(pair)
                     for family in pair:
                         full.setdefault(family, " ".join(pair))
+    families = _listed_families()
+    for word in lone:
+        if word in families and word not in full:
+            full[word] = families[word]  # a listed public figure's family name, written alone (Meloni)
     for word, spans in sorted(lone.items()):
+        if _plain_word(word):
+            spans = [(start, end) for start, end in spans if not doc.is_sentence_start(start)]
+            if not spans:
+                continue  # a capitalised everyday word at a sentence start is only the sentence's capital
         target = _target(word, full, in_names)
         if target and not any(_INTRODUCED.match(doc.text, end) for _, end in spans) and any(_person_slot(doc, start, end, titles) for start, end in spans):
             family, name = target
-            message = (f"“{word}” is never introduced in the article; it sounds like “{family}” of “{name}”, "
-                       "a name transliterated twice.")
+            message = (f"“{word}” is never introduced in the article; it looks like “{family}” of “{name}”, "
+                       "written another way by a translation.")
             for start, end in spans:
                 yield Hit(start, end, (family,), message=message)
 
@@ -119,7 +131,8 @@ def _target(word: str, full: dict[str, str], in_names: set[str]) -> tuple[str, s
         return None
     if word in lexicon.places() or word in lexicon.demonyms() or word in _listed_families():
         return None
-    near = {f for f in full if f != word and f.isalpha() and sound_alike(word, f)}
+    plain = _plain_word(word)
+    near = {f for f in full if f != word and f.isalpha() and (sound_alike(word, f) or (plain and _clipped(word, f)))}
     if len(near) != 1:
         return None
     family = near.pop()
@@ -128,8 +141,20 @@ def _target(word: str, full: dict[str, str], in_names: set[str]) -> tuple[str, s
     return family, full[family]
 
 
-def _listed_families() -> frozenset[str]:
-    return frozenset(p.family for p in lexicon.people())
+@functools.lru_cache(maxsize=1)
+def _listed_families() -> dict[str, str]:
+    """Family name -> full name of the listed public figures."""
+    return {p.family: p.name for p in lexicon.people() if p.family}
+
+
+def _plain_word(word: str) -> bool:
+    """An everyday English word that is never a name (Melon): capitalised mid-sentence, it stands for one."""
+    return word not in lexicon.proper_words() and lexicon.zipf(word.lower()) >= 3.0
+
+
+def _clipped(word: str, family: str) -> bool:
+    """The family name with its final vowel lost, leaving an English word (Meloni -> Melon)."""
+    return len(word) >= 4 and family.startswith(word) and len(family) == len(word) + 1 and family[-1] in "aeiou"
 
 
 def _person_slot(doc: Document, start: int, end: int, titles: Iterable[str]) -> bool:
