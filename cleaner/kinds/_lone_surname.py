@@ -18,7 +18,8 @@ reported when the document's own evidence says it stands for the introduced pers
 (x/s, a final -gh, o/u), or one r or l lost from a consonant cluster (Srettha / Settha). An
 everyday English word that is never a name, capitalised mid-sentence, is also taken for the family
 name it leaves when that name loses its final vowel (Meloni -> "Melon’s magic circle"). A listed
-public figure's family name written alone counts as introduced.
+public figure's family name written alone counts as introduced; a three-letter lone name may
+then stand for it too (Yun / Yoon) when the article names the figure's country.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ import regex
 from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds.known_names import _Countries
 from cleaner.model import Hit
 
 # Sounds that romanisations of Chinese, Korean, Thai and German names write two ways.
@@ -53,10 +55,10 @@ def _key(word: str) -> str:
     return _RUNS.sub(r"\1", nm.romanised(out).translate(_VOWEL_CLASS))
 
 
-def sound_alike(lone: str, full: str) -> bool:
+def sound_alike(lone: str, full: str, shortest: int = 4) -> bool:
     """True when two different family names are one name transliterated two ways."""
     a, b = nm.fold(lone), nm.fold(full)
-    if a == b or min(len(a), len(b)) < 4 or a[:1] in "aeiou" or b[:1] in "aeiou":
+    if a == b or min(len(a), len(b)) < shortest or a[:1] in "aeiou" or b[:1] in "aeiou":
         return False
     if a.startswith(b) or b.startswith(a):
         return False  # Brown / Browne, Ivanov / Ivanova: another word or another person
@@ -103,6 +105,7 @@ def lone_variants(doc: Document, titles: frozenset[str], stop: frozenset[str]) -
                     for family in pair:
                         full.setdefault(family, " ".join(pair))
     families = _listed_families()
+    countries = _Countries(doc)
     for word in lone:
         if word in families and word not in full:
             full[word] = families[word]  # a listed public figure's family name, written alone (Meloni)
@@ -111,7 +114,7 @@ def lone_variants(doc: Document, titles: frozenset[str], stop: frozenset[str]) -
             spans = [(start, end) for start, end in spans if not doc.is_sentence_start(start)]
             if not spans:
                 continue  # a capitalised everyday word at a sentence start is only the sentence's capital
-        target = _target(word, full, in_names)
+        target = _target(word, full, in_names) or _listed_short(word, full, in_names, countries)
         if target and not any(_INTRODUCED.match(doc.text, end) for _, end in spans) and any(_person_slot(doc, start, end, titles) for start, end in spans):
             family, name = target
             message = (f"“{word}” is never introduced in the article; it looks like “{family}” of “{name}”, "
@@ -147,9 +150,29 @@ def _listed_families() -> dict[str, str]:
     return {p.family: p.name for p in lexicon.people() if p.family}
 
 
+@functools.lru_cache(maxsize=1)
+def _family_countries() -> dict[str, frozenset[str]]:
+    """Family name -> the countries of the listed public figures of that name."""
+    out: dict[str, set[str]] = {}
+    for person in lexicon.people():
+        out.setdefault(person.family, set()).add(person.country)
+    return {family: frozenset(c) for family, c in out.items()}
+
+
+def _listed_short(word: str, full: dict[str, str], in_names: set[str], countries: "_Countries") -> tuple[str, str] | None:
+    """A three-letter lone name that is a listed figure's family name in another romanisation (Yun / Yoon),
+    when the article writes the listed spelling and names the figure's country."""
+    if len(word) != 3 or word in in_names or not word.isalpha() or word in lexicon.places() or word in _listed_families():
+        return None
+    near = {f for f in full if f in _listed_families() and sound_alike(word, f, shortest=3)
+            and any(countries.named(c) for c in _family_countries()[f])}
+    return (next(iter(near)), full[next(iter(near))]) if len(near) == 1 else None
+
+
 def _plain_word(word: str) -> bool:
     """An everyday English word that is never a name (Melon): capitalised mid-sentence, it stands for one."""
-    return word not in lexicon.proper_words() and lexicon.zipf(word.lower()) >= 3.0
+    lower = word.lower()
+    return word not in lexicon.proper_words() and lower in lexicon.lowercase_words() and lexicon.zipf(lower) >= 3.0
 
 
 def _clipped(word: str, family: str) -> bool:
