@@ -16,7 +16,8 @@ English (Meloni, Tokayev), or the article names the person's country (or its peo
 or role stands before the name, so a namesake of a common family name is left alone.
 
 A listed Korean figure's name read in Mandarin from its characters ("Yin Xiyue" for Yoon Suk-yeol,
-in text translated from Chinese) is reported too: see cleaner.kinds._sino_reading.
+in text translated from Chinese) is reported too: see cleaner.kinds._sino_reading; so is a listed
+Taiwanese figure's name in mainland pinyin ("Cai Yingwen" for Tsai Ing-wen): cleaner.kinds._wade_giles.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._sino_reading import sino_readings
 from cleaner.kinds._support import OptionError
+from cleaner.kinds._wade_giles import taiwan_pinyin
 from cleaner.model import Hit, Rule
 from cleaner.schema import BOOLEAN, STRINGS, Option, Replacement
 
@@ -77,6 +79,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                                 or countries.named(name.country)):
                         yield hit
         yield from sino_readings(doc, countries.named)
+        yield from taiwan_pinyin(doc, countries.named)
 
     return check
 

@@ -93,3 +93,15 @@ def test_given_name_swapped_for_its_english_cognate() -> None:
     assert _cognate(words("Joseph Verdana"), listed)
     assert not _cognate(words("Paul Verdana"), listed)
     assert not _cognate(words("Joseph Verdano"), listed)  # the family name must be the listed one
+
+
+def test_taiwanese_figure_in_mainland_pinyin() -> None:
+    from cleaner.document import Document
+    from cleaner.kinds._wade_giles import _same_syllable, taiwan_pinyin
+
+    assert _same_syllable("tsai", "cai") and _same_syllable("ching", "qing") and _same_syllable("ing", "ying")
+    assert not _same_syllable("wen", "wei") and not _same_syllable("kuo", "duo")
+    text = "Taiwan leader Cai Yingwen met Cai Qi."
+    hits = list(taiwan_pinyin(Document(text), lambda country: True))
+    assert [(text[h.start : h.end], h.replacements) for h in hits] == [("Cai Yingwen", ("Tsai Ing-wen",))]
+    assert not list(taiwan_pinyin(Document(text), lambda country: False))
