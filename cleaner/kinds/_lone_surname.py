@@ -47,12 +47,17 @@ _ESTABLISHED = 3.0  # two names both this frequent in English (Reid / Reed, Carl
 _INTRODUCED = regex.compile(r",[ \t]+(?:a|an|the|his|her|their|its|who|whose)\b")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _key(word: str) -> str:
     """The word's sound: folded, transliteration pairs and close vowels merged, doubled letters single."""
     out = nm.fold(word)
     for old, new in _SOUNDS:
         out = out.replace(old, new)
-    return _RUNS.sub(r"\1", nm.romanised(out).translate(_VOWEL_CLASS))
+    return _RUNS.sub(_first, nm.romanised(out).translate(_VOWEL_CLASS))
+
+
+def _first(match: "regex.Match[str]") -> str:
+    return match.group(1)
 
 
 def sound_alike(lone: str, full: str, shortest: int = 4) -> bool:
@@ -73,7 +78,7 @@ def _lost_liquid(ka: str, kb: str) -> bool:
     short, long = sorted((ka, kb), key=len)
     if len(long) != len(short) + 1:
         return False
-    return any(long[i] == "r" and long[i - 1] != "a" and long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
+    return any(long[i] == "r" and long[i - 1] not in "aiu" and long[:i] + long[i + 1 :] == short for i in range(1, len(long)))
 
 
 def _bare(texts: tuple[str, ...], titles: frozenset[str]) -> list[str]:
@@ -84,9 +89,66 @@ def _bare(texts: tuple[str, ...], titles: frozenset[str]) -> list[str]:
     return words
 
 
+class _Introduced:
+    """The family-name candidates of the people an article introduces, indexed by sound."""
+
+    def __init__(self, full: dict[str, str]) -> None:
+        self.full = full
+        self._by_key: dict[str, set[str]] = {}
+        self._by_lost: dict[str, set[str]] = {}  # key without one r after a consonant -> families
+        for family in full:
+            if family.isalpha():
+                key = _key(family)
+                self._by_key.setdefault(key, set()).add(family)
+                for shorter in _without_liquid(key):
+                    self._by_lost.setdefault(shorter, set()).add(family)
+
+    def near(self, word: str, shortest: int = 4, plain: bool = False) -> set[str]:
+        """Introduced family names the lone word sounds like (or is clipped from, for an everyday word)."""
+        key = _key(word)
+        found = set(self._by_key.get(key, ())) | self._by_lost.get(key, set())
+        for shorter in _without_liquid(key):
+            found |= self._by_key.get(shorter, set())
+        near = {f for f in found if f != word and sound_alike(word, f, shortest)}
+        if plain:
+            near |= {word + v for v in "aeiou" if word + v in self.full}
+        return near
+
+
+def _without_liquid(key: str) -> list[str]:
+    """The key with one r that follows a consonant left out, each way (sritha -> sitha)."""
+    return [key[:i] + key[i + 1 :] for i in range(1, len(key)) if key[i] == "r" and key[i - 1] not in "aiu"]
+
+
 def lone_variants(doc: Document, titles: frozenset[str], stop: frozenset[str]) -> Iterator[Hit]:
     """Hits on lone family names that sound like the family name of exactly one introduced person."""
-    full: dict[str, str] = {}  # family-name candidate -> the full name it was introduced in
+    full, lone, in_names = _gather(doc, titles, stop)
+    families = _listed_families()
+    for word in lone:
+        if word in families and word not in full:
+            full[word] = families[word]  # a listed public figure's family name, written alone (Meloni)
+    introduced, countries = _Introduced(full), None
+    for word, spans in sorted(lone.items()):
+        if _plain_word(word):
+            spans = [(start, end) for start, end in spans if not doc.is_sentence_start(start)]
+            if not spans:
+                continue  # a capitalised everyday word at a sentence start is only the sentence's capital
+        target = _target(word, introduced, in_names)
+        if target is None and len(word) == 3:
+            countries = countries or _Countries(doc)
+            target = _listed_short(word, introduced, in_names, countries)
+        if (target and not any(_INTRODUCED.match(doc.text, end) for _, end in spans)
+                and any(_person_slot(doc, start, end, titles) for start, end in spans)):
+            family, name = target
+            message = (f"“{word}” is never introduced in the article; it looks like “{family}” of “{name}”, "
+                       "written another way by a translation.")
+            for start, end in spans:
+                yield Hit(start, end, (family,), message=message)
+
+
+def _gather(doc: Document, titles: frozenset[str], stop: frozenset[str]) -> tuple[dict, dict, set]:
+    """Family-name candidates with their full names, lone name words with their spans, and every word of a longer name."""
+    full: dict[str, str] = {}
     lone: dict[str, list[tuple[int, int]]] = {}
     in_names: set[str] = set()
     for mention in nm.mentions(doc):
@@ -101,26 +163,9 @@ def lone_variants(doc: Document, titles: frozenset[str], stop: frozenset[str]) -
         elif len(words) <= 6:
             for pair in zip(words, words[1:]):  # "South Korea Xing Haiming": the name is the pair of name words
                 if all(_name_word(w, stop) for w in pair):
-                    in_names.update(pair)
                     for family in pair:
                         full.setdefault(family, " ".join(pair))
-    families = _listed_families()
-    countries = _Countries(doc)
-    for word in lone:
-        if word in families and word not in full:
-            full[word] = families[word]  # a listed public figure's family name, written alone (Meloni)
-    for word, spans in sorted(lone.items()):
-        if _plain_word(word):
-            spans = [(start, end) for start, end in spans if not doc.is_sentence_start(start)]
-            if not spans:
-                continue  # a capitalised everyday word at a sentence start is only the sentence's capital
-        target = _target(word, full, in_names) or _listed_short(word, full, in_names, countries)
-        if target and not any(_INTRODUCED.match(doc.text, end) for _, end in spans) and any(_person_slot(doc, start, end, titles) for start, end in spans):
-            family, name = target
-            message = (f"“{word}” is never introduced in the article; it looks like “{family}” of “{name}”, "
-                       "written another way by a translation.")
-            for start, end in spans:
-                yield Hit(start, end, (family,), message=message)
+    return full, lone, in_names
 
 
 def _name_word(word: str, stop: frozenset[str]) -> bool:
@@ -128,20 +173,19 @@ def _name_word(word: str, stop: frozenset[str]) -> bool:
     return not (word in stop or nm.is_common(word) or word in lexicon.places() or word in lexicon.demonyms())
 
 
-def _target(word: str, full: dict[str, str], in_names: set[str]) -> tuple[str, str] | None:
+def _target(word: str, introduced: _Introduced, in_names: set[str]) -> tuple[str, str] | None:
     """The one introduced family name the lone word sounds like, or None."""
     if word in in_names or not word.isalpha() or not word[1:].islower() or lexicon.zipf(word) >= _LEAST_FREQUENT:
         return None
     if word in lexicon.places() or word in lexicon.demonyms() or word in _listed_families():
         return None
-    plain = _plain_word(word)
-    near = {f for f in full if f != word and f.isalpha() and (sound_alike(word, f) or (plain and _clipped(word, f)))}
+    near = introduced.near(word, plain=_plain_word(word))
     if len(near) != 1:
         return None
     family = near.pop()
     if min(lexicon.zipf(word), lexicon.zipf(family)) >= _ESTABLISHED:
         return None
-    return family, full[family]
+    return family, introduced.full[family]
 
 
 @functools.lru_cache(maxsize=1)
@@ -159,25 +203,20 @@ def _family_countries() -> dict[str, frozenset[str]]:
     return {family: frozenset(c) for family, c in out.items()}
 
 
-def _listed_short(word: str, full: dict[str, str], in_names: set[str], countries: "_Countries") -> tuple[str, str] | None:
+def _listed_short(word: str, introduced: _Introduced, in_names: set[str], countries: _Countries) -> tuple[str, str] | None:
     """A three-letter lone name that is a listed figure's family name in another romanisation (Yun / Yoon),
     when the article writes the listed spelling and names the figure's country."""
     if len(word) != 3 or word in in_names or not word.isalpha() or word in lexicon.places() or word in _listed_families():
         return None
-    near = {f for f in full if f in _listed_families() and sound_alike(word, f, shortest=3)
+    near = {f for f in introduced.near(word, shortest=3) if f in _listed_families()
             and any(countries.named(c) for c in _family_countries()[f])}
-    return (next(iter(near)), full[next(iter(near))]) if len(near) == 1 else None
+    return (next(iter(near)), introduced.full[next(iter(near))]) if len(near) == 1 else None
 
 
 def _plain_word(word: str) -> bool:
     """An everyday English word that is never a name (Melon): capitalised mid-sentence, it stands for one."""
     lower = word.lower()
     return word not in lexicon.proper_words() and lower in lexicon.lowercase_words() and lexicon.zipf(lower) >= 3.0
-
-
-def _clipped(word: str, family: str) -> bool:
-    """The family name with its final vowel lost, leaving an English word (Meloni -> Melon)."""
-    return len(word) >= 4 and family.startswith(word) and len(family) == len(word) + 1 and family[-1] in "aeiou"
 
 
 def _person_slot(doc: Document, start: int, end: int, titles: Iterable[str]) -> bool:
