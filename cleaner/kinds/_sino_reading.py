@@ -72,12 +72,14 @@ def _korean_people() -> dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _pinyin_syllables(word: str) -> list[str] | None:
+@functools.lru_cache(maxsize=1 << 14)
+def _pinyin_syllables(word: str) -> tuple[str, ...] | None:
     """The word cut into pinyin syllables (longest first, backtracking), or None when it is not pinyin."""
     folded = nm.fold(word)
-    if not _PINYIN.fullmatch(folded):
+    if len(folded) > 24 or not _PINYIN.fullmatch(folded):
         return None
-    return _cut(folded)
+    cut = _cut(folded)
+    return tuple(cut) if cut is not None else None
 
 
 def _cut(rest: str) -> list[str] | None:

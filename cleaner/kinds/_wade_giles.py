@@ -73,8 +73,9 @@ def taiwan_pinyin(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
             family, given = texts[i], texts[i + 1]
             if given in listed or not family.istitle() or "-" in given:
                 continue
-            first, rest = _pinyin_syllables(family), _pinyin_syllables(given)
-            if not first or len(first) != 1 or not rest:
+            first = _pinyin_syllables(family)
+            rest = _pinyin_syllables(given) if first and len(first) == 1 else None
+            if not rest:
                 continue
             seen = (*first, *rest)
             fits = {name for name, wade in people

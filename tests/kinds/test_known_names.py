@@ -73,7 +73,7 @@ def test_sino_reading_of_listed_korean_figure() -> None:
     from cleaner.document import Document
     from cleaner.kinds._sino_reading import _pinyin_syllables, sino_readings
 
-    assert _pinyin_syllables("Xiyue") == ["xi", "yue"]
+    assert _pinyin_syllables("Xiyue") == ("xi", "yue")
     assert _pinyin_syllables("Smith") is None
     text = "South Korean President Yin Xiyue met Chinese envoy Li Jiaming. Li Zhaoxing spoke."
     hits = list(sino_readings(Document(text), lambda country: True))
