@@ -150,7 +150,7 @@ def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
     seen = [w.text for w in words]
     if not split:
         differ = [i for i, (a, b) in enumerate(zip(seen, name.words)) if a != b]
-        if all(nm.fold(seen[i]) == nm.fold(name.words[i]) for i in differ):
+        if all(nm.fold(seen[i]) == nm.fold(name.words[i]) and not _capital_syllable(seen[i], name.words[i]) for i in differ):
             return None  # Erdoğan / Erdogan, Jong-un / Jong Un: a spelling choice, not a garble
     elif any("-" in w for w in name.words):
         return None  # "Jae In" for "Jae-in": hyphen or space is the writer's choice
@@ -160,6 +160,11 @@ def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
     wrong = words[first : len(words) - last]
     right = name.words[first : len(name.words) - last]
     return Hit(wrong[0].start, wrong[-1].end, (" ".join(right),), message=_message(seen, name.words))
+
+
+def _capital_syllable(seen: str, listed: str) -> bool:
+    """A capital after the hyphen of a hyphenated given name (Jae-Myung for Jae-myung): no house style writes it."""
+    return seen != listed and seen.lower() == listed.lower() and "-" in listed and nm.is_syllabic(listed)
 
 
 def _differing(seen: list[str], listed: list[str]) -> tuple[int, int]:
