@@ -1,6 +1,6 @@
 """`name-variants`: one name spelled two ways in the same article ("Aldograph Redley" / "Aldgra Fredly").
 
-Two comparisons run over the document's name mentions (cleaner.names):
+Three comparisons run over the document's name mentions (cleaner.names):
 - *person names*: two- or three-word names standing in a person context (a byline line, a bio
   "<Name> is a ...", a title, "<Name> said", "said <Name>", "by <Name>") are compared loosely:
   every differing word similar, short words equal, the whole names similar;
