@@ -18,7 +18,8 @@ reported when the document's own evidence says it stands for the introduced pers
 (x/s, a final -gh, o/u), or one r or l lost from a consonant cluster (Srettha / Settha). An
 everyday English word that is never a name, capitalised mid-sentence, is also taken for the family
 name it leaves when that name loses its final vowel (Meloni -> "Melon’s magic circle"). A listed
-public figure's family name written alone counts as introduced; a three-letter lone name may
+public figure's family name written alone counts as introduced when the article names the figure's
+country (so a bigger table does not make every lone surname a candidate); a three-letter lone name may
 then stand for it too (Yun / Yoon) when the article names the figure's country.
 """
 
@@ -123,11 +124,13 @@ def _without_liquid(key: str) -> list[str]:
 def lone_variants(doc: Document, titles: frozenset[str], stop: frozenset[str]) -> Iterator[Hit]:
     """Hits on lone family names that sound like the family name of exactly one introduced person."""
     full, lone, in_names = _gather(doc, titles, stop)
-    families = _listed_families()
+    families, countries = _listed_families(), None
     for word in lone:
         if word in families and word not in full:
-            full[word] = families[word]  # a listed public figure's family name, written alone (Meloni)
-    introduced, countries = _Introduced(full), None
+            countries = countries or _Countries(doc)
+            if any(countries.named(c) for c in _family_countries()[word]):
+                full[word] = families[word]  # a listed public figure of a country the article names (Meloni)
+    introduced = _Introduced(full)
     for word, spans in sorted(lone.items()):
         if _plain_word(word):
             spans = [(start, end) for start, end in spans if not doc.is_sentence_start(start)]

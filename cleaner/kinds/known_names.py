@@ -44,6 +44,7 @@ OPTIONS = (
     Option("titles", STRINGS, "Titles that show a name is meant as a public figure (President, Minister).", default=()),
 )
 REPLACEMENT = Replacement.COMPUTED
+_SHIFTING = frozenset("gjkywh")  # first sounds that cognate given names trade (Giuseppe / Joseph)
 _FAMILY = regex.compile(r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*")
 
 
@@ -130,8 +131,9 @@ def _compare(doc: Document, mention: nm.Mention, at: int, name: Listed, exact: f
 def _cognate(words: tuple, name: Listed) -> bool:
     """The family name as listed and one given name swapped for its English cognate (Giuseppe -> Joseph).
 
-    The text's given name is more common in English than the listed one, and their consonants agree
-    (g/j, t/d and the other swaps transliteration makes), maybe but for the first (Giuseppe / Joseph).
+    The family name is rare in English, the text's given name is more common in English than the
+    listed one, and their consonants agree (t/d and the other swaps transliteration makes), maybe
+    but for a first glide or velar (Giuseppe / Joseph, Guillermo / William).
     """
     if not name.person or len(words) != len(name.words) or name.family not in name.words:
         return False
@@ -141,8 +143,11 @@ def _cognate(words: tuple, name: Listed) -> bool:
     seen, listed = differ[0]
     if not seen.isalpha() or lexicon.zipf(seen) < 3.0 or lexicon.zipf(seen) <= lexicon.zipf(listed):
         return False
+    if not _rare_family(name):
+        return False  # Johnson, Kim: too many namesakes whose given names differ
     a, b = nm.skeleton(nm.fold(seen)), nm.skeleton(nm.fold(listed))
-    return a == b or (a[1:] == b[1:] and len(a) >= 3)
+    # The first sound may shift only between the glides and velars languages trade (Giuseppe / Joseph).
+    return a == b or (a[1:] == b[1:] and len(a) >= 3 and a[0] in _SHIFTING and b[0] in _SHIFTING)
 
 
 def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
