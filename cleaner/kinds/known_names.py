@@ -14,6 +14,10 @@ only differs in hyphens or spaces is a house style (Jong-un / Jong Un), but a on
 split in two ("Xi Jin Ping") is reported. A person is reported only when the family name is rare in
 English (Meloni, Tokayev), or the article names the person's country (or its people), or a title
 or role stands before the name, so a namesake of a common family name is left alone.
+
+A listed Korean figure's name read in Mandarin from its characters ("Yin Xiyue" for Yoon Suk-yeol,
+in text translated from Chinese) is reported too: see cleaner.kinds._sino_reading; so is a listed
+Taiwanese figure's name in mainland pinyin ("Cai Yingwen" for Tsai Ing-wen): cleaner.kinds._wade_giles.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ import regex
 from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds._sino_reading import sino_readings
 from cleaner.kinds._support import OptionError
+from cleaner.kinds._wade_giles import taiwan_pinyin
 from cleaner.model import Hit, Rule
 from cleaner.schema import BOOLEAN, STRINGS, Option, Replacement
 
@@ -38,6 +44,7 @@ OPTIONS = (
     Option("titles", STRINGS, "Titles that show a name is meant as a public figure (President, Minister).", default=()),
 )
 REPLACEMENT = Replacement.COMPUTED
+_SHIFTING = frozenset("gjkywh")  # first sounds that cognate given names trade (Giuseppe / Joseph)
 _FAMILY = regex.compile(r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*")
 
 
@@ -72,6 +79,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     if hit and (not name.person or _rare_family(name) or _titled(doc, mention, titles)
                                 or countries.named(name.country)):
                         yield hit
+        yield from sino_readings(doc, countries.named)
+        yield from taiwan_pinyin(doc, countries.named)
 
     return check
 
@@ -113,10 +122,32 @@ def _compare(doc: Document, mention: nm.Mention, at: int, name: Listed, exact: f
         if len(words) != size:
             continue
         seen = " ".join(w.text for w in words)
-        if seen in exact or not nm.is_variant(seen, " ".join(name.words)):
+        if seen in exact or not (nm.is_variant(seen, " ".join(name.words)) or _cognate(words, name)):
             continue
         return _hit(words, name, size != len(name.words))
     return None
+
+
+def _cognate(words: tuple, name: Listed) -> bool:
+    """The family name as listed and one given name swapped for its English cognate (Giuseppe -> Joseph).
+
+    The family name is rare in English, the text's given name is more common in English than the
+    listed one, and their consonants agree (t/d and the other swaps transliteration makes), maybe
+    but for a first glide or velar (Giuseppe / Joseph, Guillermo / William).
+    """
+    if not name.person or len(words) != len(name.words) or name.family not in name.words:
+        return False
+    differ = [(w.text, x) for w, x in zip(words, name.words) if w.text != x]
+    if len(differ) != 1 or name.family in differ[0]:
+        return False
+    seen, listed = differ[0]
+    if not seen.isalpha() or lexicon.zipf(seen) < 3.0 or lexicon.zipf(seen) <= lexicon.zipf(listed):
+        return False
+    if not _rare_family(name):
+        return False  # Johnson, Kim: too many namesakes whose given names differ
+    a, b = nm.skeleton(nm.fold(seen)), nm.skeleton(nm.fold(listed))
+    # The first sound may shift only between the glides and velars languages trade (Giuseppe / Joseph).
+    return a == b or (a[1:] == b[1:] and len(a) >= 3 and a[0] in _SHIFTING and b[0] in _SHIFTING)
 
 
 def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
@@ -124,7 +155,7 @@ def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
     seen = [w.text for w in words]
     if not split:
         differ = [i for i, (a, b) in enumerate(zip(seen, name.words)) if a != b]
-        if all(nm.fold(seen[i]) == nm.fold(name.words[i]) for i in differ):
+        if all(nm.fold(seen[i]) == nm.fold(name.words[i]) and not _capital_syllable(seen[i], name.words[i]) for i in differ):
             return None  # Erdoğan / Erdogan, Jong-un / Jong Un: a spelling choice, not a garble
     elif any("-" in w for w in name.words):
         return None  # "Jae In" for "Jae-in": hyphen or space is the writer's choice
@@ -134,6 +165,11 @@ def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
     wrong = words[first : len(words) - last]
     right = name.words[first : len(name.words) - last]
     return Hit(wrong[0].start, wrong[-1].end, (" ".join(right),), message=_message(seen, name.words))
+
+
+def _capital_syllable(seen: str, listed: str) -> bool:
+    """A capital after the hyphen of a hyphenated given name (Jae-Myung for Jae-myung): no house style writes it."""
+    return seen != listed and seen.lower() == listed.lower() and "-" in listed and nm.is_syllabic(listed)
 
 
 def _differing(seen: list[str], listed: list[str]) -> tuple[int, int]:

@@ -14,10 +14,14 @@ With `people`, a name of two or three words written with the family name moved t
 from the packaged public-figure table ("Jinping Xi", "Macron Emmanuel") is reported too, even when
 the article writes it only once. Japanese and Hungarian names are left alone: English writes them
 in either order.
+
+A single Korean name written given name first ("Seong-tae Kim") in an article that writes at least
+two other Korean names family name first and none the other way is reported too.
 """
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from typing import Callable, Iterator
 
@@ -55,6 +59,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         if moved:
             yield from _moved_hits(doc, titles, moved)
         spans, alone = _two_word_names(doc, titles)
+        yield from _order_outliers(spans)
         buckets: dict[tuple[str, str], list[_Name]] = defaultdict(list)
         for name in spans:
             buckets[tuple(sorted(nm.romanised(nm.fold(w)) for w in name))].append(name)  # type: ignore[index]
@@ -105,6 +110,30 @@ def _two_word_names(doc: Document, titles: frozenset[str]) -> tuple[dict[_Name, 
         if len(words) == 2 and all(len(nm.fold(w.text)) >= 2 for w in words):
             spans[(words[0].text, words[1].text)].append((words[0].start, words[1].end))
     return spans, alone
+
+
+def _order_outliers(spans: dict[_Name, list[tuple[int, int]]]) -> Iterator[Hit]:
+    """A Korean name given name first ("Seong-tae Kim") in an article that writes its other Korean names
+    family name first (at least two of them, and none the other way): the outlier is a round trip's."""
+    first = [n for n in spans if n[0] in _korean_families() and _SYLLABIC.fullmatch(n[1])]
+    last = [n for n in spans if n[1] in _korean_families() and _SYLLABIC.fullmatch(n[0])]
+    if len(last) != 1 or len({(nm.fold(a), nm.fold(b)) for a, b in first}) < 2:
+        return
+    given, family = last[0]
+    if any(_same(g, given) for _, g in first):
+        return  # the same person written both ways: the swapped-pair comparison reports it
+    right = f"{family} {given}"
+    message = f"“{given} {family}” puts the given name first; the article writes its other Korean names family name first."
+    for start, end in spans[last[0]]:
+        yield Hit(start, end, (right,), message=message)
+
+
+@functools.lru_cache(maxsize=1)
+def _korean_families() -> frozenset[str]:
+    """The common Korean family names, as English writes them (Kim, Lee, Park)."""
+    from cleaner.kinds._sino_reading import _READINGS
+
+    return frozenset(name.capitalize() for name in _READINGS)
 
 
 def _swapped_pairs(names: list[_Name]) -> Iterator[tuple[_Name, _Name]]:

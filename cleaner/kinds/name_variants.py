@@ -1,6 +1,6 @@
 """`name-variants`: one name spelled two ways in the same article ("Aldograph Redley" / "Aldgra Fredly").
 
-Two comparisons run over the document's name mentions (cleaner.names):
+Three comparisons run over the document's name mentions (cleaner.names):
 - *person names*: two- or three-word names standing in a person context (a byline line, a bio
   "<Name> is a ...", a title, "<Name> said", "said <Name>", "by <Name>") are compared loosely:
   every differing word similar, short words equal, the whole names similar;
@@ -8,7 +8,10 @@ Two comparisons run over the document's name mentions (cleaner.names):
   (cleaner.names.is_variant: case, diacritics, hyphens, romanisation, one or two letters that keep
   the consonants), so "Melony" beside "Meloni" and "Masjed Soleiman" beside "Masjed-e-Soleiman" are
   found. Two words the packaged tables both know are different names (Iran / Iraq), and two words
-  always written beside different other names are two people (Kim Seo-yeon / Park Seo-yoon).
+  always written beside different other names are two people (Kim Seo-yeon / Park Seo-yoon);
+- *lone family names*: a family name written alone and never introduced that sounds like the family
+  name of exactly one person the article introduced in full (Xing Haiming ... said Singh), see
+  cleaner.kinds._lone_surname.
 
 Which spelling is doubtful is decided by the evidence, in order: a spelling the public-figure or
 place tables list; the spelling used more often; the more common spelling in English text (word
@@ -30,6 +33,7 @@ from cleaner import fuzzy
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds import _name_evidence as evidence
+from cleaner.kinds._lone_surname import lone_variants
 from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, NUMBER, STRINGS, Option, Replacement
@@ -84,7 +88,13 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         person = sorted(context.person_names(doc, index, stop))
         groups = variant_groups(person, lambda a, b: similar(a, b, limits), window)[0]
         groups += word_groups(index, window)
-        yield from evidence.report(doc, index, groups, known)
+        seen: set[tuple[int, int]] = set()
+        for hit in evidence.report(doc, index, groups, known):
+            seen.add((hit.start, hit.end))
+            yield hit
+        for hit in lone_variants(doc, context.words, stop):
+            if (hit.start, hit.end) not in seen:
+                yield hit
 
     return check
 

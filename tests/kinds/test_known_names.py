@@ -67,3 +67,41 @@ def _with(rule: Rule, options: dict) -> Rule:
     from types import MappingProxyType
 
     return replace(rule, options=MappingProxyType(options))
+
+
+def test_sino_reading_of_listed_korean_figure() -> None:
+    from cleaner.document import Document
+    from cleaner.kinds._sino_reading import _pinyin_syllables, sino_readings
+
+    assert _pinyin_syllables("Xiyue") == ("xi", "yue")
+    assert _pinyin_syllables("Smith") is None
+    text = "South Korean President Yin Xiyue met Chinese envoy Li Jiaming. Li Zhaoxing spoke."
+    hits = list(sino_readings(Document(text), lambda country: True))
+    assert [text[h.start : h.end] for h in hits] == ["Yin Xiyue"]
+    assert "Yoon" in hits[0].replacements[0]
+    assert not list(sino_readings(Document(text), lambda country: False))
+
+
+def test_given_name_swapped_for_its_english_cognate() -> None:
+    from cleaner.document import Word
+    from cleaner.kinds.known_names import Listed, _cognate
+
+    def words(text: str) -> tuple:
+        return tuple(Word(0, len(w), w) for w in text.split())
+
+    listed = Listed(("Giuseppe", "Verdana"), True, "", "Verdana")
+    assert _cognate(words("Joseph Verdana"), listed)
+    assert not _cognate(words("Paul Verdana"), listed)
+    assert not _cognate(words("Joseph Verdano"), listed)  # the family name must be the listed one
+
+
+def test_taiwanese_figure_in_mainland_pinyin() -> None:
+    from cleaner.document import Document
+    from cleaner.kinds._wade_giles import _same_syllable, taiwan_pinyin
+
+    assert _same_syllable("tsai", "cai") and _same_syllable("ching", "qing") and _same_syllable("ing", "ying")
+    assert not _same_syllable("wen", "wei") and not _same_syllable("kuo", "duo")
+    text = "Taiwan leader Cai Yingwen met Cai Qi."
+    hits = list(taiwan_pinyin(Document(text), lambda country: True))
+    assert [(text[h.start : h.end], h.replacements) for h in hits] == [("Cai Yingwen", ("Tsai Ing-wen",))]
+    assert not list(taiwan_pinyin(Document(text), lambda country: False))

@@ -184,3 +184,17 @@ def test_gendered_pair() -> None:
     assert names.gendered_pair("Zoltova", "Zoltov") == ("Zoltov", "Zoltova")
     assert names.gendered_pair("Novitskaya", "Novitsky") == ("Novitsky", "Novitskaya")
     assert names.gendered_pair("Zoltov", "Zoltan") is None
+
+
+def test_lone_family_name_that_sounds_like_an_introduced_one() -> None:
+    from cleaner.document import Document
+    from cleaner.kinds._lone_surname import lone_variants, sound_alike
+
+    assert sound_alike("Singh", "Xing") and sound_alike("Schulz", "Scholz") and sound_alike("Settha", "Srettha")
+    assert not sound_alike("Browne", "Brown") and not sound_alike("Min", "Moon") and not sound_alike("Kong", "Kang")
+    titles = frozenset({"Ambassador", "Mr"})
+    text = "Ambassador Xing Haiming arrived. Later, Singh said the talks went well."
+    hits = list(lone_variants(Document(text), titles, frozenset()))
+    assert [(text[h.start : h.end], h.replacements) for h in hits] == [("Singh", ("Xing",))]
+    introduced = "Ambassador Xing Haiming met Ravi Singh. Later, Singh said the talks went well."
+    assert not list(lone_variants(Document(introduced), titles, frozenset()))
