@@ -14,13 +14,16 @@ Forms:
   emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger").
 - `articles`: two articles in a row ("a the", "the an").
 - `paragraph`: a paragraph, line or sentence of eight words or more that repeats an earlier one word
-  for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice).
+  for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice);
+  quote glyphs, dashes, accents and case do not count as differences (a headline scraped twice,
+  once with curly and once with straight apostrophes).
 """
 
 from __future__ import annotations
 
 import itertools
 import operator
+import unicodedata
 from typing import Callable, Iterator
 
 from cleaner import lexicon
@@ -188,7 +191,7 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
     for start, end in units:
         tokens = doc.text[start:end].split()
-        key = " ".join(tokens)
+        key = _folded(" ".join(tokens))
         if key in seen:  # only keys long enough were kept, so a repeat needs no second count
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
             before = start
@@ -197,6 +200,18 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
         elif _long_enough(tokens):
             seen.add(key)
+
+
+_GLYPHS = str.maketrans("‘’‛′`´“”„‟″«»–—", "''''''\"\"\"\"\"\"\"--")
+
+
+def _folded(line: str) -> str:
+    """The line with quote glyphs, dashes, accents and case folded: a scraped repeat of a headline or
+    caption often differs from the first copy only in those ("Lega’s" / "Lega's", "Säpo" / "Sapo")."""
+    if line.isascii():
+        return line.casefold()
+    decomposed = unicodedata.normalize("NFKD", line.translate(_GLYPHS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _long_enough(tokens: list[str]) -> bool:
