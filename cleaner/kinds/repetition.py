@@ -11,7 +11,8 @@ Forms:
   report reports that", "the plan plans to") is left alone: the word after the pair decides.
 - `phrase`: a run of two to six words repeated at once ("on the website on the website").
 - `coordinated`: the same word on both sides of "and" or "or" ("cheering and cheering"), except the
-  emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger").
+  emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger"),
+  or twice in a row in a list ("religion, religion and nationality").
 - `articles`: two articles in a row ("a the", "the an").
 - `paragraph`: a paragraph, line or sentence of eight words or more that repeats an earlier one word
   for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice);
@@ -166,6 +167,25 @@ def _check_coordinated(doc: Document) -> Iterator[Hit]:
         if after is not None and _adjacent(doc, b, after) and after.text.lower() in function_word_groups()["auxiliaries"]:
             continue  # "in inflation expectations and expectations will fall": two clauses, a comma missing
         yield Hit(a.start, b.end, message=f"“{a.text}” is coordinated with itself.")
+    yield from _listed_twice(doc, words, lowered)
+
+
+def _listed_twice(doc: Document, words: tuple[Word, ...], lowered: list[str]) -> Iterator[Hit]:
+    """The same lower-case word twice in a list ("their religion, religion and nationality"): two
+    source words rendered alike. Only before "and", "or" or another comma, so that emphasis ("very,
+    very", "no, no") and a clause break stay clean."""
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[1:])):
+        a, b = words[i - 1], words[i]
+        low = lowered[i]
+        if not a.text.islower() or doc.text[a.end : b.start] != ", " or i + 1 >= len(words):
+            continue
+        if low in _ALLOWED_DOUBLES or low in _EMPHATIC or low in function_words() or lexicon.zipf(low) < _MIN_ZIPF:
+            continue
+        if lowered[i + 1] == low or (i >= 2 and lowered[i - 2] == low):
+            continue  # "ding, ding, ding": a sound or a chant said three times
+        between = doc.text[b.end : words[i + 1].start]
+        if between == ", " or (between == " " and lowered[i + 1] in ("and", "or")):
+            yield Hit(a.start, b.end, message=f"“{a.text}” is listed twice.")
 
 
 def _check_articles(doc: Document) -> Iterator[Hit]:
