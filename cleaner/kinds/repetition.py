@@ -84,7 +84,15 @@ def _check_words(doc: Document) -> Iterator[Hit]:
                 continue  # "Fang Fang", "Bora Bora": a reduplicated name stands on its own
         elif lexicon.zipf(low) < _MIN_ZIPF:
             continue
+        elif b.text[0].isupper() and _name_follows(doc, words, i):
+            continue  # "said Said Hamdan": the second word opens a name
         yield Hit(a.end, b.end, ("",), message=f"“{b.text}” is repeated.")
+
+
+def _name_follows(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised word follows words[i] directly, so that it begins a name."""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is not None and _adjacent(doc, words[i], nxt) and nxt.text[0].isupper()
 
 
 def _check_inflected(doc: Document) -> Iterator[Hit]:
