@@ -216,11 +216,16 @@ def _check_articles(doc: Document) -> Iterator[Hit]:
 
 def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     seen: set[str] = set()
+    # Folding costs more than the exact test, so it runs only where an earlier unit has the same
+    # length (a repeat that differs in quote glyphs, accents or case keeps its length), and each
+    # unit is folded at most once.
+    by_length: dict[int, list[str]] = {}  # length -> raw keys not folded yet
+    folded: dict[int, set[str]] = {}  # length -> folded keys
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
     for start, end in units:
         tokens = doc.text[start:end].split()
-        key = _folded(" ".join(tokens))
-        if key in seen:  # only keys long enough were kept, so a repeat needs no second count
+        key = " ".join(tokens)
+        if key in seen or (len(key) in by_length and _long_enough(tokens) and _folded_repeat(key, by_length, folded)):
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
             before = start
             while before > 0 and doc.text[before - 1].isspace():
@@ -228,6 +233,16 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
         elif _long_enough(tokens):
             seen.add(key)
+            by_length.setdefault(len(key), []).append(key)
+
+
+def _folded_repeat(key: str, by_length: dict[int, list[str]], folded: dict[int, set[str]]) -> bool:
+    """True when `key` equals an earlier unit of its length once glyphs, accents and case are folded."""
+    pending = by_length[len(key)]
+    known = folded.setdefault(len(key), set())
+    known.update(map(_folded, pending))
+    pending.clear()
+    return _folded(key) in known
 
 
 _GLYPHS = str.maketrans("‘’‛′`´“”„‟″«»–—", "''''''\"\"\"\"\"\"\"--")
@@ -236,9 +251,10 @@ _GLYPHS = str.maketrans("‘’‛′`´“”„‟″«»–—", "''''''\"\"\
 def _folded(line: str) -> str:
     """The line with quote glyphs, dashes, accents and case folded: a scraped repeat of a headline or
     caption often differs from the first copy only in those ("Lega’s" / "Lega's", "Säpo" / "Sapo")."""
+    line = line.translate(_GLYPHS)
     if line.isascii():
         return line.casefold()
-    decomposed = unicodedata.normalize("NFKD", line.translate(_GLYPHS))
+    decomposed = unicodedata.normalize("NFKD", line)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
