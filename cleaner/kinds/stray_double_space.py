@@ -30,6 +30,7 @@ REPLACEMENT = Replacement.COMPUTED
 
 # A run inside a line: something other than a space before it and a word, quote or bracket after it.
 _RUN = regex.compile(r"(?<=[^\s])[ ]{2,3}(?=[\p{L}\p{N}“‘\"(\[])")
+_ANY_RUN = regex.compile(r"(?<=[^\s])[ \t]{2,}(?=[^\s])")
 # SP103's own ground (doubled-space): after a lower-case letter, a comma or a semicolon, before a letter.
 _THEIRS = regex.compile(r"[\p{Ll},;]")
 # After a sentence mark or a colon two spaces are a typing style that careful copy keeps.
@@ -45,9 +46,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         text = doc.text
         if "  " not in text or len(doc.words) < min_words:
             return
-        runs = list(_RUN.finditer(text, timeout=timeout_for(text)))
-        if len(runs) > max_runs or text.count("   ") > max_runs:
+        # Every run inside a line counts as evidence of a habit, whatever stands around it, so that
+        # fixing one run (SP103's) never turns the article single-spaced in this rule's eyes.
+        if len(_ANY_RUN.findall(text, timeout=timeout_for(text))) > max_runs:
             return  # a typed habit or a table: not a slip
+        runs = list(_RUN.finditer(text, timeout=timeout_for(text)))
         for match in runs:
             before = text[match.start() - 1]
             if before in _TYPED or (_THEIRS.match(before) and text[match.end()].isalpha()):
