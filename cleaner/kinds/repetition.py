@@ -261,11 +261,17 @@ def _folded(line: str) -> str:
 def _long_enough(tokens: list[str]) -> bool:
     """At least eight words of letters: agate, sign-offs and short sentences repeat legitimately."""
     # Iterators end to end (no Python loop per word), stopping at the eighth word.
-    words = filter(str.isalpha, map(str.strip, tokens, itertools.repeat(_PUNCTUATION)))
+    # An inner apostrophe keeps a word a word ("Meloni's", "don't").
+    words = filter(str.isalpha, map(_without_apostrophes, map(str.strip, tokens, itertools.repeat(_PUNCTUATION))))
     return next(itertools.islice(words, 7, None), None) is not None
 
 
 _PUNCTUATION = ".,;:!?“”\"'()"
+_APOSTROPHES = str.maketrans("", "", "'’")
+
+
+def _without_apostrophes(token: str) -> str:
+    return token.translate(_APOSTROPHES)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:
