@@ -147,6 +147,9 @@ def best_split(token: str, standalone: set[str]) -> int | None:
 def _candidate_cuts(token: str) -> set[int]:
     """Cuts that leave a function word on one side: only these can be glues."""
     cuts = {len(token) - len(tail) for tail in _ALL_TAILS if len(token) > len(tail) + 1 and token.endswith(tail)}
+    if token[0].islower():  # a subject pronoun glued to the word before ("subjectsshe explained")
+        cuts.update(len(token) - len(tail) for tail in _SUBJECT_TAILS if len(token) > len(tail) + 3 and token.endswith(tail))
+    cuts.update(len(head) for head in _CALENDAR if len(token) > len(head) + 2 and token.startswith(head))
     closed = function_words()
     cuts.update(k for k in range(2, min(7, len(token) - 1)) if token[:k] in closed)
     return cuts
@@ -164,6 +167,8 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
         if tail in _GLUE_TAILS and known and head.lower() not in closed:
             return 9.0
         return None
+    if head in _CALENDAR and lexicon.zipf(head + tail) < 1.0 and len(tail) >= 3 and lexicon.zipf(tail) >= MIN_PART_ZIPF:
+        return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0  # a weekday or month glued on: "fridaylast"
     if head in closed and tail in closed:
         # Two function words: only one glued to an article or a possessive ("inthe", "andhis");
         # "thereof", "herein" and "whereas" are words.
@@ -174,7 +179,7 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
     if lexicon.zipf(head + tail) >= 1.0:
         return None  # a real word made of a prefix and a word: infield, dousing, outside
     if len(content) < 3 or lexicon.zipf(content) < _min_content_zipf(head + tail, content) or (
-            tail in closed and tail not in _GLUE_TAILS):
+            tail in closed and tail not in _GLUE_TAILS and tail not in _SUBJECT_TAILS):
         return None
     return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0
 
@@ -193,3 +198,11 @@ _GLUE_TAILS = frozenset(
 )
 
 _ALL_TAILS = _GLUE_TAILS | _DETERMINER_TAILS
+# Subject pronouns, glued to the last word of a clause when a comma or quotation mark is lost; only
+# after a lower-case word (a name ending in "-he" or "-it" is not a glue).
+_SUBJECT_TAILS = frozenset("he she they we".split())
+# Weekdays and months (not "may", a verb) glued to the next word ("fridaylast"), in lower case.
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april june july "
+    "august september october november december".split()
+)

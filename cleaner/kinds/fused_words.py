@@ -5,7 +5,8 @@ Forms (each reports the junction and inserts the missing space, or the missing f
 - `camel`: a lower-case word running into a capitalised one ("protestersMoscow", "theState"), or a
   word running into a sentence starter ("TajikistanThe goal"). Brand names with inner capitals are
   left alone: they start with one or two lower-case letters (iPhone, eBay) or are capitalised
-  compounds that do not end in a sentence starter (YouTube, LinkedIn, PowerPoint).
+  compounds that do not end in a sentence starter (YouTube, LinkedIn, PowerPoint). Two names run
+  together ("JohnsonBritain") count when the article writes both apart (a country needs no second use).
 - `punctuation`: a sentence mark glued to the next sentence ("fire.I also", "Ltd.The book",
   "charge).Because"); web addresses, initials and dotted abbreviations are not sentences.
 - `enclosure`: a closing bracket or quotation mark glued to the next word ("(FdI)and",
@@ -21,6 +22,7 @@ Forms (each reports the junction and inserts the missing space, or the missing f
 
 from __future__ import annotations
 
+import functools
 from typing import Callable, Iterator
 
 import regex
@@ -77,10 +79,40 @@ def _check_camel(doc: Document) -> Iterator[Hit]:
             elif right.lower() in function_words() and left in lexicon.places():
                 # "ChinaIn the region": a place does not form a brand with a preposition (LinkedIn does).
                 yield _sentence_split(doc, match.start("right"), left, right)
+            elif right != "I" and _two_names_run_together(doc, left, right):
+                yield Hit(match.start("right"), match.start("right"), (" ",), safety=Safety.SUGGEST,
+                          message=f"“{left}” runs into “{right}”; a space or a full stop is missing.")
             continue
         elif left.islower() and lexicon.zipf(left) >= MIN_PART_ZIPF:
             yield Hit(match.start("right"), match.start("right"), (" ",),
                       message=f"“{left}” runs into “{right}”; a space is missing.")
+
+
+def _two_names_run_together(doc: Document, left: str, right: str) -> bool:
+    """True when a name runs into a place or a second name, each of which the article writes on its
+    own, and English does not know the whole ("JohnsonBritain"); brands (YouTube, PowerPoint,
+    ExxonMobil) are not made of two words the article uses apart."""
+    if len(left) < 3 or len(right) < 4 or not left[1:].islower() or lexicon.zipf(left + right.lower()) > 0:
+        return False
+    capitalised = doc.vocabulary.capitalised
+    if capitalised[left] < 1 or capitalised[left + right] > 1:
+        return False
+    if capitalised[right] >= 2 or (capitalised[right] == 1 and lexicon.is_listed_name(right)):
+        return True
+    return capitalised[left] >= 2 and _is_country(right)  # "JohnsonBritain": a country needs no second use
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """One-word country names and their one-word aliases (Britain, Japan)."""
+    names = set()
+    for name, country in lexicon.countries().items():
+        names.update(n for n in (name, *country.aliases) if n.isalpha())
+    return frozenset(names)
+
+
+def _is_country(word: str) -> bool:
+    return word in _country_names()
 
 
 def _word_before(text: str, end: int) -> str | None:

@@ -11,16 +11,20 @@ Forms:
   report reports that", "the plan plans to") is left alone: the word after the pair decides.
 - `phrase`: a run of two to six words repeated at once ("on the website on the website").
 - `coordinated`: the same word on both sides of "and" or "or" ("cheering and cheering"), except the
-  emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger").
+  emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger"),
+  or twice in a row in a list ("religion, religion and nationality").
 - `articles`: two articles in a row ("a the", "the an").
 - `paragraph`: a paragraph, line or sentence of eight words or more that repeats an earlier one word
-  for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice).
+  for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice);
+  quote glyphs, dashes, accents and case do not count as differences (a headline scraped twice,
+  once with curly and once with straight apostrophes).
 """
 
 from __future__ import annotations
 
 import itertools
 import operator
+import unicodedata
 from typing import Callable, Iterator
 
 from cleaner import lexicon
@@ -80,7 +84,15 @@ def _check_words(doc: Document) -> Iterator[Hit]:
                 continue  # "Fang Fang", "Bora Bora": a reduplicated name stands on its own
         elif lexicon.zipf(low) < _MIN_ZIPF:
             continue
+        elif b.text[0].isupper() and _name_follows(doc, words, i):
+            continue  # "said Said Hamdan": the second word opens a name
         yield Hit(a.end, b.end, ("",), message=f"“{b.text}” is repeated.")
+
+
+def _name_follows(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised word follows words[i] directly, so that it begins a name."""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is not None and _adjacent(doc, words[i], nxt) and nxt.text[0].isupper()
 
 
 def _check_inflected(doc: Document) -> Iterator[Hit]:
@@ -163,6 +175,25 @@ def _check_coordinated(doc: Document) -> Iterator[Hit]:
         if after is not None and _adjacent(doc, b, after) and after.text.lower() in function_word_groups()["auxiliaries"]:
             continue  # "in inflation expectations and expectations will fall": two clauses, a comma missing
         yield Hit(a.start, b.end, message=f"“{a.text}” is coordinated with itself.")
+    yield from _listed_twice(doc, words, lowered)
+
+
+def _listed_twice(doc: Document, words: tuple[Word, ...], lowered: list[str]) -> Iterator[Hit]:
+    """The same lower-case word twice in a list ("their religion, religion and nationality"): two
+    source words rendered alike. Only before "and", "or" or another comma, so that emphasis ("very,
+    very", "no, no") and a clause break stay clean."""
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[1:])):
+        a, b = words[i - 1], words[i]
+        low = lowered[i]
+        if not a.text.islower() or doc.text[a.end : b.start] != ", " or i + 1 >= len(words):
+            continue
+        if low in _ALLOWED_DOUBLES or low in _EMPHATIC or low in function_words() or lexicon.zipf(low) < _MIN_ZIPF:
+            continue
+        if lowered[i + 1] == low or (i >= 2 and lowered[i - 2] == low):
+            continue  # "ding, ding, ding": a sound or a chant said three times
+        between = doc.text[b.end : words[i + 1].start]
+        if between == ", " or (between == " " and lowered[i + 1] in ("and", "or")):
+            yield Hit(a.start, b.end, message=f"“{a.text}” is listed twice.")
 
 
 def _check_articles(doc: Document) -> Iterator[Hit]:
@@ -185,11 +216,16 @@ def _check_articles(doc: Document) -> Iterator[Hit]:
 
 def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     seen: set[str] = set()
+    # Folding costs more than the exact test, so it runs only where an earlier unit has the same
+    # length (a repeat that differs in quote glyphs, accents or case keeps its length), and each
+    # unit is folded at most once.
+    by_length: dict[int, list[str]] = {}  # length -> raw keys not folded yet
+    folded: dict[int, set[str]] = {}  # length -> folded keys
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
     for start, end in units:
         tokens = doc.text[start:end].split()
         key = " ".join(tokens)
-        if key in seen:  # only keys long enough were kept, so a repeat needs no second count
+        if key in seen or (len(key) in by_length and _long_enough(tokens) and _folded_repeat(key, by_length, folded)):
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
             before = start
             while before > 0 and doc.text[before - 1].isspace():
@@ -197,16 +233,45 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
         elif _long_enough(tokens):
             seen.add(key)
+            by_length.setdefault(len(key), []).append(key)
+
+
+def _folded_repeat(key: str, by_length: dict[int, list[str]], folded: dict[int, set[str]]) -> bool:
+    """True when `key` equals an earlier unit of its length once glyphs, accents and case are folded."""
+    pending = by_length[len(key)]
+    known = folded.setdefault(len(key), set())
+    known.update(map(_folded, pending))
+    pending.clear()
+    return _folded(key) in known
+
+
+_GLYPHS = str.maketrans("‘’‛′`´“”„‟″«»–—", "''''''\"\"\"\"\"\"\"--")
+
+
+def _folded(line: str) -> str:
+    """The line with quote glyphs, dashes, accents and case folded: a scraped repeat of a headline or
+    caption often differs from the first copy only in those ("Lega’s" / "Lega's", "Säpo" / "Sapo")."""
+    line = line.translate(_GLYPHS)
+    if line.isascii():
+        return line.casefold()
+    decomposed = unicodedata.normalize("NFKD", line)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _long_enough(tokens: list[str]) -> bool:
     """At least eight words of letters: agate, sign-offs and short sentences repeat legitimately."""
     # Iterators end to end (no Python loop per word), stopping at the eighth word.
-    words = filter(str.isalpha, map(str.strip, tokens, itertools.repeat(_PUNCTUATION)))
+    # An inner apostrophe keeps a word a word ("Meloni's", "don't").
+    words = filter(str.isalpha, map(_without_apostrophes, map(str.strip, tokens, itertools.repeat(_PUNCTUATION))))
     return next(itertools.islice(words, 7, None), None) is not None
 
 
 _PUNCTUATION = ".,;:!?“”\"'()"
+_APOSTROPHES = str.maketrans("", "", "'’")
+
+
+def _without_apostrophes(token: str) -> str:
+    return token.translate(_APOSTROPHES)
 
 
 def _lines(text: str) -> Iterator[tuple[int, int]]:

@@ -30,3 +30,24 @@ def test_closing_mark_glued_to_an_attribution_moves_across_the_space() -> None:
     assert found("JN105", "“It is done, ”he said.") == [(" ”", ("” ",))]
     assert found("JN105", "“It is done. ”declared the mayor.") == [(" ”", ("” ",))]
     assert found("JN105", "She replied, ”we go.” He said, ”it is late”.") == []
+
+
+def test_subject_pronoun_glued_to_a_lower_case_word() -> None:
+    assert found("JN104", "these are not simple subjectsshe explained.") == [("", (" ",))]
+
+
+def test_weekday_glued_to_the_next_word() -> None:
+    assert found("JN104", "the draft was shown on fridaylast week.") == [("", (" ",))]
+
+
+def test_compounds_and_names_ending_like_pronouns_stay_clean() -> None:
+    assert found("JN104", "The stallholders and kingmakers met Suchart in Gangwon on Mondays.") == []
+
+
+def test_name_run_into_a_country_the_article_names() -> None:
+    text = "Boris Johnson spoke. Johnson left. Boris JohnsonBritain wants to keep its labs."
+    assert found("JN101", text) == [("", (" ",))]
+
+
+def test_brands_with_inner_capitals_stay_clean() -> None:
+    assert found("JN101", "YouTube and ExxonMobil; You can see Exxon and Mobil on PowerPoint.") == []
