@@ -101,6 +101,8 @@ def _candidates(text: str, para: Span) -> list[_Cand]:
         if glyph in ('"', "''") and start > para.start and text[start - 1].isdigit() and pos != OPEN:
             pos = "inch"  # 12" pipe, 5'10''
         line_start = _at_line_start(text, start, para)
+        if pos is None and line_start and _GLYPH_ROLE.get(glyph) == CLOSE and text[end : end + 2].strip()[:1].isalnum():
+            pos = OPEN  # "” The second half…": nothing before it to close, so a spaced mark at a line start opens
         out.append(_Cand(start, end, glyph, pos, free_left and free_right, line_start))
     return out
 

@@ -7,7 +7,8 @@ judged by evidence, never by a list of observed strings:
 - `form: function-word`: a closed-class word (article, preposition, pronoun, auxiliary ...; see
   rules/data/function-words.yaml) capitalised mid-sentence. Skipped where it starts or sits inside a
   run of capitalised words that contains a content word (a title or name: "The Hague", "Gone With the
-  Wind"), except before a date ("Strategy In February 2020").
+  Wind"), except before a date ("Strategy In February 2020"). After a semicolon that follows a lower-case word a capital
+  is a stray too ("Harris; For the delegation"), except on a subject pronoun ("cuttings; You can").
 - `form: common-word`: a common English word (wordfreq) that the dictionary writes in lower case and
   never capitalises (SCOWL; so not Congress, Earth or Brown, nor a coinage such as Covid), not a place or nationality, standing alone between
   lower-case words. After a determiner ("the Commission") it counts only when the article also writes
@@ -91,6 +92,14 @@ def mid_sentence(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     return not gap or all(ch in ",”’" for ch in gap)
 
 
+def _after_semicolon(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when only a semicolon and blanks stand between word i and a lower-case word: "Harris; For the"."""
+    if i == 0 or words[i].text.lower() in _SUBJECTS:
+        return False  # "cuttings; You can": a subject after a semicolon reads as a new sentence's
+    return gap_before(doc, words, i) == ";" and words[i - 1].text[-1:].islower() \
+        and "\n" not in doc.text[words[i - 1].end : words[i].start]
+
+
 def gap_before(doc: Document, words: tuple[Word, ...], i: int) -> str:
     """The characters between word i and the word before it, without spaces."""
     return "".join(doc.text[words[i - 1].end : words[i].start].split()) if i else ""
@@ -152,7 +161,7 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         if word.text not in capitals:
             continue
         low = word.text.lower()
-        if not mid_sentence(doc, words, i) or _abbreviation(doc, word):
+        if not (mid_sentence(doc, words, i) or _after_semicolon(doc, words, i)) or _abbreviation(doc, word):
             continue
         if _in_title_run(doc, words, i) and not (_before_date(doc, words, i) or _run_breaker(doc, words, i)):
             continue

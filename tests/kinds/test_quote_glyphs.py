@@ -77,3 +77,10 @@ def test_mixed_mark_read_as_a_nested_quotation_is_only_suggested() -> None:
     """A curly “ inside a straight quotation may be its misread closing mark: no safe single quote."""
     findings = [f for f in QUOTES.check('"What now? “Asked the mayor in Lyon. "The rents are too high."') if f.code == "PU109"]
     assert findings and all(f.safety is Safety.SUGGEST for f in findings)
+
+
+def test_spaced_closing_mark_at_a_paragraph_start_opens_the_quotation() -> None:
+    """A French continuation guillemet turned into ” opens the next paragraph: nothing before it to close."""
+    text = "“We were tired at the break.»\n\n” The second half was better,” the coach said."
+    assert defects(text)[-2:] == [("”", "wrong-way"), ("”", None)]
+    assert defects("The coach left.\n\n”\n\nThe club said nothing.") == [("”", "unmatched")]

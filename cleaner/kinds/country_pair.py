@@ -1,0 +1,68 @@
+"""`country-pair`: two country names side by side before a word for their relations, with no dash.
+
+Chinese, Korean and Japanese write bilateral pairs without a mark between the names (中韩关系,
+한미 동맹); engines keep the names side by side: `South Korea China relations`, `China Japan
+ties`. English joins the pair with an en dash (China–Japan ties) or writes "relations between".
+A pair is reported when both names are countries (the packaged country table, so no list of
+strings) joined only by blanks and followed by a noun of relations between states, a small
+closed class (relations, ties, cooperation, summit, border ...). The fix joins them with an en
+dash, as a suggestion: some houses prefer a hyphen or a rewording.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import lexicon
+from cleaner.document import Document
+from cleaner.model import Hit, Rule
+from cleaner.schema import Replacement
+
+KIND = "country-pair"
+OPTIONS = ()
+REPLACEMENT = Replacement.COMPUTED
+
+# Nouns of the relations between two states: a closed class.
+_RELATION_NOUNS = ("relations", "relationship", "ties", "cooperation", "co-operation", "friendship",
+                   "partnership", "alliance", "summit", "talks", "dialogue", "border", "trade", "rivalry",
+                   "tensions", "treaty", "agreement", "exchanges")
+# The standard library's engine finds these plain ASCII words several times faster than `regex`.
+_PREFILTER = re.compile(r"\b(?:" + "|".join(_RELATION_NOUNS) + r")\b")
+_WINDOW = 90  # characters before the noun: two of the longest country names and their blanks
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Compile the pair pattern once per process and return the checker."""
+    pattern = _pair_pattern()
+
+    def check(doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        # From each relations noun back over a short window: the country alternation runs only there.
+        for noun in _PREFILTER.finditer(text):
+            if text[noun.start() - 1 : noun.start()] not in (" ", "\t"):
+                continue
+            window = max(0, noun.start() - _WINDOW)
+            match = pattern.search(text, window, noun.start())
+            if match is None or match.group("a") == match.group("b"):
+                continue
+            first, second = match.group("a"), match.group("b")
+            yield Hit(match.start(), match.end("b"), (f"{first}–{second}",),
+                      message=f"“{first} {second}” names two countries: join them with a dash.")
+
+    return check
+
+
+@functools.lru_cache(maxsize=1)
+def _pair_pattern() -> regex.Pattern[str]:
+    """Country, blanks, country, blanks to the end of the searched window; names longest first so "South Korea" wins."""
+    names = sorted((n for n in lexicon.countries() if "," not in n and "(" not in n), key=len, reverse=True)
+    alternatives = "|".join(regex.escape(n) for n in names)
+    # Matched right to left ((?r)) from the window's end, so the alternation runs at one place only.
+    return regex.compile(
+        rf"(?r)(?<![\p{{L}}\p{{M}}\p{{N}}’'–-])(?<!\p{{Lu}}[\p{{L}}\p{{M}}]{{0,30}}[ \t]{{1,3}})(?<a>{alternatives})[ \t]+(?<b>{alternatives})"
+        r"[ \t]+\Z"
+    )
