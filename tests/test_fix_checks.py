@@ -36,9 +36,16 @@ MIXED = (
 )
 
 
+# Markup: findings are found in the extracted prose and mapped back to the source.
+MARKDOWN = (
+    "# The talks resume\n\nThe minister said the talks would resume.. See [the record](https://example.org/a..b).\n\n"
+    "```\ncode.. stays\n```\n\nThe council met on Monday to discuss the budget..\n"
+)
+
+
 def _texts() -> list[tuple[str, str]]:
     seeds = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
-    return [("repeated", REPEATED), ("mixed", MIXED), *seeds]
+    return [("repeated.txt", REPEATED), ("mixed.txt", MIXED), ("page.md", MARKDOWN), *seeds]
 
 
 def _full_recheck(source: SourceText, allowed: frozenset[Safety], options: CheckOptions) -> FixResult:
@@ -54,7 +61,7 @@ def _full_recheck(source: SourceText, allowed: frozenset[Safety], options: Check
 @pytest.mark.parametrize("allowed", [SAFE, UNSAFE], ids=["safe", "unsafe"])
 @pytest.mark.parametrize("name,text", _texts(), ids=[name for name, _ in _texts()])
 def test_split_run_equals_a_full_recheck(name: str, text: str, allowed: frozenset[Safety]) -> None:
-    source = SourceText(f"{name}.txt", text)
+    source = SourceText(name, text)
     options = CheckOptions(readability=False)
     expected = _full_recheck(source, allowed, options)
     assert fix_source(source, allowed, options) == expected
