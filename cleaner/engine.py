@@ -36,6 +36,13 @@ class Engine:
             (rule, kind_for(rule.kind).build(rule)) for rule in self.rules  # type: ignore[union-attr]
         ]
 
+    def subset(self, codes: frozenset[str]) -> Engine:
+        """Return an engine running only the rules with these codes, sharing their compiled checkers."""
+        part = Engine.__new__(Engine)
+        part.rules = tuple(rule for rule in self.rules if rule.code in codes)
+        part._checkers = [(rule, checker) for rule, checker in self._checkers if rule.code in codes]
+        return part
+
     def check(self, text: str | Document) -> list[Finding]:
         """Run every rule over the text and return findings sorted by position then code."""
         return self.run(text).findings
@@ -53,7 +60,9 @@ class Engine:
         budget = RULE_BUDGET_FACTOR * timeout_for(doc.text)
         findings: dict[tuple[str, int, int], Finding] = {}
         stopped: list[str] = []
-        protected = ProtectedIndex(doc.text)  # found once, on the first rule that reports anything
+        # Found once per document, on the first rule that reports anything (a fix run checks one
+        # document with two rule subsets).
+        protected = doc.shared("protected-index", lambda d: ProtectedIndex(d.text))
         for rule, checker in self._checkers:
             hits = _within_budget(checker, doc, budget)
             if hits is None:

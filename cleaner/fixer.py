@@ -8,6 +8,7 @@ result is always a text the remaining fixes leave alone (which makes fixing idem
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
@@ -21,6 +22,8 @@ MAX_PASSES = 8
 MAX_RESTARTS = 3
 
 Checker = Callable[[str], list[Finding]]
+# Turns the last pass's findings into all of the final text's (see fix_text).
+Finisher = Callable[[str, list[Finding]], list[Finding]]
 
 
 @dataclass(frozen=True)
@@ -103,12 +106,26 @@ def choose_edits(
             continue
         candidates.append((finding.safety.rank, edit.start, edit.end, finding.code, edit, finding))
     chosen: list[tuple[Edit, Finding]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted; their ends rise with their starts, as none conflict
     for *_, edit, finding in sorted(candidates, key=lambda c: c[:4] + (c[4].replacement,)):
-        if not any(_conflicts(edit.start, edit.end, s, e) for s, e in taken):
+        if not _conflicts_taken(edit.start, edit.end, taken):
             chosen.append((edit, finding))
-            taken.append((edit.start, edit.end))
+            bisect.insort(taken, (edit.start, edit.end))
     return sorted(chosen, key=lambda pair: (pair[0].start, pair[0].end))
+
+
+def _conflicts_taken(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    """True when [start, end) conflicts with a taken span; only those starting by `end` and
+    ending at `start` or later can, and they sit just before the bisection point."""
+    index = bisect.bisect_right(taken, (end, float("inf")))
+    while index > 0:
+        index -= 1
+        other_start, other_end = taken[index]
+        if other_end < start:
+            return False
+        if _conflicts(start, end, other_start, other_end):
+            return True
+    return False
 
 
 def _valid(edit: Edit, finding: Finding, text: str) -> bool:
@@ -171,14 +188,21 @@ def _converge(text: str, check: Checker, allowed: frozenset[Safety], skip: froze
         run.findings = check(updated)
 
 
-def fix_text(text: str, check: Checker, allowed: frozenset[Safety], max_passes: int = MAX_PASSES) -> FixResult:
-    """Apply allowed fixes until the text is stable (or the pass limit), then re-check it."""
+def fix_text(
+    text: str, check: Checker, allowed: frozenset[Safety], max_passes: int = MAX_PASSES, finish: Finisher | None = None
+) -> FixResult:
+    """Apply allowed fixes until the text is stable (or the pass limit), then re-check it.
+
+    `check` need only return the findings that may carry an allowed fix; `finish(text, findings)`
+    then adds the rest for the final text alone (rules without a fix need not run on every pass).
+    """
+    finish = finish or (lambda _text, findings: findings)
     skip: frozenset[str] = frozenset()
     for _ in range(MAX_RESTARTS + 1):
         run = _converge(text, check, allowed, skip, max_passes)
         if not run.unsettled:
-            applied, remaining = tuple(run.applied), tuple(run.findings)
+            applied, remaining = tuple(run.applied), tuple(finish(run.text, run.findings))
             return FixResult(text, run.text, applied, remaining, len(run.steps), tuple(run.steps), tuple(sorted(skip)))
         skip = skip | run.unsettled
     # Still no fixed point: leave the text alone rather than hand back a half-way state.
-    return FixResult(text, text, (), tuple(check(text)), 0, (), tuple(sorted(skip)))
+    return FixResult(text, text, (), tuple(finish(text, check(text))), 0, (), tuple(sorted(skip)))

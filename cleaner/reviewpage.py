@@ -46,8 +46,9 @@ def gather_file(source: SourceText, options: CheckOptions) -> FilePage:
     """Check one input, fix it twice (safe only; safe and unsafe), and score each result."""
     engine = engine_for_options(options)
     report = check_source(source, options, engine)
-    safe = fix_source(source, allowed_safeties(), options)
-    unsafe = fix_source(source, allowed_safeties(unsafe=True), options)
+    # Both fix runs start from the text just checked: its findings are their first pass.
+    safe = fix_source(source, allowed_safeties(), options, first=report)
+    unsafe = fix_source(source, allowed_safeties(unsafe=True), options, first=report)
     if not options.readability:
         return FilePage(report, safe, unsafe)
     return FilePage(

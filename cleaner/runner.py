@@ -44,6 +44,13 @@ class ResultMemo:
     def __init__(self, size: int = 4) -> None:
         self.size = size
         self._results: dict[tuple[object, ...], object] = {}
+        self._document: Document | None = None  # the last text's, shared by the rule subsets of a fix run
+
+    def document(self, text: str) -> Document:
+        """Return the Document of `text`, reusing the last one (and what its rules cached) when the text is the same."""
+        if self._document is None or self._document.text != text:
+            self._document = Document(text)
+        return self._document
 
     def get(self, key: tuple[object, ...], compute: Callable[[], object]) -> object:
         """Return the result for `key`, computing it on a miss (least recently used goes first)."""
@@ -90,7 +97,9 @@ def check_source(source: SourceText, options: CheckOptions, engine: Engine | Non
     engine = engine or engine_for_options(options)
     source = dataclasses.replace(source, text=normalize_newlines(source.text))
     extracted = extract(source.path, source.text)
-    result: EngineResult = _reused(options, ("rules", id(engine), extracted.text), lambda: _run_rules(engine, extracted.text))
+    result: EngineResult = _reused(
+        options, ("rules", id(engine), extracted.text), lambda: _run_rules(engine, extracted.text, options.memo)
+    )
     findings = list(result.findings)
     if options.grammar is not None and extracted.text.strip():
         from cleaner.languagetool import merge_findings
@@ -107,34 +116,33 @@ def check_source(source: SourceText, options: CheckOptions, engine: Engine | Non
     return FileReport(source.path, source.text, tuple(findings), readability, stopped=result.stopped)
 
 
-def _run_rules(engine: Engine, text: str) -> EngineResult:
+def _run_rules(engine: Engine, text: str, memo: ResultMemo | None = None) -> EngineResult:
     from cleaner.regex_cache import warm_session
 
     with warm_session():  # kinds that compile their patterns at the first check reuse stored ones
-        return engine.run(Document(text))
+        return engine.run(memo.document(text) if memo is not None else Document(text))
 
 
 def _reused(options: CheckOptions, key: tuple[object, ...], compute: Callable[[], object]) -> object:
     return compute() if options.memo is None else options.memo.get(key, compute)
 
 
-def fix_source(source: SourceText, allowed: frozenset[Safety], options: CheckOptions | None = None) -> "FixResult":
-    """Fix one decoded input with the same rules, filters and suppressions `check` uses."""
+def fix_source(
+    source: SourceText, allowed: frozenset[Safety], options: CheckOptions | None = None, first: FileReport | None = None
+) -> "FixResult":
+    """Fix one decoded input with the same rules, filters and suppressions `check` uses.
+
+    `first`, the caller's own check of `source` with these options, is reused instead of checked again.
+    """
     from cleaner.fixer import fix_text
+    from cleaner.fix_checks import PassChecks
 
     # Findings only: no scores and no grammar server on every pass.
-    quiet = dataclasses.replace(options or CheckOptions(), readability=False, grammar=None)
-    engine = engine_for_options(quiet)
-
-    stopped: set[str] = set()
-
-    def check(text: str) -> list[Finding]:
-        report = check_source(dataclasses.replace(source, text=text), quiet, engine)
-        stopped.update(report.stopped)
-        return list(report.findings)
-
-    result = fix_text(source.text, check, allowed)
-    return dataclasses.replace(result, stopped=tuple(sorted(stopped))) if stopped else result
+    options = options or CheckOptions()
+    quiet = dataclasses.replace(options, readability=False, grammar=None, memo=options.memo or ResultMemo())
+    checks = PassChecks(source, quiet, engine_for_options(quiet), allowed, first)
+    result = fix_text(source.text, checks.fixable, allowed, finish=checks.complete)
+    return dataclasses.replace(result, stopped=tuple(sorted(checks.stopped))) if checks.stopped else result
 
 
 def read_input(path: str, options: CheckOptions) -> SourceText:
