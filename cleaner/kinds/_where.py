@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Mapping
 
 from cleaner.document import Document
+from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.schema import Option, one_of, table
 
 WHERE = Option(
@@ -18,6 +19,12 @@ WHERE = Option(
             default="any",
         ),
         Option("headings", one_of("skip", "any"), "Whether headlines and bylines are checked.", default="skip"),
+        Option(
+            "lowercase-paragraphs",
+            one_of("skip", "any"),
+            "Whether paragraphs written without a capital letter (a slogan, a slug line) are checked.",
+            default="any",
+        ),
     ),
     "Conditions that must all hold at the start of the reported span.",
 )
@@ -26,6 +33,8 @@ WHERE = Option(
 def placed(doc: Document, offset: int, where: Mapping[str, str]) -> bool:
     """True when the offset satisfies every `where` condition."""
     if where["headings"] == "skip" and doc.in_heading(offset):
+        return False
+    if where["lowercase-paragraphs"] == "skip" and in_lower_case_paragraph(doc, offset):
         return False
     quotes = where["quotes"]
     if quotes != "any" and doc.in_quote(offset) != (quotes == "inside"):
