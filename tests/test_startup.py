@@ -4,6 +4,7 @@ that any change to a rule, data or code file invalidates."""
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import compiled_cache
 from cleaner.errors import ExitCode
 from tests_support import ROOT, SEED
 
@@ -105,7 +107,7 @@ def test_rule_cache_follows_every_change_to_a_rule_file(tmp_path: Path) -> None:
     rule.write_text(RULE.format(message="First message."), encoding="utf-8")
     assert _messages(_check_json(rules.parent, text, cache)) == ["First message."]
     assert _messages(_check_json(rules.parent, text, cache)) == ["First message."]  # from the cache
-    assert list((cache / "compiled").glob("rules_*.json"))
+    assert list((cache / "compiled").glob(f"rules_*{compiled_cache.SUFFIX}"))
     # Same length, same second: only the content differs. The cache must still see it.
     rule.write_text(RULE.format(message="Other message."), encoding="utf-8")
     assert _messages(_check_json(rules.parent, text, cache)) == ["Other message."]
@@ -150,7 +152,7 @@ def test_damaged_rule_cache_is_rebuilt(tmp_path: Path) -> None:
     text.write_text("A widget here.\n", encoding="utf-8")
     (rules / "widget.yaml").write_text(RULE.format(message="Kept."), encoding="utf-8")
     _check_json(rules.parent, text, cache)
-    for entry in (cache / "compiled").glob("*.json"):
+    for entry in (cache / "compiled").glob(f"*{compiled_cache.SUFFIX}"):
         entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
     assert _messages(_check_json(rules.parent, text, cache)) == ["Kept."]
 
@@ -168,7 +170,7 @@ def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, patter
     regex_cache.reset()
     with regex_cache.warm_session():
         first = regex.compile(pattern, regex.VERSION0)
-    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*.json"))
+    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*{compiled_cache.SUFFIX}"))
     regex.purge()
     regex_cache.reset()
     with regex_cache.warm_session():
@@ -192,14 +194,14 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     with regex_cache.warm_session():
         regex.compile(r"\bsaid\b", regex.VERSION0)
     # Opcodes damaged on disk would crash regex's C core; the checksum keeps them out.
-    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*.json"):
+    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*{compiled_cache.SUFFIX}"):
         header, _, payload = entry.read_bytes().partition(b"\n")
-        value = json.loads(payload)
+        value = marshal.loads(payload)
         for key in value:
             opcodes = json.loads(value[key])
             opcodes[2] = [999999, 1, 2]
             value[key] = json.dumps(opcodes)
-        entry.write_bytes(header + b"\n" + json.dumps(value).encode())
+        entry.write_bytes(header + b"\n" + marshal.dumps(value))
     regex.purge()
     regex_cache.reset()
     with regex_cache.warm_session():
