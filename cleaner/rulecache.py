@@ -10,7 +10,6 @@ its errors are reported as before.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -31,7 +30,7 @@ def cached_rules(folders: tuple[Path, ...], parse: Callable[[], tuple[Rule, ...]
     # 200 files took about 8 ms of every start, and any write to a file changes its times.
     key = compiled_cache.fingerprint(_inputs(folders, data_dir), sys.version, _cleaner_version(), content_limit=-1)
     # One entry per set of folders, so runs with and without --extra-rules do not evict each other.
-    name = "rules_" + hashlib.blake2b("\0".join(map(str, folders)).encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+    name = "rules_" + compiled_cache.location_tag("\0".join(map(str, folders)), size=6)
     data = compiled_cache.load_or_build(name, key, lambda: [rule_to_json(rule) for rule in parse()])
     return tuple(rule_from_json(item) for item in data)
 
