@@ -208,12 +208,32 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
 
 
 def test_plain_check_runs_without_typer(tmp_path: Path) -> None:
-    # `cleaner check FILE` takes the typer-free path; an option sends the same check through typer.
-    code, modules = _probe(["check", str(SEED)], tmp_path / "cache")
-    assert code == 1
-    assert not {m for m in modules if m == "typer" or m.startswith("typer.")}
-    _, modules = _probe(["check", "--format", "text", str(SEED)], tmp_path / "cache")
-    assert "typer" in modules
+    # `cleaner check FILE` (with at most --format, --no-readability, --color) takes the typer-free
+    # path; any other option sends the same check through typer.
+    for argv in (["check", str(SEED)], ["check", "--format", "json", "--no-readability", str(SEED)]):
+        code, modules = _probe(argv, tmp_path / "cache")
+        assert code == 1
+        assert not {m for m in modules if m == "typer" or m.startswith("typer.")}, argv
+    for argv in (["check", "--select", "PU101", str(SEED)], ["check", "--format", "html", str(SEED)],
+                 ["check", "--format", "json", "-f", "text", str(SEED)]):
+        _, modules = _probe(argv, tmp_path / "cache")
+        assert "typer" in modules, argv
+
+
+@pytest.mark.parametrize("options", [["--format", "json"], ["-f", "sarif", "--no-readability"],
+                                     ["--format=text", "--color"], ["--no-color", "--format", "github"]])
+def test_plain_check_options_equal_the_typer_command(options: list[str]) -> None:
+    # The same command line parsed by typer (the app called directly) gives the same bytes and exit code.
+    from typer.testing import CliRunner
+
+    from cleaner.cli import _plain_options, build_app
+    from tests_support import run_cli
+
+    assert _plain_options([*options, str(SEED)]) is not None  # the typer-free path takes it
+    fast = run_cli("check", *options, str(SEED))
+    typed = CliRunner().invoke(build_app(), ["check", *options, str(SEED)])
+    assert (fast.returncode, fast.stdout.decode()) == (typed.exit_code, typed.stdout)
+    assert fast.returncode == 1 and fast.stdout
 
 
 def test_plain_check_output_equals_the_typer_command() -> None:
