@@ -42,7 +42,7 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "cleaner" / "compiled"
 
 
-def fingerprint(files: Iterable[Path], *extra: str, content_limit: int = 256 * 1024) -> str:
+def fingerprint(files: Iterable[Path | str], *extra: str, content_limit: int = 256 * 1024) -> str:
     """Hash the names and contents of `files` (in order) together with `extra` strings.
 
     A file larger than `content_limit` (a generated word table) is represented by its size

@@ -35,18 +35,18 @@ def cached_rules(folders: tuple[Path, ...], parse: Callable[[], tuple[Rule, ...]
     return tuple(rule_from_json(item) for item in data)
 
 
-def _inputs(folders: tuple[Path, ...], data_dir: Path) -> list[Path]:
+def _inputs(folders: tuple[Path, ...], data_dir: Path) -> list[str]:
     files = [path for folder in folders for path in _files(folder, ".yaml", recursive=True)]
     files += _files(data_dir, "", recursive=True)
     return files + _files(_PACKAGE, ".py") + _files(_PACKAGE / "kinds", ".py")
 
 
-def _files(folder: Path, suffix: str, recursive: bool = False) -> list[Path]:
-    """Files ending in `suffix`, sorted (os.walk: pathlib's glob costs more than the hashing)."""
+def _files(folder: Path, suffix: str, recursive: bool = False) -> list[str]:
+    """Paths of the files ending in `suffix`, sorted (os.walk and strings: Path objects cost more than the stats)."""
     found = []
     for root, dirs, names in os.walk(folder):
         dirs.sort()
-        found += [Path(root, name) for name in names if name.endswith(suffix)]
+        found += [os.path.join(root, name) for name in names if name.endswith(suffix)]
         if not recursive:
             break
     return sorted(found)

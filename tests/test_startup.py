@@ -122,7 +122,7 @@ def test_rule_cache_key_covers_data_and_code_files() -> None:
     from cleaner.loader import builtin_rules_dir
 
     builtin = builtin_rules_dir()
-    inputs = {p.resolve() for p in rulecache._inputs((builtin,), builtin / "data")}
+    inputs = {Path(p).resolve() for p in rulecache._inputs((builtin,), builtin / "data")}
     assert {p.resolve() for p in (builtin / "data").rglob("*") if p.is_file()} <= inputs  # lexicon tables too
     package = ROOT / "cleaner"
     assert {p.resolve() for p in package.glob("*.py")} <= inputs
