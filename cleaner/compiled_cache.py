@@ -2,10 +2,12 @@
 
 Entries live in the user's cache folder ($CLEANER_CACHE_DIR/compiled, else
 $XDG_CACHE_HOME/cleaner/compiled or ~/.cache/cleaner/compiled), never inside the package.
-Each entry is JSON (never pickle, so a cache file cannot run code), named by a hash of
-everything it was built from: the content of its source files and the code that read them.
-Any change to a source gives a new key, so a stale entry is never read. A header line
-carries the key and a checksum of the value, so an entry damaged on disk is not used.
+A value is plain JSON data, stored in `marshal`'s format: reading it back is several times
+faster than parsing JSON (about 8 ms of each start), and, unlike pickle, loading runs no code.
+Each entry is named by a hash of everything it was built from: the content of its source
+files and the code that read them. Any change to a source gives a new key, so a stale entry
+is never read. A header line carries the format, the key and a CRC-32 of the value, so an
+entry damaged on disk, or written by another marshal format, is not used.
 
 Writers are safe to run concurrently: each writes a private temporary file and renames it
 into place. A missing, truncated or otherwise unreadable entry is rebuilt and rewritten;
@@ -14,14 +16,21 @@ a cache folder that cannot be written is simply not used.
 
 from __future__ import annotations
 
-import hashlib
-import json
+import marshal
 import os
+import zlib
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+try:  # hashlib's own blake2b, without hashlib loading OpenSSL (about 2 ms of each start)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
 ENV = "CLEANER_CACHE_DIR"
-FORMAT = 2  # bump when the entry layout changes
+FORMAT = 3  # bump when the entry layout changes
+SUFFIX = ".bin"  # entries are no longer JSON text (format 2 wrote *.json, left to older installs)
+_MAGIC = f"cleaner-cache {FORMAT} marshal-{marshal.version}".encode("ascii")
 
 
 def cache_dir() -> Path:
@@ -33,14 +42,15 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "cleaner" / "compiled"
 
 
-def fingerprint(files: Iterable[Path], *extra: str, content_limit: int = 256 * 1024) -> str:
+def fingerprint(files: Iterable[Path | str], *extra: str, content_limit: int = 256 * 1024) -> str:
     """Hash the names and contents of `files` (in order) together with `extra` strings.
 
     A file larger than `content_limit` (a generated word table) is represented by its size
-    and modification time instead of its bytes, which would cost more to read than the cache
-    saves; such files are rewritten whole by their scripts, so both always change.
+    and modification and change times instead of its bytes, which would cost more to read than
+    the cache saves; such files are rewritten whole by their scripts, so both always change.
+    `content_limit=-1` keys every file so (see `cleaner.rulecache`).
     """
-    digest = hashlib.blake2b(digest_size=16)
+    digest = blake2b(digest_size=16)
     digest.update(f"format {FORMAT}\0".encode())
     for part in extra:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
@@ -49,7 +59,7 @@ def fingerprint(files: Iterable[Path], *extra: str, content_limit: int = 256 * 1
         try:
             stat = os.stat(path)
             if stat.st_size > content_limit:
-                digest.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
+                digest.update(f"{stat.st_size} {stat.st_mtime_ns} {stat.st_ctime_ns} {stat.st_ino}".encode())
             else:
                 digest.update(Path(path).read_bytes())
         except OSError:
@@ -58,13 +68,13 @@ def fingerprint(files: Iterable[Path], *extra: str, content_limit: int = 256 * 1
     return digest.hexdigest()
 
 
-def location_tag(path: Path) -> str:
-    """A short tag of a source's location, for entry names that must not collide across installs."""
-    return hashlib.sha1(str(path).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+def location_tag(path: Path | str, size: int = 4) -> str:
+    """A short tag of a source's location (2 * size hex digits), for entry names that must not collide across installs."""
+    return blake2b(str(path).encode("utf-8", "surrogatepass"), digest_size=size).hexdigest()
 
 
 def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
-    """Return the cached JSON value for (name, key), or build it, store it and return it.
+    """Return the cached value for (name, key), or build it, store it and return it.
 
     `build` must return plain JSON data (dicts with string keys, lists, strings, numbers,
     booleans, None) that survives a JSON round trip unchanged; anything else is returned
@@ -95,37 +105,39 @@ def store(name: str, key: str, value: Any) -> None:
 def _path(name: str, key: str) -> Path:
     if not name.replace("_", "").isalnum():
         raise ValueError(f"cache entry name '{name}' must be letters, digits and underscores")
-    return cache_dir() / f"{name}-{key}.json"
+    return cache_dir() / f"{name}-{key}{SUFFIX}"
 
 
-def _checksum(payload: bytes) -> str:
-    return hashlib.blake2b(payload, digest_size=16).hexdigest()
+def _header(key: str, payload: bytes) -> bytes:
+    """The entry's first line: format, key and CRC-32 of the payload (a checksum against damage, not an attack)."""
+    return b"%s %s %08x\n" % (_MAGIC, key.encode("ascii"), zlib.crc32(payload))
 
 
 def _read(path: Path, key: str) -> dict[str, Any] | None:
-    """Read an entry: a JSON header line (key, checksum), then the JSON value."""
+    """Read an entry: the header line, then the marshalled value."""
     try:
         with open(path, "rb") as handle:
             header_line, payload = handle.readline(), handle.read()
-        header = json.loads(header_line)
-        if not isinstance(header, dict) or header.get("key") != key or header.get("sum") != _checksum(payload):
-            return None  # another key, or damaged since it was written
-        return {"value": json.loads(payload)}
-    except (OSError, ValueError):  # missing, unreadable, truncated or not JSON: rebuild
+        if header_line != _header(key, payload):
+            return None  # another format or key, or damaged since it was written
+        return {"value": marshal.loads(payload)}
+    except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable or not a marshalled value: rebuild
         return None
 
 
 def _write(path: Path, name: str, key: str, value: Any) -> None:
     """Store the entry atomically; drop older entries of the same name; never fail the caller."""
+    import json  # only when writing (with tempfile below): reading an entry is the common case
+    import tempfile
+
     try:
-        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-        if json.loads(text) != value:
+        plain = json.loads(json.dumps(value, ensure_ascii=False))
+        if plain != value:
             return  # not plain JSON data (tuples, non-string keys): not worth a lossy copy
+        payload = marshal.dumps(plain)  # the JSON types only, as a reader expects
+        header = _header(key, payload)
     except (TypeError, ValueError):
         return
-    payload = text.encode("utf-8", "surrogatepass")
-    header = json.dumps({"key": key, "sum": _checksum(payload), "format": FORMAT}).encode("ascii") + b"\n"
-    import tempfile  # only when writing: reading an entry is the common case
 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -144,8 +156,8 @@ def _write(path: Path, name: str, key: str, value: Any) -> None:
 
 def _prune(keep: Path, name: str) -> None:
     """Remove entries of the same name built from older sources (best effort)."""
-    for old in keep.parent.glob(f"{name}-*.json"):
-        key = old.name[len(name) + 1 : -len(".json")]
+    for old in keep.parent.glob(f"{name}-*{SUFFIX}"):
+        key = old.name[len(name) + 1 : -len(SUFFIX)]
         if old != keep and len(key) == 32 and all(c in "0123456789abcdef" for c in key):
             try:
                 old.unlink()

@@ -8,8 +8,7 @@ from collections import Counter
 from functools import cached_property
 from typing import Callable, NamedTuple, TypeVar
 
-import regex
-
+from cleaner.regex_cache import compile_stored
 from cleaner.segmenter import split_sentences
 
 
@@ -24,14 +23,14 @@ class Span:
         return isinstance(offset, int) and self.start <= offset < self.end
 
 
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\r\f\v]*\n\s*")
+_PARAGRAPH_BREAK = compile_stored(r"\n[ \t\r\f\v]*\n\s*")
 # Japanese-to-English engines write 「」 as ``...'' (TeX style) or leave the corner brackets; all pair like curly quotes.
 _OPENING = {"“": "”", '"': '"', "``": "''", "「": "」", "『": "』"}
-_NEWLINE = regex.compile(r"\n")
-_QUOTE_MARK = regex.compile(r"``|''|[“”\"‘’「」『』]")
-_HEADING_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
+_NEWLINE = compile_stored(r"\n")
+_QUOTE_MARK = compile_stored(r"``|''|[“”\"‘’「」『』]")
+_HEADING_WORD = compile_stored(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 # A word: letters, marks and digits, with inner apostrophes and hyphens (don’t, Jae-myung).
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
+_WORD = compile_stored(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
 _T = TypeVar("_T")
 _MINOR_WORDS = frozenset(
     "a an and as at but by for from in into of on or over per the to up via vs with".split()

@@ -9,7 +9,6 @@ instead of parsing YAML.
 from __future__ import annotations
 
 import functools
-import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +38,7 @@ def data_path(name: str, rule: Rule | None = None) -> Path:
 def _read(path: Path) -> Any:
     key = compiled_cache.fingerprint([path], "gazetteer 1")
     # Two folders may hold a gazetteer of the same name: the entry is named after the path too.
-    entry = f"gazetteer_{path.stem.replace('-', '_')}_{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
+    entry = f"gazetteer_{path.stem.replace('-', '_')}_{compiled_cache.location_tag(path)}"
     return compiled_cache.load_or_build(entry, key, lambda: _parse(path))
 
 

@@ -17,6 +17,8 @@ from typing import Iterable, Sequence, TypeVar
 
 import regex
 
+from cleaner.regex_cache import compile_stored
+
 # Lower-case top-level domains that mark a bare host name ("example.com", "gov.uk"); "in" and
 # other words a run-on sentence could produce ("deal.in February") are left out on purpose.
 _TLDS = frozenset(
@@ -24,14 +26,14 @@ _TLDS = frozenset(
 )
 # Addresses first, over the whole text; then the other tokens in the gaps between them, so a
 # token before an address (a call, a path) can never swallow its start and change where it ends.
-_ADDRESSES = regex.compile(
+_ADDRESSES = compile_stored(
     r"""
     (?P<url>(?<![\w.+-])(?:[A-Za-z][A-Za-z0-9+.-]{1,15}://|www\.|mailto:)[^\s<>"“”]++)
     | (?P<email>(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++)
     """,
     regex.VERBOSE | regex.VERSION0,
 )
-_TOKENS = regex.compile(
+_TOKENS = compile_stored(
     r"""
     (?P<path>(?<![\w./\\~-])(?:~|\.\.?)?/[\w.@%+~-]++(?:/[\w.@%+~-]*+)*+)
     | (?P<windows>(?<![\w:\\])[A-Za-z]:\\[^\s<>"“”]++)
@@ -45,9 +47,9 @@ _TOKENS = regex.compile(
     regex.VERBOSE | regex.VERSION0,
 )
 _CLOSERS = ",;:!?'\"’”)]}"  # punctuation after an address belongs to the sentence around it
-_FILE_SUFFIX = regex.compile(r"\.[A-Za-z0-9]{1,6}$")
-_CODE_NAME = regex.compile(r"[a-z_]\w+")
-_SNAKE = regex.compile(r"(?<!\w)[A-Za-z][A-Za-z0-9]*+_\w++")
+_FILE_SUFFIX = compile_stored(r"\.[A-Za-z0-9]{1,6}$")
+_CODE_NAME = compile_stored(r"[a-z_]\w+")
+_SNAKE = compile_stored(r"(?<!\w)[A-Za-z][A-Za-z0-9]*+_\w++")
 _EXACT = frozenset({"code", "call"})  # tokens whose last character is part of them
 
 T = TypeVar("T")
@@ -56,7 +58,7 @@ T = TypeVar("T")
 # A line holds a protected span only if it holds one of these (each is a quick scan on its own);
 # no span crosses a line end.
 _TRIGGERS = tuple(
-    regex.compile(pattern, regex.VERSION0)
+    compile_stored(pattern, regex.VERSION0)
     for pattern in (r"[/@\\`_]", r"www\.|mailto:|::|->", r"(?<=\w)\(", r"(?<=[\w-])\.(?=[\w-])")
 )
 

@@ -17,7 +17,6 @@ flags are never cached.
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from typing import Any, Iterator
 
@@ -26,7 +25,7 @@ from cleaner import compiled_cache
 _SIGNATURE = ("str", "int", "list", "dict", "dict", "dict", "list", "int", "tuple", "int", "int")
 # The entry's name carries its layout: installs of other layouts (other versions of cleaner on the
 # machine) keep their own entry instead of pruning this one at each start.
-_ENTRY = "regexcode2"
+_ENTRY = "regexcode3"  # 3: each pattern's arguments as a list (2: as a JSON string)
 _LIMIT = 2000  # patterns kept; more means someone compiles per text, which this cannot help
 
 
@@ -51,12 +50,12 @@ def warm_session() -> Iterator[None]:
     if _ACTIVE:
         yield
         return
-    key = compiled_cache.fingerprint([], "regex opcodes 2", regex.__version__, sys.version)
+    key = compiled_cache.fingerprint([], "regex opcodes 3", regex.__version__, sys.version)
     if key not in _STORED:
         loaded = compiled_cache.load(_ENTRY, key)
-        _STORED[key] = loaded if isinstance(loaded, dict) and all(isinstance(v, str) for v in loaded.values()) else {}
+        _STORED[key] = loaded if isinstance(loaded, dict) and all(isinstance(v, list) for v in loaded.values()) else {}
     stored = _STORED[key]
-    recorded: dict[str, str] = {}
+    recorded: dict[str, list[Any]] = {}
     _ACTIVE.append(True)
     try:
         with _recording(_main, recorded, stored):
@@ -69,6 +68,18 @@ def warm_session() -> Iterator[None]:
         compiled_cache.store(_ENTRY, key, stored if len(stored) < _LIMIT else new)
 
 
+def compile_stored(pattern: str, flags: int = 0) -> Any:
+    """`regex.compile`, served from the store as in a session: for the patterns modules compile as they load.
+
+    Those are compiled before any session starts (about 10 ms of the regex parser at each start
+    for `cleaner.protected`, `cleaner.document` and `cleaner.segmenter`).
+    """
+    import regex
+
+    with warm_session():
+        return regex.compile(pattern, flags)
+
+
 def reset() -> None:
     """Forget which stored patterns this process installed (after `regex.purge()`, in tests)."""
     _STORED.clear()
@@ -78,7 +89,7 @@ def _entry_key(pattern: str, flags: int) -> str:
     return f"{int(flags)}\0{pattern}"
 
 
-def _install(main: Any, pattern: str, flags: int, encoded: str) -> None:
+def _install(main: Any, pattern: str, flags: int, encoded: list[Any]) -> None:
     """Put the pattern object built from a stored entry into `regex`'s cache (where compile finds it).
 
     Entries are installed as they are asked for: the store holds the patterns of every rule set
@@ -88,7 +99,7 @@ def _install(main: Any, pattern: str, flags: int, encoded: str) -> None:
     if cache_key in main._cache:
         return
     try:
-        args = _decode(json.loads(encoded))
+        args = _decode(encoded)
         if args[0] != pattern:
             return
         compiled = main._regex.compile(*args)
@@ -100,7 +111,7 @@ def _install(main: Any, pattern: str, flags: int, encoded: str) -> None:
 
 
 @contextlib.contextmanager
-def _recording(main: Any, recorded: dict[str, str], stored: dict[str, str]) -> Iterator[None]:
+def _recording(main: Any, recorded: dict[str, list[Any]], stored: dict[str, list[Any]]) -> Iterator[None]:
     """Serve stored patterns, and capture the C-core arguments of every pattern `regex` compiles in the block."""
     real_core, real_compile = getattr(main, "_regex", None), getattr(main, "_compile", None)
     if not callable(getattr(real_core, "compile", None)) or not callable(real_compile):
@@ -125,7 +136,7 @@ def _recording(main: Any, recorded: dict[str, str], stored: dict[str, str]) -> I
         if cacheable and len(captured) == 1 and main._locale_sensitive.get((str, pattern)) is False:
             encoded = _encode(captured[0])
             if encoded is not None:
-                recorded[_entry_key(pattern, flags)] = json.dumps(encoded, separators=(",", ":"))
+                recorded[_entry_key(pattern, flags)] = encoded
         return result
 
     main._regex, main._compile = CoreProxy(), compile_and_record
@@ -136,7 +147,7 @@ def _recording(main: Any, recorded: dict[str, str], stored: dict[str, str]) -> I
 
 
 def _encode(args: tuple[Any, ...]) -> list[Any] | None:
-    """JSON form of the C-core arguments, or None when they are not the expected kinds."""
+    """The C-core arguments as plain data (lists, a dict, numbers), or None when they are not the expected kinds."""
     kinds = tuple("int" if isinstance(a, int) and not isinstance(a, bool) else type(a).__name__ for a in args)
     if kinds != _SIGNATURE or args[5] or args[6]:
         return None  # unexpected signature, or named lists (never cached)
@@ -148,5 +159,6 @@ def _encode(args: tuple[Any, ...]) -> list[Any] | None:
 
 def _decode(encoded: list[Any]) -> tuple[Any, ...]:
     pattern, flags, code, group_index, index_group, req_offset, req_chars, req_flags, groups = encoded
-    return (pattern, flags, code, group_index, {int(k): v for k, v in index_group}, {}, [], req_offset,
+    # Copies: the stored lists are written back to the cache and must stay as they were read.
+    return (pattern, flags, list(code), dict(group_index), {int(k): v for k, v in index_group}, {}, [], req_offset,
             tuple(req_chars), req_flags, groups)

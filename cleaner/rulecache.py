@@ -2,15 +2,14 @@
 
 The entry's key covers every file the result can depend on: each rule file in the rule
 folders, every built-in data file (word lists and lexicon tables, at any depth), and the
-code that parses and validates rules (every module of the package and of its kinds).
-Editing any of them gives a new key, so a changed rule is re-read and re-validated, and
+code that parses and validates rules (every module of the package and of its kinds), each
+by its size and its modification and change times. Editing any of them gives a new key, so a changed rule is re-read and re-validated, and
 its errors are reported as before.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import sys
 from pathlib import Path
@@ -27,25 +26,27 @@ _TUPLE = "__tuple__"
 
 def cached_rules(folders: tuple[Path, ...], parse: Callable[[], tuple[Rule, ...]], data_dir: Path) -> tuple[Rule, ...]:
     """Return the rules of `folders`, from the cache when nothing they depend on has changed."""
-    key = compiled_cache.fingerprint(_inputs(folders, data_dir), sys.version, _cleaner_version())
+    # Each file by size and modification and change times, not by content: reading and hashing
+    # 200 files took about 8 ms of every start, and any write to a file changes its times.
+    key = compiled_cache.fingerprint(_inputs(folders, data_dir), sys.version, _cleaner_version(), content_limit=-1)
     # One entry per set of folders, so runs with and without --extra-rules do not evict each other.
-    name = "rules_" + hashlib.blake2b("\0".join(map(str, folders)).encode("utf-8", "surrogatepass"), digest_size=6).hexdigest()
+    name = "rules_" + compiled_cache.location_tag("\0".join(map(str, folders)), size=6)
     data = compiled_cache.load_or_build(name, key, lambda: [rule_to_json(rule) for rule in parse()])
     return tuple(rule_from_json(item) for item in data)
 
 
-def _inputs(folders: tuple[Path, ...], data_dir: Path) -> list[Path]:
+def _inputs(folders: tuple[Path, ...], data_dir: Path) -> list[str]:
     files = [path for folder in folders for path in _files(folder, ".yaml", recursive=True)]
     files += _files(data_dir, "", recursive=True)
     return files + _files(_PACKAGE, ".py") + _files(_PACKAGE / "kinds", ".py")
 
 
-def _files(folder: Path, suffix: str, recursive: bool = False) -> list[Path]:
-    """Files ending in `suffix`, sorted (os.walk: pathlib's glob costs more than the hashing)."""
+def _files(folder: Path, suffix: str, recursive: bool = False) -> list[str]:
+    """Paths of the files ending in `suffix`, sorted (os.walk and strings: Path objects cost more than the stats)."""
     found = []
     for root, dirs, names in os.walk(folder):
         dirs.sort()
-        found += [Path(root, name) for name in names if name.endswith(suffix)]
+        found += [os.path.join(root, name) for name in names if name.endswith(suffix)]
         if not recursive:
             break
     return sorted(found)

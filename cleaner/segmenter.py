@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
+from cleaner.regex_cache import compile_stored
 
 # A full stop after one of these does not end a sentence (compared case-insensitively).
 ABBREVIATIONS = frozenset(
@@ -21,10 +21,10 @@ SENTENCE_STARTERS = frozenset(
 )
 
 # A run of marks is tried once, from its start and without giving back (linear on "." * 50,000).
-_CANDIDATE = regex.compile(r"(?<![.!?])(?>[.!?]+)(?>[”\"’')\]]*)(?=\s)")
-_NEXT_START = regex.compile(r"\s+([“\"‘'(\[]?)(\p{Lu}|\p{N})")
-_WORD_BEFORE = regex.compile(r"([\p{L}.]+)$")
-_NEXT_WORD = regex.compile(r"\s+[“\"‘'(\[]?([\p{L}]+)")
+_CANDIDATE = compile_stored(r"(?<![.!?])(?>[.!?]+)(?>[”\"’')\]]*)(?=\s)")
+_NEXT_START = compile_stored(r"\s+([“\"‘'(\[]?)(\p{Lu}|\p{N})")
+_WORD_BEFORE = compile_stored(r"([\p{L}.]+)$")
+_NEXT_WORD = compile_stored(r"\s+[“\"‘'(\[]?([\p{L}]+)")
 
 
 def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

@@ -12,8 +12,6 @@ never by line number, so lines added or removed above a finding do not revive it
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
 import re
 import sys
 from collections import Counter
@@ -150,6 +148,8 @@ def context_hash(text: str, finding: Finding) -> str:
     before = text[max(finding.start - CONTEXT_CHARS, line_start) : finding.start]
     after = text[finding.end : min(finding.end + CONTEXT_CHARS, max(line_end, finding.end))]
     normal = " ".join(before.split()) + "\x00" + finding.text + "\x00" + " ".join(after.split())
+    import hashlib  # with a baseline only: a plain check does not load OpenSSL
+
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
 
 
@@ -185,6 +185,8 @@ def entries_for(report: FileReport, root: Path) -> list[dict[str, str]]:
 
 def write_baseline(path: Path, entries: Iterable[Mapping[str, str]]) -> int:
     """Write a baseline file (sorted, deterministic) and return how many entries it holds."""
+    import json  # a baseline's format: not loaded by a check without one
+
     rows = sorted((dict(e) for e in entries), key=_key)
     payload = {"version": BASELINE_VERSION, "tool": "cleaner", "findings": rows}
     try:
@@ -204,6 +206,8 @@ class BaselineFilter:
     @classmethod
     def load(cls, path: Path) -> "BaselineFilter":
         """Read a baseline file; a missing or malformed one is an input error naming the file."""
+        import json
+
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:

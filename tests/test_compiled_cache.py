@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
@@ -62,7 +61,7 @@ def _damages(good: bytes) -> list[bytes]:
     return [
         b"", b'{"key": "', b"\x00\xff garbage", b"[1, 2]",
         good[: len(good) // 2],  # truncated
-        header + b"\n" + payload.replace(b"1", b"7"),  # valid JSON, wrong checksum
+        header + b"\n" + payload.replace(b"\x01", b"\x07"),  # a valid value, wrong checksum
         header.replace(b"d" * 32, b"e" * 32) + b"\n" + payload,  # another key
     ]
 
@@ -71,7 +70,7 @@ def _damages(good: bytes) -> list[bytes]:
 def test_damaged_entry_is_rebuilt_and_replaced(cache_home, which: int) -> None:
     key = "d" * 32
     compiled_cache.load_or_build("demo", key, lambda: [1, 2, 3])
-    entry = cache_home / f"demo-{key}.json"
+    entry = cache_home / f"demo-{key}{compiled_cache.SUFFIX}"
     entry.write_bytes(_damages(entry.read_bytes())[which])
     build, calls = _counting_builder([1, 2, 3])
     assert compiled_cache.load_or_build("demo", key, build) == [1, 2, 3]
@@ -83,14 +82,15 @@ def test_values_json_cannot_hold_exactly_are_not_stored(cache_home) -> None:
     build, calls = _counting_builder({"t": (1, 2)})  # a tuple would come back as a list
     compiled_cache.load_or_build("demo", "e" * 32, build)
     compiled_cache.load_or_build("demo", "e" * 32, build)
-    assert len(calls) == 2 and not list(cache_home.glob("*.json"))
+    assert len(calls) == 2 and not list(cache_home.glob("*"))
 
 
 def test_a_new_key_replaces_older_entries_of_the_same_name_only(cache_home) -> None:
     compiled_cache.load_or_build("demo", "a" * 32, lambda: 1)
     compiled_cache.load_or_build("other", "a" * 32, lambda: 2)
     compiled_cache.load_or_build("demo", "b" * 32, lambda: 3)
-    assert sorted(p.name for p in cache_home.glob("*.json")) == [f"demo-{'b' * 32}.json", f"other-{'a' * 32}.json"]
+    suffix = compiled_cache.SUFFIX
+    assert sorted(p.name for p in cache_home.glob("*")) == [f"demo-{'b' * 32}{suffix}", f"other-{'a' * 32}{suffix}"]
 
 
 def test_unwritable_cache_folder_still_works(tmp_path, monkeypatch) -> None:
@@ -104,7 +104,7 @@ _WRITER = """
 import sys
 from cleaner import compiled_cache
 value = {"rows": [[i, str(i) * 20] for i in range(20000)]}
-entry = compiled_cache.cache_dir() / f"race-{sys.argv[1]}.json"
+entry = compiled_cache.cache_dir() / f"race-{sys.argv[1]}{compiled_cache.SUFFIX}"
 for _ in range(15):
     entry.unlink(missing_ok=True)  # so that every round is a write racing the others' reads
     got = compiled_cache.load_or_build("race", sys.argv[1], lambda: value)
@@ -126,7 +126,7 @@ def test_concurrent_writers_never_leave_a_partial_entry(cache_home) -> None:
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0 and out.strip() == "ok", err
-    entries = list(cache_home.glob("race-*.json"))
+    entries = list(cache_home.glob(f"race-*{compiled_cache.SUFFIX}"))
     assert len(entries) == 1
     assert len(compiled_cache.load("race", key)["rows"]) == 20000
     assert not list(cache_home.glob(".*.tmp"))

@@ -4,6 +4,7 @@ that any change to a rule, data or code file invalidates."""
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from cleaner import compiled_cache
 from cleaner.errors import ExitCode
 from tests_support import ROOT, SEED
 
@@ -105,7 +107,7 @@ def test_rule_cache_follows_every_change_to_a_rule_file(tmp_path: Path) -> None:
     rule.write_text(RULE.format(message="First message."), encoding="utf-8")
     assert _messages(_check_json(rules.parent, text, cache)) == ["First message."]
     assert _messages(_check_json(rules.parent, text, cache)) == ["First message."]  # from the cache
-    assert list((cache / "compiled").glob("rules_*.json"))
+    assert list((cache / "compiled").glob(f"rules_*{compiled_cache.SUFFIX}"))
     # Same length, same second: only the content differs. The cache must still see it.
     rule.write_text(RULE.format(message="Other message."), encoding="utf-8")
     assert _messages(_check_json(rules.parent, text, cache)) == ["Other message."]
@@ -120,7 +122,7 @@ def test_rule_cache_key_covers_data_and_code_files() -> None:
     from cleaner.loader import builtin_rules_dir
 
     builtin = builtin_rules_dir()
-    inputs = {p.resolve() for p in rulecache._inputs((builtin,), builtin / "data")}
+    inputs = {Path(p).resolve() for p in rulecache._inputs((builtin,), builtin / "data")}
     assert {p.resolve() for p in (builtin / "data").rglob("*") if p.is_file()} <= inputs  # lexicon tables too
     package = ROOT / "cleaner"
     assert {p.resolve() for p in package.glob("*.py")} <= inputs
@@ -150,7 +152,7 @@ def test_damaged_rule_cache_is_rebuilt(tmp_path: Path) -> None:
     text.write_text("A widget here.\n", encoding="utf-8")
     (rules / "widget.yaml").write_text(RULE.format(message="Kept."), encoding="utf-8")
     _check_json(rules.parent, text, cache)
-    for entry in (cache / "compiled").glob("*.json"):
+    for entry in (cache / "compiled").glob(f"*{compiled_cache.SUFFIX}"):
         entry.write_bytes(entry.read_bytes()[: len(entry.read_bytes()) // 2])
     assert _messages(_check_json(rules.parent, text, cache)) == ["Kept."]
 
@@ -168,7 +170,7 @@ def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, patter
     regex_cache.reset()
     with regex_cache.warm_session():
         first = regex.compile(pattern, regex.VERSION0)
-    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*.json"))
+    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*{compiled_cache.SUFFIX}"))
     regex.purge()
     regex_cache.reset()
     with regex_cache.warm_session():
@@ -192,14 +194,12 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     with regex_cache.warm_session():
         regex.compile(r"\bsaid\b", regex.VERSION0)
     # Opcodes damaged on disk would crash regex's C core; the checksum keeps them out.
-    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*.json"):
+    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*{compiled_cache.SUFFIX}"):
         header, _, payload = entry.read_bytes().partition(b"\n")
-        value = json.loads(payload)
-        for key in value:
-            opcodes = json.loads(value[key])
+        value = marshal.loads(payload)
+        for opcodes in value.values():
             opcodes[2] = [999999, 1, 2]
-            value[key] = json.dumps(opcodes)
-        entry.write_bytes(header + b"\n" + json.dumps(value).encode())
+        entry.write_bytes(header + b"\n" + marshal.dumps(value))
     regex.purge()
     regex_cache.reset()
     with regex_cache.warm_session():
@@ -208,12 +208,32 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
 
 
 def test_plain_check_runs_without_typer(tmp_path: Path) -> None:
-    # `cleaner check FILE` takes the typer-free path; an option sends the same check through typer.
-    code, modules = _probe(["check", str(SEED)], tmp_path / "cache")
-    assert code == 1
-    assert not {m for m in modules if m == "typer" or m.startswith("typer.")}
-    _, modules = _probe(["check", "--format", "text", str(SEED)], tmp_path / "cache")
-    assert "typer" in modules
+    # `cleaner check FILE` (with at most --format, --no-readability, --color) takes the typer-free
+    # path; any other option sends the same check through typer.
+    for argv in (["check", str(SEED)], ["check", "--format", "json", "--no-readability", str(SEED)]):
+        code, modules = _probe(argv, tmp_path / "cache")
+        assert code == 1
+        assert not {m for m in modules if m == "typer" or m.startswith("typer.")}, argv
+    for argv in (["check", "--select", "PU101", str(SEED)], ["check", "--format", "html", str(SEED)],
+                 ["check", "--format", "json", "-f", "text", str(SEED)]):
+        _, modules = _probe(argv, tmp_path / "cache")
+        assert "typer" in modules, argv
+
+
+@pytest.mark.parametrize("options", [["--format", "json"], ["-f", "sarif", "--no-readability"],
+                                     ["--format=text", "--color"], ["--no-color", "--format", "github"]])
+def test_plain_check_options_equal_the_typer_command(options: list[str]) -> None:
+    # The same command line parsed by typer (the app called directly) gives the same bytes and exit code.
+    from typer.testing import CliRunner
+
+    from cleaner.cli import _plain_options, build_app
+    from tests_support import run_cli
+
+    assert _plain_options([*options, str(SEED)]) is not None  # the typer-free path takes it
+    fast = run_cli("check", *options, str(SEED))
+    typed = CliRunner().invoke(build_app(), ["check", *options, str(SEED)])
+    assert (fast.returncode, fast.stdout.decode()) == (typed.exit_code, typed.stdout)
+    assert fast.returncode == 1 and fast.stdout
 
 
 def test_plain_check_output_equals_the_typer_command() -> None:

@@ -15,25 +15,32 @@ from __future__ import annotations
 
 import functools
 import importlib
-import pkgutil
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 from cleaner.inputs.extracted import Extracted
 
 FALLBACK = "text"
+_PACKAGE = "cleaner.inputs"
 
 
 @dataclass(frozen=True)
 class InputFormat:
-    """One input format: its name, its suffixes, its comment marks, and its extractor."""
+    """One input format: its name, its suffixes, its comment marks, and its extractor (the module, loaded on first use)."""
 
     name: str
     extensions: tuple[str, ...]
     comment: tuple[str, str | None] | None
-    module: ModuleType
+    module_name: str
+
+    @property
+    def module(self) -> ModuleType:
+        """The module that extracts this format."""
+        return importlib.import_module(self.module_name)
 
     def extract(self, text: str) -> Extracted:
         """Return the text the rules check, with its offset map."""
@@ -47,17 +54,39 @@ class InputFormat:
 
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, InputFormat]:
-    """Every input format by name, plain text first."""
-    package = importlib.import_module("cleaner.inputs")
-    found = {}
+    """Every input format by name, plain text first.
+
+    The table comes from the compiled cache, keyed by the package's files: a check of a text
+    file does not import the HTML and Markdown extractors (and `html.parser`) to learn their suffixes.
+    """
+    from cleaner import compiled_cache
+
+    folder = Path(__file__).resolve().parent
+    files = sorted(folder / name for name in os.listdir(folder) if name.endswith(".py"))
+    key = compiled_cache.fingerprint(files, "input formats 1", content_limit=-1)
+    rows = compiled_cache.load_or_build(f"inputformats_{compiled_cache.location_tag(folder)}", key, _scan)
+    found = {
+        name: InputFormat(name, tuple(exts), tuple(comment) if comment else None, module)
+        for name, exts, comment, module in rows
+    }
+    return dict(sorted(found.items(), key=lambda item: item[0] != FALLBACK))
+
+
+def _scan() -> list[list[Any]]:
+    """[name, extensions, comment, module] of each module of the package with a `FORMAT`, importing them all."""
+    import pkgutil
+
+    package = importlib.import_module(_PACKAGE)
+    rows = []
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
         if info.name.startswith("_"):
             continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
+        module = importlib.import_module(f"{_PACKAGE}.{info.name}")
         name = getattr(module, "FORMAT", None)
         if name:
-            found[name] = InputFormat(name, tuple(module.EXTENSIONS), module.COMMENT, module)
-    return dict(sorted(found.items(), key=lambda item: item[0] != FALLBACK))
+            comment = list(module.COMMENT) if module.COMMENT else None
+            rows.append([name, list(module.EXTENSIONS), comment, module.__name__])
+    return rows
 
 
 @functools.lru_cache(maxsize=1)

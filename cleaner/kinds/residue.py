@@ -62,7 +62,9 @@ _LIST_MARK = regex.compile(r"(?m)^[ \t]*\K[▽△◇◎][ \t]*")
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u30FC]+")
 # Every CJK character lies at U+1100-U+11FF or from U+2E80 on (not among the quotation marks and dashes
 # between): the script classes are tried only on runs of such characters, which a plain range finds fast.
-_HIGH = re.compile("[\u1100-\u11ff\u2e80-\U0010ffff]+")
+# Written as the complement of the low ranges: the same characters, but `re` compiles a class by
+# visiting each BMP code point it lists, and the complement lists 11,000 instead of 53,000 (2 ms a start).
+_HIGH = re.compile("[^\u0000-\u10ff\u1200-\u2e7f]+")
 _GLOSS = regex.compile(r"[(（][^()（）\n]{0,30}$")
 _GLOSS_END = regex.compile(r"^[^()（）\n]{0,30}[)）]")
 # Cyrillic and Greek letters with a Latin twin, as they are confused in mixed-script words.
