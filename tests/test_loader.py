@@ -103,7 +103,7 @@ def test_options_are_complete_with_declared_defaults(tmp_path: Path) -> None:
     assert dict(rule.options) == {
         "pattern": "foo",
         "ignore-case": True,
-        "where": {"quotes": "outside", "position": "sentence-start", "headings": "skip"},
+        "where": {"quotes": "outside", "position": "sentence-start", "headings": "skip", "lowercase-paragraphs": "any"},
         "exceptions": (),
         "transform": None,
     }
