@@ -103,6 +103,18 @@ def token_starts(doc: Document, tokens: frozenset[str]) -> list[int] | None:
     return sorted(found + after_digit) if after_digit else found
 
 
+def literal_starts(text: str, literals: frozenset[str]) -> list[int]:
+    """Every offset where one of `literals` occurs, in order: str.find runs in C at memory speed,
+    where a regex opening with an alternation of lower-case words is tried at most positions."""
+    found: list[int] = []
+    for literal in literals:
+        at = text.find(literal)
+        while at >= 0:
+            found.append(at)
+            at = text.find(literal, at + 1)
+    return sorted(found)
+
+
 def _letters_after_digits(doc: Document) -> list[int]:
     return [m.end() for m in _LETTER_AFTER_DIGIT.finditer(doc.text)]
 
