@@ -84,19 +84,17 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
 
 
 def _scan(doc: Document) -> list[Mention]:
-    text, out, run = doc.text, [], []
-    for word in doc.words:
-        token = word.text
-        # Title-case or inner-capital words (Seoul, McDonald, Jae-myung), not ALL-CAPS acronyms; tested
-        # inline, and a run flushed only when there is one: most words are lower case.
-        if not (token[0].isupper() and not token.isupper() and not token[0].isdigit()):
-            if run:
-                _flush(doc, run, out)
-                run = []
-            continue
-        if run and text[run[-1].end : word.start] != " ":
-            _flush(doc, run, out)
+    text, words, out, run = doc.text, doc.words, [], []
+    # Title-case or inner-capital words (Seoul, McDonald, Jae-myung), not ALL-CAPS acronyms: found in
+    # one comprehension, so the loop below visits the capitalised words only (most words are lower case).
+    capitalised = [i for i, w in enumerate(words) if w[2][0].isupper() and not w[2].isupper()]
+    previous = -2
+    for i in capitalised:
+        word = words[i]
+        if run and (i != previous + 1 or text[run[-1].end : word.start] != " "):
+            _flush(doc, run, out)  # a lower-case word, or more than one space, ends the run
             run = []
+        previous = i
         run.append(_strip_possessive(word))
         if run[-1].end != word.end:  # "Meloni’s plan": the possessive ends the name
             _flush(doc, run, out)

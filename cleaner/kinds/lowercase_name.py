@@ -65,20 +65,18 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         capitalised = _capitalised_in_names(doc)
-        starters = _table_starters()
+        # A run starts with a table name's first word or a word the article's evidence names.
+        firsts = _table_starters() | {w for w in capitalised if _known_capital(w, capitalised, shortest, ceiling)}
         words = doc.words
-        i = 0
-        while i < len(words):
-            if words[i].text not in starters and words[i].text not in capitalised:
-                i += 1  # no name in the tables or the article begins with this word: skip the run checks
+        done = 0  # words before this index belong to a name already reported
+        for i in [k for k, word in enumerate(words) if word.text in firsts]:
+            if i < done:
                 continue
             size, written = _name_at(doc, words, i, capitalised, shortest, ceiling)
             if size:
                 start, end = words[i].start, words[i + size - 1].end
                 yield Hit(start, end, (written,), message=f"“{doc.text[start:end]}” is a name written in lower case; write “{written}”.")
-                i += size
-            else:
-                i += 1
+                done = i + size
 
     return check
 
@@ -95,20 +93,21 @@ def _name_at(doc: Document, words: tuple[Word, ...], i: int, capitalised: dict[s
     table = _table_names()
     for size in range(_LONGEST_NAME, 0, -1):
         run = words[i : i + size]
-        if len(run) < size or not all(_bare_lower(doc, w) for w in run) or not _single_spaced(doc.text, run):
+        if len(run) < size:
             continue
         key = " ".join(w.text for w in run)
-        if key in table:
+        # The dictionary look-up first: it rejects almost every run before the per-word checks.
+        if key in table and all(_bare_lower(doc, w) for w in run) and _single_spaced(doc.text, run):
             return size, table[key]
     # Runs of article evidence: every word capitalised elsewhere, or a country from the tables.
     size = 0
     out: list[str] = []
-    while i + size < len(words) and _bare_lower(doc, words[i + size]):
-        if size and not _single_spaced(doc.text, words[i + size - 1 : i + size + 1]):
+    while i + size < len(words):
+        word = words[i + size]
+        found = table.get(word.text) or _known_capital(word.text, capitalised, shortest, ceiling)
+        if not found or not _bare_lower(doc, word):
             break
-        text = words[i + size].text
-        found = table.get(text) or _known_capital(text, capitalised, shortest, ceiling)
-        if not found:
+        if size and not _single_spaced(doc.text, words[i + size - 1 : i + size + 1]):
             break
         out.append(found)
         size += 1

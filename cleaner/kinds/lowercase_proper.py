@@ -24,7 +24,7 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document
-from cleaner.kinds._support import in_lower_case_paragraph, timeout_for
+from cleaner.kinds._support import in_lower_case_paragraph, literal_starts, matches_at
 from cleaner.model import Hit, Rule
 from cleaner.schema import Replacement
 from cleaner.wordclass import MONTHS, WEEKDAYS
@@ -42,9 +42,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker; the pattern of the sixteen-odd words is compiled once per process."""
     proper = _proper_by_lower()
     words = regex.compile(_BEFORE + "(?:" + "|".join(sorted(proper)) + ")" + _AFTER)
+    literals = frozenset(proper)
 
     def check(doc: Document) -> Iterator[Hit]:
-        for match in words.finditer(doc.text, timeout=timeout_for(doc.text)):
+        # Every match is one of the words: found with str.find, the pattern tried only there.
+        for match in matches_at(words, doc.text, literal_starts(doc.text, literals)):
             capitalised = proper[match.group()]
             if not _all_lower_case_passage(doc, match.start()):
                 yield Hit(match.start(), match.end(), (capitalised,),

@@ -18,7 +18,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._support import timeout_for
+from cleaner.kinds._support import matches_at, token_starts
 from cleaner.model import Hit, Rule
 from cleaner.schema import STRINGS, Option, Replacement
 
@@ -38,20 +38,21 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     with_particle = regex.compile(
         rf"(?<![\p{{L}}\p{{M}}'’-])(?P<particle>{'|'.join(map(_spaced, particles))})[ \t]+(?P<name>{_NAME})(?![\p{{L}}\p{{M}}])"
     )
-    capitalised = "|".join(_spaced(w[:1].upper() + w[1:]) for w in words)
-    lowered = "|".join(_spaced(w.lower()) for w in words if w.lower() == "the" or " the" in w.lower())
+    translations = [w[:1].upper() + w[1:] for w in words] + [
+        w.lower() for w in words if w.lower() == "the" or " the" in w.lower()]
     translated = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}'’-])(?P<words>{capitalised}|{lowered})[ \t]+(?P<name>{_NAME})(?![\p{{L}}\p{{M}}])"
+        rf"(?<![\p{{L}}\p{{M}}'’-])(?P<words>{'|'.join(map(_spaced, translations))})[ \t]+(?P<name>{_NAME})(?![\p{{L}}\p{{M}}])"
     )
+    # Both patterns open with a whole word from these: they are tried only where one stands.
+    particle_starts, translation_starts = _first_words(particles), _first_words(translations)
 
     def check(doc: Document) -> Iterator[Hit]:
-        timeout = timeout_for(doc.text)
         written: dict[str, Counter[str]] = {}
-        for match in with_particle.finditer(doc.text, timeout=timeout):
+        for match in matches_at(with_particle, doc.text, token_starts(doc, particle_starts)):
             written.setdefault(match.group("name"), Counter())[match.group("particle")] += 1
         if not written:
             return
-        for match in translated.finditer(doc.text, timeout=timeout):
+        for match in matches_at(translated, doc.text, token_starts(doc, translation_starts)):
             forms = written.get(match.group("name"))
             if forms is None or _followed_by_name(doc.text, match.end()):
                 continue
@@ -67,6 +68,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 def _spaced(phrase: str) -> str:
     """A phrase as a pattern whose spaces match any run of blanks."""
     return r"[ \t]+".join(regex.escape(part) for part in phrase.split())
+
+
+def _first_words(phrases: list[str]) -> frozenset[str]:
+    """The first word of each phrase."""
+    return frozenset(phrase.split()[0] for phrase in phrases)
 
 
 def _followed_by_name(text: str, end: int) -> bool:
