@@ -21,8 +21,9 @@ The `form` option picks which residue the rule reports:
     has no use in English and is always reported, with “.
   - `mojibake`: UTF-8 text decoded in a single-byte code page ("â€œ", "โ€œ" or "вЂњ" for “, "Ã©"
     for é); see _mojibake.py. A cheap test for two adjacent code-page characters runs first. The
-    fix writes the decoded text: safe when the bytes decode exactly, a suggestion when a dropped
-    last byte had to be guessed ("â€" for ”).
+    fix writes the decoded text: safe when the bytes decode exactly, a suggestion for quotation
+    marks (repaired one at a time they would unbalance a pair) and when a dropped last byte had to
+    be guessed ("â€" for ”).
   - `circled`: circled and parenthesised numbers (① ② ⑴ ❶) that Chinese, Japanese and Korean use to
     number points; the fix writes the number in brackets, "(1)".
 """
@@ -79,6 +80,7 @@ _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+(?=[^\p{L}\p{M}]*$)")
 _TWIN = regex.compile("[" + "".join(_TWINS) + "]")
 _GUILLEMET = re.compile("[«»„]")
 _DOUBLE_MARKS = "“”\"«»„"
+_QUOTE_MARKS = "“”‘’„‚"
 # Circled, parenthesised and negative circled numbers 1-20 (and ㉑-㊿).
 _CIRCLED = re.compile("[\u2460-\u2487\u24EB-\u24FE\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]")
 
@@ -232,5 +234,7 @@ def _mojibake(doc: Document) -> Iterator[Hit]:
         decoded = decode_run(match.group())
         if decoded is None:
             continue
-        exact = len(decoded.encode("utf-8")) == len(match.group())
+        # A quotation mark is paired: repairing one of a pair alone would unbalance the quotation, and a
+        # closing mark often lost its last byte, so quotation marks are suggestions, like any guessed byte.
+        exact = len(decoded.encode("utf-8")) == len(match.group()) and not any(ch in _QUOTE_MARKS for ch in decoded)
         yield Hit(match.start(), match.end(), (decoded,), safety=None if exact else Safety.SUGGEST)
