@@ -17,7 +17,7 @@ from cleaner import lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit
-from cleaner.wordclass import function_words
+from cleaner.wordclass import function_word_groups, function_words
 
 _LETTER_RUN = regex.compile(r"\p{L}{5,}")
 _FIND_LIMIT = 16  # candidate tokens looked for one by one; more take one pass of _TOKEN
@@ -171,8 +171,10 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
         return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0  # a weekday or month glued on: "fridaylast"
     if head in closed and tail in closed:
         # Two function words: only one glued to an article or a possessive ("inthe", "andhis");
-        # "thereof", "herein" and "whereas" are words.
-        return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0 if tail in _DETERMINER_TAILS else None
+        # "thereof", "herein" and "whereas" are words. An auxiliary glued to its negation ("havenot",
+        # "didnot") is the other closed pair; "cannot" is a word and wordfreq knows it.
+        negated = tail == "not" and head in function_word_groups()["auxiliaries"] and lexicon.zipf(head + tail) < 1.0
+        return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0 if tail in _DETERMINER_TAILS or negated else None
     if (head in closed) == (tail in closed) or head in closed:
         return None  # "overrepresentation", "underfunded": English prefixes, not glues
     content = tail if head in closed else head

@@ -31,7 +31,8 @@ OPTIONS = (
         "and one or two lower-case words; or a pronoun) between a closing quotation mark and a sentence-final "
         "reporting verb, and merges it into the quotation (`crisis,” the Ministry of Foreign Affairs of China "
         "said.`); `bare` reports a reporting verb that follows a closing quotation mark with no speaker, or stands "
-        "alone at the start of a paragraph (\"revealed.\"), and proposes deleting it after a quotation; "
+        "alone at the start of a paragraph (\"revealed.\"), or a subjectless verb and speech noun after a "
+        "quotation (\"made its assessment.\"), and proposes deleting a bare verb after a quotation; "
         "`inverted` reports a capitalised reporting verb right after a closing quotation mark and before its "
         "speaker (`?” Questioned Emmanuel Macron`), and lower-cases it (\"Said\", also a name, is left to the "
         "capitalised-said rule); `double` reports a second attribution after a quotation that one already "
@@ -66,6 +67,14 @@ _PRONOUNS = frozenset({"He", "She", "They", "We", "It", "You"})
 _SUBJECT = r"(?:he|she|they|it|we|[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?|\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+){0,3})"
 
 
+# Nouns for what a speaker said, as verb-final sources name it after a quotation ("made its assessment").
+_SPEECH_NOUNS = (
+    r"(?:assessments?|evaluations?|statements?|remarks?|comments?|phrases?|expressions?|words|messages?|"
+    r"warnings?|announcements?|explanations?|speech|descriptions?|criticisms?|reactions?|responses?|calls?|"
+    r"notes?|views?|opinions?|claims?|promises?|appeals?|assurances?)"
+)
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, regex.Pattern[str]]:
     """The forms' patterns, built once from the reporting-verb list."""
@@ -85,6 +94,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         ),
         # "…Citizens" , complaint.": one lower-case word, the verb's noun, after the quotation's comma.
         "lone-word": regex.compile(r"[”\"](?P<gap>[ \t]*,[ \t]*)(?P<verb>\p{Ll}{4,})\.(?=[ \t]*(?:\n|\Z|\p{Lu}))"),
+        # "…the truth.” made its assessment.": a verb-final source's "… assessment-made" left after the
+        # quotation with no speaker: a verb, a determiner and a noun for what was said.
+        "predicate": regex.compile(
+            rf"[.!?](?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>\p{{Ll}}{{3,}})[ \t]+(?:its|his|her|their|the|this|these|those|such)"
+            rf"[ \t]+(?:following[ \t]+)?(?P<noun>{_SPEECH_NOUNS})\.{_END}"
+        ),
         "stranded": regex.compile(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
         # A “ after sentence punctuation is a closing quote written with the wrong glyph.
         # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
@@ -121,6 +136,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     if form == "speaker":
         return lambda doc: _check_speaker(doc, institutions, max_words)
     return {"bare": _check_bare, "inverted": _check_inverted, "double": _check_double, "after-name": _check_after_name}[form]
+
+
+def _short_quote(doc: Document, close: int) -> bool:
+    """True when the quotation closed at `close` has fewer than four words (a title or a word quoted)."""
+    start = doc.text.rfind("“", max(0, close - 400), close)
+    return start >= 0 and len(doc.text[start:close].split()) < 4
 
 
 def _closes_quote(doc: Document, offset: int) -> bool:
@@ -179,6 +200,11 @@ def _check_bare(doc: Document) -> Iterator[Hit]:
         if is_function_word(word) or word.endswith("ly") or word in _ADVERBIAL or word in reporting_verbs():
             continue  # "…”, too." / "…”, again." / "…”, recently."; a reporting verb is the bare pattern's
         yield Hit(match.start("gap"), match.end(), message=f"“{word}.” after the quotation stands where its speaker and verb belong.")
+    for match in patterns["predicate"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        verb = match.group("verb")
+        if verb in reporting_verbs() or is_function_word(verb) or _short_quote(doc, match.start("close")):
+            continue  # '“Stop.” earned his remarks': a short quotation is the sentence's subject
+        yield Hit(match.start("gap"), match.end(), message=f"“{match.group()[2:].strip()}” after the quotation names no speaker.")
     for match in patterns["stranded"].finditer(doc.text, timeout=timeout_for(doc.text)):
         yield Hit(match.start("verb"), match.end(), message=f"“{match.group('verb')}.” stands alone with no speaker.")
 

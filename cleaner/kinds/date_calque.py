@@ -13,7 +13,8 @@ The `form` option picks which calque the rule reports:
   - `bare-day`: "On the 12th, police..." with no month named earlier in the article (nor "this
     month"); the ordinal must stand alone (before a comma, full stop, bracket, "at" or a part of
     the day), not before a noun (the 12th floor), and articles about holes, laps, innings or
-    floors are left alone.
+    floors are left alone. Wherever a month is named, a day counted like a weekday ("last 9th",
+    "this 3rd") and a weekday with a bare day number ("on Wednesday, 26:") are reported too.
 """
 
 from __future__ import annotations
@@ -51,7 +52,12 @@ _RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+nigh
 # A bare day ("(17th)", "(15)") or a date in a source-language format ("(14.Mar.2023)", "(14.3.)").
 _BRACKETED_DAY = rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?"
 _DAY_BRACKET = regex.compile(rf"\((?:{_BRACKETED_DAY})\)")
-_RELATIVE_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_RELATIVE}$")
+# A weekday may be glued to the word before it ("fourthTuesday (1st)"): its capital marks the start.
+_RELATIVE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{N}}]){_RELATIVE}|(?<!\p{{N}}){_WEEKDAY})$")
+# "last 9th", "this 3rd": a day of the month counted like a weekday, as Korean and Japanese do.
+_COUNTED_DAY = regex.compile(rf"(?<![\p{{L}}])(?i:last|this|next|coming|past)[ \t]+{_ORDINAL}(?=[ \t]*(?:[),.;:]|$))")
+# "on Wednesday, 26:": a weekday and a bare day number, as Portuguese and Spanish write them.
+_WEEKDAY_COMMA_DAY = regex.compile(rf"(?<![\p{{L}}]){_WEEKDAY},[ \t]+(?:[1-9]|[12]\d|3[01])(?=[:;)]|[.,](?!\d)|$)")
 _COUNTRY_TIME = regex.compile(r"(?<![\p{L}])(?P<country>Japan|Korea|China|Taiwan)[ \t]+time(?![\p{L}])")
 _ZONE_CITY = {"Japan": "Tokyo", "Korea": "Seoul", "China": "Beijing", "Taiwan": "Taipei"}
 _LOCAL_TIME_DAY = regex.compile(
@@ -108,6 +114,9 @@ def _country_time(doc: Document) -> Iterator[Hit]:
 def _bare_day(doc: Document) -> Iterator[Hit]:
     """A day of the month standing alone, when the article has named no month before it."""
     text = doc.text
+    for pattern in (_COUNTED_DAY, _WEEKDAY_COMMA_DAY):
+        for match in pattern.finditer(text, timeout=timeout_for(text)):
+            yield Hit(match.start(), match.end())
     if _ORDINAL_NOUNS.search(text):
         return
     first_month = _MONTH_NAMED.search(text)

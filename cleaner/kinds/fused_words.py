@@ -6,9 +6,12 @@ Forms (each reports the junction and inserts the missing space, or the missing f
   word running into a sentence starter ("TajikistanThe goal"). Brand names with inner capitals are
   left alone: they start with one or two lower-case letters (iPhone, eBay) or are capitalised
   compounds that do not end in a sentence starter (YouTube, LinkedIn, PowerPoint). Two names run
-  together ("JohnsonBritain") count when the article writes both apart (a country needs no second use).
+  together ("JohnsonBritain") count when the article writes both apart (a country needs no second use);
+  so do a weekday or month glued to a weekday or month or before a date ("ThursdayMonday (2)"), and a
+  capitalised common word glued to a preposition or article that opens a phrase ("CommissionOn April").
 - `punctuation`: a sentence mark glued to the next sentence ("fire.I also", "Ltd.The book",
-  "charge).Because"); web addresses, initials and dotted abbreviations are not sentences.
+  "charge).Because", "“Sawamura”.On"), or a comma or semicolon glued to a capitalised word
+  ("release,There"); web addresses, initials and dotted abbreviations are not sentences.
 - `enclosure`: a closing bracket or quotation mark glued to the next word ("(FdI)and",
   "extortion”said", "project.“During" where “ closes), or an opening quotation mark glued to the
   sentence before it ("Changwon.“Our suppliers ...”").
@@ -33,7 +36,7 @@ from cleaner.kinds._glued import MIN_PART_ZIPF, check_glued
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import Option, Replacement, one_of
-from cleaner.wordclass import function_words, reporting_verbs
+from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
 
 FORMS = ("camel", "punctuation", "enclosure", "glued", "detached-quote")
 KIND = "fused-words"
@@ -54,7 +57,7 @@ _CAMEL = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})I(?=[ \t]+\p{Ll}|[’'](?:m|ve|ll|d)(?!\p{L})))"
 )
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
-_PUNCT = regex.compile(r"(?<=[\p{L})])(?P<mark>[.!?])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
+_PUNCT = regex.compile(r"(?<=[\p{L})”’\"])(?P<mark>[.!?,;])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
 _ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“])(?=\p{L}{2})")
 
 
@@ -79,6 +82,12 @@ def _check_camel(doc: Document) -> Iterator[Hit]:
             elif right.lower() in function_words() and left in lexicon.places():
                 # "ChinaIn the region": a place does not form a brand with a preposition (LinkedIn does).
                 yield _sentence_split(doc, match.start("right"), left, right)
+            elif right in _CALENDAR and _calendar_glue(text, match.end("right"), left):
+                yield Hit(match.start("right"), match.start("right"), () if left in _CALENDAR else (" ",),
+                          safety=Safety.SUGGEST, message=f"“{left}” runs into “{right}”; a space is missing.")
+            elif right.lower() in _PHRASE_OPENERS and _opens_phrase(doc, match.end("right"), left, right):
+                # "CommissionOn April 26": a common word glued to a preposition that opens the next phrase.
+                yield _sentence_split(doc, match.start("right"), left, right)
             elif right != "I" and _two_names_run_together(doc, left, right):
                 yield Hit(match.start("right"), match.start("right"), (" ",), safety=Safety.SUGGEST,
                           message=f"“{left}” runs into “{right}”; a space or a full stop is missing.")
@@ -86,6 +95,32 @@ def _check_camel(doc: Document) -> Iterator[Hit]:
         elif left.islower() and lexicon.zipf(left) >= MIN_PART_ZIPF:
             yield Hit(match.start("right"), match.start("right"), (" ",),
                       message=f"“{left}” runs into “{right}”; a space is missing.")
+
+
+_CALENDAR = WEEKDAYS | MONTHS
+_PHRASE_OPENERS = function_word_groups()["prepositions"] | function_word_groups()["articles"]
+# After a glued calendar word: a date in brackets or figures ("ThursdayMonday (2)", "CommissionMay 3").
+_DATE_AFTER = regex.compile(r"[ \t]*[(\d]")
+# After a glued preposition: the phrase it opens, a capitalised word or a figure ("On April 26").
+_PHRASE_AFTER = regex.compile(r"[ \t]+[\p{Lu}\d]")
+
+
+def _calendar_glue(text: str, end: int, left: str) -> bool:
+    """True when a weekday or month is glued to a capitalised word: two calendar words, or a word
+    before a date ("ThursdayMonday (2)"); "CyberMonday sales" is left alone."""
+    if left in _CALENDAR:
+        return True
+    return lexicon.zipf(left) >= MIN_PART_ZIPF and bool(_DATE_AFTER.match(text, end))
+
+
+def _opens_phrase(doc: Document, end: int, left: str, right: str) -> bool:
+    """True when a capitalised common word runs into a preposition or an article that opens a phrase
+    ("CommissionOn April 26"): English and the article do not know the whole (LinkedIn, PopUp)."""
+    if len(left) < 4 or not left[1:].islower() or lexicon.zipf(left.lower()) < MIN_PART_ZIPF:
+        return False
+    if lexicon.zipf(left + right) > 0 or doc.vocabulary.capitalised[left + right] > 1:
+        return False
+    return bool(_PHRASE_AFTER.match(doc.text, end))
 
 
 def _two_names_run_together(doc: Document, left: str, right: str) -> bool:
@@ -157,7 +192,9 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
         mark_at, after = match.start("mark"), match.end("right")
         if after < len(text) - 1 and text[after] in "./@" and text[after + 1].isalnum():
             continue  # report.Final.docx, www.Example.com: a name with dots, not two sentences
-        if text[mark_at - 1] != ")" and not _sentence_word_before(text, mark_at):
+        # A closing quotation mark may end the sentence's last word ("“Sawamura”.On the day").
+        word_end = mark_at - 1 if text[mark_at - 1] in "”’\"" else mark_at
+        if text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end):
             continue
         yield Hit(mark_at + 1, mark_at + 1, (" ",),
                   message=f"No space after “{match.group('mark')}” before “{match.group('right')}”.")

@@ -49,6 +49,9 @@ _EMPHATIC = frozenset(
     "months decades centuries miles times minutes ages lots tons".split()
 )
 _MIN_ZIPF = 3.0
+# A lower-case word listed twice with a comma between is no reduplicated loan ("ylang ylang"): any
+# word English knows will do there.
+_MIN_LIST_ZIPF = 2.0
 _LINKS = frozenset("and or but nor the a an of to in on at by for with".split())
 
 
@@ -187,7 +190,7 @@ def _listed_twice(doc: Document, words: tuple[Word, ...], lowered: list[str]) ->
         low = lowered[i]
         if not a.text.islower() or doc.text[a.end : b.start] != ", " or i + 1 >= len(words):
             continue
-        if low in _ALLOWED_DOUBLES or low in _EMPHATIC or low in function_words() or lexicon.zipf(low) < _MIN_ZIPF:
+        if low in _ALLOWED_DOUBLES or low in _EMPHATIC or low in function_words() or lexicon.zipf(low) < _MIN_LIST_ZIPF:
             continue
         if lowered[i + 1] == low or (i >= 2 and lowered[i - 2] == low):
             continue  # "ding, ding, ding": a sound or a chant said three times

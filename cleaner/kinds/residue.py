@@ -19,6 +19,11 @@ The `form` option picks which residue the rule reports:
     pairs with its partner is the fix. A quotation set wholly in guillemets («Non merci»), as a
     caption quoting a French sign may be, is left alone. The German and Polish low opening mark („)
     has no use in English and is always reported, with “.
+  - `mojibake`: UTF-8 text decoded in a single-byte code page ("â€œ", "โ€œ" or "вЂњ" for “, "Ã©"
+    for é); see _mojibake.py. A cheap test for two adjacent code-page characters runs first. The
+    fix writes the decoded text: safe when the bytes decode exactly, a suggestion for quotation
+    marks (repaired one at a time they would unbalance a pair) and when a dropped last byte had to
+    be guessed ("â€" for ”).
   - `circled`: circled and parenthesised numbers (① ② ⑴ ❶) that Chinese, Japanese and Korean use to
     number points; the fix writes the number in brackets, "(1)".
 """
@@ -32,13 +37,14 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
+from cleaner.kinds._mojibake import candidate_runs, decode_run
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import Option, Replacement, one_of
 
 KIND = "residue"
 OPTIONS = (
-    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph", "guillemet", "circled"), "Which residue the rule reports (see above).",
+    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph", "guillemet", "circled", "mojibake"), "Which residue the rule reports (see above).",
            required=True),
 )
 REPLACEMENT = Replacement.COMPUTED
@@ -74,6 +80,7 @@ _LAST_WORD = regex.compile(r"[\p{L}\p{M}]+(?=[^\p{L}\p{M}]*$)")
 _TWIN = regex.compile("[" + "".join(_TWINS) + "]")
 _GUILLEMET = re.compile("[«»„]")
 _DOUBLE_MARKS = "“”\"«»„"
+_QUOTE_MARKS = "“”‘’„‚"
 # Circled, parenthesised and negative circled numbers 1-20 (and ㉑-㊿).
 _CIRCLED = re.compile("[\u2460-\u2487\u24EB-\u24FE\u2776-\u2793\u3251-\u325F\u32B1-\u32BF]")
 
@@ -82,7 +89,7 @@ _CIRCLED = re.compile("[\u2460-\u2487\u24EB-\u24FE\u2776-\u2793\u3251-\u325F\u32
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs,
-                "guillemet": _guillemets, "circled": _circled}
+                "guillemet": _guillemets, "circled": _circled, "mojibake": _mojibake}
     return checkers[rule.options["form"]]
 
 
@@ -218,3 +225,16 @@ def _circled(doc: Document) -> Iterator[Hit]:
         after = text[match.end()] if match.end() < len(text) else " "
         yield Hit(match.start(), match.end(), (f"({number})" + (" " if after.isalnum() else ""),))
 
+
+
+def _mojibake(doc: Document) -> Iterator[Hit]:
+    """Runs of code-page characters that spell UTF-8 bytes, with the text they stand for."""
+    text = doc.text
+    for match in candidate_runs().finditer(text):
+        decoded = decode_run(match.group())
+        if decoded is None:
+            continue
+        # A quotation mark is paired: repairing one of a pair alone would unbalance the quotation, and a
+        # closing mark often lost its last byte, so quotation marks are suggestions, like any guessed byte.
+        exact = len(decoded.encode("utf-8")) == len(match.group()) and not any(ch in _QUOTE_MARKS for ch in decoded)
+        yield Hit(match.start(), match.end(), (decoded,), safety=None if exact else Safety.SUGGEST)
