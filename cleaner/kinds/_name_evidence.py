@@ -198,23 +198,58 @@ def report(
     """Report the doubtful spellings of each group; larger names first, never inside one reported."""
     covered: list[tuple[int, int]] = []
     decided: set[str] = set()
+    verdicts: dict[str, str] = {}  # a doubtful word of a judged full name -> the word kept there
     ordered = sorted(groups, key=lambda g: (-max(len(n.split()) for n in g), min(g)))
     for group in ordered:
         words = {w for n in group for w in n.split()}
         if words <= decided:
-            continue  # "Jae-myung" / "Jae-myeong" were judged with "Lee Jae-myung" / "Lee Jae-myeong"
+            # "Jae-myung" / "Jae-myeong" were judged with "Lee Jae-myung" / "Lee Jae-myeong": the lone
+            # mentions of the doubtful word ("Otani said" beside "Shohei Ohtani") take that verdict.
+            yield from _inherit(doc, index, group, verdicts, covered)
+            continue
         decided |= words
         accents_only = len({nm.fold(n) for n in group}) == 1
         scored = {n: _evidence(index, n, known, group, accents_only) for n in group}
         keep = max(group, key=lambda n: scored[n])
         keep_line = doc.line_col(index.spans[keep][0][0])[0]
         for name in sorted(group - {keep}):
+            _record(verdicts, name, keep)
             message = (f"“{name}” is written “{keep}” elsewhere in the article (line {keep_line}); use one spelling."
                        if accents_only else _message(name, keep, keep_line, scored[keep], scored[name], index.count(keep)))
             for start, end in index.spans.get(name, ()):
                 if not _inside(covered, start, end):
                     bisect.insort(covered, (start, end))
                     yield Hit(start, end, (keep,), message=message)
+
+
+def _record(verdicts: dict[str, str], name: str, keep: str) -> None:
+    """Remember, word by word, which spelling a judged name kept (same word count only)."""
+    left, right = name.split(), keep.split()
+    if len(left) == len(right) > 1:
+        for x, y in zip(left, right):
+            if x != y:
+                verdicts.setdefault(x, y)
+
+
+def _inherit(
+    doc: Document, index: NameIndex, group: set[str], verdicts: dict[str, str], covered: list[tuple[int, int]]
+) -> Iterator[Hit]:
+    """Report a one-word spelling judged doubtful inside a full name, where it stands alone."""
+    for name in sorted(group):
+        keep = verdicts.get(name)
+        if keep is None or keep not in group or verdicts.get(keep) is not None:
+            continue  # judged both ways by two full names: no verdict to inherit
+        keep_line = doc.line_col(index.spans[keep][0][0])[0]
+        message = f"“{name}” is written “{keep}” in the same person’s full name elsewhere (line {keep_line}); use one spelling."
+        for start, end in index.spans.get(name, ()):
+            if not _opens_quote(doc.text, start) and not _inside(covered, start, end):
+                bisect.insort(covered, (start, end))
+                yield Hit(start, end, (keep,), message=message)
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """True when the name opens a quotation: a quoted tag or title (“Otani home run”) keeps its own form."""
+    return start > 0 and text[start - 1] in "“\"«「『"
 
 
 def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:
