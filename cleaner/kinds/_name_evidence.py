@@ -93,13 +93,28 @@ class NameIndex:
         left, right = a.split(), b.split()
         if len(left) == len(right):
             differ = [(x, y) for x, y in zip(left, right) if x != y]
-            if all(self._both_listed(x, y) for x, y in differ):
+            if all(self._both_listed(x, y) for x, y in differ) and not self._accent_dropped_once(a, b):
                 return False  # Québec / Quebec: the tables list both spellings
             if any(nm.fold(x) != nm.fold(y) and nm.is_known(x) and nm.is_known(y) for x, y in differ):
                 return False  # Iran / Iraq, Daniel / Danielle: two real names
         if len(left) == len(right) == 1:
             return not self._different_company(nm.fold(a), nm.fold(b))
         return True
+
+    def _accent_dropped_once(self, a: str, b: str) -> bool:
+        """One accented spelling used at least twice and its bare form only once: an engine's slip,
+        not the article's choice between two listed spellings (Valparaíso, Valparaíso ... Valparaiso)."""
+        accented, bare = (a, b) if b.isascii() else (b, a)
+        if accented.isascii() or not bare.isascii() or self.count(bare) != 1:
+            return False
+        # Only mentions standing alone count: "Coalition Avenir Québec" keeps the party's own spelling.
+        return sum(1 for start, end in self.spans.get(accented, ()) if self._alone_at(start, end)) >= 2
+
+    def _alone_at(self, start: int, end: int) -> bool:
+        """True when no capitalised word touches the mention on either side."""
+        before = self.doc.text[max(0, start - 40) : start].split()
+        after = self.doc.text[end : end + 40].split()
+        return not (before and before[-1][:1].isupper()) and not (after and after[0][:1].isupper())
 
     def _both_listed(self, x: str, y: str) -> bool:
         return nm.fold(x) == nm.fold(y) and all(n in lexicon.places() or n in self.known for n in (x, y))
