@@ -19,7 +19,7 @@ article ("Zhao Duilie") is the same person transliterated through Chinese.
 
 `mixed_readings` finds a listed figure's name kept in Korean form (Korean family name, hyphenated
 given name) in which some given syllables are Korean spellings and the others Mandarin readings
-("Yoon Seok-yue" for Yoon Suk-yeol), when the article names Korea and one listed figure fits.
+("Moon Zai-in" for Moon Jae-in), when the article names Korea and one listed figure fits.
 """
 
 from __future__ import annotations
@@ -186,7 +186,7 @@ def _match(mention: nm.Mention, i: int, candidates: tuple, named: Callable[[str]
 
 def mixed_readings(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
     """Hits on a listed Korean figure's name whose hyphenated given name mixes Korean romanisation with
-    the Mandarin reading of a syllable ("Yoon Seok-yue" for Yoon Suk-yeol: 석 seok, 悦 yue)."""
+    the Mandarin reading of a syllable ("Moon Zai-in" for Moon Jae-in: 在 zai, 인 in)."""
     people = _korean_people()
     if not people:
         return

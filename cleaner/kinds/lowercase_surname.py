@@ -1,4 +1,4 @@
-"""`lowercase-surname`: a family name written in lower case before its given name ("the first wang Shenchao").
+"""`lowercase-surname`: a family name written in lower case before its given name ("the first wang Lihao").
 
 An engine that does not recognise a family name as a name may treat it as a common word and lower
 case it, while the given name after it, which it cannot read as a word, keeps its capital. A
@@ -10,7 +10,7 @@ lower-case word is reported when all of these hold:
   "lee" or "long" are never reported: they are words of their own;
 - it follows a space, a line break or a bracket, and a capitalised word English does not use as a
   common word (Zipf below `max-zipf`) follows it after one space: the given name;
-- the word before it is not capitalised, so it is not a particle between two names ("Ho dan Lam",
+- the word before it is not capitalised, so it is not a particle between two names ("Tran dan Le",
   "Corriere della Sera");
 - it is not glued to an address, a handle or a tag, nor in a paragraph written all in lower case.
 

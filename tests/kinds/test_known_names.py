@@ -108,14 +108,14 @@ def test_taiwanese_figure_in_mainland_pinyin() -> None:
 
 
 def test_a_given_name_half_read_in_mandarin_is_the_listed_korean_name() -> None:
-    [finding] = ENGINE.check("South Korea’s President Yoon Seok-yue spoke in Seoul.")
-    assert (finding.text, finding.replacements[0].replace(" ", "-").lower()) == ("Yoon Seok-yue", "yoon-suk-yeol")
+    [finding] = ENGINE.check("South Korea’s President Moon Zai-in spoke in Seoul.")
+    assert (finding.text, finding.replacements[0]) == ("Moon Zai-in", "Moon Jae-in")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Yoon Seok-yue, a chef, opened a restaurant in Lyon.",  # no Korea in the article
+        "Moon Zai-in, a chef, opened a restaurant in Lyon.",  # no Korea in the article
         "South Korea’s President Yoon Suk-yeol spoke; Yoon Seo-yeon, a student, asked.",  # another person
     ],
 )

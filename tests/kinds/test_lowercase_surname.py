@@ -12,7 +12,7 @@ ENGINE = Engine([RULE])
 
 
 def test_reports_the_family_name_with_its_capitalised_form() -> None:
-    [finding] = ENGINE.check("The coach praised the winger wang Shenchao after the match.")
+    [finding] = ENGINE.check("The coach praised the winger wang Lihao after the match.")
     assert (finding.text, finding.replacements) == ("wang", ("Wang",))
 
 
@@ -20,9 +20,9 @@ def test_reports_the_family_name_with_its_capitalised_form() -> None:
     "text",
     [
         "We walked in the park Sunday.",  # a word English writes in lower case
-        "The team of Tran Thi dan Lam Minh won.",  # a particle between two names
+        "The team of Tran Thi dan Le Minh won.",  # a particle between two names
         "The wang Street market opened.",  # a common capitalised word follows
-        "Mail @wang Shenchao or read wang.example.org today.",  # a handle and an address
+        "Mail @wang Lihao or read wang.example.org today.",  # a handle and an address
         "the winger wang shenchao scored again",  # a paragraph written all in lower case
     ],
 )
