@@ -93,13 +93,28 @@ class NameIndex:
         left, right = a.split(), b.split()
         if len(left) == len(right):
             differ = [(x, y) for x, y in zip(left, right) if x != y]
-            if all(self._both_listed(x, y) for x, y in differ):
+            if all(self._both_listed(x, y) for x, y in differ) and not self._accent_dropped_once(a, b):
                 return False  # Québec / Quebec: the tables list both spellings
             if any(nm.fold(x) != nm.fold(y) and nm.is_known(x) and nm.is_known(y) for x, y in differ):
                 return False  # Iran / Iraq, Daniel / Danielle: two real names
         if len(left) == len(right) == 1:
             return not self._different_company(nm.fold(a), nm.fold(b))
         return True
+
+    def _accent_dropped_once(self, a: str, b: str) -> bool:
+        """One accented spelling used at least twice and its bare form only once: an engine's slip,
+        not the article's choice between two listed spellings (Valparaíso, Valparaíso ... Valparaiso)."""
+        accented, bare = (a, b) if b.isascii() else (b, a)
+        if accented.isascii() or not bare.isascii() or self.count(bare) != 1:
+            return False
+        # Only mentions standing alone count: "Coalition Avenir Québec" keeps the party's own spelling.
+        return sum(1 for start, end in self.spans.get(accented, ()) if self._alone_at(start, end)) >= 2
+
+    def _alone_at(self, start: int, end: int) -> bool:
+        """True when no capitalised word touches the mention on either side."""
+        before = self.doc.text[max(0, start - 40) : start].split()
+        after = self.doc.text[end : end + 40].split()
+        return not (before and before[-1][:1].isupper()) and not (after and after[0][:1].isupper())
 
     def _both_listed(self, x: str, y: str) -> bool:
         return nm.fold(x) == nm.fold(y) and all(n in lexicon.places() or n in self.known for n in (x, y))
@@ -198,23 +213,58 @@ def report(
     """Report the doubtful spellings of each group; larger names first, never inside one reported."""
     covered: list[tuple[int, int]] = []
     decided: set[str] = set()
+    verdicts: dict[str, str] = {}  # a doubtful word of a judged full name -> the word kept there
     ordered = sorted(groups, key=lambda g: (-max(len(n.split()) for n in g), min(g)))
     for group in ordered:
         words = {w for n in group for w in n.split()}
         if words <= decided:
-            continue  # "Jae-myung" / "Jae-myeong" were judged with "Lee Jae-myung" / "Lee Jae-myeong"
+            # "Jae-myung" / "Jae-myeong" were judged with "Lee Jae-myung" / "Lee Jae-myeong": the lone
+            # mentions of the doubtful word ("Otani said" beside "Shohei Ohtani") take that verdict.
+            yield from _inherit(doc, index, group, verdicts, covered)
+            continue
         decided |= words
         accents_only = len({nm.fold(n) for n in group}) == 1
         scored = {n: _evidence(index, n, known, group, accents_only) for n in group}
         keep = max(group, key=lambda n: scored[n])
         keep_line = doc.line_col(index.spans[keep][0][0])[0]
         for name in sorted(group - {keep}):
+            _record(verdicts, name, keep)
             message = (f"“{name}” is written “{keep}” elsewhere in the article (line {keep_line}); use one spelling."
                        if accents_only else _message(name, keep, keep_line, scored[keep], scored[name], index.count(keep)))
             for start, end in index.spans.get(name, ()):
                 if not _inside(covered, start, end):
                     bisect.insort(covered, (start, end))
                     yield Hit(start, end, (keep,), message=message)
+
+
+def _record(verdicts: dict[str, str], name: str, keep: str) -> None:
+    """Remember, word by word, which spelling a judged name kept (same word count only)."""
+    left, right = name.split(), keep.split()
+    if len(left) == len(right) > 1:
+        for x, y in zip(left, right):
+            if x != y:
+                verdicts.setdefault(x, y)
+
+
+def _inherit(
+    doc: Document, index: NameIndex, group: set[str], verdicts: dict[str, str], covered: list[tuple[int, int]]
+) -> Iterator[Hit]:
+    """Report a one-word spelling judged doubtful inside a full name, where it stands alone."""
+    for name in sorted(group):
+        keep = verdicts.get(name)
+        if keep is None or keep not in group or verdicts.get(keep) is not None:
+            continue  # judged both ways by two full names: no verdict to inherit
+        keep_line = doc.line_col(index.spans[keep][0][0])[0]
+        message = f"“{name}” is written “{keep}” in the same person’s full name elsewhere (line {keep_line}); use one spelling."
+        for start, end in index.spans.get(name, ()):
+            if not _opens_quote(doc.text, start) and not _inside(covered, start, end):
+                bisect.insort(covered, (start, end))
+                yield Hit(start, end, (keep,), message=message)
+
+
+def _opens_quote(text: str, start: int) -> bool:
+    """True when the name opens a quotation: a quoted tag or title (“Otani home run”) keeps its own form."""
+    return start > 0 and text[start - 1] in "“\"«「『"
 
 
 def _inside(covered: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -16,6 +16,10 @@ English news always uses the Korean romanisation. A two-word name is reported wh
 The Korean names the article itself writes (a family name of the closed class and a hyphenated
 given name, "Cho Dui-yeol") count as listed figures too: the Mandarin reading elsewhere in the same
 article ("Zhao Duilie") is the same person transliterated through Chinese.
+
+`mixed_readings` finds a listed figure's name kept in Korean form (Korean family name, hyphenated
+given name) in which some given syllables are Korean spellings and the others Mandarin readings
+("Moon Zai-in" for Moon Jae-in), when the article names Korea and one listed figure fits.
 """
 
 from __future__ import annotations
@@ -178,3 +182,45 @@ def _match(mention: nm.Mention, i: int, candidates: tuple, named: Callable[[str]
     seen = f"{mention.texts[i]} {mention.texts[i + 1]}"
     message = f"“{seen}” reads like the Mandarin reading of “{name}”; English writes Korean names in Korean romanisation."
     return Hit(mention.words[i].start, mention.words[i + 1].end, (name,), message=message)
+
+
+def mixed_readings(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
+    """Hits on a listed Korean figure's name whose hyphenated given name mixes Korean romanisation with
+    the Mandarin reading of a syllable ("Moon Zai-in" for Moon Jae-in: 在 zai, 인 in)."""
+    people = _korean_people()
+    if not people:
+        return
+    listed = lexicon.people_words()
+    for mention in nm.mentions(doc):
+        texts = mention.texts
+        for i in range(len(texts) - 1):
+            family, given = texts[i], texts[i + 1]
+            candidates = people.get(_READINGS.get(family.lower(), "")) if family.istitle() and "-" in given else None
+            if not candidates or given in listed:
+                continue
+            syllables = tuple(nm.fold(s) for s in given.split("-"))
+            fits = {nm.fold(name): name for name, korean, country in candidates  # one person listed twice counts once
+                    if name.split()[0] == family and named(country) and _mixes(korean, syllables)}
+            if len(fits) == 1 and not _other_nationality(doc, mention.words[i].start):
+                name = fits.popitem()[1]
+                message = f"“{family} {given}” mixes the Korean and the Mandarin readings of “{name}”; English writes Korean names in Korean romanisation."
+                yield Hit(mention.words[i].start, mention.words[i + 1].end, (name,), message=message)
+
+
+def _mixes(korean: tuple[str, ...], syllables: tuple[str, ...]) -> bool:
+    """Same syllable count, each a Korean spelling or a Mandarin reading, at least one only the latter."""
+    if len(korean) != len(syllables):
+        return False
+    mandarin = 0
+    for k, s in zip(korean, syllables):
+        if k == s or nm.is_variant(k, s) or _one_korean_rewrite(k, s):
+            continue
+        if not (_SYLLABLE.fullmatch(s) and _read_as(k, s)):
+            return False
+        mandarin += 1
+    return mandarin > 0
+
+
+def _one_korean_rewrite(x: str, y: str) -> bool:
+    """One syllable romanised two Korean ways (suk / seok, yeol / yul)."""
+    return nm._alternate_syllables(x, y)

@@ -30,7 +30,7 @@ import regex
 from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
-from cleaner.kinds._sino_reading import sino_readings
+from cleaner.kinds._sino_reading import mixed_readings, sino_readings
 from cleaner.kinds._support import OptionError
 from cleaner.kinds._wade_giles import taiwan_pinyin
 from cleaner.model import Hit, Rule
@@ -80,6 +80,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                                 or countries.named(name.country)):
                         yield hit
         yield from sino_readings(doc, countries.named)
+        yield from mixed_readings(doc, countries.named)
         yield from taiwan_pinyin(doc, countries.named)
 
     return check

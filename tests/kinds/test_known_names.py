@@ -105,3 +105,19 @@ def test_taiwanese_figure_in_mainland_pinyin() -> None:
     hits = list(taiwan_pinyin(Document(text), lambda country: True))
     assert [(text[h.start : h.end], h.replacements) for h in hits] == [("Cai Yingwen", ("Tsai Ing-wen",))]
     assert not list(taiwan_pinyin(Document(text), lambda country: False))
+
+
+def test_a_given_name_half_read_in_mandarin_is_the_listed_korean_name() -> None:
+    [finding] = ENGINE.check("South Korea’s President Moon Zai-in spoke in Seoul.")
+    assert (finding.text, finding.replacements[0]) == ("Moon Zai-in", "Moon Jae-in")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Moon Zai-in, a chef, opened a restaurant in Lyon.",  # no Korea in the article
+        "South Korea’s President Yoon Suk-yeol spoke; Yoon Seo-yeon, a student, asked.",  # another person
+    ],
+)
+def test_mixed_readings_need_korea_and_one_fitting_figure(text: str) -> None:
+    assert [f.text for f in ENGINE.check(text) if "Mandarin" in f.message] == []

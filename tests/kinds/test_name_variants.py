@@ -198,3 +198,19 @@ def test_lone_family_name_that_sounds_like_an_introduced_one() -> None:
     assert [(text[h.start : h.end], h.replacements) for h in hits] == [("Singh", ("Xing",))]
     introduced = "Ambassador Xing Haiming met Ravi Singh. Later, Singh said the talks went well."
     assert not list(lone_variants(Document(introduced), titles, frozenset()))
+
+
+def test_lone_mentions_take_the_verdict_of_the_full_name() -> None:
+    # The full names decide Ohmura; the lone Omura mentions follow, except a quoted tag that opens a quotation.
+    text = (
+        "Kenta Ohmura pitched. Later Kenta Omura batted, and Omura hit a double.\n\n"
+        "Fans wrote “Omura magic” online, and Omura’s coach smiled."
+    )
+    findings = ENGINE.check(text)
+    assert [(f.line, f.text, f.replacements) for f in findings] == [
+        (1, "Kenta Omura", ("Kenta Ohmura",)),
+        (1, "Omura", ("Ohmura",)),
+        (3, "Omura", ("Ohmura",)),
+    ]
+    assert "full name" in findings[1].message
+

@@ -1,0 +1,85 @@
+"""`lowercase-surname`: a family name written in lower case before its given name ("the first wang Lihao").
+
+An engine that does not recognise a family name as a name may treat it as a common word and lower
+case it, while the given name after it, which it cannot read as a word, keeps its capital. A
+lower-case word is reported when all of these hold:
+
+- its capitalised form is a family name the packaged tables know (the public figures' family names,
+  the surname table of `surname-calque`, the common Korean family names);
+- the dictionary does not also write it in lower case (SCOWL, the `lowercase` table), so "park",
+  "lee" or "long" are never reported: they are words of their own;
+- it follows a space, a line break or a bracket, and a capitalised word English does not use as a
+  common word (Zipf below `max-zipf`) follows it after one space: the given name;
+- the word before it is not capitalised, so it is not a particle between two names ("Tran dan Le",
+  "Corriere della Sera");
+- it is not glued to an address, a handle or a tag, nor in a paragraph written all in lower case.
+
+The capitalised form is suggested.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import gazetteer, lexicon
+from cleaner.document import Document
+from cleaner.kinds._support import in_lower_case_paragraph
+from cleaner.model import Hit, Rule
+from cleaner.schema import NUMBER, Option, Replacement
+
+KIND = "lowercase-surname"
+OPTIONS = (
+    Option("max-zipf", NUMBER, "A following word English uses more often than this (Zipf) is not a given name.", default=3.0),
+)
+REPLACEMENT = Replacement.COMPUTED
+
+# A plain lower-case word, one space, a capitalised word (stdlib re: a quick scan, checked further below).
+_PAIR = re.compile(r"[ \n(]([a-z]{2,12}) [A-Z]")  # led by a space: a plain scan, no look-behind
+_GIVEN = re.compile(r"[A-Z][^\W\d_]{1,15}(?!\w)")
+_GLUED = frozenset("/@#._\\’'-")  # a word touching these is part of an address, handle or tag
+# The word before the pair ends with a capitalised word (a particle between two names).
+_CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}’'.-]*[ \t]+$")
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Read the option and return the checker."""
+    ceiling = float(rule.options["max-zipf"])
+
+    def check(doc: Document) -> Iterator[Hit]:
+        families = _lower_families()
+        text = doc.text
+        for match in _PAIR.finditer(text):
+            written = families.get(match.group(1))
+            given = _GIVEN.match(text, match.end() - 1) if written else None
+            if given is None or _glued(text, match.start(1), given.end()) or lexicon.zipf(given.group()) >= ceiling:
+                continue
+            word, given = match.group(1), given.group()
+            if _CAPITAL_BEFORE.search(text, max(0, match.start(1) - 40), match.start(1)) or in_lower_case_paragraph(doc, match.start(1)):
+                continue
+            yield Hit(match.start(1), match.end(1), (written,),
+                      message=f"“{word}” is the family name {written} written in lower case before the given name {given}.")
+
+    return check
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when the pair touches an address, a handle, a tag or a hyphenated word."""
+    before = text[start - 1] if start else " "
+    after, beyond = text[end : end + 1], text[end + 1 : end + 2]
+    return before in _GLUED or after in ("@", "_") or (after in ("/", ".", "-") and beyond.isalnum())
+
+
+@functools.lru_cache(maxsize=1)
+def _lower_families() -> dict[str, str]:
+    """Lower-case form -> written form of the family names the tables know and English has no word for."""
+    from cleaner.kinds._sino_reading import _READINGS
+
+    names = {p.family for p in lexicon.people() if p.family.isalpha()}
+    names |= {name for name in gazetteer.load("surnames")}
+    names |= {name.capitalize() for name in _READINGS}
+    common = lexicon.lowercase_words()
+    return {n.lower(): n for n in names if n[:1].isupper() and n[1:].islower() and n.lower() not in common}
