@@ -28,6 +28,7 @@ _GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "”": CLOSE, "''": CLOS
 _STYLE = {"“": "curly", "”": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex"}
 _FREE_BEFORE = "([{—–-/“‘"  # a mark after one of these (or a space) is free on its left
 _FREE_AFTER = ",.;:!?)]}—–-…”’"  # a mark before one of these (or a space) is free on its right
+_CLAUSE_END = ",.;:!?)"  # a spaced mark before one of these closes
 _LOOKAHEAD = 8  # marks simulated when an opening glyph arrives inside an open quotation
 
 
@@ -98,6 +99,8 @@ def _candidates(text: str, para: Span) -> list[_Cand]:
         start, end, glyph = m.start(), m.end(), m.group()
         free_left, free_right = _free_sides(text, start, end, para)
         pos = OPEN if free_left and not free_right else CLOSE if free_right and not free_left else None
+        if pos is None and free_left and free_right and _closes_by_place(text, start, end, para):
+            pos = CLOSE
         if glyph in ('"', "''") and start > para.start and text[start - 1].isdigit() and pos != OPEN:
             pos = "inch"  # 12" pipe, 5'10''
         line_start = _at_line_start(text, start, para)
@@ -105,6 +108,28 @@ def _candidates(text: str, para: Span) -> list[_Cand]:
             pos = OPEN  # "” The second half…": nothing before it to close, so a spaced mark at a line start opens
         out.append(_Cand(start, end, glyph, pos, free_left and free_right, line_start))
     return out
+
+
+def _closes_by_place(text: str, start: int, end: int, para: Span) -> bool:
+    """True when a mark spaced on its left can only close: a clause mark or a line end follows it.
+
+    An opening mark is never followed by a comma or full stop (`three ” levers “.`), nor is it the
+    last thing on a line after a sentence's end (`acts impartially. “` before a line break).
+    """
+    if start == para.start or not text[start - 1].isspace():
+        return False
+    after = text[end] if end < para.end else "\n"
+    if after in _CLAUSE_END:
+        return True
+    rest = end
+    while rest < para.end and text[rest] in " \t":
+        rest += 1
+    if rest < para.end and text[rest] != "\n":
+        return False
+    before = start
+    while before > para.start and text[before - 1] in " \t":
+        before -= 1
+    return before > para.start and text[before - 1] in ".!?,…"
 
 
 def _at_line_start(text: str, offset: int, para: Span) -> bool:
@@ -155,6 +180,8 @@ def _decide(
     own, pos = _GLYPH_ROLE[cand.glyph], cand.pos
     tex = "tex" if _STYLE[cand.glyph] == "tex" else None
     if not is_open:
+        if own == CLOSE and pos is None and cand.spaced and not tex and _opens_better(cands, i):
+            return OPEN, "wrong-way", False, "push"  # `three ” levers “.`: a pair turned round
         if own == CLOSE and pos != OPEN:
             return CLOSE, tex or "unmatched", True, "none"
         if own == OPEN and pos == CLOSE and not tex:
@@ -172,6 +199,12 @@ def _decide(
     if reading == "nest":
         return OPEN, tex, True, "push"
     return OPEN, tex or "reopened", False, "restart"
+
+
+def _opens_better(cands: list[_Cand], i: int) -> bool:
+    """True when a spaced closing glyph with nothing open pairs the following marks better as an opener."""
+    following = cands[i + 1 : i + 1 + _LOOKAHEAD]
+    return _defects_after(following, 1, False) < 1 + _defects_after(following, 0, False)
 
 
 def _best_reading(cands: list[_Cand], i: int, pos: str | None, runs_on: bool) -> str:
