@@ -94,3 +94,10 @@ def test_spaced_closing_mark_at_a_paragraph_start_opens_the_quotation() -> None:
     text = "“We were tired at the break.»\n\n” The second half was better,” the coach said."
     assert defects(text)[-2:] == [("”", "wrong-way"), ("”", None)]
     assert defects("The coach left.\n\n”\n\nThe club said nothing.") == [("”", "unmatched")]
+
+
+def test_flipped_pair_is_reported_at_both_marks_only_when_paired() -> None:
+    flipped = Engine([RULES["SP116"]])
+    assert [(f.text, f.replacements) for f in flipped.check('It was the" best deal "in years.')] == [
+        ('" ', (' "',)), (' "', ('" ',))]
+    assert flipped.check('He said "yes" and she said "no" twice.') == []
