@@ -9,7 +9,8 @@ reports one kind of defect and no mark is reported twice.
 Defects: `unmatched` (a closer with no opener, or an opener never closed), `reopened` (an opener
 that starts a new quotation while one is still open), `wrong-way` (an opening glyph used to close, or a closing
 glyph used to open), `mixed` (a curly mark paired with a straight one: the mark in the document's
-minority style is named), `tex` (`` or '' used as a quotation mark).
+minority style is named), `tex` (`` or '' used as a quotation mark), `turned` (a quotation whose
+marks are both turned round and set on the wrong side of their spaces: `he said.” We lead, “added`).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _scan_paragraphs(doc: Document) -> tuple[tuple[Span, tuple[Mark, ...]], ...]
     out = []
     for index, para in enumerate(paragraphs):
         reopened = index + 1 < len(paragraphs) and doc.text[paragraphs[index + 1].start] in "“\"`"
-        out.append((para, tuple(_mixed(_scan(doc.text, para, reopened), style))))
+        out.append((para, tuple(_turned_pair(doc.text, _mixed(_scan(doc.text, para, reopened), style)))))
     return tuple(out)
 
 
@@ -258,4 +259,26 @@ def _mixed(marks: list[Mark], style: str) -> list[Mark]:
         if pair == {"curly", "straight"} and marks[opener].defect is None and mark.defect is None:
             odd = opener if _STYLE[marks[opener].glyph] != style else index
             out[odd] = replace(out[odd], defect="mixed")
+    return out
+
+
+def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
+    """Name `turned` a lone ” that follows a sentence and opens words, then a lone “ glued to a lower-case
+    word after a clause mark: the quotation between them lost both marks to the wrong side (`assured.” We
+    lead, “applauded the minister`). The first mark of a paragraph may close a quotation run on from the
+    paragraph before, so it is never the first of such a pair."""
+    out = list(marks)
+    closed = {mark.partner for mark in marks}
+    for index in range(1, len(marks) - 1):
+        first, second = marks[index], marks[index + 1]
+        if first.glyph != "”" or second.glyph != "“" or first.defect != "unmatched" or second.start in closed:
+            continue  # the opener is left without a partner, at the paragraph end or by a later reopening
+        if first.role != CLOSE or second.role != OPEN:
+            continue
+        opens_words = text[first.end : first.end + 1] == " " and text[first.end + 1 : first.end + 2].isupper()
+        ends_clause = text[second.start - 2 : second.start] in (", ", ". ", "! ", "? ")
+        if text[first.start - 1 : first.start] in ".!?," and opens_words and ends_clause \
+                and text[second.end : second.end + 1].islower():
+            out[index] = replace(first, role=OPEN, defect="turned")
+            out[index + 1] = replace(second, role=CLOSE, defect="turned")
     return out

@@ -11,7 +11,8 @@ The marks of each paragraph are paired by role (see `_quotes`), and the rule rep
   final punctuation (`village of Popivka, "the official said`); a curly ” shows its role by its
   glyph and is the space-before-closing-quote rule's. A quotation spaced inside at both ends
   (`" Oh, who knows? "`, tokenised text) is left alone. The fix moves the space after the mark.
-- `flipped`: a paired quotation whose marks both sit on the wrong side of their spaces, the opener
+- `flipped`: a quotation whose marks are turned round with their spaces (`assured.” We lead, “applauded`,
+  `_quotes`' `turned`), or a paired quotation whose marks both sit on the wrong side of their spaces, the opener
   glued to the word before it and the closer to the word after it (`the" best deal "in years`), as a
   tokeniser puts them back; each mark is reported with the fix that moves its space across it. A
   curly pair whose closer is not glued to a word is the opening-quote-on-wrong-side rule's.
@@ -23,7 +24,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from cleaner.document import Document
-from cleaner.kinds._quotes import CLOSE, Mark, glyph_for, paragraph_marks, quote_style
+from cleaner.kinds._quotes import CLOSE, OPEN, Mark, glyph_for, paragraph_marks, quote_style
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import Option, Replacement, one_of
 
@@ -92,6 +93,10 @@ def _spaced_close(text: str, mark: Mark) -> Hit | None:
 def _flipped(text: str, marks: tuple[Mark, ...]) -> Iterator[Hit]:
     """Both marks of a pair spaced on their inner side and glued to the words outside them."""
     for mark in marks:
+        if mark.defect == "turned":  # `assured.” We lead, “applauded`: turn the glyph and move the space
+            yield (Hit(mark.start, mark.end + 1, (" “",)) if mark.role == OPEN
+                   else Hit(mark.start - 1, mark.end, ("” ",)))
+            continue
         if mark.role != CLOSE or mark.partner is None or mark.defect is not None or mark.depth != 1:
             continue
         opener, close = mark.partner, mark.start
