@@ -59,7 +59,7 @@ def _scan_paragraphs(doc: Document) -> tuple[tuple[Span, tuple[Mark, ...]], ...]
     out = []
     for index, para in enumerate(paragraphs):
         reopened = index + 1 < len(paragraphs) and doc.text[paragraphs[index + 1].start] in "“\"`"
-        out.append((para, tuple(_turned_pair(doc.text, _mixed(_scan(doc.text, para, reopened), style)))))
+        out.append((para, tuple(_doubtful_pairs(_turned_pair(doc.text, _mixed(_scan(doc.text, para, reopened), style))))))
     return tuple(out)
 
 
@@ -186,7 +186,9 @@ def _decide(
         if own == CLOSE and pos != OPEN:
             return CLOSE, tex or "unmatched", True, "none"
         if own == OPEN and pos == CLOSE and not tex:
-            return CLOSE, "wrong-way", True, "none"  # a lost opener and a wrong glyph: name the glyph
+            # A lost opener and a wrong glyph: name the glyph; a mark spaced on its left (`possible.” “, they`)
+            # may as well be a stray, so turning it is only suggested.
+            return CLOSE, "wrong-way", not cand.spaced, "none"
         return OPEN, tex or ("wrong-way" if own == CLOSE else None), True, "push"
     if cand.line_start and cand.pos == OPEN:
         return OPEN, tex, True, "restart"  # a quotation run on over a line break reopens here
@@ -282,3 +284,11 @@ def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
             out[index] = replace(first, role=OPEN, defect="turned")
             out[index + 1] = replace(second, role=CLOSE, defect="turned")
     return out
+
+
+def _doubtful_pairs(marks: list[Mark]) -> list[Mark]:
+    """A wrong-way closer whose opener was itself a doubtful reading (`three ” levers “.`) is doubtful too:
+    turning one half alone would leave the pair half fixed and mislead the other spacing rules."""
+    doubtful = {mark.start for mark in marks if mark.defect == "wrong-way" and not mark.certain}
+    return [replace(mark, certain=False) if mark.defect == "wrong-way" and mark.partner in doubtful else mark
+            for mark in marks]

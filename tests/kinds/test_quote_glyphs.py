@@ -44,7 +44,7 @@ def test_spaced_mark_before_a_full_stop_can_only_close() -> None:
 
 def test_spaced_closing_glyph_turned_round_opens_a_reversed_pair() -> None:
     found = [(f.code, f.text, f.safety) for f in QUOTES.check("He named three ” levers “. Then he left.")]
-    assert found == [("PU108", "”", Safety.SUGGEST), ("PU108", " “", Safety.SAFE)]
+    assert found == [("PU108", "”", Safety.SUGGEST), ("PU108", " “", Safety.SUGGEST)]
 
 
 def test_one_defect_per_mark_so_pu105_is_silent_on_a_wrong_way_close() -> None:
