@@ -9,7 +9,8 @@ reports one kind of defect and no mark is reported twice.
 Defects: `unmatched` (a closer with no opener, or an opener never closed), `reopened` (an opener
 that starts a new quotation while one is still open), `wrong-way` (an opening glyph used to close, or a closing
 glyph used to open), `mixed` (a curly mark paired with a straight one: the mark in the document's
-minority style is named), `tex` (`` or '' used as a quotation mark).
+minority style is named), `tex` (`` or '' used as a quotation mark), `turned` (a quotation whose
+marks are both turned round and set on the wrong side of their spaces: `he said.” We lead, “added`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "”": CLOSE, "''": CLOS
 _STYLE = {"“": "curly", "”": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex"}
 _FREE_BEFORE = "([{—–-/“‘"  # a mark after one of these (or a space) is free on its left
 _FREE_AFTER = ",.;:!?)]}—–-…”’"  # a mark before one of these (or a space) is free on its right
+_CLAUSE_END = ",.;:!?)"  # a spaced mark before one of these closes
 _LOOKAHEAD = 8  # marks simulated when an opening glyph arrives inside an open quotation
 
 
@@ -57,7 +59,7 @@ def _scan_paragraphs(doc: Document) -> tuple[tuple[Span, tuple[Mark, ...]], ...]
     out = []
     for index, para in enumerate(paragraphs):
         reopened = index + 1 < len(paragraphs) and doc.text[paragraphs[index + 1].start] in "“\"`"
-        out.append((para, tuple(_mixed(_scan(doc.text, para, reopened), style))))
+        out.append((para, tuple(_doubtful_pairs(_turned_pair(doc.text, _mixed(_scan(doc.text, para, reopened), style))))))
     return tuple(out)
 
 
@@ -98,6 +100,8 @@ def _candidates(text: str, para: Span) -> list[_Cand]:
         start, end, glyph = m.start(), m.end(), m.group()
         free_left, free_right = _free_sides(text, start, end, para)
         pos = OPEN if free_left and not free_right else CLOSE if free_right and not free_left else None
+        if pos is None and free_left and free_right and _closes_by_place(text, start, end, para):
+            pos = CLOSE
         if glyph in ('"', "''") and start > para.start and text[start - 1].isdigit() and pos != OPEN:
             pos = "inch"  # 12" pipe, 5'10''
         line_start = _at_line_start(text, start, para)
@@ -105,6 +109,28 @@ def _candidates(text: str, para: Span) -> list[_Cand]:
             pos = OPEN  # "” The second half…": nothing before it to close, so a spaced mark at a line start opens
         out.append(_Cand(start, end, glyph, pos, free_left and free_right, line_start))
     return out
+
+
+def _closes_by_place(text: str, start: int, end: int, para: Span) -> bool:
+    """True when a mark spaced on its left can only close: a clause mark or a line end follows it.
+
+    An opening mark is never followed by a comma or full stop (`three ” levers “.`), nor is it the
+    last thing on a line after a sentence's end (`acts impartially. “` before a line break).
+    """
+    if start == para.start or not text[start - 1].isspace():
+        return False
+    after = text[end] if end < para.end else "\n"
+    if after in _CLAUSE_END:
+        return True
+    rest = end
+    while rest < para.end and text[rest] in " \t":
+        rest += 1
+    if rest < para.end and text[rest] != "\n":
+        return False
+    before = start
+    while before > para.start and text[before - 1] in " \t":
+        before -= 1
+    return before > para.start and text[before - 1] in ".!?,…"
 
 
 def _at_line_start(text: str, offset: int, para: Span) -> bool:
@@ -155,10 +181,14 @@ def _decide(
     own, pos = _GLYPH_ROLE[cand.glyph], cand.pos
     tex = "tex" if _STYLE[cand.glyph] == "tex" else None
     if not is_open:
+        if own == CLOSE and pos is None and cand.spaced and not tex and _opens_better(cands, i):
+            return OPEN, "wrong-way", False, "push"  # `three ” levers “.`: a pair turned round
         if own == CLOSE and pos != OPEN:
             return CLOSE, tex or "unmatched", True, "none"
         if own == OPEN and pos == CLOSE and not tex:
-            return CLOSE, "wrong-way", True, "none"  # a lost opener and a wrong glyph: name the glyph
+            # A lost opener and a wrong glyph: name the glyph; a mark spaced on its left (`possible.” “, they`)
+            # may as well be a stray, so turning it is only suggested.
+            return CLOSE, "wrong-way", not cand.spaced, "none"
         return OPEN, tex or ("wrong-way" if own == CLOSE else None), True, "push"
     if cand.line_start and cand.pos == OPEN:
         return OPEN, tex, True, "restart"  # a quotation run on over a line break reopens here
@@ -172,6 +202,12 @@ def _decide(
     if reading == "nest":
         return OPEN, tex, True, "push"
     return OPEN, tex or "reopened", False, "restart"
+
+
+def _opens_better(cands: list[_Cand], i: int) -> bool:
+    """True when a spaced closing glyph with nothing open pairs the following marks better as an opener."""
+    following = cands[i + 1 : i + 1 + _LOOKAHEAD]
+    return _defects_after(following, 1, False) < 1 + _defects_after(following, 0, False)
 
 
 def _best_reading(cands: list[_Cand], i: int, pos: str | None, runs_on: bool) -> str:
@@ -226,3 +262,33 @@ def _mixed(marks: list[Mark], style: str) -> list[Mark]:
             odd = opener if _STYLE[marks[opener].glyph] != style else index
             out[odd] = replace(out[odd], defect="mixed")
     return out
+
+
+def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
+    """Name `turned` a lone ” that follows a sentence and opens words, then a lone “ glued to a lower-case
+    word after a clause mark: the quotation between them lost both marks to the wrong side (`assured.” We
+    lead, “applauded the minister`). The first mark of a paragraph may close a quotation run on from the
+    paragraph before, so it is never the first of such a pair."""
+    out = list(marks)
+    closed = {mark.partner for mark in marks}
+    for index in range(1, len(marks) - 1):
+        first, second = marks[index], marks[index + 1]
+        if first.glyph != "”" or second.glyph != "“" or first.defect != "unmatched" or second.start in closed:
+            continue  # the opener is left without a partner, at the paragraph end or by a later reopening
+        if first.role != CLOSE or second.role != OPEN:
+            continue
+        opens_words = text[first.end : first.end + 1] == " " and text[first.end + 1 : first.end + 2].isupper()
+        ends_clause = text[second.start - 2 : second.start] in (", ", ". ", "! ", "? ")
+        if text[first.start - 1 : first.start] in ".!?," and opens_words and ends_clause \
+                and text[second.end : second.end + 1].islower():
+            out[index] = replace(first, role=OPEN, defect="turned")
+            out[index + 1] = replace(second, role=CLOSE, defect="turned")
+    return out
+
+
+def _doubtful_pairs(marks: list[Mark]) -> list[Mark]:
+    """A wrong-way closer whose opener was itself a doubtful reading (`three ” levers “.`) is doubtful too:
+    turning one half alone would leave the pair half fixed and mislead the other spacing rules."""
+    doubtful = {mark.start for mark in marks if mark.defect == "wrong-way" and not mark.certain}
+    return [replace(mark, certain=False) if mark.defect == "wrong-way" and mark.partner in doubtful else mark
+            for mark in marks]

@@ -11,6 +11,11 @@ The marks of each paragraph are paired by role (see `_quotes`), and the rule rep
   final punctuation (`village of Popivka, "the official said`); a curly ” shows its role by its
   glyph and is the space-before-closing-quote rule's. A quotation spaced inside at both ends
   (`" Oh, who knows? "`, tokenised text) is left alone. The fix moves the space after the mark.
+- `flipped`: a quotation whose marks are turned round with their spaces (`assured.” We lead, “applauded`,
+  `_quotes`' `turned`), or a paired quotation whose marks both sit on the wrong side of their spaces, the opener
+  glued to the word before it and the closer to the word after it (`the" best deal "in years`), as a
+  tokeniser puts them back; each mark is reported with the fix that moves its space across it. A
+  curly pair whose closer is not glued to a word is the opening-quote-on-wrong-side rule's.
 
 """
 
@@ -19,12 +24,12 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from cleaner.document import Document
-from cleaner.kinds._quotes import CLOSE, Mark, glyph_for, paragraph_marks, quote_style
+from cleaner.kinds._quotes import CLOSE, OPEN, Mark, glyph_for, paragraph_marks, quote_style
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import Option, Replacement, one_of
 
 KIND = "quote-glyphs"
-_DEFECTS = ("wrong-way", "mixed", "tex", "spaced-close")
+_DEFECTS = ("wrong-way", "mixed", "tex", "spaced-close", "flipped")
 OPTIONS = (Option("defect", one_of(*_DEFECTS), "Which defect the rule reports (see above).", required=True),)
 REPLACEMENT = Replacement.COMPUTED
 
@@ -37,6 +42,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     def check(doc: Document) -> Iterator[Hit]:
         style = quote_style(doc.text)
         for _, marks in paragraph_marks(doc):
+            if defect == "flipped":
+                yield from _flipped(doc.text, marks)
+                continue
             for mark in marks:
                 if defect == "spaced-close":
                     hit = _spaced_close(doc.text, mark)
@@ -81,6 +89,34 @@ def _spaced_close(text: str, mark: Mark) -> Hit | None:
         return None  # `Valencia. "The rents`: as likely a new quotation opening as the old one closing
     return Hit(start, mark.end, ('"' + (" " if glued else ""),))
 
+
+def _flipped(text: str, marks: tuple[Mark, ...]) -> Iterator[Hit]:
+    """Both marks of a pair spaced on their inner side and glued to the words outside them."""
+    for mark in marks:
+        if mark.defect == "turned":  # `assured.” We lead, “applauded`: turn the glyph and move the space
+            yield (Hit(mark.start, mark.end + 1, (" “",)) if mark.role == OPEN
+                   else Hit(mark.start - 1, mark.end, ("” ",)))
+            continue
+        if mark.role != CLOSE or mark.partner is None or mark.defect is not None or mark.depth != 1:
+            continue
+        opener, close = mark.partner, mark.start
+        after = text[mark.end : mark.end + 1]
+        if not (opener > 0 and text[opener - 1].isalpha() and text[opener + 1 : opener + 2] in (" ", "\t")):
+            continue
+        if not (text[close - 1] in " \t" and text[close - 2 : close - 1].strip() and (after.isalpha() or after in _AFTER_CLOSE)):
+            continue
+        if mark.glyph != '"' and not after.isalpha():
+            continue  # a curly pair with a free closer: opening-quote-on-wrong-side (JN106) reports it
+        gap = len(text[opener + 1 :]) - len(text[opener + 1 :].lstrip(" \t"))
+        yield Hit(opener, opener + 1 + gap, (" " + text[opener],))
+        space = close - 1
+        while text[space - 1] in " \t":
+            space -= 1
+        yield Hit(space, mark.end, (mark.glyph + (" " if after.isalpha() else ""),))
+
+
+# Marks that may follow a closing quotation mark glued to them.
+_AFTER_CLOSE = ",.;:!?)]"
 
 # Marks that end a quoted sentence or clause before its closing quotation mark.
 _QUOTATION_END = ",.!?…"

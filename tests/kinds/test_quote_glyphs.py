@@ -33,8 +33,18 @@ def test_opening_mark_glued_to_the_quoted_words_closes_it() -> None:
 
 
 def test_spaced_wrong_way_mark_is_a_suggestion_and_takes_its_space() -> None:
-    [finding] = QUOTES.check("He wants it applied “ before the end of the year “.")
+    [finding] = QUOTES.check("He wants it applied “ before the end of the year “ and he said so.")
     assert (finding.code, finding.text, finding.safety) == ("PU108", " “", Safety.SUGGEST)
+
+
+def test_spaced_mark_before_a_full_stop_can_only_close() -> None:
+    [finding] = QUOTES.check("He wants it applied “ before the end of the year “.")
+    assert (finding.code, finding.text, finding.safety) == ("PU108", " “", Safety.SAFE)
+
+
+def test_spaced_closing_glyph_turned_round_opens_a_reversed_pair() -> None:
+    found = [(f.code, f.text, f.safety) for f in QUOTES.check("He named three ” levers “. Then he left.")]
+    assert found == [("PU108", "”", Safety.SUGGEST), ("PU108", " “", Safety.SUGGEST)]
 
 
 def test_one_defect_per_mark_so_pu105_is_silent_on_a_wrong_way_close() -> None:
@@ -84,3 +94,10 @@ def test_spaced_closing_mark_at_a_paragraph_start_opens_the_quotation() -> None:
     text = "“We were tired at the break.»\n\n” The second half was better,” the coach said."
     assert defects(text)[-2:] == [("”", "wrong-way"), ("”", None)]
     assert defects("The coach left.\n\n”\n\nThe club said nothing.") == [("”", "unmatched")]
+
+
+def test_flipped_pair_is_reported_at_both_marks_only_when_paired() -> None:
+    flipped = Engine([RULES["SP116"]])
+    assert [(f.text, f.replacements) for f in flipped.check('It was the" best deal "in years.')] == [
+        ('" ', (' "',)), (' "', ('" ',))]
+    assert flipped.check('He said "yes" and she said "no" twice.') == []
