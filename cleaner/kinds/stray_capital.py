@@ -7,7 +7,8 @@ judged by evidence, never by a list of observed strings:
 - `form: function-word`: a closed-class word (article, preposition, pronoun, auxiliary ...; see
   rules/data/function-words.yaml) capitalised mid-sentence. Skipped where it starts or sits inside a
   run of capitalised words that contains a content word (a title or name: "The Hague", "Gone With the
-  Wind"), except before a date ("Strategy In February 2020"). After a semicolon that follows a lower-case word a capital
+  Wind"), except before a date ("Strategy In February 2020") and a subject pronoun with a verb after a
+  name ("Olaf Schulz He won"). After a semicolon that follows a lower-case word a capital
   is a stray too ("Harris; For the delegation"), except on a subject pronoun ("cuttings; You can").
 - `form: common-word`: a common English word (wordfreq) that the dictionary writes in lower case and
   never capitalises (SCOWL; so not Congress, Earth or Brown, nor a coinage such as Covid), not a place or nationality, standing alone between
@@ -26,6 +27,7 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
+from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement, one_of
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
@@ -181,13 +183,30 @@ def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     """
     low = words[i].text.lower()
     if low in _CLAUSE_SUBJECTS:
-        nxt = _next_joined(doc, words, i)
-        verbs = function_word_groups()["auxiliaries"] | reporting_verbs()
-        return nxt is not None and nxt.text in verbs and words[i - 1].text[:1].isupper()
+        return _subject_after_name(doc, words, i)
     if low in ("and", "or"):
         if _name_words(doc, words, i, -1) >= 2 and _name_words(doc, words, i, 1) >= 2:
             return True
     return _ends_run_before_lower(doc, words, i)
+
+
+def _subject_after_name(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised subject pronoun follows a capitalised word and a verb follows it.
+
+    "Olaf Schulz He won", "Meloni She spoke": a title capitalises its verb, so a lower-case word
+    after the pronoun that is a verb or a content word marks a lost sentence break or a doubled
+    subject. "He" and "She" are also Chinese family and given names ("Liu He said"): after a
+    single pinyin syllable they are left alone.
+    """
+    nxt, prev = _next_joined(doc, words, i), words[i - 1]
+    if nxt is None or not prev.text[:1].isupper():
+        return False
+    if words[i].text in ("He", "She") and _SYLLABLE.fullmatch(prev.text.lower()):
+        return False
+    if nxt.text in function_word_groups()["auxiliaries"] | reporting_verbs():
+        return True
+    return (nxt.text.islower() and len(nxt.text) > 2 and nxt.text not in function_words()
+            and lexicon.zipf(nxt.text) >= 3.0)
 
 
 def _ends_run_before_lower(doc: Document, words: tuple[Word, ...], i: int) -> bool:
