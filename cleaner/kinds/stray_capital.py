@@ -187,7 +187,23 @@ def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     if low in ("and", "or"):
         if _name_words(doc, words, i, -1) >= 2 and _name_words(doc, words, i, 1) >= 2:
             return True
-    return _ends_run_before_lower(doc, words, i)
+    return _ends_run_before_lower(doc, words, i) or _before_demonym_noun(doc, words, i)
+
+
+def _before_demonym_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when an article or determiner is followed by a nationality and a lower-case noun.
+
+    "playing The Japanese team": a nationality adjective qualifying a common noun makes no
+    title, which would capitalise the noun too ("The Japanese House" is left alone).
+    """
+    if words[i].text.lower() not in function_word_groups()["articles"] | _DETERMINERS:
+        return False
+    nationality = _next_joined(doc, words, i)
+    if nationality is None or nationality.text not in lexicon.demonyms():
+        return False
+    noun = _next_joined(doc, words, i + 1)
+    return (noun is not None and noun.text.islower() and len(noun.text) > 2
+            and noun.text not in function_words() and lexicon.zipf(noun.text) >= 3.0)
 
 
 def _subject_after_name(doc: Document, words: tuple[Word, ...], i: int) -> bool:
