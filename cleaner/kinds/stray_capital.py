@@ -124,8 +124,8 @@ def _before_date(doc: Document, words: tuple[Word, ...], i: int) -> bool:
 def _in_title_run(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     """True when word i belongs to a run of capitalised words with a content word in it (a name or title).
 
-    A run goes on through capitalised words, and through a minor lower-case word (of, the, and ...)
-    that has a capitalised word after it: "Gone With the Wind", "We Are the World".
+    A run goes on through capitalised words, and through one or two minor lower-case words (of, the,
+    and ...) that have a capitalised word after them: "Gone With the Wind", "Minister of the Economy".
     """
     for step in (-1, 1):
         j = i
@@ -143,12 +143,17 @@ def _in_title_run(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     return False
 
 
-def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int) -> bool:
+def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int, minor: int = 1) -> bool:
+    """True when a capitalised word follows word j, through at most one more minor word ("of the Economy")."""
     k = j + step
     if not 0 <= k < len(words):
         return False
     a, b = sorted((words[j], words[k]), key=lambda w: w.start)
-    return not doc.text[a.end : b.start].strip() and words[k].text[:1].isupper()
+    if doc.text[a.end : b.start].strip():
+        return False
+    if words[k].text[:1].isupper():
+        return True
+    return minor > 0 and words[k].text in _MINOR and _capital_beyond(doc, words, k, step, minor - 1)
 
 
 def _check_function_words(doc: Document) -> Iterator[Hit]:
