@@ -84,7 +84,9 @@ def mid_sentence(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     prev = words[i - 1]
     gap = doc.text[prev.end : words[i].start].replace(" ", "").replace("\t", "").replace("\u00a0", "")
     if len(gap) > 1 and gap[-1] == "," and "\n" not in gap:
-        return True  # `onResistance? “, He said`: whatever came before, a comma continues the sentence
+        # `onResistance? “, He said`: after a quotation a comma continues the sentence; after a bare
+        # full stop (`the mouth. , Among them`) the comma is the stray and the capital starts a sentence.
+        return any(ch in "“”\"‘’" for ch in gap) or not any(ch in ".!?" for ch in gap)
     if any(ch in _OPENERS for ch in gap):
         return False
     if any(ch in _DASHES for ch in gap):
