@@ -51,7 +51,7 @@ _MINOR = frozenset("a an and as at by da de del della der des di du for from in 
 _CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ \t]{1,3})\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 _SUBJECTS = frozenset("i we you he she it they this there".split())
 # Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
-_CLAUSE_SUBJECTS = frozenset("we he she they there".split())
+_CLAUSE_SUBJECTS = frozenset("we he she it they there".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
 # or a body, so a capital on one of them between lower-case words is strong evidence on its own.
@@ -222,8 +222,8 @@ def _subject_after_name(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     single pinyin syllable they are left alone.
     """
     nxt, prev = _next_joined(doc, words, i), words[i - 1]
-    if nxt is None or not prev.text[:1].isupper():
-        return False
+    if nxt is None or not prev.text[:1].isupper() or prev.text.endswith(("’s", "'s")):
+        return False  # "Stephen King's It was filmed": a title after a possessive
     if words[i].text in ("He", "She") and _SYLLABLE.fullmatch(prev.text.lower()):
         return False
     if nxt.text in function_word_groups()["auxiliaries"] | reporting_verbs():
