@@ -332,15 +332,14 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
 
 
 def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """True when word i is an adjective (English derives an adverb from it: regular, regularly)
+    """True when word i is an adjective (English derives an adverb or a superlative from it: regularly, biggest)
     and a lower-case content word follows it, the noun it qualifies.
 
     Brands and bodies are nouns ("his Telegram channel", "the Diet this week"), which have no
     adverb; a verb after the word ("the General said") makes it a noun used as a title.
     """
     low = words[i].text.lower()
-    words_lower = lexicon.lowercase_words()
-    if low + "ly" not in words_lower and low + "ally" not in words_lower:
+    if not _is_adjective(low):
         return False
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is None or doc.text[words[i].end : nxt.start] != " " or not nxt.text.islower():
@@ -348,6 +347,14 @@ def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bo
     following = nxt.text
     return (following not in function_words() and following not in reporting_verbs()
             and not following.endswith(("ed", "ly")) and lexicon.zipf(following) >= 3.0)
+
+
+def _is_adjective(low: str) -> bool:
+    """True when English derives an adverb (regular, regularly) or a superlative (little, littlest) from the word."""
+    words_lower = lexicon.lowercase_words()
+    forms = (low + "ly", low + "ally", low + "est", low + "st" if low.endswith("e") else "",
+             low[:-1] + "iest" if low.endswith("y") else "", low + low[-1] + "est")
+    return any(form and form in words_lower for form in forms)
 
 
 @functools.lru_cache(maxsize=1)
