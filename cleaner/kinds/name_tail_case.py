@@ -36,7 +36,7 @@ _MAX_TAIL = 3  # lower-case words at the end of a name
 # A run of two or more capitalised words joined by single spaces.
 _RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'-])\p{Lu}[\p{L}\p{M}]*+(?: \p{Lu}[\p{L}\p{M}]*+)++(?![\p{L}\p{M}\p{N}])")
 # A lower-case word right after a capitalised one: where a name's lower-cased end can start.
-_AFTER_CAPITAL = regex.compile(r"\p{Lu}[\p{L}\p{M}]{0,30}+ (\p{Ll}++)(?![\p{L}\p{M}\p{N}])")
+_AFTER_CAPITAL = regex.compile(r"(\p{Lu}[\p{L}\p{M}]{0,30}+) (\p{Ll}++)(?![\p{L}\p{M}\p{N}])")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -61,11 +61,13 @@ def _check(doc: Document, min_uses: int) -> Iterator[Hit]:
     names = set(_names(doc.text, min_uses))
     if not names:
         return
-    tails = {key[k] for key in names for k in range(1, len(key))}
+    # The pairs of neighbours in the names: a capitalised word and the lower-cased word after it.
+    pairs = {(key[k - 1], key[k]) for key in names for k in range(1, len(key))}
     longest = max(len(key) for key in names)
     for match in _AFTER_CAPITAL.finditer(doc.text, timeout=timeout_for(doc.text)):
-        if match.group(1) in tails and match.group(1) not in function_words():
-            hit = _lower_tail(doc, doc.word_index(match.start(1)), names, longest)
+        tail = match.group(2)
+        if (match.group(1).lower(), tail) in pairs and tail not in function_words():
+            hit = _lower_tail(doc, doc.word_index(match.start(2)), names, longest)
             if hit is not None:
                 yield hit
 
