@@ -7,7 +7,8 @@ judged by evidence, never by a list of observed strings:
 - `form: function-word`: a closed-class word (article, preposition, pronoun, auxiliary ...; see
   rules/data/function-words.yaml) capitalised mid-sentence. Skipped where it starts or sits inside a
   run of capitalised words that contains a content word (a title or name: "The Hague", "Gone With the
-  Wind"), except before a date ("Strategy In February 2020"). After a semicolon that follows a lower-case word a capital
+  Wind"), except before a date ("Strategy In February 2020") and a subject pronoun with a verb after a
+  name ("Olaf Schulz He won"). After a semicolon that follows a lower-case word a capital
   is a stray too ("Harris; For the delegation"), except on a subject pronoun ("cuttings; You can").
 - `form: common-word`: a common English word (wordfreq) that the dictionary writes in lower case and
   never capitalises (SCOWL; so not Congress, Earth or Brown, nor a coinage such as Covid), not a place or nationality, standing alone between
@@ -26,6 +27,7 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
+from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement, one_of
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
@@ -49,7 +51,7 @@ _MINOR = frozenset("a an and as at by da de del della der des di du for from in 
 _CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ \t]{1,3})\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 _SUBJECTS = frozenset("i we you he she it they this there".split())
 # Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
-_CLAUSE_SUBJECTS = frozenset("we he she they there".split())
+_CLAUSE_SUBJECTS = frozenset("we he she it they there".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
 # or a body, so a capital on one of them between lower-case words is strong evidence on its own.
@@ -82,7 +84,9 @@ def mid_sentence(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     prev = words[i - 1]
     gap = doc.text[prev.end : words[i].start].replace(" ", "").replace("\t", "").replace("\u00a0", "")
     if len(gap) > 1 and gap[-1] == "," and "\n" not in gap:
-        return True  # `onResistance? “, He said`: whatever came before, a comma continues the sentence
+        # `onResistance? “, He said`: after a quotation a comma continues the sentence; after a bare
+        # full stop (`the mouth. , Among them`) the comma is the stray and the capital starts a sentence.
+        return any(ch in "“”\"‘’" for ch in gap) or not any(ch in ".!?" for ch in gap)
     if any(ch in _OPENERS for ch in gap):
         return False
     if any(ch in _DASHES for ch in gap):
@@ -122,8 +126,8 @@ def _before_date(doc: Document, words: tuple[Word, ...], i: int) -> bool:
 def _in_title_run(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     """True when word i belongs to a run of capitalised words with a content word in it (a name or title).
 
-    A run goes on through capitalised words, and through a minor lower-case word (of, the, and ...)
-    that has a capitalised word after it: "Gone With the Wind", "We Are the World".
+    A run goes on through capitalised words, and through one or two minor lower-case words (of, the,
+    and ...) that have a capitalised word after them: "Gone With the Wind", "Minister of the Economy".
     """
     for step in (-1, 1):
         j = i
@@ -141,12 +145,17 @@ def _in_title_run(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     return False
 
 
-def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int) -> bool:
+def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int, minor: int = 1) -> bool:
+    """True when a capitalised word follows word j, through at most one more minor word ("of the Economy")."""
     k = j + step
     if not 0 <= k < len(words):
         return False
     a, b = sorted((words[j], words[k]), key=lambda w: w.start)
-    return not doc.text[a.end : b.start].strip() and words[k].text[:1].isupper()
+    if doc.text[a.end : b.start].strip():
+        return False
+    if words[k].text[:1].isupper():
+        return True
+    return minor > 0 and words[k].text in _MINOR and _capital_beyond(doc, words, k, step, minor - 1)
 
 
 def _check_function_words(doc: Document) -> Iterator[Hit]:
@@ -181,13 +190,46 @@ def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     """
     low = words[i].text.lower()
     if low in _CLAUSE_SUBJECTS:
-        nxt = _next_joined(doc, words, i)
-        verbs = function_word_groups()["auxiliaries"] | reporting_verbs()
-        return nxt is not None and nxt.text in verbs and words[i - 1].text[:1].isupper()
+        return _subject_after_name(doc, words, i)
     if low in ("and", "or"):
         if _name_words(doc, words, i, -1) >= 2 and _name_words(doc, words, i, 1) >= 2:
             return True
-    return _ends_run_before_lower(doc, words, i)
+    return _ends_run_before_lower(doc, words, i) or _before_demonym_noun(doc, words, i)
+
+
+def _before_demonym_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when an article or determiner is followed by a nationality and a lower-case noun.
+
+    "playing The Japanese team": a nationality adjective qualifying a common noun makes no
+    title, which would capitalise the noun too ("The Japanese House" is left alone).
+    """
+    if words[i].text.lower() not in function_word_groups()["articles"] | _DETERMINERS:
+        return False
+    nationality = _next_joined(doc, words, i)
+    if nationality is None or nationality.text not in lexicon.demonyms():
+        return False
+    noun = _next_joined(doc, words, i + 1)
+    return (noun is not None and noun.text.islower() and len(noun.text) > 2
+            and noun.text not in function_words() and lexicon.zipf(noun.text) >= 3.0)
+
+
+def _subject_after_name(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised subject pronoun follows a capitalised word and a verb follows it.
+
+    "Olaf Schulz He won", "Meloni She spoke": a title capitalises its verb, so a lower-case word
+    after the pronoun that is a verb or a content word marks a lost sentence break or a doubled
+    subject. "He" and "She" are also Chinese family and given names ("Liu He said"): after a
+    single pinyin syllable they are left alone.
+    """
+    nxt, prev = _next_joined(doc, words, i), words[i - 1]
+    if nxt is None or not prev.text[:1].isupper() or prev.text.endswith(("’s", "'s")):
+        return False  # "Stephen King's It was filmed": a title after a possessive
+    if words[i].text in ("He", "She") and _SYLLABLE.fullmatch(prev.text.lower()):
+        return False
+    if nxt.text in function_word_groups()["auxiliaries"] | reporting_verbs():
+        return True
+    return (nxt.text.islower() and len(nxt.text) > 2 and nxt.text not in function_words()
+            and lexicon.zipf(nxt.text) >= 3.0)
 
 
 def _ends_run_before_lower(doc: Document, words: tuple[Word, ...], i: int) -> bool:
@@ -290,15 +332,14 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
 
 
 def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """True when word i is an adjective (English derives an adverb from it: regular, regularly)
+    """True when word i is an adjective (English derives an adverb or a superlative from it: regularly, biggest)
     and a lower-case content word follows it, the noun it qualifies.
 
     Brands and bodies are nouns ("his Telegram channel", "the Diet this week"), which have no
     adverb; a verb after the word ("the General said") makes it a noun used as a title.
     """
     low = words[i].text.lower()
-    words_lower = lexicon.lowercase_words()
-    if low + "ly" not in words_lower and low + "ally" not in words_lower:
+    if not _is_adjective(low):
         return False
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is None or doc.text[words[i].end : nxt.start] != " " or not nxt.text.islower():
@@ -306,6 +347,14 @@ def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bo
     following = nxt.text
     return (following not in function_words() and following not in reporting_verbs()
             and not following.endswith(("ed", "ly")) and lexicon.zipf(following) >= 3.0)
+
+
+def _is_adjective(low: str) -> bool:
+    """True when English derives an adverb (regular, regularly) or a superlative (little, littlest) from the word."""
+    words_lower = lexicon.lowercase_words()
+    forms = (low + "ly", low + "ally", low + "est", low + "st" if low.endswith("e") else "",
+             low[:-1] + "iest" if low.endswith("y") else "", low + low[-1] + "est")
+    return any(form and form in words_lower for form in forms)
 
 
 @functools.lru_cache(maxsize=1)

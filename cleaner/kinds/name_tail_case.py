@@ -1,0 +1,97 @@
+"""`name-tail-case`: a name the article writes in Title Case, once with the end of it in lower case.
+
+Engines translate the words of a company, event or body name one by one and lose the capitals of
+the common words in it: an article that names "Harbin Glass Works" several times also writes
+"Harbin glass works". The article is its own evidence. A span is reported when:
+
+- the same words stand elsewhere in the article, at least `min-uses` times, as a whole run of
+  capitalised words (not part of a longer name: "Seoul City Hall Plaza" says nothing of "Seoul
+  city hall");
+- here the first word or words are capitalised as there, and the rest are lower-case content words
+  (a title's "of" or "and" is no evidence), with no capitalised word right after them;
+- a closed-class word that leads a run ("The" at a sentence start) is not part of the name, and
+  the place is not a heading.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner.document import Document
+from cleaner.kinds._support import timeout_for
+from cleaner.model import Hit, Rule
+from cleaner.schema import NUMBER, Option, Replacement
+from cleaner.wordclass import function_words
+
+KIND = "name-tail-case"
+OPTIONS = (
+    Option("min-uses", NUMBER, "How many times the article must write the name in Title Case.", default=2),
+)
+REPLACEMENT = Replacement.COMPUTED
+
+_MAX_TAIL = 3  # lower-case words at the end of a name
+# A run of two or more capitalised words joined by single spaces.
+_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'-])\p{Lu}[\p{L}\p{M}]*+(?: \p{Lu}[\p{L}\p{M}]*+)++(?![\p{L}\p{M}\p{N}])")
+# A lower-case word right after a capitalised one: where a name's lower-cased end can start.
+_AFTER_CAPITAL = regex.compile(r"(\p{Lu}[\p{L}\p{M}]{0,30}+) (\p{Ll}++)(?![\p{L}\p{M}\p{N}])")
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker."""
+    min_uses = int(rule.options["min-uses"])
+    return lambda doc: _check(doc, min_uses)
+
+
+def _names(text: str, min_uses: int) -> list[tuple[str, ...]]:
+    """The article's whole runs of capitalised words used at least min_uses times, lower-cased."""
+    runs: Counter = Counter()
+    for match in _RUN.finditer(text, timeout=timeout_for(text)):
+        words = match.group().split(" ")
+        if words[0].lower() in function_words():
+            words = words[1:]  # "The" at a sentence start is no part of the name
+        if len(words) >= 2:
+            runs[tuple(w.lower() for w in words)] += 1
+    return [key for key, n in runs.items() if n >= min_uses]
+
+
+def _check(doc: Document, min_uses: int) -> Iterator[Hit]:
+    names = set(_names(doc.text, min_uses))
+    if not names:
+        return
+    # The pairs of neighbours in the names: a capitalised word and the lower-cased word after it.
+    pairs = {(key[k - 1], key[k]) for key in names for k in range(1, len(key))}
+    longest = max(len(key) for key in names)
+    for match in _AFTER_CAPITAL.finditer(doc.text, timeout=timeout_for(doc.text)):
+        tail = match.group(2)
+        if (match.group(1).lower(), tail) in pairs and tail not in function_words():
+            hit = _lower_tail(doc, doc.word_index(match.start(2)), names, longest)
+            if hit is not None:
+                yield hit
+
+
+def _lower_tail(doc: Document, i: int, names: set[tuple[str, ...]], longest: int) -> Hit | None:
+    """The lower-case words from word i when they end a name the article writes in Title Case."""
+    words, text = doc.words, doc.text
+    joined = lambda a, b: text[words[a].end : words[b].start] == " "  # noqa: E731
+    head = i - 1
+    while head > 0 and i - head < longest - 1 and words[head - 1].text[:1].isupper() and joined(head - 1, head):
+        head -= 1
+    end = i
+    while end + 1 < len(words) and end - i + 1 < _MAX_TAIL and words[end + 1].text.islower() and joined(end, end + 1):
+        end += 1
+    if doc.in_heading(words[i].start):
+        return None
+    for last in range(end, i - 1, -1):
+        if last + 1 < len(words) and words[last + 1].text[:1].isupper() and joined(last, last + 1):
+            continue  # a longer name goes on: "Seoul city Hall Plaza"
+        for first in range(head, i):
+            key = tuple(w.text.lower() for w in words[first : last + 1])
+            if key in names:
+                fixed = " ".join(w.text[:1].upper() + w.text[1:] for w in words[i : last + 1])
+                name = " ".join(w.text for w in words[first:i])
+                return Hit(words[i].start, words[last].end, (fixed,),
+                           message=f"The article writes “{name} {fixed}” elsewhere.")
+    return None

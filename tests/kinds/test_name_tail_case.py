@@ -1,0 +1,40 @@
+"""name-tail-case (CA110): a name the article writes in Title Case, once with its end in lower case."""
+
+from __future__ import annotations
+
+from cleaner.engine import Engine
+from cleaner.loader import load_rules
+from tests_support import CLEAN_SEEDS
+
+RULE = next(r for r in load_rules() if r.code == "CA110")
+
+
+def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
+    return [(f.text, f.replacements) for f in Engine([RULE]).check(text)]
+
+
+def test_lower_case_end_of_a_repeated_name() -> None:
+    text = ("Tianhe Paper Mill cut jobs. Tianhe Paper Mill said so. "
+            "Shares in Tianhe paper mill fell, and the Tianhe Paper mill rose.")
+    assert found(text) == [("paper mill", ("Paper Mill",)), ("mill", ("Mill",))]
+
+
+def test_one_use_or_a_longer_name_is_no_evidence() -> None:
+    assert found("Tianhe Paper Mill cut jobs, and Tianhe paper mill fell.") == []
+    text = "Tianhe Paper Mill Museum opened. Tianhe Paper Mill Museum closed. Tianhe paper mill fell."
+    assert found(text) == []
+
+
+def test_sentence_start_article_is_not_part_of_the_name() -> None:
+    text = "The Blue Lake Festival opened. The Blue Lake Festival ended. Crowds left the Blue lake festival."
+    assert found(text) == [("lake festival", ("Lake Festival",))]
+
+
+def test_function_word_tail_and_heading_are_left_alone() -> None:
+    text = "Bank Of Korea rose. Bank Of Korea fell. The Bank of Korea said so."
+    assert found(text) == []
+
+
+def test_clean_seeds_have_no_findings() -> None:
+    for path in CLEAN_SEEDS:
+        assert found(path.read_text(encoding="utf-8")) == [], path.name
