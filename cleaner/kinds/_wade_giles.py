@@ -46,6 +46,13 @@ def _taiwanese() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _mixed_prefilter() -> regex.Pattern:
+    """A listed Wade-Giles family name before a capitalised word with no hyphen (Ko Wenzhe)."""
+    families = sorted({wade[0].title() for _, wade in _taiwanese()})
+    return regex.compile(r"\b(?:" + "|".join(families) + r") \p{Lu}\p{Ll}+\b(?!-)")
+
+
 def _same_syllable(wade: str, pinyin: str) -> bool:
     """True when a pinyin syllable can be the Wade-Giles one (same initial sound, same ending)."""
     if _coda(wade) != _coda(pinyin):
@@ -64,7 +71,7 @@ def _same_syllable(wade: str, pinyin: str) -> bool:
 def taiwan_pinyin(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
     """Hits on two-word pinyin names that are a listed Taiwanese figure's Wade-Giles name."""
     people = _taiwanese()
-    if not people or not any(wade[0].title() in doc.text or "Taiwan" in doc.text for _, wade in people):
+    if not people or (_COUNTRY not in doc.text and not _mixed_prefilter().search(doc.text)):
         return
     found = list(_readings(doc, people))
     # The country named, or the figure written two ways in the article (the listed family name
