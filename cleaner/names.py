@@ -158,6 +158,8 @@ def is_variant(a: str, b: str) -> bool:
     if romanised(fa) == romanised(fb):
         return shortest >= 4 and not _related_words(fa, fb)
     limit = 2 if shortest >= 8 else 1 if shortest >= 5 else 0
+    if limit and fa[0] == fb[0] and sorted(fa) == sorted(fb) and _metathesis(skeleton(fa), skeleton(fb)):
+        return True  # Otani / Onati: two consonants traded across a vowel, every letter kept
     if not limit or fuzzy.osa_distance(fa, fb, score_cutoff=limit) > limit:
         return False
     same = _same_consonants(skeleton(fa), skeleton(fb)) or (shortest >= 6 and _lost_coda(fa, fb))
@@ -209,7 +211,8 @@ def _related_words(fa: str, fb: str) -> bool:
     """A longer form of the same word (plural, feminine, Danielle) or a gendered surname pair."""
     short, long = sorted((fa, fb), key=len)
     if long.startswith(short):
-        return True
+        # An aspiration h after a final stop is a romanisation choice, not a longer word (Prayut / Prayuth).
+        return not (long == short + "h" and short[-1] in "tdkpbg")
     for masculine, feminine in _GENDERED:
         if fa.endswith((masculine, feminine)) and fb.endswith((masculine, feminine)):
             stem_a = fa[: -len(masculine if fa.endswith(masculine) else feminine)]
@@ -227,6 +230,11 @@ def gendered_pair(a: str, b: str) -> tuple[str, str] | None:
             if fx.endswith(masculine) and fy.endswith(feminine) and fx[: -len(masculine)] == fy[: -len(feminine)]:
                 return (x, y) if len(fx) >= 5 else None
     return None
+
+
+def _metathesis(x: str, y: str) -> bool:
+    """Two different skeletons equal but for two neighbouring consonants swapped."""
+    return x != y and _same_consonants(x, y)
 
 
 def _same_consonants(x: str, y: str) -> bool:

@@ -46,6 +46,13 @@ def _taiwanese() -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _mixed_prefilter() -> regex.Pattern:
+    """A listed Wade-Giles family name before a capitalised word with no hyphen (Ko Wenzhe)."""
+    families = sorted({wade[0].title() for _, wade in _taiwanese()})
+    return regex.compile(r"\b(?:" + "|".join(families) + r") \p{Lu}\p{Ll}+\b(?!-)")
+
+
 def _same_syllable(wade: str, pinyin: str) -> bool:
     """True when a pinyin syllable can be the Wade-Giles one (same initial sound, same ending)."""
     if _coda(wade) != _coda(pinyin):
@@ -64,16 +71,34 @@ def _same_syllable(wade: str, pinyin: str) -> bool:
 def taiwan_pinyin(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
     """Hits on two-word pinyin names that are a listed Taiwanese figure's Wade-Giles name."""
     people = _taiwanese()
-    if not people or _COUNTRY not in doc.text or not named(_COUNTRY):
+    if not people or (_COUNTRY not in doc.text and not _mixed_prefilter().search(doc.text)):
         return
+    found = list(_readings(doc, people))
+    # The country named, or the figure written two ways in the article (the listed family name
+    # once, its pinyin reading elsewhere: "Ko Wenzhe" ... "Ke Wenzhe"): one person, two readings.
+    spellings: dict[str, set[str]] = {}
+    for _, _, name, seen in found:
+        spellings.setdefault(name, set()).add(seen)
+    country = _COUNTRY in doc.text and named(_COUNTRY)
+    for start, end, name, seen in found:
+        if country or len(spellings[name]) > 1:
+            message = (f"“{seen}” reads like the pinyin of “{name}”; Taiwan's public figures "
+                       "write their names in Wade-Giles.")
+            yield Hit(start, end, (name,), message=message)
+
+
+def _readings(doc: Document, people: tuple) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, listed name, text) of two-word names whose syllables fit exactly one listed figure;
+    the family word is pinyin or the listed Wade-Giles family itself (a mixed reading: "Ko Wenzhe")."""
     listed = lexicon.people_words()
+    families = {wade[0] for _, wade in people}
     for mention in nm.mentions(doc):
         texts = mention.texts
         for i in range(len(texts) - 1):
             family, given = texts[i], texts[i + 1]
             if given in listed or not family.istitle() or "-" in given:
                 continue
-            first = _pinyin_syllables(family)
+            first = (family.lower(),) if family.lower() in families else _pinyin_syllables(family)
             rest = _pinyin_syllables(given) if first and len(first) == 1 else None
             if not rest:
                 continue
@@ -81,7 +106,4 @@ def taiwan_pinyin(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
             fits = {name for name, wade in people
                     if len(wade) == len(seen) and all(map(_same_syllable, wade, seen))}
             if len(fits) == 1:
-                name = fits.pop()
-                message = (f"“{family} {given}” reads like the pinyin of “{name}”; Taiwan's public figures "
-                           "write their names in Wade-Giles.")
-                yield Hit(mention.words[i].start, mention.words[i + 1].end, (name,), message=message)
+                yield mention.words[i].start, mention.words[i + 1].end, fits.pop(), f"{family} {given}"
