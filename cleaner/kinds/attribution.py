@@ -85,7 +85,10 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     after_name = "|".join(v.capitalize() for v in past if v != "said" and v not in _ALSO_TITLE_WORDS)
     return {
         "speaker": regex.compile(
-            rf"(?P<stop>[.,!?])(?P<close>[”\"])[ \t]+(?P<speaker>{_NAMED}|{_DESCRIBED})[ \t]+(?P<verb>{any_case})\.{_END}"
+            # The closing mark in its place (`!” He said.`), or spaced off the quotation and glued to the
+            # speaker (`! ”He said.`): the same attribution, before or after the spacing rules' safe fixes.
+            rf"(?P<stop>[.,!?])(?:(?P<close>[”\"])[ \t]+|[ \t]+(?P<close>”)(?=\p{{Lu}}))"
+            rf"(?P<speaker>{_NAMED}|{_DESCRIBED})[ \t]+(?P<verb>{any_case})\.{_END}"
         ),
         "bare": regex.compile(rf"(?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{any_case})\.{_END}"),
         # A verb-final source leaves the tail of "… was saying" after the quotation, ending its paragraph.
