@@ -59,10 +59,12 @@ _RELATIVE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{N}}]){_RELATIVE}|(?<!\p{{
 _COUNTED_DAY = regex.compile(rf"(?<![\p{{L}}])(?i:last|this|next|coming|past)[ \t]+{_ORDINAL}(?=[ \t]*(?:[),.;:]|$))")
 # "the 25th of next week", "the 26th of the next day": a day of the month tied to a week or a day, as
 # Japanese and Korean write "来週25日" (English ties a day of the month only to a month).
+# Matched from the digits (a pattern opening on "the" is tried at every letter); "the" is added back.
 _PERIOD_DAY = regex.compile(
-    rf"(?<![\p{{L}}])(?i:the)[ \t]+{_ORDINAL}[ \t]+of[ \t]+(?:the[ \t]+)?(?i:next|following|this|last|previous|coming)"
+    rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}[ \t]+of[ \t]+(?:the[ \t]+)?(?i:next|following|this|last|previous|coming)"
     r"[ \t]+(?i:week|day)(?![\p{L}])"
 )
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+$")
 # "on Wednesday, 26:": a weekday and a bare day number, as Portuguese and Spanish write them.
 _WEEKDAY_COMMA_DAY = regex.compile(rf"(?<![\p{{L}}]){_WEEKDAY},[ \t]+(?:[1-9]|[12]\d|3[01])(?=[:;)]|[.,](?!\d)|$)")
 _COUNTRY_TIME = regex.compile(r"(?<![\p{L}])(?P<country>Japan|Korea|China|Taiwan)[ \t]+time(?![\p{L}])")
@@ -121,9 +123,13 @@ def _country_time(doc: Document) -> Iterator[Hit]:
 def _bare_day(doc: Document) -> Iterator[Hit]:
     """A day of the month standing alone, when the article has named no month before it."""
     text = doc.text
-    for pattern in (_COUNTED_DAY, _WEEKDAY_COMMA_DAY, _PERIOD_DAY):
+    for pattern in (_COUNTED_DAY, _WEEKDAY_COMMA_DAY):
         for match in pattern.finditer(text, timeout=timeout_for(text)):
             yield Hit(match.start(), match.end())
+    for match in _PERIOD_DAY.finditer(text, timeout=timeout_for(text)):
+        the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if the is not None:
+            yield Hit(the.start(), match.end())
     if _ORDINAL_NOUNS.search(text):
         return
     first_month = _MONTH_NAMED.search(text)
