@@ -141,7 +141,30 @@ def best_split(token: str, standalone: set[str]) -> int | None:
         score = _split_score(head, tail, standalone)
         if score is not None and score >= whole + _SPLIT_MARGIN and (best is None or score > best[0]):
             best = (score, cut)
+    if best is None and whole == 0 and token.islower() and len(token) >= 2 * _MIN_CONTENT_LEN + 1:
+        return _content_split(token, standalone)
     return best[1] if best else None
+
+
+_MIN_CONTENT_LEN = 5
+_MIN_CONTENT_PAIR_ZIPF = 3.5
+_MIN_FREQUENT_ZIPF = 4.5
+
+
+def _content_split(token: str, standalone: set[str]) -> int | None:
+    """Where a word English does not know splits into two content words, one of which the article
+    also writes on its own ("electionpointed": "pointed"), or None. Only one cut may fit:
+    a token that splits two ways is a compound or a name, not an accident."""
+    cuts = [k for k in range(_MIN_CONTENT_LEN, len(token) - _MIN_CONTENT_LEN + 1)
+            if _content_part(token[:k], standalone) and _content_part(token[k:], standalone)
+            and (token[:k] in standalone or token[k:] in standalone)]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _content_part(part: str, standalone: set[str]) -> bool:
+    """A frequent word, or a fairly frequent one that the article writes on its own."""
+    zipf = lexicon.zipf(part)
+    return zipf >= _MIN_FREQUENT_ZIPF or (zipf >= _MIN_CONTENT_PAIR_ZIPF and part in standalone)
 
 
 def _candidate_cuts(token: str) -> set[int]:

@@ -14,7 +14,8 @@ The `form` option picks which calque the rule reports:
     month"); the ordinal must stand alone (before a comma, full stop, bracket, "at" or a part of
     the day), not before a noun (the 12th floor), and articles about holes, laps, innings or
     floors are left alone. Wherever a month is named, a day counted like a weekday ("last 9th",
-    "this 3rd") and a weekday with a bare day number ("on Wednesday, 26:") are reported too.
+    "this 3rd") and a weekday with a bare day number ("on Wednesday, 26:") are reported too, and
+    anywhere a day of the month tied to a week or a day ("the 25th of next week").
 """
 
 from __future__ import annotations
@@ -56,13 +57,21 @@ _DAY_BRACKET = regex.compile(rf"\((?:{_BRACKETED_DAY})\)")
 _RELATIVE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{N}}]){_RELATIVE}|(?<!\p{{N}}){_WEEKDAY})$")
 # "last 9th", "this 3rd": a day of the month counted like a weekday, as Korean and Japanese do.
 _COUNTED_DAY = regex.compile(rf"(?<![\p{{L}}])(?i:last|this|next|coming|past)[ \t]+{_ORDINAL}(?=[ \t]*(?:[),.;:]|$))")
+# "the 25th of next week", "the 26th of the next day": a day of the month tied to a week or a day, as
+# Japanese and Korean write "来週25日" (English ties a day of the month only to a month).
+# Matched from the digits (a pattern opening on "the" is tried at every letter); "the" is added back.
+_PERIOD_DAY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}[ \t]+of[ \t]+(?:the[ \t]+)?(?i:next|following|this|last|previous|coming)"
+    r"[ \t]+(?i:week|day)(?![\p{L}])"
+)
+_THE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+$")
 # "on Wednesday, 26:": a weekday and a bare day number, as Portuguese and Spanish write them.
 _WEEKDAY_COMMA_DAY = regex.compile(rf"(?<![\p{{L}}]){_WEEKDAY},[ \t]+(?:[1-9]|[12]\d|3[01])(?=[:;)]|[.,](?!\d)|$)")
 _COUNTRY_TIME = regex.compile(r"(?<![\p{L}])(?P<country>Japan|Korea|China|Taiwan)[ \t]+time(?![\p{L}])")
 _ZONE_CITY = {"Japan": "Tokyo", "Korea": "Seoul", "China": "Beijing", "Taiwan": "Taipei"}
 _LOCAL_TIME_DAY = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?i:the)[ \t]+{_ORDINAL}[ \t,]*\(?(?:local|\p{{Lu}}[\p{{L}}.]*(?:[ \t]\p{{Lu}}[\p{{L}}.]*)?)"
-    r"[ \t]+time\)?"
+    rf"(?<![\p{{L}}\p{{N}}])(?i:the)[ \t]+{_ORDINAL}[ \t,]*\(?(?:(?:local|\p{{Lu}}[\p{{L}}.]*(?:[ \t]\p{{Lu}}[\p{{L}}.]*)?)"
+    r"[ \t]+time|\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)?[ \t]+(?:Standard|Daylight|Summer|Mean)[ \t]+Time)\)?"
 )
 _BARE_DAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?i:on|from|since|until|till|by|before|after)[ \t]+the[ \t]+{_ORDINAL}"
@@ -117,6 +126,10 @@ def _bare_day(doc: Document) -> Iterator[Hit]:
     for pattern in (_COUNTED_DAY, _WEEKDAY_COMMA_DAY):
         for match in pattern.finditer(text, timeout=timeout_for(text)):
             yield Hit(match.start(), match.end())
+    for match in _PERIOD_DAY.finditer(text, timeout=timeout_for(text)):
+        the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        if the is not None:
+            yield Hit(the.start(), match.end())
     if _ORDINAL_NOUNS.search(text):
         return
     first_month = _MONTH_NAMED.search(text)

@@ -53,6 +53,8 @@ _QUESTIONS = frozenset("asked asks wondered inquired enquired".split())
 _TOKENS = regex.compile(r"\p{L}+")
 _YOU = frozenset("you You your Your yours".split())
 _CALLS_TO_ACTION = frozenset("Follow follow Contact contact Join join Subscribe Email email Tell tell".split())
+_QUOTE_MARKS = regex.compile(r"[\"“”«»„「」『』]|``|''")
+_THIRD_PERSON = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]im|[Hh]er)(?![\p{L}’'])")
 _STUB = regex.compile(r"(?:I|We)(?:[ \t]+\p{Ll}+){1,2}[.!]")
 
 
@@ -89,7 +91,20 @@ def _leaks(doc: Document, words: list[Word]) -> list[Word]:
     plural) in the article: once the article shows its speaker's subject dropped and restored, the
     other restorations of that subject need no reporting verb nearby ("In addition, we will set up")."""
     confirmed = {word.text in _SINGULAR for word in words if _reported_context(doc, word)}
+    if True not in confirmed and any(w.text in _SINGULAR and _narrates_third_person(doc, w) for w in words):
+        if _quoted_singular(doc):  # the article quotes its speaker as "I": a stray "I" of its own is his
+            confirmed.add(True)
     return [word for word in words if (word.text in _SINGULAR) in confirmed]
+
+
+def _narrates_third_person(doc: Document, word: Word) -> bool:
+    """True when the word's paragraph has no double quotation mark and tells of a "he" or "she": narration
+    about a third person that slips into "I" ("I couldn't beat Smith. ... he struck out")."""
+    para = doc.paragraph_at(word.start)
+    if para is None:
+        return False
+    text = doc.text[para.start : para.end]
+    return not _QUOTE_MARKS.search(text) and _THIRD_PERSON.search(text) is not None
 
 
 def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
@@ -157,6 +172,18 @@ def _reported_context(doc: Document, word: Word) -> bool:
     institutions = _institutions()
     return any(token in speaking and not institutions.isdisjoint(tokens[max(0, k - 6) : k])
                for k, token in enumerate(tokens))
+
+
+def _quoted_singular(doc: Document) -> bool:
+    """True when a quotation of the article speaks in the first person singular ("I", "my", "me")."""
+    words = doc.words
+    for quote in doc.quotes:
+        i = doc.word_index(quote.start)
+        while 0 <= i < len(words) and words[i].start < quote.end:
+            if words[i].start >= quote.start and words[i].text in _SINGULAR:
+                return True
+            i += 1
+    return False
 
 
 @functools.lru_cache(maxsize=1)

@@ -57,7 +57,7 @@ _CAMEL = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})I(?=[ \t]+\p{Ll}|[’'](?:m|ve|ll|d)(?!\p{L})))"
 )
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
-_PUNCT = regex.compile(r"(?<=[\p{L})”’\"])(?P<mark>[.!?,;])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
+_PUNCT = regex.compile(r"(?<=[\p{L})”’\"]|(?<![\p{N}.,:/])\p{N}{2,4})(?P<mark>[.!?,;])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
 _ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“])(?=\p{L}{2})")
 
 
@@ -194,7 +194,10 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
             continue  # report.Final.docx, www.Example.com: a name with dots, not two sentences
         # A closing quotation mark may end the sentence's last word ("“Sawamura”.On the day").
         word_end = mark_at - 1 if text[mark_at - 1] in "”’\"" else mark_at
-        if text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end):
+        if text[mark_at - 1].isdigit():  # "since 1959.With only": a number ends the sentence
+            if match.group("mark") not in ".!?" or match.group("right") == "I":
+                continue
+        elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end):
             continue
         yield Hit(mark_at + 1, mark_at + 1, (" ",),
                   message=f"No space after “{match.group('mark')}” before “{match.group('right')}”.")
@@ -223,7 +226,11 @@ def _check_enclosure(doc: Document) -> Iterator[Hit]:
     for match in _ENCLOSURE.finditer(text, timeout=timeout_for(text)):
         mark, start, end = match.group("mark"), match.start("mark"), match.end("mark")
         if mark in ")]" and not _bracket_closes_phrase(text, start, "(" if mark == ")" else "["):
-            continue  # "(s)he", "word(s)": a bracket inside a word
+            opened = _glued_phrase_opener(text, start, "(" if mark == ")" else "[")
+            if opened is None:
+                continue  # "(s)he", "word(s)": a bracket inside a word
+            # "They[Smith and Jones]deserve": a bracketed phrase glued to the words on both sides.
+            yield Hit(opened, opened, (" ",), message=f"No space before the opening “{text[opened]}”.")
         if mark == "“" and _opens_closed_quote(doc, start):
             # ".“Our suppliers ...”": an opening quotation mark glued to the sentence before it.
             yield Hit(start, start, (" ",), message="No space before the opening “.")
@@ -239,6 +246,16 @@ def _opens_closed_quote(doc: Document, offset: int) -> bool:
         if quote.start > offset:
             break
     return False
+
+
+def _glued_phrase_opener(text: str, close: int, opener: str) -> int | None:
+    """The offset of an opening bracket glued to a word before it, around a phrase of two or more
+    words that starts with a capital ("They[Smith and Jones]"; not code, "max(a, b)"), or None."""
+    opened = text.rfind(opener, max(0, close - 80), close)
+    if opened < 1 or not text[opened - 1].isalpha() or not text[opened + 1 : opened + 2].isupper():
+        return None
+    inside = text[opened + 1 : close]
+    return opened if " " in inside and "\n" not in inside and opener not in inside else None
 
 
 def _bracket_closes_phrase(text: str, close: int, opener: str) -> bool:
