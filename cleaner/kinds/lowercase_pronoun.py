@@ -14,7 +14,7 @@ lone "i" is reported when it reads as the pronoun:
   foreign word are not followed by any of these;
 - it is not inside a quotation or a paragraph written all in lower case (a post quoted as typed).
 
-The fix, "I", is safe: the word has no other reading as an English pronoun.
+The fix, "I", is a suggestion: outside a quotation the first person itself may be the defect.
 """
 
 from __future__ import annotations
