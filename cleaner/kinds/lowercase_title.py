@@ -34,7 +34,7 @@ REPLACEMENT = Replacement.COMPUTED
 
 
 # A capitalised word right after a lower-case one: where a lower-case title may end.
-_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll} )\p{Lu}\p{Ll}")
+_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=(?<![\p{L}\p{M}])(?P<title>\p{Ll}+) )\p{Lu}\p{Ll}")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -46,13 +46,14 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         words = doc.words
         seen: dict[str, bool] = {}
         capitalised = doc.vocabulary.capitalised
+        function = function_words()
         for match in _CAPITAL_AFTER_LOWER.finditer(doc.text):
-            i = doc.word_index(match.start())
-            if i < 2 or words[i].start != match.start():
-                continue
-            title_word = words[i - 1].text
-            if title_word in function_words() or not capitalised[title_word.capitalize()]:
+            title_word = match.group("title")
+            if title_word in function or not capitalised[title_word.capitalize()]:
                 continue  # the article never capitalises the word: no evidence to look for
+            i = doc.word_index(match.start())
+            if i < 2 or words[i].start != match.start() or words[i - 1].text != title_word:
+                continue
             for size in (2, 1):  # "vice president" before "president"
                 hit = _hit(doc, i, size, linkers, seen)
                 if hit is not None:
