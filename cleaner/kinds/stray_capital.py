@@ -53,6 +53,8 @@ _SUBJECTS = frozenset("i we you he she it they this there".split())
 # Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
 _CLAUSE_SUBJECTS = frozenset("we he she it they there".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
+# Words that stand before the article "a" and never before a letter or grade: "such a", "quite a".
+_PREDETERMINERS = frozenset("such quite rather what half".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
 # or a body, so a capital on one of them between lower-case words is strong evidence on its own.
 _NOT_NOUN_ENDINGS = ("ly", "ed", "ous", "ful", "less", "able", "ible",
@@ -167,6 +169,9 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
     words = doc.words
     capitals = _function_capitals()
     for i, word in enumerate(words):
+        if word.text == "A" and _stray_article(doc, words, i):
+            yield Hit(word.start, word.end, ("a",), message="“A” is capitalised in the middle of a sentence.")
+            continue
         if word.text not in capitals:
             continue
         low = word.text.lower()
@@ -178,6 +183,36 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
+
+
+def _stray_article(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True for the article "A" mid-sentence after a lower-case word and before an adjective with its noun
+    ("keep A complete victory") or after a predeterminer ("such A record").
+
+    The letter "A" names a grade, a group or a key after a noun ("Group A", "vitamin A", "type A"),
+    and none of those is followed by an adjective and a noun in lower case, nor preceded by "such".
+    """
+    if not (0 < i < len(words) - 2) or not mid_sentence(doc, words, i):
+        return False
+    prev, nxt, after = words[i - 1], words[i + 1], words[i + 2]
+    if not prev.text.islower() or prev.text in _DETERMINERS or prev.text == "an":
+        return False
+    if doc.text[words[i].end : nxt.start] != " " or not nxt.text.isalpha() or not nxt.text.islower():
+        return False
+    if prev.text in _PREDETERMINERS:
+        return nxt.text not in function_words()
+    if not (_is_adjective(nxt.text) and doc.text[nxt.end : after.start] == " " and after.text.islower()
+            and after.text.isalpha() and after.text not in function_words() and lexicon.zipf(after.text) >= 3.0):
+        return False
+    # "see a shadow A black hole can leave": a subject with its verb after it is a lost sentence break.
+    then = words[i + 3].text if i + 3 < len(words) else ""
+    return then not in _clause_verbs_table()
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_verbs_table() -> frozenset[str]:
+    groups = function_word_groups()
+    return frozenset(groups["auxiliaries"] | groups["adverbs"])
 
 
 def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
