@@ -156,11 +156,14 @@ def _check_phrases(doc: Document) -> Iterator[Hit]:
 
 
 def _phrase_starts(lowered: list[str]) -> list[int]:
-    """Positions whose word comes again two to six words on: the only places a phrase can repeat."""
-    # Comparing whole shifted lists runs in C; the Python loop above then visits only these.
+    """Positions whose word and the next come again two to six words on: the only places a phrase can repeat."""
+    # Comparing whole shifted lists runs in C; the Python loop above then visits only these. A
+    # phrase has two words at least, so the next word must come again too.
     starts: set[int] = set()
+    last = len(lowered) - 1
     for size in range(2, 7):
-        starts.update(itertools.compress(range(len(lowered)), map(operator.eq, lowered, lowered[size:])))
+        same = itertools.compress(itertools.count(), map(operator.eq, lowered, itertools.islice(lowered, size, None)))
+        starts.update(i for i in same if i + size < last and lowered[i + 1] == lowered[i + size + 1])
     return sorted(starts)
 
 
