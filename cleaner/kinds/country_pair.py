@@ -12,7 +12,6 @@ dash, as a suggestion: some houses prefer a hyphen or a rewording.
 from __future__ import annotations
 
 import functools
-import re
 from typing import Callable, Iterator
 
 import regex
@@ -30,8 +29,6 @@ REPLACEMENT = Replacement.COMPUTED
 _RELATION_NOUNS = ("relations", "relationship", "ties", "cooperation", "co-operation", "friendship",
                    "partnership", "alliance", "summit", "talks", "dialogue", "border", "trade", "rivalry",
                    "tensions", "treaty", "agreement", "exchanges")
-# The standard library's engine finds these plain ASCII words several times faster than `regex`.
-_PREFILTER = re.compile(r"\b(?:" + "|".join(_RELATION_NOUNS) + r")\b")
 _WINDOW = 90  # characters before the noun: two of the longest country names and their blanks
 
 
@@ -42,11 +39,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
         # From each relations noun back over a short window: the country alternation runs only there.
-        for noun in _PREFILTER.finditer(text):
-            if text[noun.start() - 1 : noun.start()] not in (" ", "\t"):
+        for start in _noun_starts(text):
+            if text[start - 1 : start] not in (" ", "\t"):
                 continue
-            window = max(0, noun.start() - _WINDOW)
-            match = pattern.search(text, window, noun.start())
+            window = max(0, start - _WINDOW)
+            match = pattern.search(text, window, start)
             if match is None or match.group("a") == match.group("b"):
                 continue
             first, second = match.group("a"), match.group("b")
@@ -54,6 +51,24 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                       message=f"“{first} {second}” names two countries: join them with a dash.")
 
     return check
+
+
+def _noun_starts(text: str) -> list[int]:
+    """Where a relations noun stands as a whole word, in order (str.find runs at memory speed)."""
+    starts = []
+    for noun in _RELATION_NOUNS:
+        at = text.find(noun)
+        while at >= 0:
+            end = at + len(noun)
+            if not (at and _is_word_char(text[at - 1])) and not (end < len(text) and _is_word_char(text[end])):
+                starts.append(at)
+            at = text.find(noun, at + 1)
+    return sorted(starts)
+
+
+def _is_word_char(char: str) -> bool:
+    """What `\\b` of the standard `re` module counts as a word character."""
+    return char.isalnum() or char == "_"
 
 
 @functools.lru_cache(maxsize=1)

@@ -156,11 +156,14 @@ def _check_phrases(doc: Document) -> Iterator[Hit]:
 
 
 def _phrase_starts(lowered: list[str]) -> list[int]:
-    """Positions whose word comes again two to six words on: the only places a phrase can repeat."""
-    # Comparing whole shifted lists runs in C; the Python loop above then visits only these.
+    """Positions whose word and the next come again two to six words on: the only places a phrase can repeat."""
+    # Comparing whole shifted lists runs in C; the Python loop above then visits only these. A
+    # phrase has two words at least, so the next word must come again too.
     starts: set[int] = set()
+    last = len(lowered) - 1
     for size in range(2, 7):
-        starts.update(itertools.compress(range(len(lowered)), map(operator.eq, lowered, lowered[size:])))
+        same = itertools.compress(itertools.count(), map(operator.eq, lowered, itertools.islice(lowered, size, None)))
+        starts.update(i for i in same if i + size < last and lowered[i + 1] == lowered[i + size + 1])
     return sorted(starts)
 
 
@@ -227,25 +230,34 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
     for start, end in units:
         tokens = doc.text[start:end].split()
+        if len(tokens) < _MIN_WORDS or not _long_enough(tokens):
+            continue  # too short to count, and so never equal to a unit that was kept
         key = " ".join(tokens)
-        if key in seen or (len(key) in by_length and _long_enough(tokens) and _folded_repeat(key, by_length, folded)):
+        if key in seen or _folded_repeat(key, by_length, folded):
             # The repeat goes with the line break before it, so that removing it leaves no blank lines.
             before = start
             while before > 0 and doc.text[before - 1].isspace():
                 before -= 1
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
-        elif _long_enough(tokens):
+        else:
             seen.add(key)
-            by_length.setdefault(len(key), []).append(key)
 
 
 def _folded_repeat(key: str, by_length: dict[int, list[str]], folded: dict[int, set[str]]) -> bool:
-    """True when `key` equals an earlier unit of its length once glyphs, accents and case are folded."""
-    pending = by_length[len(key)]
+    """True when `key` equals an earlier unit of its length once glyphs, accents and case are folded;
+    otherwise `key` is kept among the units of its length, folded only when another unit needs it."""
+    pending = by_length.get(len(key))
+    if pending is None:
+        by_length[len(key)] = [key]
+        return False
     known = folded.setdefault(len(key), set())
     known.update(map(_folded, pending))
     pending.clear()
-    return _folded(key) in known
+    mine = _folded(key)
+    if mine in known:
+        return True
+    known.add(mine)
+    return False
 
 
 _GLYPHS = str.maketrans("‘’‛′`´“”„‟″«»–—", "''''''\"\"\"\"\"\"\"--")
@@ -258,15 +270,25 @@ def _folded(line: str) -> str:
     if line.isascii():
         return line.casefold()
     decomposed = unicodedata.normalize("NFKD", line)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    # The marks are looked up once per distinct character, then deleted in C.
+    marks = [c for c in set(decomposed) if unicodedata.combining(c)]
+    if marks:
+        decomposed = decomposed.translate(dict.fromkeys(map(ord, marks)))
+    return decomposed.casefold()
 
 
 def _long_enough(tokens: list[str]) -> bool:
     """At least eight words of letters: agate, sign-offs and short sentences repeat legitimately."""
-    # Iterators end to end (no Python loop per word), stopping at the eighth word.
+    # Iterators end to end (no Python loop per word), stopping at the eighth word. Most units
+    # have eight plain words, which stripping cannot change: that test runs first.
+    if next(itertools.islice(filter(str.isalpha, tokens), _MIN_WORDS - 1, None), None) is not None:
+        return True
     # An inner apostrophe keeps a word a word ("Meloni's", "don't").
     words = filter(str.isalpha, map(_without_apostrophes, map(str.strip, tokens, itertools.repeat(_PUNCTUATION))))
-    return next(itertools.islice(words, 7, None), None) is not None
+    return next(itertools.islice(words, _MIN_WORDS - 1, None), None) is not None
+
+
+_MIN_WORDS = 8
 
 
 _PUNCTUATION = ".,;:!?“”\"'()"

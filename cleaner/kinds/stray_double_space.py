@@ -12,6 +12,7 @@ break are another rule's business and are skipped; so are runs that another rule
 
 from __future__ import annotations
 
+import itertools
 from typing import Callable, Iterator
 
 import regex
@@ -48,7 +49,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             return
         # Every run inside a line counts as evidence of a habit, whatever stands around it, so that
         # fixing one run (SP103's) never turns the article single-spaced in this rule's eyes.
-        if len(_ANY_RUN.findall(text, timeout=timeout_for(text))) > max_runs:
+        # Counting stops at the first run over the bound: the rest of the text cannot change the verdict.
+        if next(itertools.islice(_ANY_RUN.finditer(text, timeout=timeout_for(text)), max_runs, None), None):
             return  # a typed habit or a table: not a slip
         runs = list(_RUN.finditer(text, timeout=timeout_for(text)))
         for match in runs:
