@@ -120,16 +120,23 @@ def sino_readings(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]:
     if not people:
         return
     listed = lexicon.people_words()
+    for mention, i, family, given in _adjacent_words(doc):
+        texts = mention.texts
+        candidates = people.get(family.lower()) if family.istitle() else None
+        if not candidates or given in listed or (i + 2 < len(texts) and not nm.is_common(texts[i + 2])):
+            continue
+        hit = _match(mention, i, candidates, named)
+        if hit and not _other_nationality(doc, hit.start):
+            yield hit
+
+
+def _adjacent_words(doc: Document) -> Iterator[tuple[nm.Mention, int, str, str]]:
+    """Each pair of neighbouring words in the article's name mentions: the mention, the first word's
+    index, and the two words (a family name and a given name, in Korean order)."""
     for mention in nm.mentions(doc):
         texts = mention.texts
         for i in range(len(texts) - 1):
-            family, given = texts[i], texts[i + 1]
-            candidates = people.get(family.lower()) if family.istitle() else None
-            if not candidates or given in listed or (i + 2 < len(texts) and not nm.is_common(texts[i + 2])):
-                continue
-            hit = _match(mention, i, candidates, named)
-            if hit and not _other_nationality(doc, hit.start):
-                yield hit
+            yield mention, i, texts[i], texts[i + 1]
 
 
 def _with_document_names(doc: Document, people: dict) -> dict:
@@ -191,20 +198,17 @@ def mixed_readings(doc: Document, named: Callable[[str], bool]) -> Iterator[Hit]
     if not people:
         return
     listed = lexicon.people_words()
-    for mention in nm.mentions(doc):
-        texts = mention.texts
-        for i in range(len(texts) - 1):
-            family, given = texts[i], texts[i + 1]
-            candidates = people.get(_READINGS.get(family.lower(), "")) if family.istitle() and "-" in given else None
-            if not candidates or given in listed:
-                continue
-            syllables = tuple(nm.fold(s) for s in given.split("-"))
-            fits = {nm.fold(name): name for name, korean, country in candidates  # one person listed twice counts once
-                    if name.split()[0] == family and named(country) and _mixes(korean, syllables)}
-            if len(fits) == 1 and not _other_nationality(doc, mention.words[i].start):
-                name = fits.popitem()[1]
-                message = f"“{family} {given}” mixes the Korean and the Mandarin readings of “{name}”; English writes Korean names in Korean romanisation."
-                yield Hit(mention.words[i].start, mention.words[i + 1].end, (name,), message=message)
+    for mention, i, family, given in _adjacent_words(doc):
+        candidates = people.get(_READINGS.get(family.lower(), "")) if family.istitle() and "-" in given else None
+        if not candidates or given in listed:
+            continue
+        syllables = tuple(nm.fold(s) for s in given.split("-"))
+        fits = {nm.fold(name): name for name, korean, country in candidates  # one person listed twice counts once
+                if name.split()[0] == family and named(country) and _mixes(korean, syllables)}
+        if len(fits) == 1 and not _other_nationality(doc, mention.words[i].start):
+            name = fits.popitem()[1]
+            message = f"“{family} {given}” mixes the Korean and the Mandarin readings of “{name}”; English writes Korean names in Korean romanisation."
+            yield Hit(mention.words[i].start, mention.words[i + 1].end, (name,), message=message)
 
 
 def _mixes(korean: tuple[str, ...], syllables: tuple[str, ...]) -> bool:
