@@ -1,8 +1,8 @@
 """`first-person`: a subject the source language dropped, restored by the engine as "I" or "we".
 
 Japanese, Chinese and Korean drop subjects; a round trip through them restores one, usually "I"
-or "we", in copy that reports other people in the third person ("but I understand that there was
-no coercion", "In addition, we request that ..."). The kind judges the whole article first: it is
+or "we", in copy that reports other people in the third person ("but I understand that nobody
+forced him", "In addition, we request that ..."). The kind judges the whole article first: it is
 third-person reporting when first and second person outside quotations are rare (at most
 `max-share` of its sentences or two, whichever is more, and never more than `max-count`). Speeches, columns and first-person features use the
 first person throughout and are left alone.
@@ -118,7 +118,7 @@ def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
         if _introduces_speech(doc, word) or _narrator_attribution(doc, words, i) or _in_brackets(doc.text, word.start):
             continue
         if _attributed_sentence(doc, word) or _attributed_paragraph(doc, word):
-            continue  # "Who has a better minister than the one we have now? asked Legault.": unquoted speech
+            continue  # "Where else would we find a cheaper ferry? asked Brannock.": unquoted speech
         if i and words[i - 1].text in _CALLS_TO_ACTION:
             continue  # "Follow us", "Contact us": page furniture speaking, which another rule reports
         yield word

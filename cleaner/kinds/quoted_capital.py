@@ -1,8 +1,8 @@
 """`quoted-capital`: a quotation woven into a sentence that starts with a capital it does not need.
 
 A partial quotation continues the sentence around it, so it starts in lower case: `called for “a
-new start”`. Engines that translate the quoted words on their own capitalise them: `asked for one
-“Hegemonic core” in government`, `for “Putting Brazil back on a path”`. The kind reports a
+new start”`. Engines that translate the quoted words on their own capitalise them: `pleaded for a
+“Steady hand” at the treasury`, `for “Steering the county towards calm”`. The kind reports a
 capitalised common word right after an opening quotation mark when a lower-case word other than
 an attribution verb stands before the mark (so the quotation is part of the sentence, not a quoted
 sentence after "said"), and no other capitalised word but a place or a name follows inside the
@@ -47,7 +47,7 @@ def _title_inside(text: str, start: int, names: frozenset[str]) -> bool:
         return True  # "Republic of China", "Bank of Japan": a name, whatever follows
     following = _NEXT_CAPITAL.match(quoted)
     if following and following.group(1) not in lexicon.places():
-        return True  # "Freedom Day", "Operation Sunrise"; but "Putting Brazil back" goes on
+        return True  # "Freedom Day", "Operation Sunrise"; but "Steering Norway ahead" goes on
     return any(w not in names for w in _CAPITALISED.findall(quoted))
 
 

@@ -1,7 +1,7 @@
 """`stray-capital`: a capital letter mid-sentence on a word that is not part of a name or a title.
 
 Translation engines carry capitals over from segment starts, source-language title case and
-lost formatting ("when Both parties", "the RKI writes in its Situation report"). A capital is
+lost formatting ("when Both parties", "the bureau notes in its Weekly bulletin"). A capital is
 judged by evidence, never by a list of observed strings:
 
 - `form: function-word`: a closed-class word (article, preposition, pronoun, auxiliary ...; see
@@ -204,7 +204,7 @@ def _stray_article(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     if not (_is_adjective(nxt.text) and doc.text[nxt.end : after.start] == " " and after.text.islower()
             and after.text.isalpha() and after.text not in function_words() and lexicon.zipf(after.text) >= 3.0):
         return False
-    # "see a shadow A black hole can leave": a subject with its verb after it is a lost sentence break.
+    # "watch the dunes A strong gale can move": a subject with its verb after it is a lost sentence break.
     then = words[i + 3].text if i + 3 < len(words) else ""
     return then not in _clause_verbs_table()
 

@@ -1,7 +1,7 @@
 """`stray-stop`: a full stop in the middle of a sentence, followed by a lower-case word.
 
 Segment joins and reordering in machine translation leave a full stop where the sentence goes
-on: `follow the guidelines. at each step`, `the alarm level of 0.19. to a flood`. The stop is
+on: `follow the guidelines. at each step`, `the canal gauge passed 2.85. to its peak`. The stop is
 reported with the word after it when no abbreviation explains it: the word before is not an
 abbreviation of the segmenter's list or of `abbreviations`, has no inner full stop between
 letters (a.m., U.S.), is not a single letter (an initial) and is not a list number at the start

@@ -33,12 +33,12 @@ def test_opening_mark_glued_to_the_quoted_words_closes_it() -> None:
 
 
 def test_spaced_wrong_way_mark_is_a_suggestion_and_takes_its_space() -> None:
-    [finding] = QUOTES.check("He wants it applied “ before the end of the year “ and he said so.")
+    [finding] = QUOTES.check("She wants the levy dropped “ ahead of the spring fair “ and he said so.")
     assert (finding.code, finding.text, finding.safety) == ("PU108", " “", Safety.SUGGEST)
 
 
 def test_spaced_mark_before_a_full_stop_can_only_close() -> None:
-    [finding] = QUOTES.check("He wants it applied “ before the end of the year “.")
+    [finding] = QUOTES.check("She wants the levy dropped “ ahead of the spring fair “.")
     assert (finding.code, finding.text, finding.safety) == ("PU108", " “", Safety.SAFE)
 
 
