@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import time
 
-from cleaner.engine import Engine
-from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS, SEED
-
-RULE = next(r for r in load_rules() if r.code == "PU130")
+from tests_support import CLEAN_SEEDS, SEED, found as found_by
 
 
 def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in Engine([RULE]).check(text)]
+    return found_by("PU130", text)
 
 
 def test_longest_country_name_wins_and_the_fix_joins_with_an_en_dash() -> None:

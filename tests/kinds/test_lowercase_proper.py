@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from cleaner.engine import Engine
 from cleaner.kinds.lowercase_proper import _proper_by_lower
-from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS, SEED
-
-RULE = next(r for r in load_rules() if r.code == "CA120")
+from tests_support import CLEAN_SEEDS, SEED, found as found_by
 
 
 def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in Engine([RULE]).check(text)]
+    return found_by("CA120", text)
 
 
 def test_table_leaves_out_words_the_dictionary_knows_in_lower_case() -> None:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from cleaner.engine import Engine
-from cleaner.loader import load_rules
-
-RULE = next(r for r in load_rules() if r.code == "CA122")
+from tests_support import found as found_by
 
 
 def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in Engine([RULE]).check(text)]
+    return found_by("CA122", text)
 
 
 def test_same_title_before_same_name_is_found_with_its_capitalised_form() -> None:

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from cleaner.engine import Engine
-from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS
-
-RULE = next(r for r in load_rules() if r.code == "CA110")
+from tests_support import CLEAN_SEEDS, found as found_by
 
 
 def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in Engine([RULE]).check(text)]
+    return found_by("CA110", text)
 
 
 def test_lower_case_end_of_a_repeated_name() -> None:

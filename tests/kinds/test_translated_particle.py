@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from cleaner.engine import Engine
-from cleaner.loader import load_rules
-from tests_support import CLEAN_SEEDS, SEED
-
-RULE = next(r for r in load_rules() if r.code == "NM108")
+from tests_support import CLEAN_SEEDS, SEED, found as found_by
 
 
 def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return [(f.text, f.replacements) for f in Engine([RULE]).check(text)]
+    return found_by("NM108", text)
 
 
 def test_the_most_frequent_particle_is_suggested() -> None:
