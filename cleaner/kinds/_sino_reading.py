@@ -62,6 +62,12 @@ _SYLLABLE = regex.compile(
 
 
 @functools.lru_cache(maxsize=1)
+def korean_families() -> frozenset[str]:
+    """The common Korean family names, as English writes them (Kim, Lee, Park): the closed class above."""
+    return frozenset(name.capitalize() for name in _READINGS)
+
+
+@functools.lru_cache(maxsize=1)
 def _korean_people() -> dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]:
     """Mandarin family reading -> (listed name, Korean given syllables, country) of listed Korean figures."""
     out: dict[str, list] = {}

@@ -76,10 +76,10 @@ def _glued(text: str, start: int, end: int) -> bool:
 @functools.lru_cache(maxsize=1)
 def _lower_families() -> dict[str, str]:
     """Lower-case form -> written form of the family names the tables know and English has no word for."""
-    from cleaner.kinds._sino_reading import _READINGS
+    from cleaner.kinds._sino_reading import korean_families
 
     names = {p.family for p in lexicon.people() if p.family.isalpha()}
     names |= {name for name in gazetteer.load("surnames")}
-    names |= {name.capitalize() for name in _READINGS}
+    names |= korean_families()
     common = lexicon.lowercase_words()
     return {n.lower(): n for n in names if n[:1].isupper() and n[1:].islower() and n.lower() not in common}

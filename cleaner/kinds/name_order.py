@@ -21,7 +21,6 @@ two other Korean names family name first and none the other way is reported too.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from typing import Callable, Iterator
 
@@ -30,6 +29,7 @@ import regex
 from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds._sino_reading import korean_families
 from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
 from cleaner.schema import BOOLEAN, STRINGS, Option, Replacement
@@ -115,8 +115,8 @@ def _two_word_names(doc: Document, titles: frozenset[str]) -> tuple[dict[_Name, 
 def _order_outliers(spans: dict[_Name, list[tuple[int, int]]]) -> Iterator[Hit]:
     """A Korean name given name first ("Seong-tae Kim") in an article that writes its other Korean names
     family name first (at least two of them, and none the other way): the outlier is a round trip's."""
-    first = [n for n in spans if n[0] in _korean_families() and _SYLLABIC.fullmatch(n[1])]
-    last = [n for n in spans if n[1] in _korean_families() and _SYLLABIC.fullmatch(n[0])]
+    first = [n for n in spans if n[0] in korean_families() and _SYLLABIC.fullmatch(n[1])]
+    last = [n for n in spans if n[1] in korean_families() and _SYLLABIC.fullmatch(n[0])]
     if len(last) != 1 or len({(nm.fold(a), nm.fold(b)) for a, b in first}) < 2:
         return
     given, family = last[0]
@@ -126,14 +126,6 @@ def _order_outliers(spans: dict[_Name, list[tuple[int, int]]]) -> Iterator[Hit]:
     message = f"“{given} {family}” puts the given name first; the article writes its other Korean names family name first."
     for start, end in spans[last[0]]:
         yield Hit(start, end, (right,), message=message)
-
-
-@functools.lru_cache(maxsize=1)
-def _korean_families() -> frozenset[str]:
-    """The common Korean family names, as English writes them (Kim, Lee, Park)."""
-    from cleaner.kinds._sino_reading import _READINGS
-
-    return frozenset(name.capitalize() for name in _READINGS)
 
 
 def _swapped_pairs(names: list[_Name]) -> Iterator[tuple[_Name, _Name]]:
