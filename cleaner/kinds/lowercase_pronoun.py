@@ -66,7 +66,7 @@ def _first_person_verb(word: str) -> bool:
     if word in _first_person_auxiliaries():
         return True
     if word.endswith(("n’t", "n't")):
-        return word[:-3] in function_word_groups()["auxiliaries"] and word[:-3] not in _NOT_FIRST_PERSON
+        return word[:-3] in _first_person_auxiliaries()
     if word in function_words() or word.endswith("s") or word not in lexicon.lowercase_words():
         return False
     return lexicon.zipf(word) >= 3.5
@@ -74,4 +74,5 @@ def _first_person_verb(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _first_person_auxiliaries() -> frozenset[str]:
+    """The auxiliaries that agree with "I" (am, was, have, will), and so may follow it."""
     return frozenset(function_word_groups()["auxiliaries"]) - _NOT_FIRST_PERSON
