@@ -35,13 +35,20 @@ class Engine:
         self._checkers: list[tuple[Rule, Checker]] = [
             (rule, kind_for(rule.kind).build(rule)) for rule in self.rules  # type: ignore[union-attr]
         ]
+        self._subsets: dict[frozenset[str], Engine] = {}
 
     def subset(self, codes: frozenset[str]) -> Engine:
-        """Return an engine running only the rules with these codes, sharing their compiled checkers."""
-        part = Engine.__new__(Engine)
-        part.rules = tuple(rule for rule in self.rules if rule.code in codes)
-        part._checkers = [(rule, checker) for rule, checker in self._checkers if rule.code in codes]
-        return part
+        """Return an engine running only the rules with these codes, sharing their compiled checkers.
+
+        The same codes give the same engine object each time, so results memoised by engine
+        identity (cleaner.runner.ResultMemo) are found again."""
+        if codes not in self._subsets:
+            part = Engine.__new__(Engine)
+            part.rules = tuple(rule for rule in self.rules if rule.code in codes)
+            part._checkers = [(rule, checker) for rule, checker in self._checkers if rule.code in codes]
+            part._subsets = {}
+            self._subsets[codes] = part
+        return self._subsets[codes]
 
     def check(self, text: str | Document) -> list[Finding]:
         """Run every rule over the text and return findings sorted by position then code."""

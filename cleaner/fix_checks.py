@@ -36,9 +36,9 @@ class PassChecks:
         first: FileReport | None = None,
     ) -> None:
         self.source, self.options, self.first = source, options, first
-        self.codes = frozenset(rule.code for rule in engine.rules)
+        codes = frozenset(rule.code for rule in engine.rules)
         fixing = frozenset(rule.code for rule in engine.rules if may_fix(rule, allowed))
-        self.fixing, self.rest = _subset(engine, fixing), _subset(engine, self.codes - fixing)
+        self.fixing, self.rest = engine.subset(fixing), engine.subset(codes - fixing)
         self.stopped: set[str] = set()
 
     def fixable(self, text: str) -> list[Finding]:
@@ -67,11 +67,3 @@ class PassChecks:
         report = check_source(dataclasses.replace(self.source, text=text), self.options, engine)
         self.stopped.update(report.stopped)
         return list(report.findings)
-
-
-def _subset(engine: Engine, codes: frozenset[str]) -> Engine:
-    """The same subset object each time, so that results memoised by engine identity are found again."""
-    subsets = vars(engine).setdefault("_fix_subsets", {})
-    if codes not in subsets:
-        subsets[codes] = engine.subset(codes)
-    return subsets[codes]
