@@ -22,7 +22,7 @@ SAFE, UNSAFE = allowed_safeties(), allowed_safeties(unsafe=True)
 
 # A fix makes two paragraphs the same (the repeated-paragraph rule sees it only afterwards).
 REPEATED = (
-    "The council met on Monday to discuss the budget..\n\n"
+    "The council met on Monday to discuss the the budget.\n\n"
     "Officials said the plan would be published next week.\n\n"
     "The council met on Monday to discuss the budget.\n"
 )

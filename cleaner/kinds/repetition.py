@@ -16,8 +16,9 @@ Forms:
 - `articles`: two articles in a row ("a the", "the an").
 - `paragraph`: a paragraph, line or sentence of eight words or more that repeats an earlier one word
   for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice);
-  quote glyphs, dashes, accents and case do not count as differences (a headline scraped twice,
-  once with curly and once with straight apostrophes).
+  quote glyphs, punctuation, accents and case do not count as differences (a headline scraped twice,
+  once with curly and once with straight apostrophes, or again as a lower-case slug without its
+  colon and quotation marks).
 """
 
 from __future__ import annotations
@@ -222,11 +223,11 @@ def _check_articles(doc: Document) -> Iterator[Hit]:
 
 def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     seen: set[str] = set()
-    # Folding costs more than the exact test, so it runs only where an earlier unit has the same
-    # length (a repeat that differs in quote glyphs, accents or case keeps its length), and each
-    # unit is folded at most once.
-    by_length: dict[int, list[str]] = {}  # length -> raw keys not folded yet
-    folded: dict[int, set[str]] = {}  # length -> folded keys
+    # Folding costs more than the exact test, so it runs only where an earlier unit has as many
+    # words (a repeat that differs in punctuation glued to words, accents or case keeps that count),
+    # and each unit is folded at most once.
+    by_length: dict[int, list[str]] = {}  # words -> raw keys not folded yet
+    folded: dict[int, set[str]] = {}  # words -> folded keys
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
     for start, end in units:
         tokens = doc.text[start:end].split()
@@ -246,11 +247,12 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
 def _folded_repeat(key: str, by_length: dict[int, list[str]], folded: dict[int, set[str]]) -> bool:
     """True when `key` equals an earlier unit of its length once glyphs, accents and case are folded;
     otherwise `key` is kept among the units of its length, folded only when another unit needs it."""
-    pending = by_length.get(len(key))
+    size = key.count(" ")  # the key is its words joined by single spaces
+    pending = by_length.get(size)
     if pending is None:
-        by_length[len(key)] = [key]
+        by_length[size] = [key]
         return False
-    known = folded.setdefault(len(key), set())
+    known = folded.setdefault(size, set())
     known.update(map(_folded, pending))
     pending.clear()
     mine = _folded(key)
@@ -260,13 +262,20 @@ def _folded_repeat(key: str, by_length: dict[int, list[str]], folded: dict[int, 
     return False
 
 
-_GLYPHS = str.maketrans("‘’‛′`´“”„‟″«»–—", "''''''\"\"\"\"\"\"\"--")
+# The common marks, made spaces in C; a rarer mark only tells two units apart (a miss, never a false repeat).
+_MARKS = " ,.;:!?\"'‘’“”„«»()[]–—-"
+_MARKS_SPACED = str.maketrans(_MARKS, " " * len(_MARKS))
 
 
 def _folded(line: str) -> str:
-    """The line with quote glyphs, dashes, accents and case folded: a scraped repeat of a headline or
-    caption often differs from the first copy only in those ("Lega’s" / "Lega's", "Säpo" / "Sapo")."""
-    line = line.translate(_GLYPHS)
+    """The line's words with punctuation, accents and case folded: a scraped repeat of a headline or
+    caption often differs from the first copy only in those ("Lega’s" / "Lega's", "Säpo" / "Sapo",
+    "Meloni to Biden: “Italy acts”" / "meloni to biden italy acts")."""
+    return " ".join(_unaccented(line).translate(_MARKS_SPACED).split())
+
+
+def _unaccented(line: str) -> str:
+    """The line with accents and case folded."""
     if line.isascii():
         return line.casefold()
     decomposed = unicodedata.normalize("NFKD", line)
