@@ -104,9 +104,28 @@ def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
     units = sorted(u for u in index.units() if len(u) <= _LONGEST_NAME)
 
     def linked(a: str, b: str) -> bool:
-        return (nm.is_variant(a, b) or _lost_feminine(index, a, b)) and index.may_be_one(a, b)
+        return (nm.is_variant(a, b) or _lost_feminine(index, a, b) or _one_letter_surname(a, b)) and index.may_be_one(a, b)
 
     return variant_groups(units, linked, window, key=_consonant_block)[0]
+
+
+def _one_letter_surname(a: str, b: str) -> bool:
+    """One long given name before two family names one letter apart ("Cătălin Drulă" / "Cătălin Dula"):
+    the family name transliterated twice, a letter lost or changed. A given name of five letters or
+    more that is not an English word is rare enough that two people sharing it and a near family name
+    in one article are not to be expected; short given names (Wang Yi, Olaf) and family names the
+    tables both know (Rogers / Rodgers, Mills / Miles) are left to the strict comparison."""
+    left, right = a.split(), b.split()
+    if len(left) != 2 or len(right) != 2 or left[0] != right[0] or left[1] == right[1]:
+        return False
+    given, x, y = nm.fold(left[0]), nm.fold(left[1]), nm.fold(right[1])
+    if len(given) < 5 or nm.is_common(left[0]) or min(len(x), len(y)) < 4 or x[0] != y[0]:
+        return False
+    if nm.is_known(left[1]) and nm.is_known(right[1]):
+        return False
+    if x[1:] in (y, y[1:]) or y[1:] in (x, x[1:]) or _inflected(left[1], right[1]):
+        return False
+    return fuzzy.osa_distance(x, y, score_cutoff=1) <= 1
 
 
 def _lost_feminine(index: "evidence.NameIndex", a: str, b: str) -> bool:
@@ -122,7 +141,11 @@ def _lost_feminine(index: "evidence.NameIndex", a: str, b: str) -> bool:
 def _consonant_block(name: str) -> list[tuple[str, ...]]:
     # A second block without n, m and r (l merges into r) meets a spelling that lost one (Ronzulli / Rozulli).
     consonants = "".join(sorted(nm.skeleton(nm.fold(name))))
-    return [("consonants", consonants), ("open", consonants.replace("n", "").replace("m", "").replace("r", ""))]
+    keys = [("consonants", consonants), ("open", consonants.replace("n", "").replace("m", "").replace("r", ""))]
+    first = name.split(" ", 1)
+    if len(first) == 2 and len(first[0]) >= 5:
+        keys.append(("given", first[0]))  # Cătălin Drulă meets Cătălin Dula (see _one_letter_surname)
+    return keys
 
 
 def similar(a: str, b: str, limits: Thresholds = Thresholds()) -> bool:
