@@ -29,6 +29,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
+import regex
+
 from cleaner import fuzzy, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
@@ -50,7 +52,8 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.COMPUTED
 _SUFFIXES = frozenset({"Jr", "Sr"})
-_LONGEST_NAME = 40  # no real name word is longer; a longer token is noise and is skipped
+_LONGEST_NAME = 40
+_OFFICIAL = regex.compile(r"\p{Lu}\p{L}+ of (?:the )?$")  # no real name word is longer; a longer token is noise and is skipped
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,9 @@ def split_places(index: "evidence.NameIndex") -> list[set[str]]:
         if unit.count(" ") != 1 or index.count(unit) != 1:
             continue
         whole = joined.get(nm.fold(unit))
+        start = index.spans[unit][0][0]
+        if whole and _OFFICIAL.search(index.doc.text, max(0, start - 40), start):
+            continue  # "the Socialist Republic of Viet Nam": an official name keeps its own form
         if whole and sum(1 for start, end in index.spans[whole] if index.alone_at(start, end)) >= 2:
             groups.append({unit, whole})
     return groups
