@@ -119,8 +119,11 @@ def _one_letter_surname(a: str, b: str) -> bool:
     more that is not an English word is rare enough that two people sharing it and a near family name
     in one article are not to be expected; short given names (Wang Yi, Olaf) and family names the
     tables both know (Rogers / Rodgers, Mills / Miles) are left to the strict comparison."""
+    cut = a.find(" ")
+    if cut < 5 or not b.startswith(a[: cut + 1]):
+        return False  # nearly every pair: not one given name of five letters or more before a space
     left, right = a.split(), b.split()
-    if len(left) != 2 or len(right) != 2 or left[0] != right[0] or left[1] == right[1]:
+    if len(left) != 2 or len(right) != 2 or left[1] == right[1]:
         return False
     given, x, y = nm.fold(left[0]), nm.fold(left[1]), nm.fold(right[1])
     if len(given) < 5 or nm.is_common(left[0]) or min(len(x), len(y)) < 4 or x[0] != y[0]:
