@@ -12,6 +12,11 @@ capitalised word is reported when the evidence says it is a misspelt place:
   table that English writes often (wordfreq Zipf at least `min-zipf`) and that starts with the same
   letter.
 
+A two-word place loses letters the same way ("Norrn Ireland" for Northern Ireland): a run of exactly
+two capitalised words is reported when one word is exactly the word of a listed two-word place and
+the other, unknown to English and to the tables and starting with the same letter, is one edit from
+the place's word or that word with some letters dropped (at least three fifths of it left).
+
 The place is suggested; only the editor knows whether the place was meant.
 """
 
@@ -34,6 +39,9 @@ OPTIONS = (Option("min-zipf", NUMBER, "The least Zipf frequency of a place that 
 REPLACEMENT = Replacement.COMPUTED
 
 # A capitalised word with no capitalised word right before or after it.
+_PAIR = regex.compile(
+    r"(?<!\p{Lu}[\p{L}\p{M}’'.-]*[ \t])(?<![\p{L}\p{N}\p{M}.’'-])(\p{Lu}\p{Ll}{2,20}) (\p{Lu}\p{Ll}{2,20})(?![\p{L}\p{N}\p{M}’'-])(?![ \t]+\p{Lu})"
+)
 _LONE_CAPITAL = regex.compile(
     r"(?<!\p{Lu}[\p{L}\p{M}’'.-]*[ \t])(?<![\p{L}\p{N}\p{M}.’'-])\p{Lu}\p{Ll}{3,20}(?![\p{L}\p{N}\p{M}’'-])(?![ \t]+\p{Lu})"
 )
@@ -52,8 +60,58 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             place = verdicts[word]
             if place is not None:
                 yield Hit(match.start(), match.end(), (place,), message=f"“{word}” looks like a misspelling of the place “{place}”.")
+        yield from _two_word_places(doc)
 
     return check
+
+
+@functools.lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Every word of every listed place: a word some place is spelt with is no misspelling."""
+    return frozenset(w for place in lexicon.places() for w in place.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _two_word_index() -> dict[tuple[int, str], tuple[str, ...]]:
+    """(position of the kept word, the kept word) -> the other words of listed two-word places."""
+    index: dict[tuple[int, str], list[str]] = {}
+    for place in lexicon.places():
+        words = place.split(" ")
+        if len(words) == 2 and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words):
+            index.setdefault((1, words[1]), []).append(words[0])
+            index.setdefault((0, words[0]), []).append(words[1])
+    return {key: tuple(sorted(set(value))) for key, value in index.items()}
+
+
+def _two_word_places(doc: Document) -> Iterator[Hit]:
+    """Hits on a two-word place with one word garbled ("Norrn Ireland")."""
+    index = _two_word_index()
+    for match in _PAIR.finditer(doc.text, timeout=timeout_for(doc.text)):
+        first, second = match.group(1), match.group(2)
+        if match.group() in lexicon.places():
+            continue
+        for kept_at, kept, other, group in ((1, second, first, 1), (0, first, second, 2)):
+            candidates = index.get((kept_at, kept))
+            if not candidates or lexicon.zipf(other) > 0 or lexicon.is_listed_name(other) or other in _place_words():
+                continue
+            near = [c for c in candidates if c[0] == other[0] and _garbled(other, c)]
+            if len(near) == 1:
+                place = f"{near[0]} {kept}" if kept_at == 1 else f"{kept} {near[0]}"
+                yield Hit(match.start(group), match.end(group), (near[0],),
+                          message=f"“{match.group()}” looks like a misspelling of the place “{place}”.")
+                break
+
+
+def _garbled(word: str, place_word: str) -> bool:
+    """One edit away, or the place's word with letters dropped and at least three fifths of it left."""
+    if len(word) < 4:
+        return False
+    if abs(len(word) - len(place_word)) <= 1 and _osa_distance(word, place_word) <= 1:
+        return True
+    if not 0.6 * len(place_word) <= len(word) < len(place_word):
+        return False
+    rest = iter(place_word)
+    return all(ch in rest for ch in word)
 
 
 @functools.lru_cache(maxsize=4)
