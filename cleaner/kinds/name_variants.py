@@ -99,6 +99,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         for hit in lone_variants(doc, context.words, stop):
             if (hit.start, hit.end) not in seen:
                 yield hit
+        yield from acronym_case(doc)
 
     return check
 
@@ -133,6 +134,30 @@ def _one_letter_surname(a: str, b: str) -> bool:
     if x[1:] in (y, y[1:]) or y[1:] in (x, x[1:]) or _inflected(left[1], right[1]):
         return False
     return fuzzy.osa_distance(x, y, score_cutoff=1) <= 1
+
+
+_DIGIT_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}.’'/-])\p{Lu}(?=\p{L}{0,3}\p{N})[\p{L}\p{N}]{1,4}(?![\p{L}\p{N}’'/-])")
+
+
+def acronym_case(doc: Document) -> Iterator[Hit]:
+    """An acronym with a digit the article writes in capitals, once with a lower-case letter ("M5S" ... "M5s").
+
+    A letter and digit name (M5S, G20, PiS is no such name) has one spelling; an engine that reads the
+    letters as a word ending lower-cases it. The capital spelling must stand at least twice and outnumber
+    the other; tokens that open with a digit (5G, 4k) are quantities, not names.
+    """
+    if not any(ch.isdigit() for ch in doc.text):
+        return
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for match in _DIGIT_ACRONYM.finditer(doc.text):
+        token = match.group()
+        found.setdefault(token.upper(), []).append((match.start(), match.end(), token))
+    for upper, spots in found.items():
+        capital = sum(1 for _, _, token in spots if token == upper)
+        others = [spot for spot in spots if spot[2] != upper]
+        if others and capital >= 2 and capital > len(others):
+            for start, end, token in others:
+                yield Hit(start, end, (upper,), message=f"“{token}” is written “{upper}” elsewhere in the article; use one spelling.")
 
 
 def split_places(index: "evidence.NameIndex") -> list[set[str]]:
