@@ -29,6 +29,7 @@ from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._sino_reading import _pinyin_syllables
+from cleaner.kinds._wade_giles import _readings, _taiwanese
 from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
 from cleaner.schema import STRINGS, Option, Replacement
@@ -86,7 +87,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 pair = _pinyin_name(texts, i)
                 if pair is not None:
                     candidates.setdefault(f"{texts[i]} {texts[i + 1]}", []).append((words[i].start, words[i + 1].end, pair))
+        listed = {seen for _, _, _, seen in _readings(doc, _taiwanese())} if candidates else set()
         for name, spots in candidates.items():
+            if name in listed:
+                continue  # a listed figure ("Cai Yingwen" for Tsai Ing-wen): known-entity-spelling has the spelling
             if not any(_taiwanese_sentence(doc, start, local_re, mainland_re) for start, _, _ in spots):
                 continue
             family, given = spots[0][2][0], spots[0][2][1:]
