@@ -28,6 +28,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner import compiled_cache, lexicon
+from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.loader import builtin_rules_dir
@@ -39,9 +40,7 @@ OPTIONS = (Option("min-zipf", NUMBER, "The least Zipf frequency of a place that 
 REPLACEMENT = Replacement.COMPUTED
 
 # A capitalised word with no capitalised word right before or after it.
-_PAIR = regex.compile(
-    r"(?<!\p{Lu}[\p{L}\p{M}’'.-]*[ \t])(?<![\p{L}\p{N}\p{M}.’'-])(\p{Lu}\p{Ll}{2,20}) (\p{Lu}\p{Ll}{2,20})(?![\p{L}\p{N}\p{M}’'-])(?![ \t]+\p{Lu})"
-)
+_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,20}")
 _LONE_CAPITAL = regex.compile(
     r"(?<!\p{Lu}[\p{L}\p{M}’'.-]*[ \t])(?<![\p{L}\p{N}\p{M}.’'-])\p{Lu}\p{Ll}{3,20}(?![\p{L}\p{N}\p{M}’'-])(?![ \t]+\p{Lu})"
 )
@@ -84,21 +83,23 @@ def _two_word_index() -> dict[tuple[int, str], tuple[str, ...]]:
 
 
 def _two_word_places(doc: Document) -> Iterator[Hit]:
-    """Hits on a two-word place with one word garbled ("Norrn Ireland")."""
+    """Hits on a two-word place with one word garbled ("Norrn Ireland"), read from the shared name mentions."""
     index = _two_word_index()
-    for match in _PAIR.finditer(doc.text, timeout=timeout_for(doc.text)):
-        first, second = match.group(1), match.group(2)
-        if match.group() in lexicon.places():
+    for mention in nm.mentions(doc):
+        if len(mention.texts) != 2:
             continue
-        for kept_at, kept, other, group in ((1, second, first, 1), (0, first, second, 2)):
+        first, second = mention.texts
+        if not (_WORD.fullmatch(first) and _WORD.fullmatch(second)) or f"{first} {second}" in lexicon.places():
+            continue
+        for kept_at, kept, other, word in ((1, second, first, mention.words[0]), (0, first, second, mention.words[1])):
             candidates = index.get((kept_at, kept))
             if not candidates or lexicon.zipf(other) > 0 or lexicon.is_listed_name(other) or other in _place_words():
                 continue
             near = [c for c in candidates if c[0] == other[0] and _garbled(other, c)]
             if len(near) == 1:
                 place = f"{near[0]} {kept}" if kept_at == 1 else f"{kept} {near[0]}"
-                yield Hit(match.start(group), match.end(group), (near[0],),
-                          message=f"“{match.group()}” looks like a misspelling of the place “{place}”.")
+                yield Hit(word.start, word.end, (near[0],),
+                          message=f"“{first} {second}” looks like a misspelling of the place “{place}”.")
                 break
 
 
