@@ -108,9 +108,9 @@ class NameIndex:
         if accented.isascii() or not bare.isascii() or self.count(bare) != 1:
             return False
         # Only mentions standing alone count: "Coalition Avenir Québec" keeps the party's own spelling.
-        return sum(1 for start, end in self.spans.get(accented, ()) if self._alone_at(start, end)) >= 2
+        return sum(1 for start, end in self.spans.get(accented, ()) if self.alone_at(start, end)) >= 2
 
-    def _alone_at(self, start: int, end: int) -> bool:
+    def alone_at(self, start: int, end: int) -> bool:
         """True when no capitalised word touches the mention on either side."""
         before = self.doc.text[max(0, start - 40) : start].split()
         after = self.doc.text[end : end + 40].split()

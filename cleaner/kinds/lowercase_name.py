@@ -10,7 +10,10 @@ a name:
 - *the article*: in a run of two or more such words, each stands capitalised inside a name of two
   or more words, in mid-sentence, elsewhere in the article ("Forza Italia" beside "forza italy"),
   or is a country, and English does not know it as a lower-case word. A lone word on this evidence
-  alone is not reported: "the alocasia" beside "White Star Alocasia" is a common noun.
+  alone is not reported: "the alocasia" beside "White Star Alocasia" is a common noun;
+- *the same name*: a lower-case word English does not know before a name word, where the article
+  writes that name capitalised with the word or a spelling variant of it ("tabliagi Jamaat" beside
+  "Tabligi Jamaat").
 
 Words in addresses, handles and hashtags, and paragraphs written all in lower case, are left alone.
 The capitalised form is suggested.
@@ -77,8 +80,46 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 start, end = words[i].start, words[i + size - 1].end
                 yield Hit(start, end, (written,), message=f"“{doc.text[start:end]}” is a name written in lower case; write “{written}”.")
                 done = i + size
+        yield from _lowered_before_name(doc, shortest, ceiling)
 
     return check
+
+
+def _lowered_before_name(doc: Document, shortest: int, ceiling: float) -> Iterator[Hit]:
+    """A lower-case word English does not know before a name word, where the article writes the same
+    two-word name capitalised, the first word the same or a spelling variant ("tabliagi Jamaat" beside
+    "Tabligi Jamaat"): the engine lost the capital, and perhaps a letter, of one name."""
+    before: dict[str, set[str]] = {}
+    for mention in nm.mentions(doc):
+        words = mention.words
+        for k in range(len(words) - 1):
+            if k == 0 and (mention.sentence_start or doc.in_heading(words[0].start)):
+                continue
+            if words[k].text[1:].islower() and words[k].text.isalpha():
+                before.setdefault(words[k + 1].text, set()).add(words[k].text)
+    if not before:
+        return
+    words, text = doc.words, doc.text
+    named: dict[str, tuple[str, str]] = {}  # lower-case word -> (the name word, the head it stood before)
+    for i in range(len(words) - 1):
+        head = words[i + 1].text
+        if head not in before:
+            continue
+        word = words[i]
+        lower = word.text
+        if lower in named or len(lower) < shortest or not lower.islower() or text[word.end : words[i + 1].start] != " ":
+            continue
+        if lexicon.zipf(lower) > 0 or lower in lexicon.lowercase_words() or not _bare_lower(doc, word):
+            continue
+        written = [x for x in before[head] if x.lower() == lower or nm.is_variant(x, lower.capitalize())]
+        if len(written) == 1:
+            named[lower] = (written[0], head)
+    # Once the article shows the word is that name, its other bare lower-case uses are the name too.
+    for word in words:
+        if word.text in named and _bare_lower(doc, word):
+            written, head = named[word.text]
+            yield Hit(word.start, word.end, (written,),
+                      message=f"“{word.text}” is a name written in lower case (“{written} {head}” elsewhere in the article); write “{written}”.")
 
 
 @functools.lru_cache(maxsize=1)

@@ -60,6 +60,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             yield from _moved_hits(doc, titles, moved)
         spans, alone = _two_word_names(doc, titles)
         yield from _order_outliers(spans)
+        if "(" in doc.text:
+            yield from _bracketed_family(doc, spans)
         buckets: dict[tuple[str, str], list[_Name]] = defaultdict(list)
         for name in spans:
             buckets[tuple(sorted(nm.romanised(nm.fold(w)) for w in name))].append(name)  # type: ignore[index]
@@ -126,6 +128,24 @@ def _order_outliers(spans: dict[_Name, list[tuple[int, int]]]) -> Iterator[Hit]:
     message = f"“{given} {family}” puts the given name first; the article writes its other Korean names family name first."
     for start, end in spans[last[0]]:
         yield Hit(start, end, (right,), message=message)
+
+
+_BRACKETED = regex.compile(r"(?<![\p{L}\p{N}])\((\p{Lu}\p{Ll}+)\) (\p{Lu}\p{Ll}+)(?![\p{L}\p{N}’'-])")
+
+
+def _bracketed_family(doc: Document, spans: dict[_Name, list[tuple[int, int]]]) -> Iterator[Hit]:
+    """A family name in brackets before the given name ("(Ohtani) Shohei") where the article writes the
+    person given name first elsewhere ("Shohei Ohtani"): a gloss that names the person, put on the
+    wrong side by an engine that kept the source's order."""
+    given_first: dict[str, list[str]] = defaultdict(list)
+    for given, family in spans:
+        given_first[given].append(family)
+    for match in _BRACKETED.finditer(doc.text):
+        family, given = match.group(1), match.group(2)
+        if any(_same(family, f) for f in given_first.get(given, ())):
+            right = f"{given} ({family})"
+            message = f"“{match.group()}” puts the bracketed family name before the given name; the article writes “{given} …” elsewhere."
+            yield Hit(match.start(), match.end(), (right,), message=message)
 
 
 def _swapped_pairs(names: list[_Name]) -> Iterator[tuple[_Name, _Name]]:

@@ -29,7 +29,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterator
 
-from cleaner import fuzzy
+import regex
+
+from cleaner import fuzzy, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds import _name_evidence as evidence
@@ -50,7 +52,8 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.COMPUTED
 _SUFFIXES = frozenset({"Jr", "Sr"})
-_LONGEST_NAME = 40  # no real name word is longer; a longer token is noise and is skipped
+_LONGEST_NAME = 40
+_OFFICIAL = regex.compile(r"\p{Lu}\p{L}+ of (?:the )?$")  # no real name word is longer; a longer token is noise and is skipped
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         person = sorted(context.person_names(doc, index, stop))
         groups = variant_groups(person, lambda a, b: similar(a, b, limits), window)[0]
         groups += word_groups(index, window)
+        groups += split_places(index)
         seen: set[tuple[int, int]] = set()
         for hit in evidence.report(doc, index, groups, known):
             seen.add((hit.start, hit.end))
@@ -95,6 +99,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         for hit in lone_variants(doc, context.words, stop):
             if (hit.start, hit.end) not in seen:
                 yield hit
+        yield from acronym_case(doc)
 
     return check
 
@@ -104,9 +109,79 @@ def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
     units = sorted(u for u in index.units() if len(u) <= _LONGEST_NAME)
 
     def linked(a: str, b: str) -> bool:
-        return (nm.is_variant(a, b) or _lost_feminine(index, a, b)) and index.may_be_one(a, b)
+        return (nm.is_variant(a, b) or _lost_feminine(index, a, b) or _one_letter_surname(a, b)) and index.may_be_one(a, b)
 
     return variant_groups(units, linked, window, key=_consonant_block)[0]
+
+
+def _one_letter_surname(a: str, b: str) -> bool:
+    """One long given name before two family names one letter apart ("Cătălin Drulă" / "Cătălin Dula"):
+    the family name transliterated twice, a letter lost or changed. A given name of five letters or
+    more that is not an English word is rare enough that two people sharing it and a near family name
+    in one article are not to be expected; short given names (Wang Yi, Olaf) and family names the
+    tables both know (Rogers / Rodgers, Mills / Miles) are left to the strict comparison."""
+    cut = a.find(" ")
+    if cut < 5 or not b.startswith(a[: cut + 1]):
+        return False  # nearly every pair: not one given name of five letters or more before a space
+    left, right = a.split(), b.split()
+    if len(left) != 2 or len(right) != 2 or left[1] == right[1]:
+        return False
+    given, x, y = nm.fold(left[0]), nm.fold(left[1]), nm.fold(right[1])
+    if len(given) < 5 or nm.is_common(left[0]) or min(len(x), len(y)) < 4 or x[0] != y[0]:
+        return False
+    if nm.is_known(left[1]) and nm.is_known(right[1]):
+        return False
+    if x[1:] in (y, y[1:]) or y[1:] in (x, x[1:]) or _inflected(left[1], right[1]):
+        return False
+    return fuzzy.osa_distance(x, y, score_cutoff=1) <= 1
+
+
+_DIGIT_ACRONYM = regex.compile(r"(?<![\p{L}\p{N}.’'/-])\p{Lu}(?=\p{L}{0,3}\p{N})[\p{L}\p{N}]{1,4}(?![\p{L}\p{N}’'/-])")
+
+
+def acronym_case(doc: Document) -> Iterator[Hit]:
+    """An acronym with a digit the article writes in capitals, once with a lower-case letter ("M5S" ... "M5s").
+
+    A letter and digit name (M5S, G20, PiS is no such name) has one spelling; an engine that reads the
+    letters as a word ending lower-cases it. The capital spelling must stand at least twice and outnumber
+    the other; tokens that open with a digit (5G, 4k) are quantities, not names.
+    """
+    if not any(ch.isdigit() for ch in doc.text):
+        return
+    found: dict[str, list[tuple[int, int, str]]] = {}
+    for match in _DIGIT_ACRONYM.finditer(doc.text):
+        token = match.group()
+        found.setdefault(token.upper(), []).append((match.start(), match.end(), token))
+    for upper, spots in found.items():
+        capital = sum(1 for _, _, token in spots if token == upper)
+        others = [spot for spot in spots if spot[2] != upper]
+        if others and capital >= 2 and capital > len(others):
+            for start, end, token in others:
+                yield Hit(start, end, (upper,), message=f"“{token}” is written “{upper}” elsewhere in the article; use one spelling.")
+
+
+def split_places(index: "evidence.NameIndex") -> list[set[str]]:
+    """A place the article writes as one word, written once split in two ("Vietnam" x7, "Viet Nam" x1).
+
+    The tables list both forms of some places (Viet Nam, Vietnam), and a frequent country name is
+    not a name unit the strict comparison sees; but an article that writes the one-word form alone
+    at least twice and the split form once has slipped once, not chosen a style.
+    """
+    joined: dict[str, str] = {}
+    for name in index.spans:
+        if " " not in name and name in lexicon.places():
+            joined[nm.fold(name)] = name
+    groups = []
+    for unit in index.units():
+        if unit.count(" ") != 1 or index.count(unit) != 1:
+            continue
+        whole = joined.get(nm.fold(unit))
+        start = index.spans[unit][0][0]
+        if whole and _OFFICIAL.search(index.doc.text, max(0, start - 40), start):
+            continue  # "the Socialist Republic of Viet Nam": an official name keeps its own form
+        if whole and sum(1 for start, end in index.spans[whole] if index.alone_at(start, end)) >= 2:
+            groups.append({unit, whole})
+    return groups
 
 
 def _lost_feminine(index: "evidence.NameIndex", a: str, b: str) -> bool:
@@ -122,7 +197,11 @@ def _lost_feminine(index: "evidence.NameIndex", a: str, b: str) -> bool:
 def _consonant_block(name: str) -> list[tuple[str, ...]]:
     # A second block without n, m and r (l merges into r) meets a spelling that lost one (Ronzulli / Rozulli).
     consonants = "".join(sorted(nm.skeleton(nm.fold(name))))
-    return [("consonants", consonants), ("open", consonants.replace("n", "").replace("m", "").replace("r", ""))]
+    keys = [("consonants", consonants), ("open", consonants.replace("n", "").replace("m", "").replace("r", ""))]
+    first = name.split(" ", 1)
+    if len(first) == 2 and len(first[0]) >= 5:
+        keys.append(("given", first[0]))  # Cătălin Drulă meets Cătălin Dula (see _one_letter_surname)
+    return keys
 
 
 def similar(a: str, b: str, limits: Thresholds = Thresholds()) -> bool:

@@ -12,6 +12,11 @@ capitalised word is reported when the evidence says it is a misspelt place:
   table that English writes often (wordfreq Zipf at least `min-zipf`) and that starts with the same
   letter.
 
+A two-word place loses letters the same way ("Norrn Ireland" for Northern Ireland): a run of exactly
+two capitalised words is reported when one word is exactly the word of a listed two-word place and
+the other, unknown to English and to the tables and starting with the same letter, is one edit from
+the place's word or that word with some letters dropped (at least three fifths of it left).
+
 The place is suggested; only the editor knows whether the place was meant.
 """
 
@@ -23,6 +28,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner import compiled_cache, lexicon
+from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.loader import builtin_rules_dir
@@ -34,6 +40,7 @@ OPTIONS = (Option("min-zipf", NUMBER, "The least Zipf frequency of a place that 
 REPLACEMENT = Replacement.COMPUTED
 
 # A capitalised word with no capitalised word right before or after it.
+_WORD = regex.compile(r"\p{Lu}\p{Ll}{2,20}")
 _LONE_CAPITAL = regex.compile(
     r"(?<!\p{Lu}[\p{L}\p{M}’'.-]*[ \t])(?<![\p{L}\p{N}\p{M}.’'-])\p{Lu}\p{Ll}{3,20}(?![\p{L}\p{N}\p{M}’'-])(?![ \t]+\p{Lu})"
 )
@@ -52,8 +59,60 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             place = verdicts[word]
             if place is not None:
                 yield Hit(match.start(), match.end(), (place,), message=f"“{word}” looks like a misspelling of the place “{place}”.")
+        yield from _two_word_places(doc)
 
     return check
+
+
+@functools.lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Every word of every listed place: a word some place is spelt with is no misspelling."""
+    return frozenset(w for place in lexicon.places() for w in place.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _two_word_index() -> dict[tuple[int, str], tuple[str, ...]]:
+    """(position of the kept word, the kept word) -> the other words of listed two-word places."""
+    index: dict[tuple[int, str], list[str]] = {}
+    for place in lexicon.places():
+        words = place.split(" ")
+        if len(words) == 2 and all(w[:1].isupper() and w[1:].isalpha() and w[1:].islower() for w in words):
+            index.setdefault((1, words[1]), []).append(words[0])
+            index.setdefault((0, words[0]), []).append(words[1])
+    return {key: tuple(sorted(set(value))) for key, value in index.items()}
+
+
+def _two_word_places(doc: Document) -> Iterator[Hit]:
+    """Hits on a two-word place with one word garbled ("Norrn Ireland"), read from the shared name mentions."""
+    index = _two_word_index()
+    for mention in nm.mentions(doc):
+        if len(mention.texts) != 2:
+            continue
+        first, second = mention.texts
+        if not (_WORD.fullmatch(first) and _WORD.fullmatch(second)) or f"{first} {second}" in lexicon.places():
+            continue
+        for kept_at, kept, other, word in ((1, second, first, mention.words[0]), (0, first, second, mention.words[1])):
+            candidates = index.get((kept_at, kept))
+            if not candidates or lexicon.zipf(other) > 0 or lexicon.is_listed_name(other) or other in _place_words():
+                continue
+            near = [c for c in candidates if c[0] == other[0] and _garbled(other, c)]
+            if len(near) == 1:
+                place = f"{near[0]} {kept}" if kept_at == 1 else f"{kept} {near[0]}"
+                yield Hit(word.start, word.end, (near[0],),
+                          message=f"“{first} {second}” looks like a misspelling of the place “{place}”.")
+                break
+
+
+def _garbled(word: str, place_word: str) -> bool:
+    """One edit away, or the place's word with letters dropped and at least three fifths of it left."""
+    if len(word) < 4:
+        return False
+    if abs(len(word) - len(place_word)) <= 1 and _osa_distance(word, place_word) <= 1:
+        return True
+    if not 0.6 * len(place_word) <= len(word) < len(place_word):
+        return False
+    rest = iter(place_word)
+    return all(ch in rest for ch in word)
 
 
 @functools.lru_cache(maxsize=4)
