@@ -140,6 +140,11 @@ _NOT_GIVEN = frozenset(
 )
 
 
+# Misspellings in the packaged Factbook snapshot, each checked against the person's own government's
+# English spelling; the table is regenerated from the package, so the correction lives here.
+_FACTBOOK_ERRATA = {"Thravisin": "Thavisin"}  # Srettha Thavisin, Thai prime minister 2023-2024
+
+
 def _factbook_texts():
     """(country, text) for every Factbook field that names people."""
     import json
@@ -214,6 +219,7 @@ def build_people() -> str:
             if any(part in acronyms for part in m.group("family").split()):
                 continue
             family = _title_case(m.group("family"))
+            family = _FACTBOOK_ERRATA.get(family, family)
             before = _given_before(m.group("before").split(), zipf)
             after = _given_after(m.group("after").split(), zipf)
             if before and len(family) > 2:
