@@ -182,6 +182,8 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         gap = gap_before(doc, words, i)
         if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
+        if gap == "," and words[i - 1].text in reporting_verbs():
+            continue  # "the analyst said, The market will": an unmarked quotation starts with its capital
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
 
 
