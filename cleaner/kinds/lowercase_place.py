@@ -18,8 +18,6 @@ from __future__ import annotations
 import functools
 from typing import Callable, Iterator
 
-import regex
-
 from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._support import in_lower_case_paragraph
@@ -33,7 +31,6 @@ REPLACEMENT = Replacement.COMPUTED
 
 # What may not touch the word: an address, a handle, a tag or a file name ("corona.jakarta.go.id").
 _GLUED = frozenset("/@#._\\-")
-_APOSTROPHE = regex.compile("['’]")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -47,10 +44,17 @@ def _check(doc: Document) -> Iterator[Hit]:
     wanted = {low for low in map(_base, vocabulary.lower) if low.capitalize() in names}
     if not wanted:
         return
+    # The tokens to look at, found from the article's distinct words, so each word below costs one set look-up.
+    lower_tokens = {token for token in vocabulary.lower if _base(token) in wanted}
+    capital_tokens = {token for token in vocabulary.capitalised if _base(token).lower() in wanted}
     words = doc.words
     alone = {_base(w.text).lower() for i, w in enumerate(words)
-             if w.text[:1].isupper() and _base(w.text).lower() in wanted and _alone_mid_sentence(doc, words, i)}
+             if w.text in capital_tokens and _alone_mid_sentence(doc, words, i)}
+    if not alone:
+        return
     for word in words:
+        if word.text not in lower_tokens:
+            continue
         base = _base(word.text)
         if base in alone and not _glued(doc, word) and not in_lower_case_paragraph(doc, word.start) \
                 and not _lower_case_quote(doc, word.start):
@@ -60,7 +64,7 @@ def _check(doc: Document) -> Iterator[Hit]:
 
 def _base(token: str) -> str:
     """The word without a possessive or contraction ending: "tokyo’s" -> "tokyo"."""
-    return _APOSTROPHE.split(token, maxsplit=1)[0]
+    return token.split("'", 1)[0].split("’", 1)[0]
 
 
 def _alone_mid_sentence(doc: Document, words: tuple[Word, ...], i: int) -> bool:
