@@ -273,12 +273,15 @@ def _ends_run_before_lower(doc: Document, words: tuple[Word, ...], i: int) -> bo
     """True when the capitalised run stops at word i and a lower-case content word follows it.
 
     A title capitalises its content words, so "Democrat Party And coming out" is no title: the
-    run "Democrat Party" is a name and "And" starts the sentence's own words.
+    run "Democrat Party" is a name and "And" starts the sentence's own words. Only a title's minor
+    words (the, of, a ...) may follow in lower case, so "Gerard Piqué If not" is no title either.
     """
     nxt = _next_joined(doc, words, i)
-    if nxt is None or not nxt.text.islower() or len(nxt.text) < 3 or nxt.text in function_words():
+    if nxt is None or not nxt.text.islower() or len(nxt.text) < 2 or nxt.text in _MINOR:
         return False
     prev = words[i - 1]
+    if prev.text.endswith(("’s", "'s")):
+        return False  # "Pixar's Up was a hit": a title after a possessive
     return not doc.text[prev.end : words[i].start].strip() and _is_content_capital(prev)
 
 
