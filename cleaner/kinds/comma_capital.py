@@ -40,8 +40,8 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.COMPUTED
 
-# A capitalised word (with a contraction: "It's") after a comma that follows a lower-case letter.
-_AFTER_COMMA = regex.compile(r"(?<=\p{Ll}[ \t]{0,2},[ \t]{1,3})\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?(?![\p{L}\p{M}\p{N}-])")
+# A capitalised word (with a contraction: "It's") after a comma that follows a lower-case letter or a digit.
+_AFTER_COMMA = regex.compile(r"(?<=[\p{Ll}\p{N}][ \t]{0,2},[ \t]{1,3})\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?(?![\p{L}\p{M}\p{N}-])")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty hundred".split())
 
 
