@@ -8,7 +8,7 @@ lower-case word are capitalised although they are no names, every one of them is
 counts when it is a closed-class word (pronoun, conjunction, adverb, determiner, preposition) or a
 number word, or a common word that the dictionary writes in lower case and the article does not use
 as a name; places, nationalities, capitalised runs that make a name or a title ("the paper, The
-New York Times") and the words the function-word rule already reports are left out. A
+New York Times") and the words the stray-capital rules already report are left out. A
 conjunction, pronoun or adverb that opens a capitalised run after the comma still counts in such
 an article ("deleted, But the Internet", "true, Then Zhao Li will"): titles rarely open with one.
 """
@@ -28,6 +28,7 @@ from cleaner.kinds.stray_capital import (
     _check_function_words,
     _in_title_run,
     capitalised_words,
+    common_word_hits,
 )
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement
@@ -60,7 +61,7 @@ def _check(doc: Document, min_count: int, min_zipf: float) -> Iterator[Hit]:
     counted = [i for i in _candidates(doc) if _counts(doc, words, i, evidence, min_zipf)]
     if len(counted) < min_count:
         return
-    reported = {hit.start for hit in _check_function_words(doc)}
+    reported = {hit.start for hit in _check_function_words(doc)} | {hit.start for hit in common_word_hits(doc)}
     for i in counted:
         word = words[i]
         if word.start not in reported:

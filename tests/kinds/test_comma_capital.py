@@ -11,7 +11,8 @@ def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
 
 def test_four_capitals_after_commas_are_each_reported() -> None:
     text = "Rain fell all night , It flooded the square , Two roads closed , Residents waited , Especially the old."
-    assert [t for t, _ in found(text)] == ["It", "Two", "Residents", "Especially"]
+    # "Especially" counts as evidence, but the common-word rule (CA103) reports an adverb after a comma itself.
+    assert [t for t, _ in found(text)] == ["It", "Two", "Residents"]
 
 
 def test_contraction_keeps_its_ending_in_the_fix() -> None:
