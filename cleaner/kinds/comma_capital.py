@@ -4,7 +4,8 @@ Engines that translate clause by clause (Chinese and Japanese text is often cut 
 give each clause a capital: `the outside , It's an internal problem , For example`, `is true,
 Then the two will meet`. One such capital is weak evidence (a comma splice, a name in apposition),
 so the kind weighs the whole article: when at least `min-count` words after a comma that follows a
-lower-case word are capitalised although they are no names, every one of them is reported. A word
+lower-case word are capitalised although they are no names, and at least `min-rate` per 1,000 words
+(a long talk may hold three or four comma splices: "so bright, We could see"), every one is reported. A word
 counts when it is a closed-class word (pronoun, conjunction, adverb, determiner, preposition) or a
 number word, or a common word that the dictionary writes in lower case and the article does not use
 as a name; places, nationalities, capitalised runs that make a name or a title ("the paper, The
@@ -37,6 +38,7 @@ from cleaner.wordclass import function_word_groups, function_words, reporting_ve
 KIND = "comma-capital"
 OPTIONS = (
     Option("min-count", NUMBER, "How many capitals after commas an article needs before any is reported.", default=4),
+    Option("min-rate", NUMBER, "How many such capitals per 1,000 words it needs as well (a long text may hold a few comma splices).", default=5.0),
     Option("min-zipf", NUMBER, "The least Zipf frequency of a common (not closed-class) word that counts.", default=3.0),
 )
 REPLACEMENT = Replacement.COMPUTED
@@ -49,17 +51,18 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker."""
     min_count = int(rule.options["min-count"])
+    min_rate = float(rule.options["min-rate"])
     min_zipf = float(rule.options["min-zipf"])
-    return lambda doc: _check(doc, min_count, min_zipf)
+    return lambda doc: _check(doc, min_count, min_rate, min_zipf)
 
 
-def _check(doc: Document, min_count: int, min_zipf: float) -> Iterator[Hit]:
+def _check(doc: Document, min_count: int, min_rate: float, min_zipf: float) -> Iterator[Hit]:
     if "," not in doc.text:
         return
     words = doc.words
     evidence = _Evidence(doc)
     counted = [i for i in _candidates(doc) if _counts(doc, words, i, evidence, min_zipf)]
-    if len(counted) < min_count:
+    if len(counted) < max(min_count, min_rate * len(words) / 1000):
         return
     reported = {hit.start for hit in _check_function_words(doc)} | {hit.start for hit in common_word_hits(doc)}
     for i in counted:

@@ -33,3 +33,9 @@ def test_names_titles_and_unmarked_quotations_do_not_count() -> None:
 def test_clean_seeds_have_no_findings() -> None:
     for path in CLEAN_SEEDS:
         assert found(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_a_few_comma_splices_in_a_long_text_are_left_alone() -> None:
+    filler = " ".join(["The rain kept falling on the quiet harbour town all through the night."] * 70)
+    text = filler + " It rained , It poured , Two boats sank , Nobody was hurt."
+    assert found(text) == []
