@@ -50,8 +50,8 @@ def _names(text: str, min_uses: int) -> list[tuple[str, ...]]:
     runs: Counter = Counter()
     for match in _RUN.finditer(text, timeout=timeout_for(text)):
         words = match.group().split(" ")
-        if words[0].lower() in function_words():
-            words = words[1:]  # "The" at a sentence start is no part of the name
+        if words[0].lower() in function_words() and not (len(words[0]) > 1 and words[0].isupper()):
+            words = words[1:]  # "The" at a sentence start is no part of the name; "IT House" keeps "IT"
         if len(words) >= 2:
             runs[tuple(w.lower() for w in words)] += 1
     return [key for key, n in runs.items() if n >= min_uses]

@@ -14,7 +14,8 @@ judged by evidence, never by a list of observed strings:
   never capitalises (SCOWL; so not Congress, Earth or Brown, nor a coinage such as Covid), not a place or nationality, standing alone between
   lower-case words. After a determiner ("the Commission") it counts only when the article also writes
   the word in lower case, or when the word never heads a capitalised name in the article, since house
-  styles capitalise short forms of institutions they have named in full.
+  styles capitalise short forms of institutions they have named in full. After a comma only an
+  adverb in -ly counts ("went badly, Especially on price"): other words there may be names in apposition.
 """
 
 from __future__ import annotations
@@ -47,8 +48,9 @@ _OPENERS = frozenset(".!?:;“\"‘'([{…•*#>|/\n")
 _DASHES = frozenset("—–-")
 # Lower-case words that may sit inside a title or a name: "Gone With the Wind", "Bank of England".
 _MINOR = frozenset("a an and as at by da de del della der des di du for from in into la le of on or the to van von with".split())
-# The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case one.
-_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}[ \t]{1,3})\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
+# The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case
+# one, or after a comma that follows one (where only an adverb in -ly is taken: see _after_comma_adverb).
+_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 _SUBJECTS = frozenset("i we you he she it they this there".split())
 # Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
 _CLAUSE_SUBJECTS = frozenset("we he she it they there".split())
@@ -68,7 +70,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     min_zipf = float(rule.options["min-zipf"])
     if form == "function-word":
         return _check_function_words
-    return lambda doc: _check_common_words(doc, min_zipf)
+    return lambda doc: iter(common_word_hits(doc, min_zipf))
 
 
 def is_title_case(word: str) -> bool:
@@ -182,6 +184,8 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         gap = gap_before(doc, words, i)
         if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
+        if gap == "," and words[i - 1].text in reporting_verbs():
+            continue  # "the analyst said, The market will": an unmarked quotation starts with its capital
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
 
 
@@ -271,12 +275,15 @@ def _ends_run_before_lower(doc: Document, words: tuple[Word, ...], i: int) -> bo
     """True when the capitalised run stops at word i and a lower-case content word follows it.
 
     A title capitalises its content words, so "Democrat Party And coming out" is no title: the
-    run "Democrat Party" is a name and "And" starts the sentence's own words.
+    run "Democrat Party" is a name and "And" starts the sentence's own words. Only a title's minor
+    words (the, of, a ...) may follow in lower case, so "Gerard Piqué If not" is no title either.
     """
     nxt = _next_joined(doc, words, i)
-    if nxt is None or not nxt.text.islower() or len(nxt.text) < 3 or nxt.text in function_words():
+    if nxt is None or not nxt.text.islower() or len(nxt.text) < 2 or nxt.text in _MINOR:
         return False
     prev = words[i - 1]
+    if prev.text.endswith(("’s", "'s")):
+        return False  # "Pixar's Up was a hit": a title after a possessive
     return not doc.text[prev.end : words[i].start].strip() and _is_content_capital(prev)
 
 
@@ -309,6 +316,11 @@ def _abbreviation(doc: Document, word: Word) -> bool:
     """"No. 10", "No 10": the abbreviation of number, not the word no."""
     rest = doc.text[word.end : word.end + 3]
     return word.text == "No" and (rest[:1] == "." or rest.lstrip()[:1].isdigit())
+
+
+def common_word_hits(doc: Document, min_zipf: float = 3.0) -> tuple[Hit, ...]:
+    """The common-word form's hits, found once per document (the comma-capital kind leaves them to it)."""
+    return doc.shared(f"common-word-capitals:{min_zipf}", lambda d: tuple(_check_common_words(d, min_zipf)))
 
 
 def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
@@ -356,6 +368,10 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             continue
         if _in_title_run(doc, words, i) or evidence.names(text):
             continue
+        if gap_before(doc, words, i) == ",":
+            if _after_comma_adverb(doc, words, i):
+                yield i, True
+            continue
         lower_elsewhere = evidence.written_lower(low)
         if _adjective_before_noun(doc, words, i):
             yield i, True  # "hold Regular meetings", "won a Clear mandate": no name is an adjective
@@ -364,6 +380,18 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             yield i, None  # house styles capitalise short forms of institutions: "the Commission"
             continue
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _after_comma_adverb(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True for an adverb in -ly capitalised after a comma ("the talks failed, Especially on trade").
+
+    After a comma a capitalised word may be a name in apposition ("his ship, Serenity,"), so only
+    an adverb counts, and not one that a comma closes again or that opens an unmarked quotation
+    after "said,".
+    """
+    word = words[i]
+    return (word.text.endswith("ly") and doc.text[word.end : word.end + 1] != ","
+            and words[i - 1].text not in reporting_verbs())
 
 
 def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:

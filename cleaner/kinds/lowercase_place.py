@@ -1,0 +1,104 @@
+"""`lowercase-place`: a name written in lower case that the article itself writes capitalised ("the tokyo’s plan").
+
+Engines that do not recognise a word as a name lower-case it in one sentence and keep its capital in
+another. A lower-case word is reported when both the tables and the article say it is a name:
+
+- the dictionary writes it only capitalised (SCOWL proper nouns, the place and people tables) and
+  has no lower-case word of that spelling (so "turkey", "china" and "bill" are never reported);
+- the article writes it capitalised, on its own, in the middle of a sentence elsewhere ("Governor
+  Koike of Tokyo"), not only inside a longer name ("White Star Alocasia" says nothing of "alocasia");
+- it is not a weekday, a month, a country or a nationality (other rules report those), nor part
+  of an address, a handle, a file name or a paragraph or quotation written all in lower case.
+
+The capitalised form is suggested.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterator
+
+from cleaner import lexicon
+from cleaner.document import Document, Word
+from cleaner.kinds._support import in_lower_case_paragraph
+from cleaner.model import Hit, Rule
+from cleaner.schema import Replacement
+from cleaner.wordclass import MONTHS, WEEKDAYS
+
+KIND = "lowercase-place"
+OPTIONS = ()
+REPLACEMENT = Replacement.COMPUTED
+
+# What may not touch the word: an address, a handle, a tag or a file name ("corona.jakarta.go.id").
+_GLUED = frozenset("/@#._\\-")
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker."""
+    return _check
+
+
+def _check(doc: Document) -> Iterator[Hit]:
+    vocabulary = doc.vocabulary
+    names = _name_words()
+    wanted = {low for low in map(_base, vocabulary.lower) if low.capitalize() in names}
+    if not wanted:
+        return
+    # The tokens to look at, found from the article's distinct words, so each word below costs one set look-up.
+    lower_tokens = {token for token in vocabulary.lower if _base(token) in wanted}
+    capital_tokens = {token for token in vocabulary.capitalised if _base(token).lower() in wanted}
+    words = doc.words
+    alone = {_base(w.text).lower() for i, w in enumerate(words)
+             if w.text in capital_tokens and _alone_mid_sentence(doc, words, i)}
+    if not alone:
+        return
+    for word in words:
+        if word.text not in lower_tokens:
+            continue
+        base = _base(word.text)
+        if base in alone and not _glued(doc, word) and not in_lower_case_paragraph(doc, word.start) \
+                and not _lower_case_quote(doc, word.start):
+            fixed = base.capitalize()
+            yield Hit(word.start, word.start + len(base), (fixed,), message=f"“{base}” is a name the article writes “{fixed}”.")
+
+
+def _base(token: str) -> str:
+    """The word without a possessive or contraction ending: "tokyo’s" -> "tokyo"."""
+    return token.split("'", 1)[0].split("’", 1)[0]
+
+
+def _alone_mid_sentence(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when word i is capitalised, mid-sentence, with no capitalised word joined to it on either side."""
+    word = words[i]
+    if not word.text[:1].isupper() or i == 0 or doc.is_sentence_start(word.start) or doc.in_heading(word.start):
+        return False
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(words) and words[j].text[:1].isupper():
+            a, b = sorted((words[j], word), key=lambda w: w.start)
+            if not doc.text[a.end : b.start].strip():
+                return False
+    return True
+
+
+def _glued(doc: Document, word: Word) -> bool:
+    """True when the word is part of an address, a handle, a tag or a file name."""
+    before = doc.text[word.start - 1 : word.start]
+    after = doc.text[word.end : word.end + 2]
+    return before in _GLUED or (after[:1] in _GLUED and after[1:2].isalnum())
+
+
+def _lower_case_quote(doc: Document, offset: int) -> bool:
+    """True inside a quotation written without a capital letter (a slogan quoted as printed)."""
+    if not doc.in_quote(offset):
+        return False
+    quote = next((q for q in doc.quotes if offset in q), None)
+    return quote is not None and not any(c.isupper() for c in doc.text[quote.start : quote.end])
+
+
+@functools.lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    """Capitalised words that are names only: in the name tables, with no lower-case English word of that spelling."""
+    others = MONTHS | WEEKDAYS | set(lexicon.countries()) | set(lexicon.demonyms())
+    dictionary = lexicon.lowercase_words()
+    return frozenset(w for w in lexicon.proper_words() | lexicon.places() | lexicon.people_words()
+                     if w[1:].islower() and w.lower() not in dictionary and w not in others)
