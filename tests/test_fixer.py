@@ -11,7 +11,7 @@ import itertools
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleaner.api import engine_for
@@ -349,8 +349,10 @@ def test_a_fix_that_keeps_triggering_itself_is_bounded() -> None:
     st.text(max_size=40),
     st.lists(st.tuples(st.integers(-5, 50), st.integers(-5, 50), st.text(max_size=5), st.sampled_from(list(Safety))), max_size=10),
 )
+@example(text="0" * 13, raw=[(0, 1, "", Safety.SAFE), (0, 2, "", Safety.SAFE)])
 def test_fix_never_raises_on_malformed_findings(text: str, raw) -> None:
-    """Findings with negative, reversed, out-of-range or stale spans are ignored, never applied blindly."""
+    """Findings with negative, reversed, out-of-range or stale spans are ignored, never applied blindly;
+    fixing the result again changes nothing once the codes set aside as unstable stay set aside."""
 
     def check(current: str) -> list[Finding]:
         return [
@@ -365,7 +367,13 @@ def test_fix_never_raises_on_malformed_findings(text: str, raw) -> None:
     for allowed in ALLOWED_SETS:
         result = fix_text(text, check, allowed)
         assert isinstance(result.fixed, str)
-        assert fix_text(result.fixed, check, allowed).fixed == result.fixed
+        # A code whose fixes never settle (here one deleting text for ever) is set aside; the rest is a fixed point.
+        assert fix_text(result.fixed, _without(check, result.unstable), allowed).fixed == result.fixed
+
+
+def _without(check, codes: tuple[str, ...]):
+    """The checker with the findings of `codes` left out."""
+    return lambda current: [f for f in check(current) if f.code not in codes]
 
 
 # --- properties over a real rule pack --------------------------------------------------------
