@@ -79,9 +79,12 @@ def _written_plain(doc: Document, name: str, start: int, end: int) -> bool:
     """
     if all(w.lower() in lexicon.lowercase_words() for w in name.split() if not w.isdigit()):
         return False
-    pattern = regex.compile(r"(?<![\p{L}\p{N}’'“\"«-])" + regex.escape(name) + r"(?![\p{L}\p{N}”\"»-])")
-    for other in pattern.finditer(doc.text):
-        if other.start() in range(start, end) or doc.in_quote(other.start()):
-            continue
-        return True
+    text, at = doc.text, doc.text.find(name)
+    while at >= 0:
+        edge_before = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'“\"«-")
+        after = at + len(name)
+        edge_after = after == len(text) or not (text[after].isalnum() or text[after] in "”\"»-")
+        if edge_before and edge_after and not start <= at < end and not doc.in_quote(at):
+            return True
+        at = text.find(name, at + 1)
     return False
