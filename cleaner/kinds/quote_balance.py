@@ -69,9 +69,13 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         bridged = _bridged(doc.text, scanned) if continuation else set()
         for index, (para, marks) in enumerate(scanned):
             following = doc.paragraphs[index + 1 : index + 2]
-            yield from _unclosed_before_attribution(doc, para, marks, verbs)
+            placed = list(_unclosed_before_attribution(doc, para, marks, verbs))
+            yield from (hit for hit, _ in placed)
+            answered = {start for _, start in placed}  # a reopening already explained by the missing closer
             for mark in marks:
                 if mark.defect not in ("unmatched", "reopened") or mark.start in bridged:
+                    continue
+                if mark.defect == "reopened" and mark.start in answered:
                     continue
                 if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
@@ -91,8 +95,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
-def _unclosed_before_attribution(doc: Document, para: Span, marks: tuple[Mark, ...], verbs: frozenset[str]) -> Iterator[Hit]:
-    """The end of the sentence before a new attribution, inside a quotation that was never closed.
+def _unclosed_before_attribution(
+    doc: Document, para: Span, marks: tuple[Mark, ...], verbs: frozenset[str]
+) -> Iterator[tuple[Hit, int]]:
+    """The end of the sentence before a new attribution, inside a quotation that was never closed, with the mark that showed it.
 
     The quotation is an opener whose "closer" is an opening glyph taken as a wrong-way closer
     (“ … said, “What), an opener reopened before it closes, or an opener never closed in its paragraph."""
@@ -115,7 +121,7 @@ def _unclosed_before_attribution(doc: Document, para: Span, marks: tuple[Mark, .
             while end > start and text[end - 1].isspace():
                 end -= 1
             if end > start and text[end - 1] in _FINAL:
-                yield Hit(end - 1, end, message=_BEFORE_ATTRIBUTION)
+                yield Hit(end - 1, end, message=_BEFORE_ATTRIBUTION), mark.start
 
 
 def _attribution_sentences(doc: Document, start: int, stop: int, verbs: frozenset[str]) -> Iterator[int]:
