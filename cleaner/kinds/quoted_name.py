@@ -39,7 +39,10 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.NONE
 
-_SPAN = regex.compile(r"[“\"«](?P<name>(?:\p{Lu}[\p{L}’'-]*|\p{N}+)(?:[ \t]+(?:\p{Lu}[\p{L}’'-]*|\p{N}+)){0,3})[”\"»]")
+# TeX-style marks (``Name'') count too, so the safe fix that curls them does not bring a new finding.
+_SPAN = regex.compile(
+    r"(?:[“\"«]|``|‘‘)(?P<name>(?:\p{Lu}[\p{L}’'-]*|\p{N}+)(?:[ \t]+(?:\p{Lu}[\p{L}’'-]*|\p{N}+)){0,3})(?:[”\"»]|''|’’)"
+)
 _WORD_BEFORE = regex.compile(r"(?P<mark>[,”\"][ \t]*)?(?<![\p{L}’'-])(?P<word>[\p{L}-]+)[ \t]+$")
 _LOOKBACK = 60
 
@@ -53,7 +56,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
-        if not any(mark in text for mark in "“\"«"):
+        if not any(mark in text for mark in "“\"«`‘"):
             return
         for match in _SPAN.finditer(text):
             name = match.group("name")

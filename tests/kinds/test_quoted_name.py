@@ -28,3 +28,7 @@ def test_titles_institution_nouns_and_inverted_attributions() -> None:
 def test_naming_words_and_function_word_titles_are_left_alone() -> None:
     assert flagged("The storm, dubbed “General Winter” by locals, closed the pass.") == []
     assert flagged("The show “The Joust” aired, and the song “King of Pain” too.") == []
+
+
+def test_tex_style_marks_count_too() -> None:
+    assert flagged("He joined the ruling party ``People's Power'' last year.") == ["``People's Power''"]
