@@ -7,6 +7,12 @@ a quotation mark again. A straight mark right after a digit (12" screen) is a un
 wrong glyph (an opening “ that closes) is left to the `quote-glyphs` rules, so it is not also
 reported here as a mark without a partner.
 
+A quotation that is never closed before a new attribution sentence starts ("… creating chaos. The
+minister said, ‘BNP marched …", or a second “ taken for a closer after "said in response, “What")
+lost its closing mark at the end of the sentence before the attribution, and that is where the
+finding points: a sentence that opens with a named subject (not a pronoun), has a reporting
+verb among its first eight words and opens a quotation of its own.
+
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document, Span
+from cleaner.wordclass import reporting_verbs
 from cleaner.kinds._quotes import OPEN, Mark, paragraph_marks
 from cleaner.model import Hit, Rule
 from cleaner.schema import BOOLEAN, Option, Replacement
@@ -37,6 +44,12 @@ _OPENERS = "“\"`"
 _FINAL = ".!?…"
 _EMPTY_PAIR = regex.compile(r'(?:“”|"")(?=\w)')
 _BRIDGE = 8  # paragraphs a quotation may run over without reopening marks
+_ATTRIBUTION_WORDS = 8
+_SPEAKER_WORD = regex.compile(r"[\p{L}’'.-]+")
+_QUOTE_OPENING = regex.compile(r"[“‘\"](?=\p{L})")
+# A speaker quoted inside a quotation is named by a pronoun ("She said, ‘It has to fit.’"); a reporter names them.
+_PRONOUNS = frozenset({"I", "We", "You", "He", "She", "They", "It", "This", "That", "There", "Then"})
+_BEFORE_ATTRIBUTION = "The quotation is not closed before the next attribution; its closing mark is missing here."
 _TO_END = "The quotation opened earlier in this paragraph is never closed; its closing mark is missing here."
 _MESSAGES = {
     "reopened": "A new quotation opens before the previous one is closed.",
@@ -49,14 +62,20 @@ _MESSAGES = {
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker."""
     continuation = rule.options["continuation"]
+    verbs = reporting_verbs()
 
     def check(doc: Document) -> Iterator[Hit]:
         scanned = list(paragraph_marks(doc))
         bridged = _bridged(doc.text, scanned) if continuation else set()
         for index, (para, marks) in enumerate(scanned):
             following = doc.paragraphs[index + 1 : index + 2]
+            placed = list(_unclosed_before_attribution(doc, para, marks, verbs))
+            yield from (hit for hit, _ in placed)
+            answered = {start for _, start in placed}  # a reopening already explained by the missing closer
             for mark in marks:
                 if mark.defect not in ("unmatched", "reopened") or mark.start in bridged:
+                    continue
+                if mark.defect == "reopened" and mark.start in answered:
                     continue
                 if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
@@ -74,6 +93,53 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 yield Hit(mark.start, mark.end, message=message)
 
     return check
+
+
+def _unclosed_before_attribution(
+    doc: Document, para: Span, marks: tuple[Mark, ...], verbs: frozenset[str]
+) -> Iterator[tuple[Hit, int]]:
+    """The end of the sentence before a new attribution, inside a quotation that was never closed, with the mark that showed it.
+
+    The quotation is an opener whose "closer" is an opening glyph taken as a wrong-way closer
+    (“ … said, “What), an opener reopened before it closes, or an opener never closed in its paragraph."""
+    text = doc.text
+    opened: int | None = None  # the end of the last opening mark seen
+    for mark in marks:
+        last_open, opened = opened, (mark.end if mark.role == OPEN else opened)
+        if mark.glyph == "“" and mark.defect == "wrong-way" and not mark.certain and mark.partner is not None:
+            start, stop = mark.partner + 1, mark.start
+        elif mark.defect == "reopened" and last_open is not None:
+            start, stop = last_open, mark.start
+        elif mark.role == OPEN and mark.defect == "unmatched":
+            start, stop = mark.end, para.end
+        else:
+            continue
+        if any(ch in "”\"" for ch in text[start:stop]):
+            continue
+        for sentence in _attribution_sentences(doc, start, stop, verbs):
+            end = sentence
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start and text[end - 1] in _FINAL:
+                yield Hit(end - 1, end, message=_BEFORE_ATTRIBUTION), mark.start
+
+
+def _attribution_sentences(doc: Document, start: int, stop: int, verbs: frozenset[str]) -> Iterator[int]:
+    """The starts of the sentences in [start, stop) that open with a named speaker, a reporting verb and a quotation."""
+    sentence = doc.sentence_at(start)
+    while sentence is not None and sentence.end < stop:
+        sentence = doc.sentence_at(sentence.end) or doc.sentence_at(sentence.end + 1)
+        if sentence is None or sentence.start >= stop:
+            return
+        words = _SPEAKER_WORD.findall(doc.text, sentence.start, min(sentence.end, sentence.start + 120))[:_ATTRIBUTION_WORDS]
+        if not words or not words[0][0].isupper() or words[0] in _PRONOUNS:
+            continue
+        verb = next((w for w in words[1:] if w.lower() in verbs), None)
+        if verb is None:
+            continue
+        after_verb = doc.text.find(verb, sentence.start) + len(verb)  # the quotation follows the verb
+        if _QUOTE_OPENING.search(doc.text, after_verb, min(sentence.end, stop + 2)):
+            yield sentence.start
 
 
 # A left single quote that opens words ("‘The phrase"), not one used as an apostrophe ("Seoul‘s").

@@ -7,9 +7,13 @@ words after it (`told reporters`, `said on Monday`), is followed by a comma or a
 capitalised function word (The, We, If, In...: a word the function-word table lists, which is
 never a name on its own), or after a colon any capitalised word that opens a whole sentence of eight words or more ("she
 stressed: Portugal, as it said before, backs the plan"); a short summary ("she added: Seoul
-agrees") is left alone. A direct question may stand without quotation marks (He asked, What
+agrees") is left alone. After a comma, a whole sentence may also open with a common word the
+dictionary writes in lower case ("he joked, Last night we lost") or with "I" when no comma closes
+an aside within three words ("he said, I have no plans to resign"); a name there ("said, Reuters
+reported") is left alone. A direct question may stand without quotation marks (He asked, What
 comes next?), so a sentence ending in a question mark is left alone. "The" before another capital starts a name (The Hague, The Times) and
-is left alone, and so is "I", which may be an aside ("he said, I recall, that...").
+is left alone, and so is a short "I" aside ("he said, I recall, that..."). A paragraph taken for a
+heading is skipped only when it is short: a long last paragraph cut off mid-sentence is prose.
 No fix is offered: where the quotation ends is for an editor to say.
 
 """
@@ -20,7 +24,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import gazetteer
+from cleaner import gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
@@ -31,6 +35,10 @@ OPTIONS = (Option("max-words", INTEGER, "The most words between the reporting ve
 REPLACEMENT = Replacement.NONE
 
 _MIN_SPEECH_WORDS = 8
+_MAX_HEADING_WORDS = 15
+_CLOSER_MESSAGE = "The unquoted speech ends here, at the end of its paragraph, without a closing quotation mark."
+_QUOTE_MARKS = "\"“”‘’«»„"
+_ASIDE = regex.compile(r"(?:[ \t]+[\p{L}’'-]+){0,3},")
 _GAP = regex.compile(r"[ \t]+")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
@@ -48,19 +56,58 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         text = doc.text
         for match in _SPEECH_START.finditer(text, timeout=timeout_for(text)):
             word = match.group("word")
-            if word.lower() not in function_words or (word == "The" and match.group("after")):
-                # "The" before another capital starts a name: The Hague, The Times. After a colon, a
-                # whole sentence opened by any capital is speech ("stressed: Portugal, as ..., backs").
-                if text[match.start()] != ":" or not _whole_sentence(doc, match.start("word")):
-                    continue
+            if not _opens_speech(doc, match, function_words):
+                continue
             mark = match.start()
             if not _verb_before(text, mark, verb_forms, max_words):
                 continue
-            if doc.in_heading(mark) or _asks(doc, match.start("word")):
+            if _short_heading(doc, mark) or _asks(doc, match.start("word")):
                 continue  # a direct question may stand without quotation marks
             yield Hit(match.start("word"), match.end("word"))
+            closer = _closing_point(doc, match.start("word"))
+            if closer is not None:
+                yield Hit(closer, closer + 1, message=_CLOSER_MESSAGE)
 
     return check
+
+
+def _opens_speech(doc: Document, match: regex.Match, function_words: frozenset[str]) -> bool:
+    """True when the capitalised word after the comma or colon opens a quoted sentence, not a name."""
+    word, start = match.group("word"), match.start("word")
+    if word.lower() in function_words and not (word == "The" and match.group("after")):
+        return True  # "The" before another capital starts a name: The Hague, The Times
+    if not _whole_sentence(doc, start):
+        return False
+    if doc.text[match.start()] == ":":
+        return True  # after a colon a whole sentence opened by any capital is speech
+    if word == "I":
+        return not _ASIDE.match(doc.text, match.end("word"))  # "he said, I recall, that ..."
+    if match.group("after") or lexicon.is_listed_name(word):
+        return False
+    return word.lower() in lexicon.lowercase_words()
+
+
+def _closing_point(doc: Document, offset: int) -> int | None:
+    """The final full stop of the paragraph when the speech's sentence is its last and holds no quotation mark."""
+    sentence, para = doc.sentence_at(offset), doc.paragraph_at(offset)
+    if sentence is None or para is None:
+        return None
+    end = sentence.end
+    while end > sentence.start and doc.text[end - 1] in " \t":
+        end -= 1
+    if doc.text[para.start : para.end].rstrip().endswith(doc.text[sentence.start : end]) is False:
+        return None
+    if end != para.end or doc.text[end - 1] not in ".!" or any(c in _QUOTE_MARKS for c in doc.text[offset:end]):
+        return None
+    return end - 1
+
+
+def _short_heading(doc: Document, offset: int) -> bool:
+    """True in a headline-like paragraph that is short; a long one is a last paragraph cut off mid-sentence."""
+    if not doc.in_heading(offset):
+        return False
+    para = doc.paragraph_at(offset)
+    return para is None or len(_PLAIN_WORD.findall(doc.text, para.start, para.end)) <= _MAX_HEADING_WORDS
 
 
 def _verb_before(text: str, mark: int, verbs: frozenset[str], max_words: int) -> bool:

@@ -78,3 +78,10 @@ def test_a_quotation_opened_with_a_single_mark_is_not_reported_again_at_its_doub
     rule = next(r for r in load_rules() if r.code == "PU105")
     assert Engine([rule]).check("He said ‘We lost the match,” and left.") == []
     assert [f.text for f in Engine([rule]).check("He said we lost the match,” and left.")] == ["”"]
+
+
+def test_a_quotation_left_open_before_a_new_attribution_loses_its_closer_there() -> None:
+    text = "The minister said, “Roads come first. Schools are next. The spokesman said, ‘Clinics follow after that.’"
+    assert (54, ".") in marks(text)  # after "Schools are next", before the spokesman's attribution
+    nested = "She told us, “I waited. Then a woman came in. She said, ‘It has to fit him.’ I sewed all night.”"
+    assert marks(nested) == []  # a speaker named by a pronoun is quoted inside the quotation

@@ -19,9 +19,9 @@ def test_seed_and_clean_articles() -> None:
 
 
 def test_verbs_come_from_the_shared_list_with_a_short_phrase_after_them() -> None:
-    assert flagged("Moon said, The market is calm.") == ["The"]
-    assert flagged("The bank emphasized: We must act.") == ["We"]
-    assert flagged("She told reporters on Friday, If rates rise, we will sell.") == ["If"]
+    assert flagged("Moon said, The market is calm.") == ["The", "."]  # the speech ends its paragraph
+    assert flagged("The bank emphasized: We must act. It did.") == ["We"]
+    assert flagged("She told reporters on Friday, If rates rise, we will sell. Rates rose.") == ["If"]
 
 
 def test_only_capitalised_function_words_count() -> None:
@@ -35,3 +35,21 @@ def test_names_with_the_asides_and_questions_are_left_alone() -> None:
 
 def test_quoted_speech_is_fine() -> None:
     assert flagged("Moon said, “The market is calm.”") == []
+
+
+def test_a_whole_sentence_after_a_comma_may_open_with_a_common_word_or_i() -> None:
+    assert flagged("The coach joked, Last night our side beat the champions by three goals. Fans cheered.") == ["Last"]
+    assert flagged("The mayor said, I have no plans to resign before the next election. She left.") == ["I"]
+    assert flagged("The mayor said, I believe, that the council would meet again before the vote.") == []
+    assert flagged("The coach said, Reuters reported, that the side had beaten the champions by three goals.") == []
+    assert flagged("The coach said, Last night we lost.") == []  # too short to be sure it is speech
+
+
+def test_the_closer_is_reported_only_when_the_speech_ends_its_paragraph() -> None:
+    assert flagged("Moon said, The market is calm for now. Lee disagreed.") == ["The"]
+    assert flagged("Moon said, The market is calm for now.\n\nLee disagreed.") == ["The", "."]
+
+
+def test_a_long_cut_off_last_paragraph_is_not_a_heading() -> None:
+    cut = "Officials met.\n\nRaisi added: As long as the occupation of the city continues, as the leader of the"
+    assert flagged(cut) == ["As"]

@@ -1,0 +1,93 @@
+"""`quoted-name`: quotation marks around a plain proper name (a titled person, an agency, a paper).
+
+Russian, Arabic, Thai and Chinese write the names of agencies, newspapers, companies and parties,
+and often a leader's customary name, inside quotation marks (агентство «Интерфакс»); translation
+keeps the marks, so English copy reads `reports “Interfax”` or `the kindness of “King Rama 10”`.
+A quoted span of one to four capitalised words (digits allowed) is reported when the article gives
+evidence that it is a name used as a plain noun phrase, not a title or a nickname coined on the spot:
+
+- the same words stand elsewhere in the article without quotation marks (“General Prayut” ...
+  General Prayut Chan-ocha), unless every word is a common English word (“Big Bang”: a term or
+  scare quotes);
+- the span opens with a title from the rule's `titles` (King, General, President ...), so it names a person;
+- an institution noun (rules/data/institutions.yaml: agency, company, party ..., or one of the
+  rule's `media`: newspaper, channel ...) stands right before
+  the opening mark, or the span is the speaker of an inverted attribution after a quotation
+  (`…,” reports “Interfax”`).
+
+A span after a naming word ("so-called", "dubbed", "titled": `options.introducers`) is left alone,
+and so is one that opens with a function word (“The Joust”, “In Bruges”): a title.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import gazetteer, lexicon
+from cleaner.document import Document
+from cleaner.model import Hit, Rule
+from cleaner.schema import STRINGS, Option, Replacement
+from cleaner.wordclass import function_words, reporting_verbs
+
+KIND = "quoted-name"
+OPTIONS = (
+    Option("titles", STRINGS, "Titles that make the quoted words a person's name (King, General, President).", required=True),
+    Option("media", STRINGS, "Nouns for papers, channels and sites, added to the institution nouns (newspaper, channel).", default=()),
+    Option("introducers", STRINGS, "Words that coin or cite a name, after which quotation marks are right (dubbed, titled).", default=()),
+)
+REPLACEMENT = Replacement.NONE
+
+# TeX-style marks (``Name'') count too, so the safe fix that curls them does not bring a new finding.
+_SPAN = regex.compile(
+    r"(?:[“\"«]|``|‘‘)(?P<name>(?:\p{Lu}[\p{L}’'-]*|\p{N}+)(?:[ \t]+(?:\p{Lu}[\p{L}’'-]*|\p{N}+)){0,3})(?:[”\"»]|''|’’)"
+)
+_WORD_BEFORE = regex.compile(r"(?P<mark>[,”\"][ \t]*)?(?<![\p{L}’'-])(?P<word>[\p{L}-]+)[ \t]+$")
+_LOOKBACK = 60
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Read the titles, introducers and institution nouns once and return the checker."""
+    titles = frozenset(rule.options["titles"])
+    introducers = frozenset(w.lower() for w in rule.options["introducers"])
+    institutions = frozenset(gazetteer.load("institutions").get("nouns", ())) | frozenset(rule.options["media"])
+    closed, verbs = function_words(), reporting_verbs()
+
+    def check(doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        if not any(mark in text for mark in "“\"«`‘"):
+            return
+        for match in _SPAN.finditer(text):
+            name = match.group("name")
+            words = name.split()
+            if words[0].lower() in closed or not any(w[0].isalpha() for w in words):
+                continue
+            before = _WORD_BEFORE.search(text, max(0, match.start() - _LOOKBACK), match.start())
+            word = (before.group("word") or "").lower() if before else ""
+            if word in introducers:
+                continue
+            attributed = word in verbs and before is not None and before.group("mark") is not None
+            if (words[0] in titles and len(words) > 1) or word in institutions or attributed \
+                    or _written_plain(doc, name, match.start(), match.end()):
+                yield Hit(match.start(), match.end())
+
+    return check
+
+
+def _written_plain(doc: Document, name: str, start: int, end: int) -> bool:
+    """True when the name stands elsewhere in the article outside quotation marks.
+
+    Words that are all common English words (“Big Bang”) are a term or scare quotes, not evidence.
+    """
+    if all(w.lower() in lexicon.lowercase_words() for w in name.split() if not w.isdigit()):
+        return False
+    text, at = doc.text, doc.text.find(name)
+    while at >= 0:
+        edge_before = at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "’'“\"«-")
+        after = at + len(name)
+        edge_after = after == len(text) or not (text[after].isalnum() or text[after] in "”\"»-")
+        if edge_before and edge_after and not start <= at < end and not doc.in_quote(at):
+            return True
+        at = text.find(name, at + 1)
+    return False
