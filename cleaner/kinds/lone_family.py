@@ -13,7 +13,9 @@ when the evidence says it is a listed public figure's family name, garbled:
   in the article;
 - it stands where a person stands: a reporting verb or a verb that takes a person comes right
   before it ("told Brinken") or a reporting verb right after it, maybe after one adverb
-  ("Brinken also stressed"), or the article names the person's country.
+  ("Brinken also stressed"), or the article names the person's country (an athlete's league or sport).
+  A word English knows a little (below `max-zipf-named`, as a rare real family name is: "Otani" for
+  Ohtani) is reported only when the article names that country or league.
 
 The family names come from the packaged public-figure table and the `public-figures` gazetteer
 (the people a team adds for known-names). The listed spelling is suggested.
@@ -37,6 +39,7 @@ OPTIONS = (
     Option("before", STRINGS, "Words that take a person after them (met, told, by).", default=()),
     Option("adverbs", STRINGS, "Adverbs that may stand between the name and its verb (also, later).", default=()),
     Option("max-zipf", NUMBER, "Words English uses more often than this (Zipf) are never taken for garbles.", default=1.5),
+    Option("max-zipf-named", NUMBER, "A rarer ceiling for words in an article that names the person's country or league.", default=1.5),
     Option("max-family-zipf", NUMBER, "Only family names rarer than this in English are compared (Brown, Martin are not).", default=4.5),
 )
 REPLACEMENT = Replacement.COMPUTED
@@ -52,6 +55,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     before = frozenset(rule.options["before"]) | after
     adverbs = frozenset(rule.options["adverbs"])
     ceiling = float(rule.options["max-zipf"])
+    named_ceiling = max(ceiling, float(rule.options["max-zipf-named"]))
 
     def check(doc: Document) -> Iterator[Hit]:
         longer = {t for m in nm.mentions(doc) if len(m.words) > 1 for t in m.texts}
@@ -61,10 +65,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if len(mention.words) != 1 or mention.texts[0] in longer:
                 continue
             word = mention.words[0]
-            target = _target(word.text, index, ceiling, written)
+            target = _target(word.text, index, named_ceiling, written)
             if target is None:
                 continue
             family, country = target
+            if lexicon.zipf(word.text) >= ceiling and not countries.named(country):
+                continue  # a word English knows a little (Otani) needs the country or league named
             if _person_slot(doc, word.start, word.end, before, after, adverbs) or countries.named(country):
                 message = f"“{word.text}” looks like a garbled spelling of “{family}”, the family name of a listed public figure."
                 yield Hit(word.start, word.end, (family,), message=message)

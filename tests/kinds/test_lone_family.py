@@ -42,3 +42,10 @@ def test_a_dropped_syllable_final_consonant_is_a_variant() -> None:
     assert nm.is_variant("Benzoni", "Bezoni")
     assert not nm.is_variant("Carlson", "Carson")  # the l does not close a syllable after a vowel
     assert not nm.is_variant("Johnston", "Johnson")
+
+
+def test_a_dropped_second_consonant_of_an_onset_is_a_variant() -> None:
+    assert nm.is_variant("Settha Thavisin", "Srettha Thavisin")  # sr- comes back s- from Thai
+    assert not nm.is_variant("Bown", "Brown")  # too short to tell from another name
+    assert not nm.is_variant("Cane", "Crane")
+    assert not nm.is_variant("Barnes", "Banes")  # the r closes a syllable: not an onset cluster

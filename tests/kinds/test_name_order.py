@@ -11,10 +11,17 @@ ENGINE = Engine([r for r in load_rules() if r.code == "NM104"])
 
 
 def test_the_less_used_order_is_reported() -> None:
+    text = "Daiki Tomura started. Tomura walked three. Daiki Tomura struck out two; Tomura Daiki left."
+    [finding] = ENGINE.check(text)
+    assert (finding.text, finding.replacements) == ("Tomura Daiki", ("Daiki Tomura",))
+    assert "2 times" in finding.message
+
+
+def test_a_listed_athlete_is_reported_in_the_listed_order() -> None:
     text = "Roki Sasaki started. Sasaki walked three. Roki Sasaki struck out two; Sasaki Roki left."
     [finding] = ENGINE.check(text)
     assert (finding.text, finding.replacements) == ("Sasaki Roki", ("Roki Sasaki",))
-    assert "2 times" in finding.message
+    assert "public figure" in finding.message
 
 
 def test_a_tie_on_a_korean_name_keeps_the_family_name_first() -> None:
