@@ -29,6 +29,7 @@ import regex
 from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
+from cleaner.kinds.missing_stop import claimed_capitals
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement, one_of
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
@@ -170,11 +171,12 @@ def _check_function_words(doc: Document) -> Iterator[Hit]:
 def _find_function_words(doc: Document) -> Iterator[Hit]:
     words = doc.words
     capitals = _function_capitals()
+    claimed = claimed_capitals(doc)  # a lost full stop before a clause is the missing-stop kind's (PU138)
     for i, word in enumerate(words):
         if word.text == "A" and _stray_article(doc, words, i):
             yield Hit(word.start, word.end, ("a",), message="“A” is capitalised in the middle of a sentence.")
             continue
-        if word.text not in capitals:
+        if word.text not in capitals or word.start in claimed:
             continue
         low = word.text.lower()
         if not (mid_sentence(doc, words, i) or _after_semicolon(doc, words, i)) or _abbreviation(doc, word):

@@ -1,0 +1,157 @@
+"""`missing-stop`: two sentences run together with no full stop between them.
+
+Languages that write no sentence punctuation (Thai) and headline-style sources (Chinese, Japanese)
+leave English sentences joined without a mark: `a 3-0 victory over China In the future, I hope`,
+`the talks ended He said`. The gap is reported, with ". " as the fix, when the capitalised word
+after a lower-case word or a name opens a clause, judged by what follows it (never by the strings seen):
+
+- a subject pronoun with its verb after a lower-case word (`the elections He justified`, `an
+  unexpected event This is`); after a name a pronoun may be a doubled subject (`Shakira He
+  began`), left to the stray-capital kind;
+- an article or possessive, one to four lower-case words and a finite verb (an auxiliary, a
+  reporting verb or a past form: `in Shanghai The association will select`); a title or a name
+  would capitalise those words;
+- a preposition or conjunction that opens a phrase closed by a comma and a subject pronoun
+  (`over China In the future, I hope`): a fronted adverbial before its clause.
+
+A word after a closed-class word (`the singer of The attack`, `wanted to When filming`) is a stray
+capital, not a new sentence, and stays with the stray-capital kind, which leaves to this one the
+capitals it reports (one finding per spot, one fix).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import lexicon
+from cleaner.document import Document, Word
+from cleaner.model import Hit, Rule
+from cleaner.schema import Replacement
+from cleaner.wordclass import function_word_groups, function_words, reporting_verbs
+
+KIND = "missing-stop"
+OPTIONS = ()
+REPLACEMENT = Replacement.COMPUTED
+
+_SUBJECTS = frozenset("he she it they we there".split())
+_DEMONSTRATIVES = frozenset("this these those".split())
+_DETERMINERS = frozenset("the its their his her our my".split())
+# Subjects that may follow a fronted phrase and its comma: "In the future, I hope".
+_COMMA_SUBJECTS = frozenset("i we you he she it they there".split())
+# Conjunctions that join rather than open: "and", "or" ... after a name are a title's or a list's.
+_JOINERS = frozenset("and or nor so yet than".split())
+# A capitalised word of two letters or more after a lower-case letter or a digit and one or two blanks.
+_PREFILTER = regex.compile(r"(?<=[\p{Ll}\p{N}][ \t]{1,2})\p{Lu}\p{Ll}{1,9}\b")
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker."""
+    return lambda doc: iter(missing_stop_hits(doc))
+
+
+def missing_stop_hits(doc: Document) -> tuple[Hit, ...]:
+    """The gaps where a full stop is missing, found once per document (stray-capital leaves these to this kind)."""
+    return doc.shared("missing-stop", lambda d: tuple(_find(d)))
+
+
+def claimed_capitals(doc: Document) -> frozenset[int]:
+    """Start offsets of the capitalised words whose gap this kind reports."""
+    return frozenset(hit.end - _width(hit) for hit in missing_stop_hits(doc))
+
+
+def _width(hit: Hit) -> int:
+    return len(hit.replacements[0]) - 2  # ". " + the word
+
+
+@functools.lru_cache(maxsize=1)
+def _openers() -> frozenset[str]:
+    groups = function_word_groups()
+    clause = (groups["prepositions"] | groups["conjunctions"] | {"according"}) - _JOINERS - {"of", "to", "per", "via"}
+    return frozenset(w.capitalize() for w in _SUBJECTS | _DEMONSTRATIVES | _DETERMINERS | clause)
+
+
+@functools.lru_cache(maxsize=1)
+def _finite() -> frozenset[str]:
+    return function_word_groups()["auxiliaries"] - {"be", "been", "being"} | reporting_verbs()
+
+
+def _find(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    openers = _openers()
+    words = doc.words
+    for match in _PREFILTER.finditer(text):
+        if match.group() not in openers:
+            continue
+        i = doc.word_index(match.start())
+        if not 0 < i < len(words) - 1 or words[i].start != match.start():
+            continue
+        prev, word = words[i - 1], words[i]
+        if "\n" in text[prev.end : word.start] or text[prev.end : word.start].strip():
+            continue
+        if prev.text.lower() in function_words() or doc.in_heading(word.start) or doc.is_sentence_start(word.start):
+            continue
+        if _opens_clause(doc, words, i):
+            yield Hit(prev.end, word.end, (". " + word.text,),
+                      message=f"A full stop seems missing before “{word.text}”, which opens a new sentence.")
+
+
+def _opens_clause(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    low = words[i].text.lower()
+    after = _joined_run(doc, words, i, 8)
+    if not after:
+        return False
+    first = after[0].text
+    if low in _SUBJECTS:
+        if not words[i - 1].text.islower():
+            return False  # "Shakira He began": a doubled subject as likely as a lost stop
+        return first in _finite() or (first.islower() and len(first) > 2 and first not in function_words()
+                                      and lexicon.zipf(first) >= 3.0)
+    if low in _DEMONSTRATIVES:
+        return words[i - 1].text.islower() and first in _finite() - reporting_verbs()
+    if low in _DETERMINERS:
+        return _noun_phrase_then_verb(after)
+    return _phrase_then_subject(doc, words, i)
+
+
+def _noun_phrase_then_verb(after: list[Word]) -> bool:
+    """One to four lower-case content words, then a finite verb: "The association will", "The result confirmed"."""
+    for n, word in enumerate(after[:5]):
+        if not word.text.isalpha() or not word.text.islower():
+            return False
+        if n and (word.text in _finite() or (word.text.endswith("ed") and len(word.text) > 4)):
+            return True
+        if word.text in function_words():
+            return False
+    return False
+
+
+def _phrase_then_subject(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """A phrase of at most eight words up to a comma with a subject pronoun after it: "In the future, I hope"."""
+    j = i
+    for _ in range(8):
+        if j + 1 >= len(words):
+            return False
+        gap = doc.text[words[j].end : words[j + 1].start]
+        if gap.strip() == ",":
+            return j > i and words[j + 1].text.lower() in _COMMA_SUBJECTS and words[j + 1].text in (
+                "I", words[j + 1].text.lower())
+        if gap.strip() or "\n" in gap:
+            return False
+        j += 1
+    return False
+
+
+def _joined_run(doc: Document, words: tuple[Word, ...], i: int, limit: int) -> list[Word]:
+    """The words after word i joined by blanks only, at most `limit`."""
+    run: list[Word] = []
+    j = i
+    while j + 1 < len(words) and len(run) < limit:
+        gap = doc.text[words[j].end : words[j + 1].start]
+        if gap.strip() or "\n" in gap:
+            break
+        run.append(words[j + 1])
+        j += 1
+    return run
