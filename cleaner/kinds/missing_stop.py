@@ -129,7 +129,12 @@ def _noun_phrase_then_verb(after: list[Word]) -> bool:
 
 
 def _phrase_then_subject(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """A phrase of at most eight words up to a comma with a subject pronoun after it: "In the future, I hope"."""
+    """A phrase of at most eight words up to a comma with a subject pronoun after it: "In the future, I hope".
+
+    The word after the opener is in lower case: a title capitalises it ("When Harry Met Sally, we").
+    """
+    if not words[i + 1].text.islower():
+        return False
     j = i
     for _ in range(8):
         if j + 1 >= len(words):
