@@ -22,9 +22,8 @@ capitals it reports (one finding per spot, one fix).
 from __future__ import annotations
 
 import functools
+import re
 from typing import Callable, Iterator
-
-import regex
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
@@ -43,8 +42,6 @@ _DETERMINERS = frozenset("the its their his her our my".split())
 _COMMA_SUBJECTS = frozenset("i we you he she it they there".split())
 # Conjunctions that join rather than open: "and", "or" ... after a name are a title's or a list's.
 _JOINERS = frozenset("and or nor so yet than".split())
-# A capitalised word of two letters or more after a lower-case letter or a digit and one or two blanks.
-_PREFILTER = regex.compile(r"(?<=[\p{Ll}\p{N}][ \t]{1,2})\p{Lu}\p{Ll}{1,9}\b")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -74,19 +71,33 @@ def _openers() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _prefilter() -> re.Pattern[str]:
+    """An opener after a blank, compiled once: the standard `re` with the alternation grouped by first letter
+    (several times faster than a lookbehind or a flat alternation)."""
+    by_letter: dict[str, list[str]] = {}
+    for word in sorted(_openers(), key=len, reverse=True):
+        by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
+    alternation = "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items()))
+    return re.compile(rf"[ \t](?:{alternation})\b")
+
+
+@functools.lru_cache(maxsize=1)
 def _finite() -> frozenset[str]:
     return function_word_groups()["auxiliaries"] - {"be", "been", "being"} | reporting_verbs()
 
 
 def _find(doc: Document) -> Iterator[Hit]:
     text = doc.text
-    openers = _openers()
     words = doc.words
-    for match in _PREFILTER.finditer(text):
-        if match.group() not in openers:
-            continue
-        i = doc.word_index(match.start())
-        if not 0 < i < len(words) - 1 or words[i].start != match.start():
+    for match in _prefilter().finditer(text):
+        start = match.start() + 1
+        before = text[match.start() - 1 : match.start()]
+        if before in (" ", "\t"):
+            before = text[match.start() - 2 : match.start() - 1]
+        if not (before.islower() or before.isdigit()):
+            continue  # after a lower-case letter or a digit, one or two blanks
+        i = doc.word_index(start)
+        if not 0 < i < len(words) - 1 or words[i].start != start:
             continue
         prev, word = words[i - 1], words[i]
         if "\n" in text[prev.end : word.start] or text[prev.end : word.start].strip():
