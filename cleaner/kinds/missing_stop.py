@@ -12,7 +12,10 @@ after a lower-case word or a name opens a clause, judged by what follows it (nev
   reporting verb or a past form: `in Shanghai The association will select`); a title or a name
   would capitalise those words;
 - a preposition or conjunction that opens a phrase closed by a comma and a subject pronoun
-  (`over China In the future, I hope`): a fronted adverbial before its clause.
+  (`over China In the future, I hope`): a fronted adverbial before its clause;
+- a capitalised common word with a comma and a subject after it (`in the future Today, the
+  association announced`): a fronted adverb; a name in apposition is in the name tables or
+  capitalised again in the article.
 
 A word after a closed-class word (`the singer of The attack`, `wanted to When filming`) is a stray
 capital, not a new sentence, and stays with the stray-capital kind, which leaves to this one the
@@ -38,9 +41,12 @@ REPLACEMENT = Replacement.COMPUTED
 _SUBJECTS = frozenset("he she it they we there".split())
 _DEMONSTRATIVES = frozenset("this these those".split())
 _DETERMINERS = frozenset("the its their his her our my".split())
+_OBJECTS = frozenset("a an the its their his her our my".split())
 # Subjects that may follow a fronted phrase and its comma: "In the future, I hope".
 _COMMA_SUBJECTS = frozenset("i we you he she it they there".split())
 # Conjunctions that join rather than open: "and", "or" ... after a name are a title's or a list's.
+# A capitalised word with a comma after a lower-case word or a digit, then a subject (ASCII: English adverbs).
+_FRONTED = re.compile(r"(?<=[a-z0-9] )([A-Z][a-z]{2,}), (?:the|a|an|I|we|he|she|they|it|there|this)\b")
 _JOINERS = frozenset("and or nor so yet than".split())
 
 
@@ -107,6 +113,34 @@ def _find(doc: Document) -> Iterator[Hit]:
         if _opens_clause(doc, words, i):
             yield Hit(prev.end, word.end, (". " + word.text,),
                       message=f"A full stop seems missing before “{word.text}”, which opens a new sentence.")
+    yield from _fronted_adverbs(doc)
+
+
+def _fronted_adverbs(doc: Document) -> Iterator[Hit]:
+    """A capitalised common word and a comma after a lower-case word, then a subject: "in the future Today, the
+    association announced". A name in apposition there is in the name tables or capitalised again in the article."""
+    from cleaner.kinds.stray_capital import capitalised_words  # the stray-capital kind imports this module
+
+    text = doc.text
+    words = doc.words
+    for match in _FRONTED.finditer(text):
+        word_text = match.group(1)
+        low = word_text.lower()
+        if (word_text in capitalised_words() or low not in lexicon.lowercase_words() or low in function_words()
+                or word_text in lexicon.demonyms() or lexicon.zipf(low) < 3.0):
+            continue
+        start = match.start(1)
+        i = doc.word_index(start)
+        if not 0 < i < len(words) or words[i].start != start:
+            continue
+        prev = words[i - 1]
+        if not (prev.text.isalpha() and prev.text.islower()) or prev.text in function_words() or doc.in_heading(start) \
+                or doc.is_sentence_start(start):
+            continue  # "the Tokyo Dome, an event": a name's last word
+        if doc.vocabulary.capitalised[word_text] > 1 and low not in doc.vocabulary.lower:
+            continue  # the article's own name for something
+        yield Hit(prev.end, match.end(1), (". " + word_text,),
+                  message=f"A full stop seems missing before “{word_text}”, which opens a new sentence.")
 
 
 def _opens_clause(doc: Document, words: tuple[Word, ...], i: int) -> bool:
@@ -128,11 +162,15 @@ def _opens_clause(doc: Document, words: tuple[Word, ...], i: int) -> bool:
 
 
 def _noun_phrase_then_verb(after: list[Word]) -> bool:
-    """One to four lower-case content words, then a finite verb: "The association will", "The result confirmed"."""
+    """One to four lower-case content words, then a finite verb: "The association will", "The result confirmed",
+    "The monsoon covers the sea" (a word in -s with an article or a possessive after it)."""
     for n, word in enumerate(after[:5]):
         if not word.text.isalpha() or not word.text.islower():
             return False
         if n and (word.text in _finite() or (word.text.endswith("ed") and len(word.text) > 4)):
+            return True
+        if n and word.text.endswith("s") and not word.text.endswith("ss") and n + 1 < len(after) \
+                and after[n + 1].text in _OBJECTS:
             return True
         if word.text in function_words():
             return False
@@ -140,14 +178,14 @@ def _noun_phrase_then_verb(after: list[Word]) -> bool:
 
 
 def _phrase_then_subject(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """A phrase of at most eight words up to a comma with a subject pronoun after it: "In the future, I hope".
+    """A phrase of at most twelve words up to a comma with a subject pronoun after it: "In the future, I hope".
 
     The word after the opener is in lower case: a title capitalises it ("When Harry Met Sally, we").
     """
     if not words[i + 1].text.islower():
         return False
     j = i
-    for _ in range(8):
+    for _ in range(12):
         if j + 1 >= len(words):
             return False
         gap = doc.text[words[j].end : words[j + 1].start]

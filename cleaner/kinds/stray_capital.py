@@ -29,7 +29,7 @@ import regex
 from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
-from cleaner.kinds.missing_stop import claimed_capitals
+from cleaner.kinds.missing_stop import claimed_capitals, missing_stop_hits
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement, one_of
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
@@ -334,11 +334,13 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
         return
     # A paragraph with a surer stray capital in it, or three weaker ones, has lost its capitals wholesale.
     sure = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong)
-    sure.update(doc.paragraph_at(hit.start) for hit in _check_function_words(doc))
+    # A capital PU138 reports as a lost full stop (once CA102's) is evidence of careless capitals too.
+    others = (*_check_function_words(doc), *missing_stop_hits(doc))
+    sure.update(doc.paragraph_at(hit.end - 1) for hit in others)
     weak = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong is False)
     # A word that needs company counts beside a surer stray capital in its own sentence.
     sure_sentences = {doc.sentence_at(words[i].start) for i, strong in candidates if strong}
-    sure_sentences.update(doc.sentence_at(hit.start) for hit in _check_function_words(doc))
+    sure_sentences.update(doc.sentence_at(hit.end - 1) for hit in others)
     for i, strong in candidates:
         word = words[i]
         para = doc.paragraph_at(word.start)
@@ -359,9 +361,10 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
     words = doc.words
     skip = capitalised_words()
     demonyms = lexicon.demonyms()
+    claimed = claimed_capitals(doc)  # a lost full stop, PU138's
     for match in _CAPITAL_AFTER_LOWER.finditer(doc.text):
         text = match.group()
-        if text in skip or text in demonyms or text.endswith(("’s", "'s")):
+        if match.start() in claimed or text in skip or text in demonyms or text.endswith(("’s", "'s")):
             continue  # a possessive is a name's: "Spain’s", "Friday’s"
         low = text.lower()
         if low in function_words() or lexicon.zipf(low) < min_zipf or low not in lexicon.lowercase_words():
