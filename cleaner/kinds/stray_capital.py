@@ -29,6 +29,7 @@ import regex
 from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
+from cleaner.kinds.missing_stop import claimed_capitals, missing_stop_hits
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement, one_of
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
@@ -50,11 +51,12 @@ _DASHES = frozenset("—–-")
 _MINOR = frozenset("a an and as at by da de del della der des di du for from in into la le of on or the to van von with".split())
 # The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case
 # one, or after a comma that follows one (where only an adverb in -ly is taken: see _after_comma_adverb).
-_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
+_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}(?P<quote>[”’\"])?(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 _SUBJECTS = frozenset("i we you he she it they this there".split())
 # Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
 _CLAUSE_SUBJECTS = frozenset("we he she it they there".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
+_OBJECT_OPENERS = frozenset("a an the its their our his her my your".split())
 # Words that stand before the article "a" and never before a letter or grade: "such a", "quite a".
 _PREDETERMINERS = frozenset("such quite rather what half".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
@@ -170,11 +172,12 @@ def _check_function_words(doc: Document) -> Iterator[Hit]:
 def _find_function_words(doc: Document) -> Iterator[Hit]:
     words = doc.words
     capitals = _function_capitals()
+    claimed = claimed_capitals(doc)  # a lost full stop before a clause is the missing-stop kind's (PU138)
     for i, word in enumerate(words):
         if word.text == "A" and _stray_article(doc, words, i):
             yield Hit(word.start, word.end, ("a",), message="“A” is capitalised in the middle of a sentence.")
             continue
-        if word.text not in capitals:
+        if word.text not in capitals or word.start in claimed:
             continue
         low = word.text.lower()
         if not (mid_sentence(doc, words, i) or _after_semicolon(doc, words, i)) or _abbreviation(doc, word):
@@ -331,11 +334,13 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
         return
     # A paragraph with a surer stray capital in it, or three weaker ones, has lost its capitals wholesale.
     sure = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong)
-    sure.update(doc.paragraph_at(hit.start) for hit in _check_function_words(doc))
+    # A capital PU138 reports as a lost full stop (once CA102's) is evidence of careless capitals too.
+    others = (*_check_function_words(doc), *missing_stop_hits(doc))
+    sure.update(doc.paragraph_at(hit.end - 1) for hit in others)
     weak = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong is False)
     # A word that needs company counts beside a surer stray capital in its own sentence.
     sure_sentences = {doc.sentence_at(words[i].start) for i, strong in candidates if strong}
-    sure_sentences.update(doc.sentence_at(hit.start) for hit in _check_function_words(doc))
+    sure_sentences.update(doc.sentence_at(hit.end - 1) for hit in others)
     for i, strong in candidates:
         word = words[i]
         para = doc.paragraph_at(word.start)
@@ -356,9 +361,10 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
     words = doc.words
     skip = capitalised_words()
     demonyms = lexicon.demonyms()
+    claimed = claimed_capitals(doc)  # a lost full stop, PU138's
     for match in _CAPITAL_AFTER_LOWER.finditer(doc.text):
         text = match.group()
-        if text in skip or text in demonyms or text.endswith(("’s", "'s")):
+        if match.start() in claimed or text in skip or text in demonyms or text.endswith(("’s", "'s")):
             continue  # a possessive is a name's: "Spain’s", "Friday’s"
         low = text.lower()
         if low in function_words() or lexicon.zipf(low) < min_zipf or low not in lexicon.lowercase_words():
@@ -366,7 +372,17 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
         i = doc.word_index(match.start())
         if not mid_sentence(doc, words, i):
             continue
-        if _in_title_run(doc, words, i) or evidence.names(text):
+        verbal = gap_before(doc, words, i) != "," and _verb_form_with_complement(doc, words, i)
+        if match.group("quote") and not verbal:
+            continue  # after a closing quotation mark only a verb form: "“100 days” Released after the crisis"
+        # A gerund that ends a capitalised run before its object is no title's word: "Minister of Defense
+        # Giving an interview" (a title would capitalise "Interview"); a participle in -ed there may head one.
+        # After a capitalised run only with its object, an article or a possessive: "Law Courts Building as he".
+        gerund = verbal and low.endswith("ing") and words[i + 1].text in _OBJECT_OPENERS
+        if (_in_title_run(doc, words, i) and not gerund) or evidence.names(text, in_runs=not gerund):
+            continue
+        if verbal:
+            yield i, True  # "helping the people Experiencing a storm": participles are rarely names
             continue
         if gap_before(doc, words, i) == ",":
             if _after_comma_adverb(doc, words, i):
@@ -380,6 +396,46 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             yield i, None  # house styles capitalise short forms of institutions: "the Commission"
             continue
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _verb_form_with_complement(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when word i is a participle or gerund of an English verb (experiencing, released) with its complement
+    after it in lower case: an article, a preposition or a possessive, then a lower-case content word.
+
+    "Experiencing a storm", "Giving an interview", "Released after the crisis"; not a title, which capitalises
+    its content words ("Dancing in the Dark", "Waiting for Godot"), nor a name (Reading, Sterling: the
+    name tables hold them and the caller skips them first).
+    """
+    low = words[i].text.lower()
+    if not (low.endswith("ing") and len(low) >= 6 or low.endswith("ed") and len(low) >= 5) or not _verb_stem(low):
+        return False
+    run = []
+    j = i
+    while j + 1 < len(words) and len(run) < 4 and doc.text[words[j].end : words[j + 1].start] == " ":
+        run.append(words[j + 1].text)
+        j += 1
+    if len(run) < 2 or run[0] not in _complement_openers():
+        return False
+    for following in run[1:]:
+        if not following.isalpha() or not following.islower():
+            return False
+        if following not in function_words():
+            return lexicon.zipf(following) >= 3.0
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _complement_openers() -> frozenset[str]:
+    groups = function_word_groups()
+    return frozenset(groups["articles"] | groups["prepositions"] | {"his", "her", "their", "its", "our", "my", "your"})
+
+
+def _verb_stem(low: str) -> bool:
+    """True when the word less -ing or -ed is an English verb: giving (give), released (release), planned (plan)."""
+    stem = low[:-3] if low.endswith("ing") else low[:-2]
+    words_lower = lexicon.lowercase_words()
+    forms = (stem, stem + "e", stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "")
+    return any(len(form) >= 3 and form in words_lower for form in forms)
 
 
 def _after_comma_adverb(doc: Document, words: tuple[Word, ...], i: int) -> bool:
@@ -436,9 +492,12 @@ class _Evidence:
         """True when the article also writes the word in lower case."""
         return low in self._vocabulary.lower
 
-    def names(self, text: str) -> bool:
+    def names(self, text: str, in_runs: bool = True) -> bool:
         """True when the article uses the word as a name: inside a capitalised run ("European
-        Commission"), or capitalised more than once and never in lower case ("Choi ... Choi")."""
-        if text in self._vocabulary.in_names:
+        Commission"), or capitalised more than once and never in lower case ("Choi ... Choi").
+
+        `in_runs=False` leaves the runs out, for a word whose own run is the question ("Minister of
+        Defense Giving an interview")."""
+        if in_runs and text in self._vocabulary.in_names:
             return True
         return self._vocabulary.capitalised[text] > 1 and text.lower() not in self._vocabulary.lower

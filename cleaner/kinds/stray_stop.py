@@ -7,6 +7,12 @@ abbreviation of the segmenter's list or of `abbreviations`, has no inner full st
 letters (a.m., U.S.), is not a single letter (an initial) and is not a list number at the start
 of a line; the word after is all lower case (not eBay or iPhone).
 
+A full stop that cuts a name off the sentence it belongs to is reported too: `her separation from
+her ex-partner. Gerard Piqué. through the song`. Between a lower-case word with its stop and another
+stop on the same line stand only two to four capitalised words that the dictionary never writes in
+lower case (a person's name, not "Award-winning" or "Only Alessandro") and no abbreviation (Rep.,
+Gen., No.): a name alone is no sentence, so the stop before it goes.
+
 Two suggestions, in the order the next word makes likelier: drop the stop (the sentence goes
 on), or capitalise the next word (a new sentence lost its capital). A function word after the
 stop ("at", "that", "the") makes dropping the stop come first.
@@ -19,7 +25,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import gazetteer
+from cleaner import gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
@@ -35,6 +41,9 @@ REPLACEMENT = Replacement.COMPUTED
 _STOP = regex.compile(r"(?<=[\p{L}\p{N}%)”’\"])\.(?P<gap>[ \t]+)(?P<next>\p{Ll}+)(?![\p{L}\p{N}_@/])")
 _TOKEN_BEFORE = regex.compile(r"[^\s“‘\"(\[]+$")
 _INNER_LETTER_STOP = regex.compile(r"\p{L}\.\p{L}")
+# A stop after a lower-case word, then two to four capitalised words and another stop with more text on the line.
+_NAME_FRAGMENT = regex.compile(
+    r"(?<=\p{Ll}{2})\.(?P<gap>[ \t]+)(?P<name>\p{Lu}[\p{L}\p{M}’'-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}’'-]+){1,3})\.(?=[ \t]+[^\s])")
 
 
 
@@ -54,8 +63,26 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             capitalise = "." + match.group("gap") + word[0].upper() + word[1:]
             order = (drop, capitalise) if word in continuing else (capitalise, drop)
             yield Hit(stop, match.end(), order)
+        if ". " in text:
+            yield from _name_fragments(doc, abbreviations)
 
     return check
+
+
+def _name_fragments(doc: Document, abbreviations: frozenset[str]) -> Iterator[Hit]:
+    """The stop before a name standing alone between two stops: "her ex-partner. Gerard Piqué. through"."""
+    text = doc.text
+    lower = lexicon.lowercase_words()
+    for match in _NAME_FRAGMENT.finditer(text, timeout=timeout_for(text)):
+        stop = match.start()
+        if doc.in_heading(stop) or not _unexplained(text, stop, abbreviations):
+            continue
+        parts = match.group("name").split()
+        if any(part.lower().rstrip("’'") in lower or part.lower() in abbreviations or "-" in part for part in parts):
+            continue  # a common word ("Only", "Award-winning") or an abbreviation: not a bare name
+        first = parts[0]
+        yield Hit(stop, match.start("name") + len(first), (match.group("gap") + first,),
+                  message=f"Full stop before the name “{match.group('name')}”, which belongs to the sentence before it.")
 
 
 def _unexplained(text: str, stop: int, abbreviations: frozenset[str]) -> bool:
