@@ -18,7 +18,8 @@ Forms:
   for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice);
   quote glyphs, punctuation, accents and case do not count as differences (a headline scraped twice,
   once with curly and once with straight apostrophes, or again as a lower-case slug without its
-  colon and quotation marks).
+  colon and quotation marks); and a short line of words repeated on the very next line (a caption
+  scraped with its alt text).
 """
 
 from __future__ import annotations
@@ -229,6 +230,7 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     by_length: dict[int, list[str]] = {}  # words -> raw keys not folded yet
     folded: dict[int, set[str]] = {}  # words -> folded keys
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
+    yield from _doubled_short_lines(doc.text, _lines(doc.text))
     for start, end in units:
         tokens = doc.text[start:end].split()
         if len(tokens) < _MIN_WORDS or not _long_enough(tokens):
@@ -242,6 +244,24 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
         else:
             seen.add(key)
+
+
+def _doubled_short_lines(text: str, lines: Iterator[tuple[int, int]]) -> Iterator[Hit]:
+    """A short line of words said again on the very next line: a caption scraped with its alt text
+    ("Yogi Adityanath" twice). Lines with digits (agate, scores) and single words are left alone."""
+    previous: tuple[int, int] | None = None
+    for start, end in lines:
+        if previous is not None and end - start == previous[1] - previous[0] and text[start:end] == text[previous[0]:previous[1]]:
+            line = text[start:end]
+            if (text.count("\n", previous[1], start) <= 2 and not any(map(str.isdigit, line))
+                    and 2 <= len(line.split()) < _MIN_WORDS and _letters_only(line)):
+                yield Hit(previous[1], end, ("",), message="This line repeats the line before it word for word.")
+        previous = (start, end)
+
+
+def _letters_only(line: str) -> bool:
+    """Every word of the line is made of letters (a name or caption, not a list marker or a symbol row)."""
+    return all(_without_apostrophes(token.strip(_PUNCTUATION)).replace("-", "").isalpha() for token in line.split())
 
 
 def _folded_repeat(key: str, by_length: dict[int, list[str]], folded: dict[int, set[str]]) -> bool:
