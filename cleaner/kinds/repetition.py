@@ -7,6 +7,7 @@ Forms:
   before another capitalised word, "Mark Mark Pryor"), and rare words, which are usually names or
   loans ("ylang ylang").
 - `inflected`: a noun followed by its own plural ("various fallacy fallacies", "the issue issues"),
+  or an adverb followed by the word it is made from ("repeatedly repeated"),
   where the engine rendered one source noun twice. A noun followed by the same word as a verb ("the
   report reports that", "the plan plans to") is left alone: the word after the pair decides.
 - `phrase`: a run of two to six words repeated at once ("on the website on the website").
@@ -118,6 +119,23 @@ def _check_inflected(doc: Document) -> Iterator[Hit]:
         if nxt is not None and _adjacent(doc, b, nxt) and nxt.text.lower() in _VERB_COMPLEMENTS:
             continue  # "the plan plans to", "the report reports that": a noun, then the same word as a verb
         yield Hit(a.start, b.start, ("",), message=f"“{single}” is followed by its own plural “{plural}”.")
+    yield from _adverb_then_word(doc, texts)
+
+
+def _adverb_then_word(doc: Document, texts: list[str]) -> Iterator[Hit]:
+    """An adverb followed by the very word it is made from ("repeatedly repeated"): one source word
+    rendered twice. Short stems are left alone ("only on", "really real")."""
+    words = doc.words
+    for i in itertools.compress(itertools.count(1), map(str.endswith, texts, itertools.repeat("ly"))):
+        if i >= len(words):
+            break
+        a, b = words[i - 1], words[i]
+        stem = a.text[:-2].lower()
+        if len(stem) >= _MIN_ADVERB_STEM and b.text.lower() == stem and a.text.islower() and _adjacent(doc, a, b):
+            yield Hit(a.start, b.start, ("",), message=f"“{a.text}” repeats the word after it, “{b.text}”.")
+
+
+_MIN_ADVERB_STEM = 5
 
 
 def _plurals(word: str) -> tuple[str, ...]:
