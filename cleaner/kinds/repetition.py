@@ -21,6 +21,9 @@ Forms:
   once with curly and once with straight apostrophes, or again as a lower-case slug without its
   colon and quotation marks); and a short line of words repeated on the very next line (a caption
   scraped with its alt text).
+- `name`: a name of two capitalised words or more said twice in one mention: again in brackets
+  after itself ("Yogi Adityanath (CM Yogi Adityanath)"), or on both sides of the head of an
+  institution's name ("Foreign Affairs Ministry of Foreign Affairs").
 """
 
 from __future__ import annotations
@@ -30,13 +33,16 @@ import operator
 import unicodedata
 from typing import Callable, Iterator
 
+import regex
+
 from cleaner import lexicon
 from cleaner.document import Document, Word
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import Option, Replacement, one_of
 from cleaner.wordclass import function_word_groups, function_words
 
-FORMS = ("word", "inflected", "phrase", "coordinated", "articles", "paragraph")
+FORMS = ("word", "inflected", "phrase", "coordinated", "articles", "paragraph", "name")
 KIND = "repetition"
 OPTIONS = (Option("form", one_of(*FORMS), "Which form to report (see above).", default="word"),)
 REPLACEMENT = Replacement.COMPUTED
@@ -63,7 +69,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     form = rule.options["form"]
     return {"word": _check_words, "inflected": _check_inflected, "phrase": _check_phrases, "coordinated": _check_coordinated,
-            "articles": _check_articles, "paragraph": _check_paragraphs}[form]
+            "articles": _check_articles, "paragraph": _check_paragraphs, "name": _check_names}[form]
 
 
 def _adjacent(doc: Document, a: Word, b: Word) -> bool:
@@ -185,6 +191,26 @@ def _phrase_starts(lowered: list[str]) -> list[int]:
         same = itertools.compress(itertools.count(), map(operator.eq, lowered, itertools.islice(lowered, size, None)))
         starts.update(i for i in same if i + size < last and lowered[i + 1] == lowered[i + size + 1])
     return sorted(starts)
+
+
+_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}]+)+"
+# The name, then a bracket that closes on the same name (a title may open the bracket).
+_BRACKETED_AGAIN = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<name>{_NAME})(?P<again>[ \t]\((?:[^()\n]{{0,30}}[ \t])?(?P=name)\))")
+# The name, one capitalised head word and "of", "for" or "on", then the same name again.
+_AROUND_HEAD = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<name>{_NAME})(?P<gap>[ \t])\p{{Lu}}\p{{Ll}}+[ \t](?:of|for|on)[ \t](?P=name)(?![\p{{L}}\p{{N}}]|[ \t]\p{{Lu}})")
+
+
+def _check_names(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    if "(" in text:
+        for match in _BRACKETED_AGAIN.finditer(text, timeout=timeout_for(text)):
+            yield Hit(match.start("again"), match.end("again"), ("",),
+                      message=f"The bracket repeats the name before it, “{match.group('name')}”.")
+    for match in _AROUND_HEAD.finditer(text, timeout=timeout_for(text)):
+        yield Hit(match.start("name"), match.end("gap"), ("",),
+                  message=f"“{match.group('name')}” is said on both sides of the name.")
 
 
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
