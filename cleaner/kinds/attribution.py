@@ -108,6 +108,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
         "inverted": regex.compile(
             rf"(?:[”\"][ \t]+|(?<=[.!?,][ \t]?)“[ \t]+|(?<=[.!?,][ \t])“)(?P<verb>{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
+            # The dash a Russian or Ukrainian attribution takes after a quotation ("…” – Said the minister."):
+            # after it even "Said" is the verb, since a name does not follow a quotation that way.
+            rf"|(?<=[”\"][ \t]?[-–—][ \t])(?P<verb>Said|{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
         ),
         # After a name, before a lower-case word or a mark: "Johnson Stated on Monday".
         "after-name": regex.compile(
