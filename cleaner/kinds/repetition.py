@@ -125,23 +125,21 @@ def _check_inflected(doc: Document) -> Iterator[Hit]:
         if nxt is not None and _adjacent(doc, b, nxt) and nxt.text.lower() in _VERB_COMPLEMENTS:
             continue  # "the plan plans to", "the report reports that": a noun, then the same word as a verb
         yield Hit(a.start, b.start, ("",), message=f"“{single}” is followed by its own plural “{plural}”.")
-    yield from _adverb_then_word(doc, texts)
+    yield from _adverb_then_word(doc)
 
 
-def _adverb_then_word(doc: Document, texts: list[str]) -> Iterator[Hit]:
+def _adverb_then_word(doc: Document) -> Iterator[Hit]:
     """An adverb followed by the very word it is made from ("repeatedly repeated"): one source word
     rendered twice. Short stems are left alone ("only on", "really real")."""
-    words = doc.words
-    for i in itertools.compress(itertools.count(1), map(str.endswith, texts, itertools.repeat("ly"))):
-        if i >= len(words):
-            break
-        a, b = words[i - 1], words[i]
-        stem = a.text[:-2].lower()
-        if len(stem) >= _MIN_ADVERB_STEM and b.text.lower() == stem and a.text.islower() and _adjacent(doc, a, b):
-            yield Hit(a.start, b.start, ("",), message=f"“{a.text}” repeats the word after it, “{b.text}”.")
+    text = doc.text
+    # Found from the "ly" and its stem looked up behind it: far cheaper than trying every word start.
+    for match in _ADVERB_THEN_WORD.finditer(text, timeout=timeout_for(text)):
+        adverb = text[match.start("stem") : match.start() + 2]
+        yield Hit(match.start("stem"), match.end() - len(match.group("stem")), ("",),
+                  message=f"“{adverb}” repeats the word after it, “{match.group('stem')}”.")
 
 
-_MIN_ADVERB_STEM = 5
+_ADVERB_THEN_WORD = regex.compile(r"(?<=(?<![\p{L}\p{N}’'-])(?P<stem>\p{Ll}{5,}))ly[ \t]+(?P=stem)(?![\p{L}\p{N}])")
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -194,23 +192,47 @@ def _phrase_starts(lowered: list[str]) -> list[int]:
 
 
 _NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}]+)+"
-# The name, then a bracket that closes on the same name (a title may open the bracket).
-_BRACKETED_AGAIN = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<name>{_NAME})(?P<again>[ \t]\((?:[^()\n]{{0,30}}[ \t])?(?P=name)\))")
-# The name, one capitalised head word and "of", "for" or "on", then the same name again.
-_AROUND_HEAD = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<name>{_NAME})(?P<gap>[ \t])\p{{Lu}}\p{{Ll}}+[ \t](?:of|for|on)[ \t](?P=name)(?![\p{{L}}\p{{N}}]|[ \t]\p{{Lu}})")
+# A bracket that closes on a name (a title may open it), and a name after a capitalised head and
+# "of", "for" or "on": found from the bracket or the preposition, then the same name is looked for
+# just before (far cheaper than trying a name at every capital).
+_BRACKETED_NAME = regex.compile(rf"(?<=[ \t])\((?:[^()\n]{{0,30}}?[ \t])?(?P<name>{_NAME})\)")
+_NAME_AT = regex.compile(rf"{_NAME}(?![\p{{L}}\p{{N}}]|[ \t]\p{{Lu}})")
+_HEAD_BEFORE = regex.compile(r"[ \t]\p{Lu}\p{Ll}+$")
+_HEAD_LINKS = (" of ", " for ", " on ")
 
 
 def _check_names(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if "(" in text:
-        for match in _BRACKETED_AGAIN.finditer(text, timeout=timeout_for(text)):
-            yield Hit(match.start("again"), match.end("again"), ("",),
-                      message=f"The bracket repeats the name before it, “{match.group('name')}”.")
-    for match in _AROUND_HEAD.finditer(text, timeout=timeout_for(text)):
-        yield Hit(match.start("name"), match.end("gap"), ("",),
-                  message=f"“{match.group('name')}” is said on both sides of the name.")
+        for match in _BRACKETED_NAME.finditer(text, timeout=timeout_for(text)):
+            name = match.group("name")
+            before = match.start() - 1  # the blank before the bracket
+            if _ends_with_name(text, before, name):
+                yield Hit(before, match.end(), ("",), message=f"The bracket repeats the name before it, “{name}”.")
+    for at, name in _names_after_head(text):
+        head = _HEAD_BEFORE.search(text, max(0, at - 40), at)
+        if head is not None and _ends_with_name(text, head.start(), name):
+            start = head.start() - len(name)
+            yield Hit(start, head.start() + 1, ("",), message=f"“{name}” is said on both sides of the name.")
+
+
+def _names_after_head(text: str) -> Iterator[tuple[int, str]]:
+    """Each " of ", " for " or " on " followed by a name: where the link starts, and the name."""
+    for link in _HEAD_LINKS:  # str.find runs in C; the pattern is tried only where a capital follows
+        at = text.find(link)
+        while at >= 0:
+            after = at + len(link)
+            if text[after : after + 1].isupper():
+                match = _NAME_AT.match(text, after)
+                if match is not None:
+                    yield at, match.group()
+            at = text.find(link, at + 1)
+
+
+def _ends_with_name(text: str, end: int, name: str) -> bool:
+    """True when `name` stands whole right before `end` (no letter or digit glued before it)."""
+    start = end - len(name)
+    return start >= 0 and text[start:end] == name and (start == 0 or not text[start - 1].isalnum())
 
 
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
