@@ -136,7 +136,10 @@ def best_split(token: str, standalone: set[str]) -> int | None:
     if whole >= 4.0:
         return None
     best: tuple[float, int] | None = None
-    for cut in sorted(_candidate_cuts(token)):
+    cuts = _candidate_cuts(token)
+    if token[0].isupper() and whole == 0:  # a name the article writes on its own, then a word
+        cuts.update(k for k in range(4, len(token) - _MIN_CONTENT_LEN + 1) if token[:k] in standalone)
+    for cut in sorted(cuts):
         head, tail = token[:cut], token[cut:]
         score = _split_score(head, tail, standalone)
         if score is not None and score >= whole + _SPLIT_MARGIN and (best is None or score > best[0]):
@@ -189,7 +192,7 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
         known = head in standalone or (len(head) >= 6 and lexicon.zipf(head) >= 2.0)
         if tail in _GLUE_TAILS and known and head.lower() not in closed:
             return 9.0
-        return None
+        return 9.0 if _name_then_word(head, tail, standalone) else None
     if head in _CALENDAR and lexicon.zipf(head + tail) < 1.0 and len(tail) >= 3 and lexicon.zipf(tail) >= MIN_PART_ZIPF:
         return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0  # a weekday or month glued on: "fridaylast"
     if head in closed and tail in closed:
@@ -207,6 +210,17 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
             tail in closed and tail not in _GLUE_TAILS and tail not in _SUBJECT_TAILS):
         return None
     return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0
+
+
+def _name_then_word(head: str, tail: str, standalone: set[str]) -> bool:
+    """A name the article writes on its own with a frequent lower-case word glued on ("Ferreirainsisted"
+    where "Abel Ferreira" stands elsewhere), and the whole known neither to English nor to the name tables."""
+    return (head in standalone and len(head) >= 4 and len(tail) >= _MIN_CONTENT_LEN
+            and lexicon.zipf(tail) >= _MIN_NAME_TAIL_ZIPF and tail not in function_words()
+            and (head + tail) not in _known_name_words())
+
+
+_MIN_NAME_TAIL_ZIPF = 4.0
 
 
 def _min_content_zipf(token: str, content: str) -> float:

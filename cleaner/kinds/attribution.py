@@ -108,6 +108,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
         "inverted": regex.compile(
             rf"(?:[”\"][ \t]+|(?<=[.!?,][ \t]?)“[ \t]+|(?<=[.!?,][ \t])“)(?P<verb>{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
+            # The dash a Russian or Ukrainian attribution takes after a quotation ("…” – Said the minister."):
+            # after it even "Said" is the verb, since a name does not follow a quotation that way.
+            rf"|(?<=[”\"][ \t]?[-–—][ \t])(?P<verb>Said|{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
         ),
         # After a name, before a lower-case word or a mark: "Johnson Stated on Monday".
         "after-name": regex.compile(
@@ -126,6 +129,9 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"^\p{{Lu}}[^,.;:!?“”\"\n]{{0,70}}?[ \t](?P<verb>{any_case})[,:][ \t]+\p{{Lu}}"
         ),
         "repeated-at-end": regex.compile(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))\.?[ \t]*$"),
+        # ", he said that …" after the sentence's speaker has already said it: "X said Oh, he said that".
+        "reattributed": regex.compile(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))[ \t]+that(?![\p{{L}}\p{{N}}])"),
+        "said-before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(map(regex.escape, past))})(?![\p{{L}}\p{{N}}])"),
         "introduced": regex.compile(rf"\b(?:{any_case})(?:[ \t]+that)?[ \t]*[,:]?[ \t]*$"),
         "trailing": regex.compile(rf"[ \t]*(?P<attr>{_SUBJECT}[ \t]+(?:{any_case}))\b"),
     }
@@ -285,6 +291,28 @@ def _may_introduce(head: str) -> bool:
 _FIRST_STOP = re.compile(r"[,.;:!?“”\"\n]")
 
 
+def _reattributed(doc: Document) -> Iterator[Hit]:
+    """ "General Lee said Oh, he said that …": in a sentence whose speaker has already spoken (a reporting
+    verb in its main clause), a second ", he said that" attributes the same words again. A sentence that
+    opens with a subordinate clause ("Asked what she said, she said that …") is left alone."""
+    patterns, text = _patterns(), doc.text
+    for match in patterns["reattributed"].finditer(text, timeout=timeout_for(text)):
+        sentence = doc.sentence_at(match.start())
+        if sentence is None or match.start() - sentence.start > 300:
+            continue
+        head = text[sentence.start : match.start()]
+        first = head.split(None, 1)[0].strip(",").lower() if head.strip() else ""
+        if first in _SUBORDINATE_OPENERS or "“" in head[:1] or not patterns["said-before"].search(head):
+            continue
+        yield Hit(match.start("attr"), match.end("attr"),
+                  message=f"“{match.group('attr')}” attributes words the sentence has already attributed.")
+
+
+# Words that open a subordinate clause, in which a first reporting verb does not attribute the sentence.
+_SUBORDINATE_OPENERS = frozenset("asked questioned told pressed when if after although though while because as since "
+                                 "whatever whether once until before unless".split())
+
+
 def _double_unquoted(doc: Document) -> Iterator[Hit]:
     """The same for speech without quotation marks: "Moon said, The rate is at parity, he said."."""
     patterns, text = _patterns(), doc.text
@@ -300,3 +328,4 @@ def _double_unquoted(doc: Document) -> Iterator[Hit]:
         if tail is not None:
             yield Hit(tail.start("attr"), tail.end("attr"),
                       message=f"“{tail.group('attr')}” attributes speech that “{opener.group('verb')}” already introduces.")
+    yield from _reattributed(doc)

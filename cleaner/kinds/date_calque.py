@@ -5,7 +5,8 @@ The `form` option picks which calque the rule reports:
     the weekday first, "Saturday, April 8"), or a bare day number in brackets after a weekday or a
     relative day, "this Friday (17th)", "last night (23rd)", or a date in a source-language format
     there, "this Tuesday (14.Mar.2023)". A full English date in brackets after a weekday, "on
-    Monday (Sept. 8)", is a house style and is left alone.
+    Monday (Sept. 8)", is a house style and is left alone; a weekday in brackets after yesterday,
+    today, tomorrow or tonight, "yesterday (Monday)", outside quotations.
   - `local-time-day`: a bare day of the month with a time zone, "on the 4th Japan time",
     "the 12th (local time)".
   - `country-time`: a time zone named by its country where English names the capital, "11:30 a.m.
@@ -54,6 +55,7 @@ _RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+nigh
 _BRACKETED_DAY = rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?"
 _DAY_BRACKET = regex.compile(rf"\((?:{_BRACKETED_DAY})\)")
 # A weekday may be glued to the word before it ("fourthTuesday (1st)"): its capital marks the start.
+_DEICTIC_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?i:yesterday|today|tomorrow|tonight|last[ \t]+night)$")
 _RELATIVE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{N}}]){_RELATIVE}|(?<!\p{{N}}){_WEEKDAY})$")
 # "last 9th", "this 3rd": a day of the month counted like a weekday, as Korean and Japanese do.
 _COUNTED_DAY = regex.compile(rf"(?<![\p{{L}}])(?i:last|this|next|coming|past)[ \t]+{_ORDINAL}(?=[ \t]*(?:[),.;:]|$))")
@@ -100,6 +102,12 @@ def _weekday_brackets(doc: Document) -> Iterator[Hit]:
         yield Hit(date.start(), match.end(), (f"{weekday}, {date.group()}",), safety=Safety.SUGGEST)
     for start, match in blank_led(_DAY_BRACKET, text):
         if _RELATIVE_BEFORE.search(text, max(0, start - 16), start):
+            yield Hit(start, match.end())
+    # "yesterday (Monday)": the day named twice, as Arabic news writes it. A date in brackets after
+    # "today" is British house style ("at 1pm today (22 March)"), and a weekday in brackets inside a
+    # quotation is the editor's gloss ("“I loved tonight (Tuesday)”").
+    for start, match in blank_led(_WEEKDAY_BRACKET, text):
+        if _DEICTIC_BEFORE.search(text, max(0, start - 16), start) and not doc.in_quote(start):
             yield Hit(start, match.end())
 
 

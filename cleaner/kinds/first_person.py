@@ -12,7 +12,9 @@ Forms:
 - `leak`: any other first-person pronoun outside quotations and names ("United We Can") that does
   not introduce direct speech after a colon or attribute a quotation ("“Why?” I asked."), where the
   sentence or one of the two before it reports a speaker whose subject was dropped: any reporting
-  verb for "I", a reporting verb and an organisation (rules/data/institutions.yaml) for "we".
+  verb for "I", a reporting verb and an organisation (rules/data/institutions.yaml) for "we"; or
+  a lone "I" in a paragraph that narrates a "he" where the article quotes its speaker as "I", or
+  where it is the only first person of the article.
 """
 
 from __future__ import annotations
@@ -92,7 +94,9 @@ def _leaks(doc: Document, words: list[Word]) -> list[Word]:
     other restorations of that subject need no reporting verb nearby ("In addition, we will set up")."""
     confirmed = {word.text in _SINGULAR for word in words if _reported_context(doc, word)}
     if True not in confirmed and any(w.text in _SINGULAR and _narrates_third_person(doc, w) for w in words):
-        if _quoted_singular(doc):  # the article quotes its speaker as "I": a stray "I" of its own is his
+        # The article quotes its speaker as "I", so a stray "I" of its own is his; or this is the one
+        # first person in the whole article, in a paragraph that narrates a "he": no voice of its own.
+        if _quoted_singular(doc) or len(words) == 1:
             confirmed.add(True)
     return [word for word in words if (word.text in _SINGULAR) in confirmed]
 

@@ -7,6 +7,7 @@ Forms:
   before another capitalised word, "Mark Mark Pryor"), and rare words, which are usually names or
   loans ("ylang ylang").
 - `inflected`: a noun followed by its own plural ("various fallacy fallacies", "the issue issues"),
+  or an adverb followed by the word it is made from ("repeatedly repeated"),
   where the engine rendered one source noun twice. A noun followed by the same word as a verb ("the
   report reports that", "the plan plans to") is left alone: the word after the pair decides.
 - `phrase`: a run of two to six words repeated at once ("on the website on the website").
@@ -18,7 +19,11 @@ Forms:
   for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice);
   quote glyphs, punctuation, accents and case do not count as differences (a headline scraped twice,
   once with curly and once with straight apostrophes, or again as a lower-case slug without its
-  colon and quotation marks).
+  colon and quotation marks); and a short line of words repeated on the very next line (a caption
+  scraped with its alt text).
+- `name`: a name of two capitalised words or more said twice in one mention: again in brackets
+  after itself ("Yogi Adityanath (CM Yogi Adityanath)"), or on both sides of the head of an
+  institution's name ("Foreign Affairs Ministry of Foreign Affairs").
 """
 
 from __future__ import annotations
@@ -28,13 +33,16 @@ import operator
 import unicodedata
 from typing import Callable, Iterator
 
+import regex
+
 from cleaner import lexicon
 from cleaner.document import Document, Word
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import Option, Replacement, one_of
 from cleaner.wordclass import function_word_groups, function_words
 
-FORMS = ("word", "inflected", "phrase", "coordinated", "articles", "paragraph")
+FORMS = ("word", "inflected", "phrase", "coordinated", "articles", "paragraph", "name")
 KIND = "repetition"
 OPTIONS = (Option("form", one_of(*FORMS), "Which form to report (see above).", default="word"),)
 REPLACEMENT = Replacement.COMPUTED
@@ -61,7 +69,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     form = rule.options["form"]
     return {"word": _check_words, "inflected": _check_inflected, "phrase": _check_phrases, "coordinated": _check_coordinated,
-            "articles": _check_articles, "paragraph": _check_paragraphs}[form]
+            "articles": _check_articles, "paragraph": _check_paragraphs, "name": _check_names}[form]
 
 
 def _adjacent(doc: Document, a: Word, b: Word) -> bool:
@@ -117,6 +125,21 @@ def _check_inflected(doc: Document) -> Iterator[Hit]:
         if nxt is not None and _adjacent(doc, b, nxt) and nxt.text.lower() in _VERB_COMPLEMENTS:
             continue  # "the plan plans to", "the report reports that": a noun, then the same word as a verb
         yield Hit(a.start, b.start, ("",), message=f"“{single}” is followed by its own plural “{plural}”.")
+    yield from _adverb_then_word(doc)
+
+
+def _adverb_then_word(doc: Document) -> Iterator[Hit]:
+    """An adverb followed by the very word it is made from ("repeatedly repeated"): one source word
+    rendered twice. Short stems are left alone ("only on", "really real")."""
+    text = doc.text
+    # Found from the "ly" and its stem looked up behind it: far cheaper than trying every word start.
+    for match in _ADVERB_THEN_WORD.finditer(text, timeout=timeout_for(text)):
+        adverb = text[match.start("stem") : match.start() + 2]
+        yield Hit(match.start("stem"), match.end() - len(match.group("stem")), ("",),
+                  message=f"“{adverb}” repeats the word after it, “{match.group('stem')}”.")
+
+
+_ADVERB_THEN_WORD = regex.compile(r"(?<=(?<![\p{L}\p{N}’'-])(?P<stem>\p{Ll}{5,}))ly[ \t]+(?P=stem)(?![\p{L}\p{N}])")
 
 
 def _plurals(word: str) -> tuple[str, ...]:
@@ -166,6 +189,50 @@ def _phrase_starts(lowered: list[str]) -> list[int]:
         same = itertools.compress(itertools.count(), map(operator.eq, lowered, itertools.islice(lowered, size, None)))
         starts.update(i for i in same if i + size < last and lowered[i + 1] == lowered[i + size + 1])
     return sorted(starts)
+
+
+_NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}]+)+"
+# A bracket that closes on a name (a title may open it), and a name after a capitalised head and
+# "of", "for" or "on": found from the bracket or the preposition, then the same name is looked for
+# just before (far cheaper than trying a name at every capital).
+_BRACKETED_NAME = regex.compile(rf"(?<=[ \t])\((?:[^()\n]{{0,30}}?[ \t])?(?P<name>{_NAME})\)")
+_NAME_AT = regex.compile(rf"{_NAME}(?![\p{{L}}\p{{N}}]|[ \t]\p{{Lu}})")
+_HEAD_BEFORE = regex.compile(r"[ \t]\p{Lu}\p{Ll}+$")
+_HEAD_LINKS = (" of ", " for ", " on ")
+
+
+def _check_names(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    if "(" in text:
+        for match in _BRACKETED_NAME.finditer(text, timeout=timeout_for(text)):
+            name = match.group("name")
+            before = match.start() - 1  # the blank before the bracket
+            if _ends_with_name(text, before, name):
+                yield Hit(before, match.end(), ("",), message=f"The bracket repeats the name before it, “{name}”.")
+    for at, name in _names_after_head(text):
+        head = _HEAD_BEFORE.search(text, max(0, at - 40), at)
+        if head is not None and _ends_with_name(text, head.start(), name):
+            start = head.start() - len(name)
+            yield Hit(start, head.start() + 1, ("",), message=f"“{name}” is said on both sides of the name.")
+
+
+def _names_after_head(text: str) -> Iterator[tuple[int, str]]:
+    """Each " of ", " for " or " on " followed by a name: where the link starts, and the name."""
+    for link in _HEAD_LINKS:  # str.find runs in C; the pattern is tried only where a capital follows
+        at = text.find(link)
+        while at >= 0:
+            after = at + len(link)
+            if text[after : after + 1].isupper():
+                match = _NAME_AT.match(text, after)
+                if match is not None:
+                    yield at, match.group()
+            at = text.find(link, at + 1)
+
+
+def _ends_with_name(text: str, end: int, name: str) -> bool:
+    """True when `name` stands whole right before `end` (no letter or digit glued before it)."""
+    start = end - len(name)
+    return start >= 0 and text[start:end] == name and (start == 0 or not text[start - 1].isalnum())
 
 
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
@@ -229,6 +296,7 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
     by_length: dict[int, list[str]] = {}  # words -> raw keys not folded yet
     folded: dict[int, set[str]] = {}  # words -> folded keys
     units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences})
+    yield from _doubled_short_lines(doc.text, _lines(doc.text))
     for start, end in units:
         tokens = doc.text[start:end].split()
         if len(tokens) < _MIN_WORDS or not _long_enough(tokens):
@@ -242,6 +310,24 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
         else:
             seen.add(key)
+
+
+def _doubled_short_lines(text: str, lines: Iterator[tuple[int, int]]) -> Iterator[Hit]:
+    """A short line of words said again on the very next line: a caption scraped with its alt text
+    ("Yogi Adityanath" twice). Lines with digits (agate, scores) and single words are left alone."""
+    previous: tuple[int, int] | None = None
+    for start, end in lines:
+        if previous is not None and end - start == previous[1] - previous[0] and text[start:end] == text[previous[0]:previous[1]]:
+            line = text[start:end]
+            if (text.count("\n", previous[1], start) <= 2 and not any(map(str.isdigit, line))
+                    and 2 <= len(line.split()) < _MIN_WORDS and _letters_only(line)):
+                yield Hit(previous[1], end, ("",), message="This line repeats the line before it word for word.")
+        previous = (start, end)
+
+
+def _letters_only(line: str) -> bool:
+    """Every word of the line is made of letters (a name or caption, not a list marker or a symbol row)."""
+    return all(_without_apostrophes(token.strip(_PUNCTUATION)).replace("-", "").isalpha() for token in line.split())
 
 
 def _folded_repeat(key: str, by_length: dict[int, list[str]], folded: dict[int, set[str]]) -> bool:
