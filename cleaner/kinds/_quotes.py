@@ -163,7 +163,8 @@ def _scan(text: str, para: Span, runs_on: bool = False) -> list[Mark]:
         elif action == "restart":
             stack[-1] = index  # the quotation left open is reported at this mark
     for index in stack:
-        if marks[index].defect is None:
+        # A quotation never closed is named so even in TeX marks: curling a `` first would only bring it out.
+        if marks[index].defect in (None, "tex"):
             marks[index] = replace(marks[index], defect="unmatched")
     return marks
 
@@ -184,11 +185,12 @@ def _decide(
         if own == CLOSE and pos is None and cand.spaced and not tex and _opens_better(cands, i):
             return OPEN, "wrong-way", False, "push"  # `three ” levers “.`: a pair turned round
         if own == CLOSE and pos != OPEN:
-            return CLOSE, tex or "unmatched", True, "none"
+            return CLOSE, "unmatched", True, "none"  # the missing partner matters more than the glyph
         if own == OPEN and pos == CLOSE and not tex:
-            # A lost opener and a wrong glyph: name the glyph; a mark spaced on its left (`possible.” “, they`)
-            # may as well be a stray, so turning it is only suggested.
-            return CLOSE, "wrong-way", not cand.spaced, "none"
+            # A lost opener and a wrong glyph: name the glyph, but only suggest turning it: the turned mark
+            # still has no partner (`stability“.`, or a stray after a closer: `condition.”“.`), and an editor
+            # must find where the quotation opened (or whether the mark is a stray) anyway.
+            return CLOSE, "wrong-way", False, "none"
         return OPEN, tex or ("wrong-way" if own == CLOSE else None), True, "push"
     if cand.line_start and cand.pos == OPEN:
         return OPEN, tex, True, "restart"  # a quotation run on over a line break reopens here
@@ -201,7 +203,7 @@ def _decide(
         return CLOSE, tex or "wrong-way", False, "pop"
     if reading == "nest":
         return OPEN, tex, True, "push"
-    return OPEN, tex or "reopened", False, "restart"
+    return OPEN, "reopened", False, "restart"
 
 
 def _opens_better(cands: list[_Cand], i: int) -> bool:

@@ -30,7 +30,7 @@ from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
 from cleaner.kinds.missing_stop import claimed_capitals, missing_stop_hits
-from cleaner.model import Hit, Rule
+from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import NUMBER, Option, Replacement, one_of
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
 
@@ -182,14 +182,18 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         low = word.text.lower()
         if not (mid_sentence(doc, words, i) or _after_semicolon(doc, words, i)) or _abbreviation(doc, word):
             continue
-        if _in_title_run(doc, words, i) and not (_before_date(doc, words, i) or _run_breaker(doc, words, i)):
+        in_run = _in_title_run(doc, words, i)
+        if in_run and not (_before_date(doc, words, i) or _run_breaker(doc, words, i)):
             continue
         gap = gap_before(doc, words, i)
         if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         if gap == "," and words[i - 1].text in reporting_verbs():
             continue  # "the analyst said, The market will": an unmarked quotation starts with its capital
-        yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.")
+        # Inside a run of capitals the lower case is only offered: the run may be a name translated word by
+        # word ("United We Can"), and lowering one word would leave the rest looking like stray capitals.
+        yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.",
+                  safety=Safety.SUGGEST if in_run else None)
 
 
 def _stray_article(doc: Document, words: tuple[Word, ...], i: int) -> bool:
