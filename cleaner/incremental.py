@@ -19,14 +19,20 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
+import operator
 from typing import Iterable
 
 import regex
 
-from cleaner.document import Document
+from cleaner.document import _WORD as WORD
+from cleaner.document import Document, Span, Word
+from cleaner.document import _pair_quotes as pair_quotes
 from cleaner.engine import Engine, EngineResult
 from cleaner.line_blind import line_blind
 from cleaner.model import Finding, Rule
+from cleaner.protected import ProtectedIndex, protected_spans
+from cleaner.segmenter import split_sentences
 
 
 def line_local(rule: Rule) -> bool:
@@ -46,22 +52,23 @@ class UnitFindings:
     """The line-local rules' findings per unit text, offsets relative to the unit, per rule code."""
 
     def __init__(self) -> None:
-        self._by_unit: dict[str, dict[str, tuple[Finding, ...]]] = {}
+        # unit text -> (the codes run on it, their findings by code; codes without findings left out)
+        self._by_unit: dict[str, tuple[frozenset[str], dict[str, tuple[Finding, ...]]]] = {}
 
-    def known(self, unit: str, codes: Iterable[str]) -> dict[str, tuple[Finding, ...]] | None:
-        """The unit's findings for every code, or None when one of them was never run on it."""
+    def known(self, unit: str, codes: frozenset[str]) -> dict[str, tuple[Finding, ...]] | None:
+        """The unit's findings by code, or None when one of `codes` was never run on it."""
         found = self._by_unit.get(unit)
-        if found is None or any(code not in found for code in codes):
+        if found is None or not found[0] >= codes:
             return None
-        return found
+        return found[1]
 
-    def store(self, unit: str, codes: Iterable[str], findings: list[Finding]) -> None:
+    def store(self, unit: str, codes: frozenset[str], findings: list[Finding]) -> None:
         """Remember what `codes` found in the unit (`findings` relative to its start)."""
-        found = self._by_unit.setdefault(unit, {})
-        for code in codes:
-            found[code] = ()
+        ran, by_code = self._by_unit.get(unit, (frozenset(), {}))
+        by_code = {code: found for code, found in by_code.items() if code not in codes}
         for finding in findings:
-            found[finding.code] = (*found[finding.code], finding)
+            by_code[finding.code] = (*by_code.get(finding.code, ()), finding)
+        self._by_unit[unit] = (ran | codes, by_code)
 
 
 def run(engine: Engine, doc: Document, memory: UnitFindings) -> EngineResult:
@@ -80,8 +87,9 @@ def run(engine: Engine, doc: Document, memory: UnitFindings) -> EngineResult:
     for (start, _), piece in zip(spans, pieces):
         found = memory.known(piece, local)
         assert found is not None
-        for code in local:
-            findings.extend(_placed(finding, start, doc) for finding in found[code])
+        for code, unit_findings in found.items():
+            if code in local:
+                findings.extend(_placed(finding, start, doc) for finding in unit_findings)
     return EngineResult(sorted(findings, key=lambda f: f.sort_key), rest.stopped)
 
 
@@ -125,3 +133,90 @@ def _placed(finding: Finding, offset: int, doc: Document) -> Finding:
     return dataclasses.replace(
         finding, start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column
     )
+
+
+def seed(doc: Document, previous: Document) -> None:
+    """Give `doc` the word stream, sentences, quotations and protected spans `previous` had worked out,
+    for every unit the two texts share (shifted), finding them afresh only in the other units.
+
+    Each is found paragraph by paragraph or line by line (a word or protected span never crosses a
+    line end; sentences and quotations are paired within a paragraph), so what a unit holds depends
+    on its text alone. The values go where `Document` caches them itself (its cached properties, its
+    shared table), so every rule reads them as if they had been found on the new text.
+    """
+    if not doc.paragraphs or not previous.paragraphs:
+        return
+    old_at = {previous.text[s:e]: s for s, e in reversed(units(previous))}
+    places = [(s, e, old_at.get(doc.text[s:e])) for s, e in units(doc)]
+    cached = previous.__dict__
+    if "words" in cached:
+        doc.__dict__["words"] = _gathered(places, previous.words, previous._word_starts, _fresh_words(doc), _moved_word)
+    if "sentences" in cached:
+        doc.__dict__["sentences"] = _gathered(
+            places, previous.sentences, previous._sentence_starts, _fresh_sentences(doc), _moved_span
+        )
+    if "_quote_scan" in cached:
+        spans, unmatched = previous._quote_scan
+        doc.__dict__["_quote_scan"] = (
+            _gathered(places, spans, [q.start for q in spans], _fresh_quotes(doc, 0), _moved_span),
+            _gathered(places, unmatched, list(unmatched), _fresh_quotes(doc, 1), _moved_offset),
+        )
+    protected = previous._shared.get("protected-index")
+    if isinstance(protected, ProtectedIndex) and protected._spans is not None:
+        index = ProtectedIndex(doc.text)
+        index._spans = list(_gathered(places, protected._spans, protected._starts, _fresh_protected(doc), _moved_pair))
+        index._starts = [start for start, _ in index._spans]
+        doc._shared["protected-index"] = index
+
+
+def _gathered(places, old_items, old_starts, fresh, moved) -> tuple:  # type: ignore[no-untyped-def]
+    """The items of every unit in order: a shared unit's from `old_items` (moved), a new one's from `fresh(i, start, end)`."""
+    out: list = []
+    for i, (start, end, old) in enumerate(places):
+        if old is None:
+            out.extend(fresh(i, start, end))
+            continue
+        lo = bisect.bisect_left(old_starts, old)
+        hi = bisect.bisect_left(old_starts, old + end - start)
+        shift = start - old
+        out.extend(old_items[lo:hi] if shift == 0 else moved(old_items[lo:hi], shift))
+    return tuple(out)
+
+
+def _fresh_words(doc: Document):  # type: ignore[no-untyped-def]
+    return lambda i, start, end: [Word(*m.span(), m.group()) for m in WORD.finditer(doc.text, start, end)]
+
+
+def _fresh_sentences(doc: Document):  # type: ignore[no-untyped-def]
+    def fresh(i: int, start: int, end: int) -> list[Span]:
+        para = doc.paragraphs[i]
+        return [Span(s, e) for s, e in split_sentences(doc.text, para.start, para.end)]
+
+    return fresh
+
+
+def _fresh_quotes(doc: Document, part: int):  # type: ignore[no-untyped-def]
+    return lambda i, start, end: pair_quotes(doc.text, doc.paragraphs[i])[part]
+
+
+def _fresh_protected(doc: Document):  # type: ignore[no-untyped-def]
+    return lambda i, start, end: [(start + s, start + e) for s, e in protected_spans(doc.text[start:end])]
+
+
+def _moved_word(words: tuple[Word, ...], shift: int) -> Iterable[Word]:
+    # Built without a Python call per word: most words of a long text move after the first edit.
+    starts = map(operator.add, map(operator.itemgetter(0), words), itertools.repeat(shift))
+    ends = map(operator.add, map(operator.itemgetter(1), words), itertools.repeat(shift))
+    return map(tuple.__new__, itertools.repeat(Word), zip(starts, ends, map(operator.itemgetter(2), words)))
+
+
+def _moved_span(spans: tuple[Span, ...], shift: int) -> list[Span]:
+    return [Span(span.start + shift, span.end + shift) for span in spans]
+
+
+def _moved_offset(offsets: tuple[int, ...], shift: int) -> list[int]:
+    return [offset + shift for offset in offsets]
+
+
+def _moved_pair(pairs: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
+    return [(start + shift, end + shift) for start, end in pairs]

@@ -21,6 +21,7 @@ _LINE_ESCAPES = frozenset("nsWDvRXAZzGNQh")
 _RISKY_FLAGS = frozenset("sxV")
 
 
+@functools.lru_cache(maxsize=4096)
 def line_blind(pattern: str, flags: int = 0) -> bool:
     """True when `pattern` (regex module, VERSION0 syntax) provably never matches or looks at a line end."""
     if flags & (regex.DOTALL | regex.VERBOSE | regex.VERSION1):

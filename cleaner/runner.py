@@ -50,7 +50,11 @@ class ResultMemo:
     def document(self, text: str) -> Document:
         """Return the Document of `text`, reusing the last one (and what its rules cached) when the text is the same."""
         if self._document is None or self._document.text != text:
-            self._document = Document(text)
+            from cleaner.incremental import seed
+
+            previous, self._document = self._document, Document(text)
+            if previous is not None:  # a fix pass's text: most paragraphs are the last text's
+                seed(self._document, previous)
         return self._document
 
     def get(self, key: tuple[object, ...], compute: Callable[[], object]) -> object:

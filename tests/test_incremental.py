@@ -100,3 +100,23 @@ def test_units_cover_the_text_one_paragraph_each() -> None:
     spans = units(doc)
     assert [text[s:e] for s, e in spans] == ["  Title\n\n", "First line\nsecond line.\n \n\n", "   Indented.\n\n", "Last"]
     assert len(spans) == len(doc.paragraphs)
+
+
+@pytest.mark.parametrize("name,text", SEED_TEXTS[:8], ids=[name for name, _ in SEED_TEXTS[:8]])
+def test_a_seeded_document_holds_what_a_fresh_one_finds(name: str, text: str) -> None:
+    from cleaner.incremental import seed
+    from cleaner.protected import ProtectedIndex
+
+    rng = random.Random(name)
+    previous = Document(text)
+    (previous.words, previous.sentences, previous.quotes)
+    previous.shared("protected-index", lambda d: ProtectedIndex(d.text)).spans()
+    for _ in range(5):
+        edited = _edited(text, rng)
+        doc, fresh = Document(edited), Document(edited)
+        seed(doc, previous)
+        assert {"words", "sentences", "_quote_scan"} <= set(doc.__dict__)
+        assert doc.words == fresh.words and doc.sentences == fresh.sentences
+        assert (doc.quotes, doc.unbalanced_quotes) == (fresh.quotes, fresh.unbalanced_quotes)
+        seeded_index = doc.shared("protected-index", lambda d: None)
+        assert seeded_index.spans() == ProtectedIndex(edited).spans()
