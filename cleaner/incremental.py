@@ -21,7 +21,7 @@ import bisect
 import dataclasses
 import itertools
 import operator
-from typing import Iterable
+from typing import Callable, Iterable, Sequence, TypeVar
 
 import regex
 
@@ -169,9 +169,16 @@ def seed(doc: Document, previous: Document) -> None:
         doc._shared["protected-index"] = index
 
 
-def _gathered(places, old_items, old_starts, fresh, moved) -> tuple:  # type: ignore[no-untyped-def]
+Item = TypeVar("Item")
+Place = tuple[int, int, "int | None"]  # a unit's start and end, and its start in the last text if it was there
+
+
+def _gathered(
+    places: list[Place], old_items: Sequence[Item], old_starts: Sequence[int],
+    fresh: Callable[[int, int, int], Iterable[Item]], moved: Callable[[Sequence[Item], int], Iterable[Item]],
+) -> tuple[Item, ...]:
     """The items of every unit in order: a shared unit's from `old_items` (moved), a new one's from `fresh(i, start, end)`."""
-    out: list = []
+    out: list[Item] = []
     for i, (start, end, old) in enumerate(places):
         if old is None:
             out.extend(fresh(i, start, end))
@@ -183,11 +190,11 @@ def _gathered(places, old_items, old_starts, fresh, moved) -> tuple:  # type: ig
     return tuple(out)
 
 
-def _fresh_words(doc: Document):  # type: ignore[no-untyped-def]
+def _fresh_words(doc: Document) -> Callable[[int, int, int], list[Word]]:
     return lambda i, start, end: [Word(*m.span(), m.group()) for m in WORD.finditer(doc.text, start, end)]
 
 
-def _fresh_sentences(doc: Document):  # type: ignore[no-untyped-def]
+def _fresh_sentences(doc: Document) -> Callable[[int, int, int], list[Span]]:
     def fresh(i: int, start: int, end: int) -> list[Span]:
         para = doc.paragraphs[i]
         return [Span(s, e) for s, e in split_sentences(doc.text, para.start, para.end)]
@@ -195,28 +202,28 @@ def _fresh_sentences(doc: Document):  # type: ignore[no-untyped-def]
     return fresh
 
 
-def _fresh_quotes(doc: Document, part: int):  # type: ignore[no-untyped-def]
+def _fresh_quotes(doc: Document, part: int) -> Callable[[int, int, int], list]:
     return lambda i, start, end: pair_quotes(doc.text, doc.paragraphs[i])[part]
 
 
-def _fresh_protected(doc: Document):  # type: ignore[no-untyped-def]
+def _fresh_protected(doc: Document) -> Callable[[int, int, int], list[tuple[int, int]]]:
     return lambda i, start, end: [(start + s, start + e) for s, e in protected_spans(doc.text[start:end])]
 
 
-def _moved_word(words: tuple[Word, ...], shift: int) -> Iterable[Word]:
+def _moved_word(words: Sequence[Word], shift: int) -> Iterable[Word]:
     # Built without a Python call per word: most words of a long text move after the first edit.
     starts = map(operator.add, map(operator.itemgetter(0), words), itertools.repeat(shift))
     ends = map(operator.add, map(operator.itemgetter(1), words), itertools.repeat(shift))
     return map(tuple.__new__, itertools.repeat(Word), zip(starts, ends, map(operator.itemgetter(2), words)))
 
 
-def _moved_span(spans: tuple[Span, ...], shift: int) -> list[Span]:
+def _moved_span(spans: Sequence[Span], shift: int) -> list[Span]:
     return [Span(span.start + shift, span.end + shift) for span in spans]
 
 
-def _moved_offset(offsets: tuple[int, ...], shift: int) -> list[int]:
+def _moved_offset(offsets: Sequence[int], shift: int) -> list[int]:
     return [offset + shift for offset in offsets]
 
 
-def _moved_pair(pairs: list[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
+def _moved_pair(pairs: Sequence[tuple[int, int]], shift: int) -> list[tuple[int, int]]:
     return [(start + shift, end + shift) for start, end in pairs]

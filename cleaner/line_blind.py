@@ -3,9 +3,10 @@
 A pattern rule whose regex cannot match "\\n" anywhere (in what it consumes or in any
 look-around) gives, at each position, the same answer in any text that holds the same line
 there: "\\n" and the text's edges look alike to it (neither matches any of its atoms, both
-are non-word characters for \\b, and ^ and $ in MULTILINE mode treat them alike). `cleaner.incremental` re-checks only the changed paragraphs
-with such rules. The test is conservative: anything it cannot read for sure counts as
-reading line ends, so the rule is simply run over the whole text.
+are non-word characters for \\b, and ^ and $ in MULTILINE mode treat them alike).
+`cleaner.incremental` re-checks only the changed paragraphs with such rules. The test is
+conservative: anything it cannot read for sure counts as reading line ends, and such a rule
+simply runs over the whole text.
 """
 
 from __future__ import annotations
