@@ -45,11 +45,16 @@ class ResultMemo:
         self.size = size
         self._results: dict[tuple[object, ...], object] = {}
         self._document: Document | None = None  # the last text's, shared by the rule subsets of a fix run
+        self.units: object | None = None  # line-local rules' findings per paragraph (cleaner.incremental)
 
     def document(self, text: str) -> Document:
         """Return the Document of `text`, reusing the last one (and what its rules cached) when the text is the same."""
         if self._document is None or self._document.text != text:
-            self._document = Document(text)
+            from cleaner.incremental import seed
+
+            previous, self._document = self._document, Document(text)
+            if previous is not None:  # a fix pass's text: most paragraphs are the last text's
+                seed(self._document, previous)
         return self._document
 
     def get(self, key: tuple[object, ...], compute: Callable[[], object]) -> object:
@@ -120,7 +125,13 @@ def _run_rules(engine: Engine, text: str, memo: ResultMemo | None = None) -> Eng
     from cleaner.regex_cache import warm_session
 
     with warm_session():  # kinds that compile their patterns at the first check reuse stored ones
-        return engine.run(memo.document(text) if memo is not None else Document(text))
+        if memo is None:
+            return engine.run(Document(text))
+        from cleaner import incremental
+
+        # Texts checked through a memo are a fix run's passes: re-check only the paragraphs they changed.
+        memo.units = memo.units or incremental.UnitFindings()
+        return incremental.run(engine, memo.document(text), memo.units)  # type: ignore[arg-type]
 
 
 def _reused(options: CheckOptions, key: tuple[object, ...], compute: Callable[[], object]) -> object:
