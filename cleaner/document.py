@@ -30,7 +30,7 @@ _NEWLINE = compile_stored(r"\n")
 _QUOTE_MARK = compile_stored(r"``|''|[“”\"‘’「」『』]")
 _HEADING_WORD = compile_stored(r"[\p{L}\p{N}][\p{L}\p{N}’'.-]*")
 # A word: letters, marks and digits, with inner apostrophes and hyphens (don’t, Jae-myung).
-_WORD = compile_stored(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")
+WORD = compile_stored(r"[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*")  # one word of the token stream
 _T = TypeVar("_T")
 _MINOR_WORDS = frozenset(
     "a an and as at but by for from in into of on or over per the to up via vs with".split()
@@ -100,6 +100,28 @@ class Document:
             self._shared[key] = build(self)
         return self._shared[key]  # type: ignore[return-value]
 
+    def built(self, key: str) -> object | None:
+        """The shared value built under `key`, or None when no rule has asked for it yet."""
+        return self._shared.get(key)
+
+    # What a fix pass may hand over from the text it checked last (cleaner.incremental), by property.
+    ADOPTABLE = ("words", "sentences", "quote_scan")
+
+    def worked_out(self, name: str) -> bool:
+        """True when the cached property `name` (one of ADOPTABLE) has been worked out for this text."""
+        return name in self.__dict__
+
+    def adopt(self, name: str, value: object) -> None:
+        """Take a value of this very text worked out elsewhere: a fix pass assembles the last text's
+        words, sentences or quotations of the paragraphs it did not change (cleaner.incremental)."""
+        if name not in self.ADOPTABLE:
+            raise ValueError(f"a document cannot adopt {name!r}")
+        self.__dict__[name] = value  # where functools.cached_property keeps it
+
+    def adopt_shared(self, key: str, value: object) -> None:
+        """Take a shared value of this very text worked out elsewhere (see `adopt`)."""
+        self._shared[key] = value
+
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
         """Sentences of every paragraph, in order."""
@@ -112,7 +134,7 @@ class Document:
     @cached_property
     def words(self) -> tuple[Word, ...]:
         """Every word of the text with its offsets, found in one pass (the shared token stream)."""
-        return tuple(Word(*m.span(), m.group()) for m in _WORD.finditer(self.text))
+        return tuple(Word(*m.span(), m.group()) for m in WORD.finditer(self.text))
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -121,12 +143,13 @@ class Document:
         return Vocabulary.of(self.text, self.words)
 
     @cached_property
-    def _word_starts(self) -> list[int]:
+    def word_starts(self) -> list[int]:
+        """The start of each word of `words`, for bisecting."""
         return [w.start for w in self.words]
 
     def word_index(self, offset: int) -> int:
         """Index in `words` of the first word that ends after `offset` (len(words) when none does)."""
-        i = bisect.bisect_right(self._word_starts, offset) - 1
+        i = bisect.bisect_right(self.word_starts, offset) - 1
         if i >= 0 and self.words[i].end > offset:
             return i
         return i + 1
@@ -136,15 +159,17 @@ class Document:
         return [p.start for p in self.paragraphs]
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
+        """The start of each sentence of `sentences`, for bisecting."""
         return [s.start for s in self.sentences]
 
     @cached_property
-    def _quote_scan(self) -> tuple[tuple[Span, ...], tuple[int, ...]]:
+    def quote_scan(self) -> tuple[tuple[Span, ...], tuple[int, ...]]:
+        """The quotations of every paragraph and the offsets of the marks left without a partner."""
         spans: list[Span] = []
         unmatched: list[int] = []
         for para in self.paragraphs:
-            para_spans, para_unmatched = _pair_quotes(self.text, para)
+            para_spans, para_unmatched = pair_quotes(self.text, para)
             spans.extend(para_spans)
             unmatched.extend(para_unmatched)
         return tuple(spans), tuple(unmatched)
@@ -156,12 +181,12 @@ class Document:
         A quotation left open runs to the end of its paragraph, as news style does when a
         quotation continues into the next paragraph.
         """
-        return self._quote_scan[0]
+        return self.quote_scan[0]
 
     @property
     def unbalanced_quotes(self) -> tuple[int, ...]:
         """Offsets of double quotation marks that have no partner in their paragraph."""
-        return self._quote_scan[1]
+        return self.quote_scan[1]
 
     @cached_property
     def _quote_starts(self) -> list[int]:
@@ -183,7 +208,7 @@ class Document:
 
     def sentence_at(self, offset: int) -> Span | None:
         """Return the sentence containing the offset, if any."""
-        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        i = bisect.bisect_right(self.sentence_starts, offset) - 1
         if i >= 0 and offset < self.sentences[i].end:
             return self.sentences[i]
         return None
@@ -238,7 +263,7 @@ def _add_trimmed(text: str, start: int, end: int, spans: list[Span]) -> None:
         spans.append(Span(start, end))
 
 
-def _pair_quotes(text: str, para: Span) -> tuple[list[Span], list[int]]:
+def pair_quotes(text: str, para: Span) -> tuple[list[Span], list[int]]:
     """Pair quotation marks within a paragraph; return the spans and the unmatched double marks.
 
     Curly double quotes pair by direction, straight ones by alternation; ‘single’ quotes count

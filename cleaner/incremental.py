@@ -25,9 +25,7 @@ from typing import Callable, Iterable, Sequence, TypeVar
 
 import regex
 
-from cleaner.document import _WORD as WORD
-from cleaner.document import Document, Span, Word
-from cleaner.document import _pair_quotes as pair_quotes
+from cleaner.document import WORD, Document, Span, Word, pair_quotes
 from cleaner.engine import Engine, EngineResult
 from cleaner.line_blind import line_blind
 from cleaner.model import Finding, Rule
@@ -141,32 +139,30 @@ def seed(doc: Document, previous: Document) -> None:
 
     Each is found paragraph by paragraph or line by line (a word or protected span never crosses a
     line end; sentences and quotations are paired within a paragraph), so what a unit holds depends
-    on its text alone. The values go where `Document` caches them itself (its cached properties, its
-    shared table), so every rule reads them as if they had been found on the new text.
+    on its text alone. `Document.adopt` puts the values where the document caches them itself, so
+    every rule reads them as if they had been found on the new text.
     """
     if not doc.paragraphs or not previous.paragraphs:
         return
     old_at = {previous.text[s:e]: s for s, e in reversed(units(previous))}
     places = [(s, e, old_at.get(doc.text[s:e])) for s, e in units(doc)]
-    cached = previous.__dict__
-    if "words" in cached:
-        doc.__dict__["words"] = _gathered(places, previous.words, previous._word_starts, _fresh_words(doc), _moved_word)
-    if "sentences" in cached:
-        doc.__dict__["sentences"] = _gathered(
-            places, previous.sentences, previous._sentence_starts, _fresh_sentences(doc), _moved_span
-        )
-    if "_quote_scan" in cached:
-        spans, unmatched = previous._quote_scan
-        doc.__dict__["_quote_scan"] = (
+    if previous.worked_out("words"):
+        doc.adopt("words", _gathered(places, previous.words, previous.word_starts, _fresh_words(doc), _moved_word))
+    if previous.worked_out("sentences"):
+        doc.adopt("sentences", _gathered(
+            places, previous.sentences, previous.sentence_starts, _fresh_sentences(doc), _moved_span
+        ))
+    if previous.worked_out("quote_scan"):
+        spans, unmatched = previous.quote_scan
+        doc.adopt("quote_scan", (
             _gathered(places, spans, [q.start for q in spans], _fresh_quotes(doc, 0), _moved_span),
             _gathered(places, unmatched, list(unmatched), _fresh_quotes(doc, 1), _moved_offset),
-        )
-    protected = previous._shared.get("protected-index")
-    if isinstance(protected, ProtectedIndex) and protected._spans is not None:
-        index = ProtectedIndex(doc.text)
-        index._spans = list(_gathered(places, protected._spans, protected._starts, _fresh_protected(doc), _moved_pair))
-        index._starts = [start for start, _ in index._spans]
-        doc._shared["protected-index"] = index
+        ))
+    protected = previous.built("protected-index")
+    if isinstance(protected, ProtectedIndex) and protected.built():
+        old_spans, old_starts = protected.spans()
+        spans = list(_gathered(places, old_spans, old_starts, _fresh_protected(doc), _moved_pair))
+        doc.adopt_shared("protected-index", ProtectedIndex.from_spans(doc.text, spans))
 
 
 Item = TypeVar("Item")

@@ -205,6 +205,17 @@ class ProtectedIndex:
         self._spans: list[tuple[int, int]] | None = None
         self._starts: list[int] = []
 
+    @classmethod
+    def from_spans(cls, text: str, spans: list[tuple[int, int]]) -> ProtectedIndex:
+        """An index of `text` whose sorted spans are already known (a fix pass reusing unchanged lines)."""
+        index = cls(text)
+        index._spans, index._starts = spans, [start for start, _ in spans]
+        return index
+
+    def built(self) -> bool:
+        """True when the spans have been worked out."""
+        return self._spans is not None
+
     def spans(self) -> tuple[list[tuple[int, int]], list[int]]:
         """The sorted spans and their starts (worked out once: one pass over the text)."""
         if self._spans is None:

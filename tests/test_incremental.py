@@ -12,14 +12,20 @@ import random
 
 import pytest
 import regex
+from tests_support import SEEDS
 
+from cleaner.document import Document
 from cleaner.fixer import allowed_safeties, apply_edits
 from cleaner.incremental import line_local, units
-from cleaner.document import Document
 from cleaner.line_blind import line_blind
-from cleaner.runner import CheckOptions, ResultMemo, check_source, engine_for_options, fix_source
+from cleaner.runner import (
+    CheckOptions,
+    ResultMemo,
+    check_source,
+    engine_for_options,
+    fix_source,
+)
 from cleaner.textio import SourceText
-from tests_support import SEEDS
 
 OPTIONS = CheckOptions(readability=False)
 SEED_TEXTS = [(path.name, path.read_text(encoding="utf-8")) for path in sorted(SEEDS.glob("*.txt"))]
@@ -109,13 +115,14 @@ def test_a_seeded_document_holds_what_a_fresh_one_finds(name: str, text: str) ->
 
     rng = random.Random(name)
     previous = Document(text)
-    (previous.words, previous.sentences, previous.quotes)
+    for worked_out in (previous.words, previous.sentences, previous.quotes):
+        assert worked_out is not None
     previous.shared("protected-index", lambda d: ProtectedIndex(d.text)).spans()
     for _ in range(5):
         edited = _edited(text, rng)
         doc, fresh = Document(edited), Document(edited)
         seed(doc, previous)
-        assert {"words", "sentences", "_quote_scan"} <= set(doc.__dict__)
+        assert all(doc.worked_out(prop) for prop in Document.ADOPTABLE)
         assert doc.words == fresh.words and doc.sentences == fresh.sentences
         assert (doc.quotes, doc.unbalanced_quotes) == (fresh.quotes, fresh.unbalanced_quotes)
         seeded_index = doc.shared("protected-index", lambda d: None)
