@@ -8,7 +8,8 @@ Two spellings are *variants* of one name when they differ only in case, diacriti
 spaces (Erdoğan / Erdogan, Jae-myung / Jaemyung), in a romanisation alternative (Seok / Suk,
 Myeong / Myung, Gun / Kun), or by one or two letters that keep the consonants (Melony / Meloni,
 Bersluconi / Berlusconi). A plural, possessive, feminine or longer form of the same word
-(Daniel / Danielle, Ivanov / Ivanova) is never a variant: it is another word or another person.
+(Daniel / Danielle, Ivanov / Ivanova) is never a variant: it is another word or another person; a
+doubled final consonant (Morel / Morell) is a spelling, and a variant.
 """
 
 from __future__ import annotations
@@ -229,7 +230,10 @@ def _related_words(fa: str, fb: str) -> bool:
     short, long = sorted((fa, fb), key=len)
     if long.startswith(short):
         # An aspiration h after a final stop is a romanisation choice, not a longer word (Prayut / Prayuth).
-        return not (long == short + "h" and short[-1] in "tdkpbg")
+        if long == short + "h" and short[-1] in "tdkpbg":
+            return False
+        # A doubled final consonant is a spelling, not a longer word (Morel / Morell); a plural s is not.
+        return not (long == short + short[-1] and short[-1] in "lnrtfm" and len(short) >= 4)
     for masculine, feminine in _GENDERED:
         if fa.endswith((masculine, feminine)) and fb.endswith((masculine, feminine)):
             stem_a = fa[: -len(masculine if fa.endswith(masculine) else feminine)]

@@ -17,6 +17,9 @@ when the evidence says it is a listed public figure's family name, garbled:
   A word English knows a little (below `max-zipf-named`, as a rare real family name is: "Otani" for
   Ohtani) is reported only when the article names that country or league.
 
+In countries whose news calls a person by the given name after the first mention (Thailand, Iceland,
+Indonesia, Burma: "Mr. Srettha said"), the listed person's given name is compared the same way.
+
 The family names come from the packaged public-figure table and the `public-figures` gazetteer
 (the people a team adds for known-names). The listed spelling is suggested.
 """
@@ -44,6 +47,9 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.COMPUTED
 _SHORTEST = 5  # shorter family names (Kim, Modi) have too many real neighbours
+# A closed class of naming conventions: news from these countries calls a person by the given name alone.
+_RARE_GIVEN = 3.0
+_GIVEN_NAME_COUNTRIES = frozenset({"Thailand", "Iceland", "Indonesia", "Burma"})
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -58,7 +64,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     named_ceiling = max(ceiling, float(rule.options["max-zipf-named"]))
 
     def check(doc: Document) -> Iterator[Hit]:
-        longer = {t for m in nm.mentions(doc) if len(m.words) > 1 for t in m.texts}
+        longer = {t for m in nm.mentions(doc) if len(m.words) > 1 for t in m.texts if not _with_own_family(m.texts, t)}
         written = {w.text for w in doc.words}
         countries = _Countries(doc)
         for mention in nm.mentions(doc):
@@ -72,17 +78,33 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if lexicon.zipf(word.text) >= ceiling and not countries.named(country):
                 continue  # a word English knows a little (Otani) needs the country or league named
             if _person_slot(doc, word.start, word.end, before, after, adverbs) or countries.named(country):
-                message = f"“{word.text}” looks like a garbled spelling of “{family}”, the family name of a listed public figure."
+                message = f"“{word.text}” looks like a garbled spelling of “{family}”, the name a listed public figure is called by."
                 yield Hit(word.start, word.end, (family,), message=message)
 
     return check
+
+
+def _with_own_family(texts: tuple[str, ...], word: str) -> bool:
+    """True when `word` stands right before the family name of a listed person called by the given name
+    ("Settha Thavisin"): the full name garbled the same way (known-names reports it) does not make the
+    lone word another name."""
+    at = texts.index(word)
+    return at + 1 < len(texts) and texts[at + 1] in _given_name_families()
+
+
+@functools.lru_cache(maxsize=1)
+def _given_name_families() -> frozenset[str]:
+    return frozenset(p.family for p in lexicon.people() if p.country in _GIVEN_NAME_COUNTRIES)
 
 
 @functools.lru_cache(maxsize=4)
 def _by_initial(extra: tuple[str, ...], max_zipf: float) -> dict[str, tuple[tuple[str, str], ...]]:
     """First letter -> (family name, country) of the listed people with a rare family name."""
     index: dict[str, set[tuple[str, str]]] = {}
-    for family, country in family_names(extra):
+    given = [(p.name.split()[0], p.country) for p in lexicon.people() if p.country in _GIVEN_NAME_COUNTRIES and " " in p.name]
+    # An envoy's English given name (Susan, Erin) or a title (Counsellor) is not how the country's news names anyone.
+    given = [(g, c) for g, c in given if lexicon.zipf(g) < _RARE_GIVEN and g.lower() not in lexicon.lowercase_words()]
+    for family, country in family_names(extra) + given:
         if len(family) >= _SHORTEST and family.isalpha() and lexicon.zipf(family) < max_zipf:
             index.setdefault(family[0], set()).add((family, country))
     return {initial: tuple(sorted(names)) for initial, names in index.items()}

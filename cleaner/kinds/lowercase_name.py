@@ -13,7 +13,12 @@ a name:
   alone is not reported: "the alocasia" beside "White Star Alocasia" is a common noun;
 - *the same name*: a lower-case word English does not know before a name word, where the article
   writes that name capitalised with the word or a spelling variant of it ("tabliagi Jamaat" beside
-  "Tabligi Jamaat").
+  "Tabligi Jamaat");
+- *a respelled name*: a lower-case word of five letters or more that English does not know, one
+  spelling step (cleaner.names.is_variant) from a word the article capitalises in mid-sentence
+  ("in chitwon" beside "in Chitwan"): the engine lost both the capital and a letter of one name.
+  Only this branch also reads all-lower-case lines (a headline the engine lower-cased), since the
+  word alone is not English and the article spells the name.
 
 Words in addresses, handles and hashtags, and paragraphs written all in lower case, are left alone.
 The capitalised form is suggested.
@@ -81,8 +86,51 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 yield Hit(start, end, (written,), message=f"“{doc.text[start:end]}” is a name written in lower case; write “{written}”.")
                 done = i + size
         yield from _lowered_before_name(doc, shortest, ceiling)
+        yield from _lowered_variant(doc, capitalised)
 
     return check
+
+
+_VARIANT_LENGTH = 5  # shorter unknown words are too often abbreviations or slang to be a respelled name
+
+
+def _lowered_variant(doc: Document, capitalised: dict[str, str]) -> Iterator[Hit]:
+    """A lower-case word English does not know, one spelling step from a word the article capitalises in
+    mid-sentence ("chitwon" beside "Chitwan"): the name lost its capital and a letter."""
+    by_initial: dict[str, list[str]] = {}
+    for written in _mid_sentence_capitals(doc):
+        by_initial.setdefault(written[0], []).append(written)
+    if not by_initial:
+        return
+    text, common = doc.text, lexicon.lowercase_words()
+    for word in doc.words:
+        lower = word.text
+        if len(lower) < _VARIANT_LENGTH or not lower.isalpha() or not lower.islower():
+            continue
+        if lower in capitalised or lower in common or lexicon.zipf(lower) > 0:
+            continue
+        before = text[word.start - 1] if word.start else " "
+        after = text[word.end] if word.end < len(text) else " "
+        if before in _GLUE or (after in _GLUE and after not in ".-") or _glued_after(text, word.end):
+            continue
+        guess = lower[0].upper() + lower[1:]
+        near = [w for w in by_initial.get(guess[0], ()) if nm.fold(w) != nm.fold(guess) and nm.is_variant(guess, w)]
+        if len(near) == 1:
+            yield Hit(word.start, word.end, (near[0],),
+                      message=f"“{lower}” looks like the name the article writes “{near[0]}”, in lower case and respelled.")
+
+
+def _mid_sentence_capitals(doc: Document) -> set[str]:
+    """Capitalised words of letters (five or more) the article writes inside a sentence, not at its start."""
+    out: set[str] = set()
+    for mention in nm.mentions(doc):
+        for k, word in enumerate(mention.words):
+            if k == 0 and (mention.sentence_start or doc.in_heading(word.start)):
+                continue
+            text = word.text
+            if len(text) >= _VARIANT_LENGTH and text.isalpha() and text[1:].islower():
+                out.add(text)
+    return out
 
 
 def _lowered_before_name(doc: Document, shortest: int, ceiling: float) -> Iterator[Hit]:
