@@ -93,6 +93,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 if mark.defect == "unmatched" and mark.role == OPEN:
                     if continuation and _runs_on(doc.text, mark, para, following):
                         continue
+                    line_end = _runs_to_line_end(doc.text, mark, para)
+                    if line_end is not None:
+                        yield Hit(line_end - 1, line_end, message=_TO_END)
+                        continue
                     if not following and not _finished(doc.text, para):
                         continue  # the page was cut off inside the quotation
                     if _runs_to_end(doc.text, mark, para):
@@ -211,6 +215,18 @@ def _runs_to_end(text: str, mark: Mark, para: Span) -> bool:
     after = text[mark.end : mark.end + 1]
     rest = text[mark.end : para.end]
     return after.isalnum() and not any(ch in "“”\"" for ch in rest) and text[para.end - 1] in _FINAL
+
+
+def _runs_to_line_end(text: str, mark: Mark, para: Span) -> int | None:
+    """The end of the opener's line when its sentence (capitalised) runs, with no other mark, to a finished line inside a
+    paragraph of single-newline lines (a page whose paragraphs are lines), and the next line does not
+    reopen the quotation: the closing mark is missing there."""
+    line_end = text.find("\n", mark.end, para.end)
+    if line_end < 0 or not text[mark.end : mark.end + 1].isupper():  # a phrase ("“für Deutschland") closes nearer
+        return None
+    if any(ch in "“”\"" for ch in text[mark.end : line_end]) or text[line_end - 1] not in _FINAL:
+        return None
+    return None if text[line_end + 1 : line_end + 2] in tuple(_OPENERS) else line_end
 
 
 def _bridged(text: str, scanned: list[tuple[Span, tuple[Mark, ...]]]) -> set[int]:
