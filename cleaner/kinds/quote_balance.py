@@ -51,6 +51,11 @@ _QUOTE_OPENING = regex.compile(r"[“‘\"](?=\p{L})")
 _PRONOUNS = frozenset({"I", "We", "You", "He", "She", "They", "It", "This", "That", "There", "Then"})
 _BEFORE_ATTRIBUTION = "The quotation is not closed before the next attribution; its closing mark is missing here."
 _TO_END = "The quotation opened earlier in this paragraph is never closed; its closing mark is missing here."
+_LOST_OPENER = "The quotation that closes later in this paragraph lost its opening mark here."
+_SPEECH_END = ",.!?…"
+_SPEECH_MARKS = "“”\"«»"
+_INTRODUCED = regex.compile(r"(?<=\b(\p{L}+)[:,] )(?=\p{L})")
+_NEXT_SENTENCE = regex.compile(r"[.!?] +(?=\p{Lu})")
 _MESSAGES = {
     "reopened": "A new quotation opens before the previous one is closed.",
     OPEN: "Opening quotation mark is never closed in its paragraph.",
@@ -81,8 +86,16 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
                 if mark.defect == "unmatched" and _paired_with_other_glyph(doc.text, mark, para):
                     continue  # "“We lost. »", "‘We lost.”": the other glyph is the defect (RS109, PU123)
+                lost = _lost_opener(doc.text, mark, marks, para, verbs) if mark.defect == "unmatched" else None
+                if lost is not None:
+                    yield Hit(lost, lost + 1, message=_LOST_OPENER)
+                    continue
                 if mark.defect == "unmatched" and mark.role == OPEN:
                     if continuation and _runs_on(doc.text, mark, para, following):
+                        continue
+                    line_end = _runs_to_line_end(doc.text, mark, para)
+                    if line_end is not None:
+                        yield Hit(line_end - 1, line_end, message=_TO_END)
                         continue
                     if not following and not _finished(doc.text, para):
                         continue  # the page was cut off inside the quotation
@@ -142,8 +155,34 @@ def _attribution_sentences(doc: Document, start: int, stop: int, verbs: frozense
             yield sentence.start
 
 
+def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, verbs: frozenset[str]) -> int | None:
+    """Where a closer with no opener lost it: the closer ends spoken words (after a comma or end mark) and
+    nothing but words stands between it and the paragraph start or the mark before it, so the opener was
+    lost where those words start, or right after a reporting verb's colon or comma among them. Only
+    a closer followed by its attribution (",” the channel notes") is read this way."""
+    if mark.role == OPEN or text[mark.start - 1 : mark.start] not in tuple(_SPEECH_END):
+        return None
+    follow = _SPEAKER_WORD.findall(text, mark.end, min(para.end, mark.end + 60))[:_ATTRIBUTION_WORDS // 2]
+    if text[mark.end : mark.end + 1] != " " or not any(w.strip(".’'-").lower() in verbs for w in follow):
+        return None  # a closer not followed by its attribution may be the stray mark itself
+    before = [m for m in marks if m.end <= mark.start]
+    start = before[-1].end if before else para.start
+    if any(ch in _SPEECH_MARKS for ch in text[start : mark.start]):
+        return None
+    introduced = [m for m in _INTRODUCED.finditer(text, start, mark.start) if m.group(1).lower() in verbs]
+    if introduced:
+        return introduced[-1].start()
+    while start < mark.start and text[start].isspace():
+        start += 1
+    if text[start : start + 1].islower():  # the attribution of the quotation before ("…,” she said. The")
+        after = _NEXT_SENTENCE.search(text, start, mark.start)
+        start = after.end() if after else start
+    return start if text[start : start + 1].isupper() else None
+
+
 # A left single quote that opens words ("‘The phrase"), not one used as an apostrophe ("Seoul‘s").
 _SINGLE_OPENER = regex.compile(r"(?<![\p{L}\p{N}])‘(?=\p{L})")
+_SINGLE_CLOSER = regex.compile(r"(?<=[\p{L}\p{N}.,!?])’(?![\p{L}\p{N}])")
 
 
 def _paired_with_other_glyph(text: str, mark: Mark, para: Span) -> bool:
@@ -151,7 +190,10 @@ def _paired_with_other_glyph(text: str, mark: Mark, para: Span) -> bool:
     a guillemet, or a single opening quote before a double closing one (‘… ”, which PU123 reports)."""
     if mark.role == OPEN:
         return "»" in text[mark.end : para.end]
-    return "«" in text[para.start : mark.start] or _SINGLE_OPENER.search(text, para.start, mark.start) is not None
+    if "«" in text[para.start : mark.start]:
+        return True
+    opened = len(_SINGLE_OPENER.findall(text, para.start, mark.start))
+    return opened > len(_SINGLE_CLOSER.findall(text, para.start, mark.start))  # ‘ignorance strategy’ is closed
 
 
 def _runs_on(text: str, mark: Mark, para: Span, following: tuple[Span, ...]) -> bool:
@@ -173,6 +215,18 @@ def _runs_to_end(text: str, mark: Mark, para: Span) -> bool:
     after = text[mark.end : mark.end + 1]
     rest = text[mark.end : para.end]
     return after.isalnum() and not any(ch in "“”\"" for ch in rest) and text[para.end - 1] in _FINAL
+
+
+def _runs_to_line_end(text: str, mark: Mark, para: Span) -> int | None:
+    """The end of the opener's line when its sentence (capitalised) runs, with no other mark, to a finished line inside a
+    paragraph of single-newline lines (a page whose paragraphs are lines), and the next line does not
+    reopen the quotation: the closing mark is missing there."""
+    line_end = text.find("\n", mark.end, para.end)
+    if line_end < 0 or not text[mark.end : mark.end + 1].isupper():  # a phrase ("“für Deutschland") closes nearer
+        return None
+    if any(ch in "“”\"" for ch in text[mark.end : line_end]) or text[line_end - 1] not in _FINAL:
+        return None
+    return None if text[line_end + 1 : line_end + 2] in tuple(_OPENERS) else line_end
 
 
 def _bridged(text: str, scanned: list[tuple[Span, tuple[Mark, ...]]]) -> set[int]:
