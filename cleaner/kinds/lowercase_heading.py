@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+import re
+
 import regex
 
 from cleaner.document import Document
@@ -29,6 +31,8 @@ OPTIONS = (
 REPLACEMENT = Replacement.COMPUTED
 
 _LOWER_WORD = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)?")
+# The prefilter (the standard `re`, ASCII: English headings): a line of lower-case words only.
+_CANDIDATE_LINE = re.compile(r"^[ \t]*[a-z][a-z'’]*(?:[ \t][a-z'’]+)+[ \t]*$", re.M)
 _ENDS_SENTENCE = frozenset(".!?…”\"’)")
 
 
@@ -41,6 +45,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _check(doc: Document, max_words: int, share: float) -> Iterator[Hit]:
     text = doc.text
+    if not _CANDIDATE_LINE.search(text):
+        return  # no line of lower-case words alone: the common case, one regex pass
     paragraphs = [p for p in doc.paragraphs if text[p.start : p.end].strip()]
     # The body's paragraphs (longer than a heading) must mostly start with a capital.
     body = [p for p in paragraphs if len(text[p.start : p.end].split()) > max_words]
