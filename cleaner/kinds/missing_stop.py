@@ -32,7 +32,7 @@ from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.model import Hit, Rule
 from cleaner.schema import Replacement
-from cleaner.wordclass import function_word_groups, function_words, reporting_verbs
+from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
 
 KIND = "missing-stop"
 OPTIONS = ()
@@ -49,7 +49,7 @@ _COMMA_SUBJECTS = frozenset("i we you he she it they there".split())
 _FRONTED = re.compile(r", (?:the|an?|I|we|he|she|they|it|there|this)\b")
 _WORD_BEFORE_COMMA = re.compile(r"(?<=[a-z] )[A-Z][a-z]{2,}$")
 # A capitalised word after a lower-case word and one blank, with two lower-case words after it (ASCII).
-_BARE_SUBJECT = re.compile(r"(?<=[a-z] )([A-Z][a-z]{2,}) [a-z]+ [a-z]+")
+_BARE_SUBJECT = re.compile(r"(?<=[a-z0-9] )([A-Z][a-z]{2,}) [a-z]+ [a-z]+")
 # Conjunctions that join rather than open: "and", "or" ... after a name are a title's or a list's.
 _JOINERS = frozenset("and or nor so yet than".split())
 
@@ -164,7 +164,7 @@ def _bare_noun_subjects(doc: Document) -> Iterator[Hit]:
         word_text, start = match.group(1), match.start(1)
         low = word_text.lower()
         if (word_text in capitalised_words() or low not in lexicon.lowercase_words() or low in function_words()
-                or word_text in lexicon.demonyms() or lexicon.zipf(low) < 3.0 or word_text in vocabulary.in_names):
+                or word_text in lexicon.demonyms() or lexicon.zipf(low) < 3.0):
             continue
         if vocabulary.capitalised[word_text] > 1 and low not in vocabulary.lower and _capitalised_mid_sentence(doc, word_text, start):
             continue  # the article's own name for something ("said Conservative ministers have")
@@ -172,7 +172,11 @@ def _bare_noun_subjects(doc: Document) -> Iterator[Hit]:
         if not 0 < i < len(words) - 2 or words[i].start != start:
             continue
         prev = words[i - 1]
-        if not (prev.text.isalpha() and prev.text.islower()) or prev.text in function_words() \
+        # A sentence often ends with a date: "started on Monday", "in 2019", "on 12 May".
+        dated = prev.text in WEEKDAYS or prev.text in MONTHS or prev.text.isdigit()
+        if word_text in vocabulary.in_names and not dated:
+            continue  # inside a capitalised run elsewhere: a name's word ("Monday Skilled" is the run here)
+        if not (dated or prev.text.isalpha() and prev.text.islower()) or prev.text in function_words() \
                 or prev.text in reporting_verbs() or doc.in_heading(start) or doc.is_sentence_start(start):
             continue  # after "said" an unmarked quotation starts with its capital
         if _bare_phrase_then_auxiliary(_joined_run(doc, words, i, 5)):

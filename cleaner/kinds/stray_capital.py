@@ -378,18 +378,22 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
         i = doc.word_index(match.start())
         if not mid_sentence(doc, words, i):
             continue
-        verbal = gap_before(doc, words, i) != "," and _verb_form_with_complement(doc, words, i)
+        # After a comma only a gerund with its object, and not after "said," (an unmarked quotation).
+        comma = gap_before(doc, words, i) == ","
+        verbal = _verb_form_with_complement(doc, words, i) and not (comma and words[i - 1].text in reporting_verbs())
         if match.group("quote") and not verbal:
             continue  # after a closing quotation mark only a verb form: "“100 days” Released after the crisis"
         # A gerund that ends a capitalised run before its object is no title's word: "Minister of Defense
         # Giving an interview" (a title would capitalise "Interview"); a participle in -ed there may head one.
         # After a capitalised run only with its object, an article or a possessive: "Law Courts Building as he".
         gerund = verbal and low.endswith("ing") and words[i + 1].text in _OBJECT_OPENERS
+        if comma and not gerund:
+            verbal = False
         if (_in_title_run(doc, words, i) and not gerund) or (not gerund and text in evidence.in_runs):
             continue
         if _beside_particle(doc, words, i):
             continue  # "Saud bin Sultan", "Sultan bin Mohammed", "Charles de Gaulle": a name's particle
-        if evidence.names(text, in_runs=False):
+        if evidence.names(text, in_runs=False) and not gerund:  # a name takes no object: "Including the farms"
             # Capitalised several times and never in lower case: a name, or an article that capitalises the word
             # wherever it stands ("the public Including staff ... the area Including the time"); it counts only
             # beside a surer stray capital in its own sentence.
