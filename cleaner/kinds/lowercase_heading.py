@@ -5,7 +5,7 @@ heading line in lower case ("offensive hexagon", "pm oli visit in chitwon") whil
 the body get their capitals from the full stops around them. The kind looks for a paragraph of one
 line, two to `max-words` lower-case words and no punctuation, between a paragraph that ends a
 sentence (or the start of the text) and a paragraph that starts with a capital, in an article whose
-body paragraphs (longer than a heading) mostly start with a capital. A line opening with a closed-class word ("by admin", "via
+body paragraphs (longer than a heading line) mostly start with a capital. A line opening with a closed-class word ("by admin", "via
 the agency") is a byline or a fragment, not a heading, and is left alone, as is a text written
 without capitals (a slogan page).
 """
@@ -26,13 +26,16 @@ from cleaner.wordclass import function_words
 KIND = "lowercase-heading"
 OPTIONS = (
     Option("max-words", NUMBER, "The most words a heading line may hold.", default=8),
-    Option("min-capital-share", NUMBER, "The least share of the article's paragraphs that start with a capital.", default=0.75),
+    Option("min-capital-share", NUMBER, "The least share of the body paragraphs (over 60 characters) that start with a capital.", default=0.75),
 )
 REPLACEMENT = Replacement.COMPUTED
 
 _LOWER_WORD = regex.compile(r"\p{Ll}+(?:['’]\p{Ll}+)?")
 # The prefilter (the standard `re`, ASCII: English headings): a line of lower-case words only.
 _CANDIDATE_LINE = re.compile(r"^[ \t]*[a-z][a-z'’]*(?:[ \t][a-z'’]+)+[ \t]*$", re.M)
+# A paragraph longer than this (in characters) is body text, not a heading line.
+_BODY_CHARS = 60
+_OPENING = " \t\n“\"‘'([*•-—–"
 _ENDS_SENTENCE = frozenset(".!?…”\"’)")
 
 
@@ -45,28 +48,37 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _check(doc: Document, max_words: int, share: float) -> Iterator[Hit]:
     text = doc.text
-    if not _CANDIDATE_LINE.search(text):
-        return  # no line of lower-case words alone: the common case, one regex pass
+    candidates = [m for m in _CANDIDATE_LINE.finditer(text) if len(m.group().split()) <= max_words]
+    if not candidates:
+        return  # the common case costs one regex pass
+    body_checked = False
     paragraphs = [p for p in doc.paragraphs if text[p.start : p.end].strip()]
-    # The body's paragraphs (longer than a heading) must mostly start with a capital.
-    body = [p for p in paragraphs if len(text[p.start : p.end].split()) > max_words]
-    capitals = sum(1 for p in body if _first_letter(text[p.start : p.end]).isupper())
-    if not body or capitals < share * len(body):
-        return
-    for k, para in enumerate(paragraphs):
-        line = text[para.start : para.end].strip()
-        if not line[:1].islower() or "\n" in line:
-            continue
-        tokens = line.split()
-        if not 2 <= len(tokens) <= max_words or not all(_LOWER_WORD.fullmatch(t) for t in tokens):
-            continue
+    index = {p.start: k for k, p in enumerate(paragraphs)}
+    for match in candidates:
+        para = doc.paragraph_at(match.start() + len(match.group()) - len(match.group().lstrip()))
+        k = index.get(para.start) if para is not None else None
+        if k is None or text[para.start : para.end].strip() != match.group().strip():
+            continue  # the line is part of a longer paragraph
+        tokens = match.group().split()
         if tokens[0] in function_words() or not _between_sentences(text, paragraphs, k):
             continue
-        start = para.start + text[para.start : para.end].index(tokens[0])
+        if not body_checked:
+            if not _capitalised_body(doc, share):
+                return
+            body_checked = True
+        start = match.start() + match.group().index(tokens[0])
         first = tokens[0]
         # A two-letter word may be an abbreviation (pm, un) whose capitals are unknown: no suggestion then.
         fix = (first.capitalize(),) if len(first) > 2 else ()
         yield Hit(start, start + len(first), fix, message="A heading line is written all in lower case.")
+
+
+def _capitalised_body(doc: Document, share: float) -> bool:
+    """True when the body's paragraphs (longer than a heading line) mostly start with a capital."""
+    text = doc.text
+    body = [p for p in doc.paragraphs if p.end - p.start > _BODY_CHARS]
+    capitals = sum(1 for p in body if text[p.start : p.start + 8].lstrip(_OPENING)[:1].isupper())
+    return bool(body) and capitals >= share * len(body)
 
 
 def _between_sentences(text: str, paragraphs: list, k: int) -> bool:
