@@ -32,7 +32,7 @@ from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.model import Hit, Rule
 from cleaner.schema import Replacement
-from cleaner.wordclass import function_word_groups, function_words, reporting_verbs
+from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
 
 KIND = "missing-stop"
 OPTIONS = ()
@@ -48,6 +48,8 @@ _COMMA_SUBJECTS = frozenset("i we you he she it they there".split())
 # found from the comma (a literal start is fast); the word before it is read back.
 _FRONTED = re.compile(r", (?:the|an?|I|we|he|she|they|it|there|this)\b")
 _WORD_BEFORE_COMMA = re.compile(r"(?<=[a-z] )[A-Z][a-z]{2,}$")
+# A capitalised word after a lower-case word and one blank, with two lower-case words after it (ASCII).
+_BARE_SUBJECT = re.compile(r"(?<=[a-z0-9] )([A-Z][a-z]{2,}) [a-z]+ [a-z]+")
 # Conjunctions that join rather than open: "and", "or" ... after a name are a title's or a list's.
 _JOINERS = frozenset("and or nor so yet than".split())
 
@@ -116,6 +118,7 @@ def _find(doc: Document) -> Iterator[Hit]:
             yield Hit(prev.end, word.end, (". " + word.text,),
                       message=f"A full stop seems missing before “{word.text}”, which opens a new sentence.")
     yield from _fronted_adverbs(doc)
+    yield from _bare_noun_subjects(doc)
 
 
 def _fronted_adverbs(doc: Document) -> Iterator[Hit]:
@@ -146,6 +149,63 @@ def _fronted_adverbs(doc: Document) -> Iterator[Hit]:
             continue  # the article's own name for something
         yield Hit(prev.end, match.end(), (". " + word_text,),
                   message=f"A full stop seems missing before “{word_text}”, which opens a new sentence.")
+
+
+def _bare_noun_subjects(doc: Document) -> Iterator[Hit]:
+    """A capitalised common word after a lower-case content word, opening a bare noun phrase with an auxiliary
+    after it: "at this stage Violent crime groups have attempted". A name or a title would capitalise the
+    noun too; a word the article uses as a name (capitalised again, never in lower case) is left alone."""
+    from cleaner.kinds.stray_capital import capitalised_words  # the stray-capital kind imports this module
+
+    text = doc.text
+    words = doc.words
+    vocabulary = doc.vocabulary
+    for match in _BARE_SUBJECT.finditer(text):
+        word_text, start = match.group(1), match.start(1)
+        low = word_text.lower()
+        if (word_text in capitalised_words() or low not in lexicon.lowercase_words() or low in function_words()
+                or word_text in lexicon.demonyms() or lexicon.zipf(low) < 3.0):
+            continue
+        if vocabulary.capitalised[word_text] > 1 and low not in vocabulary.lower and _capitalised_mid_sentence(doc, word_text, start):
+            continue  # the article's own name for something ("said Conservative ministers have")
+        i = doc.word_index(start)
+        if not 0 < i < len(words) - 2 or words[i].start != start:
+            continue
+        prev = words[i - 1]
+        # A sentence often ends with a date: "started on Monday", "in 2019", "on 12 May".
+        dated = prev.text in WEEKDAYS or prev.text in MONTHS or prev.text.isdigit()
+        if word_text in vocabulary.in_names and not dated:
+            continue  # inside a capitalised run elsewhere: a name's word ("Monday Skilled" is the run here)
+        if not (dated or prev.text.isalpha() and prev.text.islower()) or prev.text in function_words() \
+                or prev.text in reporting_verbs() or doc.in_heading(start) or doc.is_sentence_start(start):
+            continue  # after "said" an unmarked quotation starts with its capital
+        if _bare_phrase_then_auxiliary(_joined_run(doc, words, i, 5)):
+            yield Hit(prev.end, words[i].end, (". " + word_text,),
+                      message=f"A full stop seems missing before “{word_text}”, which opens a new sentence.")
+
+
+def _capitalised_mid_sentence(doc: Document, word_text: str, start: int) -> bool:
+    """True when the article writes the word capitalised elsewhere where no sentence starts."""
+    pattern = re.compile(rf"\b{word_text}\b")
+    return any(m.start() != start and not doc.is_sentence_start(m.start()) for m in pattern.finditer(doc.text))
+
+
+def _bare_phrase_then_auxiliary(after: list[Word]) -> bool:
+    """One to three lower-case content words, then an auxiliary: "crime groups have", "prices will"."""
+    auxiliaries = _bare_auxiliaries()
+    for n, word in enumerate(after[:4]):
+        if not word.text.isalpha() or not word.text.islower():
+            return False
+        if n and word.text in auxiliaries:
+            return True
+        if word.text in function_words():
+            return False
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_auxiliaries() -> frozenset[str]:
+    return frozenset("is are was were has have had will would can could must should may might shall".split())
 
 
 def _opens_clause(doc: Document, words: tuple[Word, ...], i: int) -> bool:

@@ -52,6 +52,8 @@ _MINOR = frozenset("a an and as at by da de del della der des di du for from in 
 # The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case
 # one, or after a comma that follows one (where only an adverb in -ly is taken: see _after_comma_adverb).
 _CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}(?P<quote>[”’\"])?(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
+# Lower-case particles inside personal names: "Saud bin Sultan", "Charles de Gaulle", "Vincent van Gogh".
+_PARTICLES = frozenset("bin ibn bint ben al el da de del della der di du dos das van von".split())
 _SUBJECTS = frozenset("i we you he she it they this there".split())
 # Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
 _CLAUSE_SUBJECTS = frozenset("we he she it they there".split())
@@ -376,15 +378,30 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
         i = doc.word_index(match.start())
         if not mid_sentence(doc, words, i):
             continue
-        verbal = gap_before(doc, words, i) != "," and _verb_form_with_complement(doc, words, i)
+        # After a comma only a gerund with its object, and not after "said," (an unmarked quotation).
+        comma = gap_before(doc, words, i) == ","
+        verbal = _verb_form_with_complement(doc, words, i) and not (comma and words[i - 1].text in reporting_verbs())
         if match.group("quote") and not verbal:
             continue  # after a closing quotation mark only a verb form: "“100 days” Released after the crisis"
         # A gerund that ends a capitalised run before its object is no title's word: "Minister of Defense
         # Giving an interview" (a title would capitalise "Interview"); a participle in -ed there may head one.
         # After a capitalised run only with its object, an article or a possessive: "Law Courts Building as he".
         gerund = verbal and low.endswith("ing") and words[i + 1].text in _OBJECT_OPENERS
-        if (_in_title_run(doc, words, i) and not gerund) or evidence.names(text, in_runs=not gerund):
+        if comma and not gerund:
+            verbal = False
+        if (_in_title_run(doc, words, i) and not gerund) or (not gerund and text in evidence.in_runs):
             continue
+        if _beside_particle(doc, words, i):
+            continue  # "Saud bin Sultan", "Sultan bin Mohammed", "Charles de Gaulle": a name's particle
+        if evidence.names(text, in_runs=False) and not gerund:  # a name takes no object: "Including the farms"
+            # Capitalised several times and never in lower case: a name, or an article that capitalises the word
+            # wherever it stands ("the public Including staff ... the area Including the time"); it counts only
+            # beside a surer stray capital in its own sentence.
+            if not _before_numeral(doc, words, i):
+                yield i, None
+            continue
+        if _before_numeral(doc, words, i):
+            continue  # a label: "Game 2", "Step 1", "District 7"
         if verbal:
             yield i, True  # "helping the people Experiencing a storm": participles are rarely names
             continue
@@ -486,11 +503,26 @@ def capitalised_words() -> frozenset[str]:
     return lexicon.proper_words() | lexicon.places() | MONTHS | WEEKDAYS
 
 
+def _beside_particle(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a lower-case particle of a personal name (bin, al, de, van ...) stands next to word i."""
+    prev = words[i - 1].text if i else ""
+    nxt = _next_joined(doc, words, i)
+    return prev in _PARTICLES or (nxt is not None and nxt.text in _PARTICLES)
+
+
+def _before_numeral(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a number follows word i or an ordinal precedes it: a label ("Game 2", "District 7", "3rd Division")."""
+    nxt = _next_joined(doc, words, i)
+    prev = words[i - 1].text if i else ""
+    return (nxt is not None and nxt.text[:1].isdigit()) or bool(regex.fullmatch(r"\d+(?:st|nd|rd|th)", prev))
+
+
 class _Evidence:
     """What the rest of the article says about a word: written in lower case, or used as a name."""
 
     def __init__(self, doc: Document) -> None:
         self._vocabulary = doc.vocabulary
+        self.in_runs = doc.vocabulary.in_names
 
     def written_lower(self, low: str) -> bool:
         """True when the article also writes the word in lower case."""
