@@ -29,13 +29,12 @@ OPTIONS = (
 REPLACEMENT = Replacement.NONE
 
 _MONTH = "|".join(sorted(MONTHS)) + r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
-# "June 3, 2073" or "3 June 2073": the year is the group `year`.
-_FULL_DATE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?:(?:{_MONTH})[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH}),?)"
-    r"[ \t]+(?P<year>\d{4})(?![\p{N}]|[.,]\d)"
+# A four-digit number that could be a year: not part of a larger number, a code or a decimal.
+_YEAR = regex.compile(r"(?<![\p{L}\p{N}.,:/\-])[12]\d{3}(?![\p{L}\p{N}]|[.,:/]\d)")
+# What makes a year a full date's: "June 3, " or "3 June " right before it (searched in a short window).
+_DATE_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:(?:{_MONTH})[ \t]+\d{{1,2}}(?:st|nd|rd|th)?,?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:{_MONTH}),?)[ \t]+$"
 )
-# A bare four-digit number that could be a year: not part of a larger number, a code or a decimal.
-_BARE_YEAR = regex.compile(r"(?<![\p{L}\p{N}.,:/\-])\d{4}(?![\p{L}\p{N}]|[.,:/]\d)")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -44,16 +43,15 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
-        if not any(month[:3] in text for month in MONTHS):
+        # Years first (a cheap scan), then the date form only in front of the far-future ones.
+        years = [m for m in _YEAR.finditer(text, timeout=timeout_for(text))]
+        dated = {m.span(): int(m.group()) for m in years if int(m.group()) >= min_year
+                 and _DATE_BEFORE.search(text, max(0, m.start() - 24), m.start())}
+        if not dated:
             return
-        dates = [m for m in _FULL_DATE.finditer(text, timeout=timeout_for(text)) if int(m.group("year")) >= min_year]
-        if not dates:
-            return
-        years = {int(m.group("year")) for m in dates}
-        spans = {m.span("year") for m in dates}
-        for match in _BARE_YEAR.finditer(text, timeout=timeout_for(text)):
+        for match in years:
             year = int(match.group())
-            if match.span() in spans or any(abs(year - y) <= spread for y in years):
+            if match.span() in dated or any(abs(year - y) <= spread for y in dated.values()):
                 yield Hit(match.start(), match.end(), (), message=_message(year))
 
     return check
