@@ -133,7 +133,11 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "reattributed": regex.compile(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))[ \t]+that(?![\p{{L}}\p{{N}}])"),
         "said-before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(map(regex.escape, past))})(?![\p{{L}}\p{{N}}])"),
         "introduced": regex.compile(rf"\b(?:{any_case})(?:[ \t]+that)?[ \t]*[,:]?[ \t]*$"),
-        "trailing": regex.compile(rf"[ \t]*(?P<attr>{_SUBJECT}[ \t]+(?:{any_case}))\b"),
+        # Or a verb-final source's "… and expressed this." with no subject, ending the sentence.
+        "trailing": regex.compile(
+            rf"[ \t]*(?P<attr>{_SUBJECT}[ \t]+(?:{any_case}))\b"
+            rf"|[ \t]+(?P<attr>and[ \t]+(?:{any_case})(?:[ \t]+(?:this|that|it|so))?)(?=[ \t]*[.!?](?![\p{{L}}\p{{N}}]))"
+        ),
     }
 
 

@@ -57,8 +57,8 @@ _CAMEL = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})I(?=[ \t]+\p{Ll}|[’'](?:m|ve|ll|d)(?!\p{L})))"
 )
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
-_PUNCT = regex.compile(r"(?<=[\p{L})”’\"]|(?<![\p{N}.,:/])\p{N}{2,4})(?P<mark>[.!?,;])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
-_ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“])(?=\p{L}{2})")
+_PUNCT = regex.compile(r"(?<=[\p{L})”’\"]|(?<![\p{N}.,:/])\p{N}{2,4}|[ \t]\p{N})(?P<mark>[.!?,;])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
+_ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“]|(?<=[.!?])\")(?=\p{L}{2})")
 
 
 
@@ -197,6 +197,10 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
         if text[mark_at - 1].isdigit():  # "since 1959.With only": a number ends the sentence
             if match.group("mark") not in ".!?" or match.group("right") == "I":
                 continue
+            # One digit ("August 4.On August 6"): a closed-class word after it starts a sentence;
+            # any other word may be a version's name ("2.Beta").
+            if not text[mark_at - 2].isdigit() and match.group("right").lower() not in function_words():
+                continue
         elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end):
             continue
         yield Hit(mark_at + 1, mark_at + 1, (" ",),
@@ -231,18 +235,20 @@ def _check_enclosure(doc: Document) -> Iterator[Hit]:
                 continue  # "(s)he", "word(s)": a bracket inside a word
             # "They[Smith and Jones]deserve": a bracketed phrase glued to the words on both sides.
             yield Hit(opened, opened, (" ",), message=f"No space before the opening “{text[opened]}”.")
-        if mark == "“" and _opens_closed_quote(doc, start):
+        if mark in "“\"" and _opens_closed_quote(doc, start, "”" if mark == "“" else mark):
             # ".“Our suppliers ...”": an opening quotation mark glued to the sentence before it.
-            yield Hit(start, start, (" ",), message="No space before the opening “.")
+            yield Hit(start, start, (" ",), message=f"No space before the opening {mark}.")
             continue
+        if mark == '"':
+            continue  # a straight mark that opens nothing closes a quotation: which side is a guess
         yield Hit(end, end, (" ",), message=f"No space after the closing “{mark}”.")
 
 
-def _opens_closed_quote(doc: Document, offset: int) -> bool:
-    """True when a quotation starts at `offset` and is closed by a ” in its paragraph."""
+def _opens_closed_quote(doc: Document, offset: int, closer: str = "”") -> bool:
+    """True when a quotation starts at `offset` and is closed by `closer` in its paragraph."""
     for quote in doc.quotes:
         if quote.start == offset:
-            return doc.text[quote.end - 1] == "”"
+            return doc.text[quote.end - 1] == closer
         if quote.start > offset:
             break
     return False
