@@ -184,18 +184,19 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         low = word.text.lower()
         if not (mid_sentence(doc, words, i) or _after_semicolon(doc, words, i)) or _abbreviation(doc, word):
             continue
-        in_run = _in_title_run(doc, words, i)
-        if in_run and not (_before_date(doc, words, i) or _run_breaker(doc, words, i)):
+        # Inside a run of capitals, only a preposition before a date ("Strategy In February") is surely
+        # lower case; a run breaker is offered lower case only: the run may be a name translated word by
+        # word ("United We Can"), and lowering one word would leave the rest looking like stray capitals.
+        doubtful = _in_title_run(doc, words, i) and not _before_date(doc, words, i)
+        if doubtful and not _run_breaker(doc, words, i):
             continue
         gap = gap_before(doc, words, i)
         if gap == "," and low in _SUBJECTS:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         if gap == "," and words[i - 1].text in reporting_verbs():
             continue  # "the analyst said, The market will": an unmarked quotation starts with its capital
-        # Inside a run of capitals the lower case is only offered: the run may be a name translated word by
-        # word ("United We Can"), and lowering one word would leave the rest looking like stray capitals.
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.",
-                  safety=Safety.SUGGEST if in_run else None)
+                  safety=Safety.SUGGEST if doubtful else None)
 
 
 def _stray_article(doc: Document, words: tuple[Word, ...], i: int) -> bool:
