@@ -109,9 +109,21 @@ def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
     units = sorted(u for u in index.units() if len(u) <= _LONGEST_NAME)
 
     def linked(a: str, b: str) -> bool:
+        if _split_compound(a, b):
+            return False
         return (nm.is_variant(a, b) or _lost_feminine(index, a, b) or _one_letter_surname(a, b)) and index.may_be_one(a, b)
 
     return variant_groups(units, linked, window, key=_consonant_block)[0]
+
+
+def _split_compound(a: str, b: str) -> bool:
+    """One spelling is an English dictionary word and the other the same letters split in two ("Coronavirus" /
+    "Corona Virus"): the joined word is the dictionary's spelling, never a name's doubtful one, and the split
+    form is a matter of style or case, not a name transliterated twice."""
+    joined, split = (a, b) if " " in b else (b, a)
+    if " " in joined or split.count(" ") != 1 or joined.replace(" ", "").lower() != split.replace(" ", "").lower():
+        return False
+    return joined.lower() in lexicon.lowercase_words()
 
 
 def _one_letter_surname(a: str, b: str) -> bool:
