@@ -47,6 +47,7 @@ class NameIndex:
         self.spans: dict[str, list[tuple[int, int]]] = {}
         self._units: set[str] = set()
         self._beside: dict[str, set[str]] = {}
+        self._people_beside: dict[str, set[str]] = {}  # the same, from runs with no place or institution word
         skip = frozenset(skip)
         for mention in nm.mentions(doc):
             self._add(mention, skip)
@@ -65,12 +66,16 @@ class NameIndex:
             return  # "Coalition avenir Québec": a foreign-language name keeps its own spelling
         company = [text for text in texts if text not in skip]
         names = [w for w in company if not nm.is_common(w)]
+        personal = len(company) == len(texts)  # "Rygoku Sumo Hall" names a place: its words tell no people apart
         for word in names:
             if len(nm.fold(word)) >= 4:
                 self._units.add(word)
                 beside = self._beside.setdefault(nm.fold(word), set())
                 if len(beside) < _CO_LIMIT:
                     beside.update(nm.fold(n) for n in company if n != word)
+                people = self._people_beside.setdefault(nm.fold(word), set())
+                if personal and len(people) < _CO_LIMIT:
+                    people.update(nm.fold(n) for n in company if n != word)
         for a, b in zip(words, words[1:]):
             if a.text not in skip and b.text not in skip and (a.text in names or b.text in names):
                 self._units.add(f"{a.text} {b.text}")
@@ -120,8 +125,9 @@ class NameIndex:
         return nm.fold(x) == nm.fold(y) and all(n in lexicon.places() or n in self.known for n in (x, y))
 
     def _different_company(self, a: str, b: str) -> bool:
-        """Both words always stand beside other names, and none of those agree: two people."""
-        near_a, near_b = self._beside.get(a, set()), self._beside.get(b, set())
+        """Both words always stand beside other names, and none of those agree: two people. Only runs
+        with no place or institution word count ("Rygoku Sumo Hall" beside "Ryogoku Kokugikan" is one hall)."""
+        near_a, near_b = self._people_beside.get(a, set()), self._people_beside.get(b, set())
         if not near_a or not near_b or near_a & near_b:
             return False
         if len(near_a) * len(near_b) > _CO_LIMIT:

@@ -100,8 +100,39 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if (hit.start, hit.end) not in seen:
                 yield hit
         yield from acronym_case(doc)
+        for hit in capital_family(doc, index):
+            if (hit.start, hit.end) not in seen:
+                yield hit
 
     return check
+
+
+# A given name, then a family name in capitals as rosters and the Factbook write it ("Naoki KUMATA").
+_CAPITAL_FAMILY = regex.compile(r"(?<![\p{Lu}\p{N}][ \t])\b\p{Lu}\p{Ll}{2,}[ \t](\p{Lu}{4,})\b(?![ \t]*\p{Lu}{2,})")
+
+
+def capital_family(doc: Document, index: "evidence.NameIndex") -> Iterator[Hit]:
+    """A name word one spelling step from a family name the article writes in capitals after a given name
+    ("Naoki KUMATA" ... "talking with Kumada"): the capitals are the spelling someone set down on purpose
+    (a roster, a caption), the other a transliteration made afresh. Capitals that spell an English word, a
+    listed name or an acronym the tables know (NATO) are left alone."""
+    families: dict[str, str] = {}
+    for match in _CAPITAL_FAMILY.finditer(doc.text):
+        caps = match.group(1)
+        title = caps.capitalize()
+        if not nm.is_known(title) and not nm.is_known(caps) and regex.search(r"[AEIOUY]", caps):
+            families.setdefault(nm.fold(caps), title)
+    if not families:
+        return
+    for unit in sorted(index.units()):
+        if " " in unit or not unit[1:].islower() or nm.is_known(unit) or nm.fold(unit) in families:
+            continue
+        near = [title for title in families.values() if nm.is_variant(unit, title)]
+        if len(near) != 1:
+            continue
+        message = f"“{unit}” is written “{near[0].upper()}” with a given name elsewhere in the article; use one spelling."
+        for start, end in index.spans.get(unit, ()):
+            yield Hit(start, end, (near[0],), message=message)
 
 
 def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
@@ -109,9 +140,21 @@ def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
     units = sorted(u for u in index.units() if len(u) <= _LONGEST_NAME)
 
     def linked(a: str, b: str) -> bool:
+        if _split_compound(a, b):
+            return False
         return (nm.is_variant(a, b) or _lost_feminine(index, a, b) or _one_letter_surname(a, b)) and index.may_be_one(a, b)
 
     return variant_groups(units, linked, window, key=_consonant_block)[0]
+
+
+def _split_compound(a: str, b: str) -> bool:
+    """One spelling is an English dictionary word and the other the same letters split in two ("Coronavirus" /
+    "Corona Virus"): the joined word is the dictionary's spelling, never a name's doubtful one, and the split
+    form is a matter of style or case, not a name transliterated twice."""
+    joined, split = (a, b) if " " in b else (b, a)
+    if " " in joined or split.count(" ") != 1 or joined.replace(" ", "").lower() != split.replace(" ", "").lower():
+        return False
+    return joined.lower() in lexicon.lowercase_words()
 
 
 def _one_letter_surname(a: str, b: str) -> bool:

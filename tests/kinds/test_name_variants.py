@@ -214,3 +214,22 @@ def test_lone_mentions_take_the_verdict_of_the_full_name() -> None:
     ]
     assert "full name" in findings[1].message
 
+
+
+def test_a_family_name_in_capitals_is_the_set_spelling() -> None:
+    # The roster's capitals are kept; acronyms, listed names and a spelling that agrees are left alone.
+    text = "Roster: Mika TOSHIRA (left).\n\nCoach Toshira praised Toshara, and NATO staff met Nato."
+    assert [(f.text, f.replacements) for f in ENGINE.check(text)] == [("Toshara", ("Toshira",))]
+
+
+def test_a_place_name_run_tells_no_people_apart() -> None:
+    # "Sumo Hall" is no person's company: one hall spelled twice. Two given names are two people.
+    hall = "The card opens at Kuramae Kokugikan, and fans queued at Kurame Sumo Hall."
+    assert [f.text for f in ENGINE.check(hall)] == ["Kurame"]
+    people = "Kenta Ohmura pitched; Taro Omura batted."
+    assert ENGINE.check(people) == []
+
+
+def test_a_dictionary_compound_split_in_two_is_no_name_variant() -> None:
+    text = "Corona Virus cases rose. Coronavirus tests were free, and the Corona Virus ward filled."
+    assert ENGINE.check(text) == []
