@@ -10,16 +10,22 @@ judged by evidence, never by a list of observed strings:
   Wind"), except before a date ("Strategy In February 2020") and a subject pronoun with a verb after a
   name ("Olaf Schulz He won"). After a semicolon that follows a lower-case word a capital
   is a stray too ("Harris; For the delegation"), except on a subject pronoun ("cuttings; You can").
+  After a dash a subject pronoun or "This" with its verb opens a clause ("without - They don't"):
+  the capital is the new sentence's own. A run goes on through a serial comma before "and" or
+  "or" in a list of capitalised words ("Ministry of Culture, Sports, and Tourism").
 - `form: common-word`: a common English word (wordfreq) that the dictionary writes in lower case and
   never capitalises (SCOWL; so not Congress, Earth or Brown, nor a coinage such as Covid), not a place or nationality, standing alone between
   lower-case words. After a determiner ("the Commission") it counts only when the article also writes
   the word in lower case, or when the word never heads a capitalised name in the article, since house
   styles capitalise short forms of institutions they have named in full. After a comma only an
   adverb in -ly counts ("went badly, Especially on price"): other words there may be names in apposition.
+  A word inside a short quotation whose content words are capitalised is a quoted title's. A capital
+  only suggested lower case inside a run ("United We can") is no evidence for the words around it.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import Counter
 from typing import Callable, Iterator
@@ -52,11 +58,14 @@ _MINOR = frozenset("a an and as at by da de del della der des di du for from in 
 # The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case
 # one, or after a comma that follows one (where only an adverb in -ly is taken: see _after_comma_adverb).
 _CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}(?P<quote>[”’\"])?(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
+# A word of a quoted title: letters, an inner apostrophe or hyphen.
+_TITLE_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*")
 # Lower-case particles inside personal names: "Saud bin Sultan", "Charles de Gaulle", "Vincent van Gogh".
 _PARTICLES = frozenset("bin ibn bint ben al el da de del della der di du dos das van von".split())
 _SUBJECTS = frozenset("i we you he she it they this there".split())
 # Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
 _CLAUSE_SUBJECTS = frozenset("we he she it they there".split())
+_DEMONSTRATIVE_SUBJECTS = frozenset("this".split())
 _DETERMINERS = frozenset("a an the its their this our his her".split())
 _OBJECT_OPENERS = frozenset("a an the its their our his her my your".split())
 # Words that stand before the article "a" and never before a letter or grade: "such a", "quite a".
@@ -141,7 +150,9 @@ def _in_title_run(doc: Document, words: tuple[Word, ...], i: int) -> bool:
         j = i
         while 0 <= j + step < len(words):
             a, b = sorted((words[j], words[j + step]), key=lambda w: w.start)
-            if doc.text[a.end : b.start].strip() not in ("", "-"):
+            gap = doc.text[a.end : b.start].strip()
+            serial = gap == "," and step < 0 and words[j].text in ("and", "or") and _capital_list(doc, words, j + step)
+            if gap not in ("", "-") and not serial:
                 break
             nxt = words[j + step]
             if nxt.text[:1].isupper():
@@ -159,11 +170,21 @@ def _capital_beyond(doc: Document, words: tuple[Word, ...], j: int, step: int, m
     if not 0 <= k < len(words):
         return False
     a, b = sorted((words[j], words[k]), key=lambda w: w.start)
-    if doc.text[a.end : b.start].strip():
+    gap = doc.text[a.end : b.start].strip()
+    if gap == "," and step < 0 and words[j].text in ("and", "or"):
+        return _capital_list(doc, words, k)  # "Ministry of Culture, Sports, and Tourism": a serial comma
+    if gap:
         return False
     if words[k].text[:1].isupper():
         return True
     return minor > 0 and words[k].text in _MINOR and _capital_beyond(doc, words, k, step, minor - 1)
+
+
+def _capital_list(doc: Document, words: tuple[Word, ...], k: int) -> bool:
+    """True when word k ends a list of capitalised content words joined by commas ("Culture, Sports"): a name's list."""
+    if k < 1 or not (_is_content_capital(words[k]) and _is_content_capital(words[k - 1])):
+        return False
+    return doc.text[words[k - 1].end : words[k].start].strip() in ("", ",")
 
 
 def _check_function_words(doc: Document) -> Iterator[Hit]:
@@ -195,8 +216,30 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         if gap == "," and words[i - 1].text in reporting_verbs():
             continue  # "the analyst said, The market will": an unmarked quotation starts with its capital
+        if gap[-1:] in _DASHES and _clause_after_dash(doc, words, i):
+            continue  # "the detective service – This man confessed": a new sentence after a dash, its stop lost
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.",
                   safety=Safety.SUGGEST if doubtful else None)
+
+
+def _clause_after_dash(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a subject pronoun or a demonstrative after a dash has a verb after it: a clause, not a stray.
+
+    "maybe some without - They don't belong", "the service – This person confessed": the writer (or
+    the engine) started a sentence after the dash; the capital is its own, and lowering it would hide
+    the lost full stop. A preposition or an article after a dash stays a stray ("meetings – On a basis").
+    """
+    low = words[i].text.lower()
+    if low not in _SUBJECTS or low == "i":
+        return False
+    nxt = _next_joined(doc, words, i)
+    if nxt is None or not nxt.text[:1].islower():
+        return False
+    if low in _DEMONSTRATIVE_SUBJECTS:  # "This person confessed": a noun, then a verb
+        nxt = _next_joined(doc, words, i + 1) or nxt
+    verb = nxt.text.split("’")[0].split("'")[0]
+    return verb in _clause_verbs_table() or verb in reporting_verbs() or (verb.endswith("ed") and len(verb) > 4) \
+        or "’" in nxt.text or "'" in nxt.text
 
 
 def _stray_article(doc: Document, words: tuple[Word, ...], i: int) -> bool:
@@ -342,7 +385,8 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
     # A paragraph with a surer stray capital in it, or three weaker ones, has lost its capitals wholesale.
     sure = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong)
     # A capital PU138 reports as a lost full stop (once CA102's) is evidence of careless capitals too.
-    others = (*_check_function_words(doc), *missing_stop_hits(doc))
+    # Not a run breaker only suggested lower case: "United We Can" may be a party's name translated word by word.
+    others = (*(hit for hit in _check_function_words(doc) if hit.safety is not Safety.SUGGEST), *missing_stop_hits(doc))
     sure.update(doc.paragraph_at(hit.end - 1) for hit in others)
     weak = Counter(doc.paragraph_at(words[i].start) for i, strong in candidates if strong is False)
     # A word that needs company counts beside a surer stray capital in its own sentence.
@@ -394,6 +438,8 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             continue
         if _beside_particle(doc, words, i):
             continue  # "Saud bin Sultan", "Sultan bin Mohammed", "Charles de Gaulle": a name's particle
+        if _in_quoted_title(doc, match.start()):
+            continue  # "the “Rules for Companies to be Listed”": a title quoted in Title Case
         if evidence.names(text, in_runs=False) and not gerund:  # a name takes no object: "Including the farms"
             # Capitalised several times and never in lower case: a name, or an article that capitalises the word
             # wherever it stands ("the public Including staff ... the area Including the time"); it counts only
@@ -418,6 +464,30 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             yield i, None  # house styles capitalise short forms of institutions: "the Commission"
             continue
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _in_quoted_title(doc: Document, offset: int) -> bool:
+    """True when the offset lies in a short quotation whose content words are nearly all capitalised: a title
+    ("“Regulations on the Supervision of Personnel in Companies to be Listed”"), whose capitals are its own.
+
+    A quotation of speech has its content words in lower case; three capitalised content words and at most
+    one in lower case make a title.
+    """
+    if not doc.in_quote(offset):
+        return False
+    i = bisect.bisect_right(doc.quotes, offset, key=lambda quote: quote.start) - 1
+    span = doc.quotes[i]
+    if span.end - span.start > 200:
+        return False
+    upper = lower = 0
+    for token in _TITLE_WORD.findall(doc.text, span.start, span.end):
+        if token.lower() in function_words():
+            continue
+        if token[:1].isupper():
+            upper += 1
+        else:
+            lower += 1
+    return upper >= 3 and lower <= 1
 
 
 def _verb_form_with_complement(doc: Document, words: tuple[Word, ...], i: int) -> bool:
