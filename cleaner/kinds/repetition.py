@@ -23,7 +23,8 @@ Forms:
   scraped with its alt text).
 - `name`: a name of two capitalised words or more said twice in one mention: again in brackets
   after itself ("Yogi Adityanath (CM Yogi Adityanath)"), or on both sides of the head of an
-  institution's name ("Foreign Affairs Ministry of Foreign Affairs").
+  institution's name ("Foreign Affairs Ministry of Foreign Affairs"; one word when the phrase ends
+  after it, "the Health Ministry of Health said").
 """
 
 from __future__ import annotations
