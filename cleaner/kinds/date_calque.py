@@ -11,12 +11,10 @@ The `form` option picks which calque the rule reports:
     "the 12th (local time)".
   - `country-time`: a time zone named by its country where English names the capital, "11:30 a.m.
     Japan time" (Tokyo time); the capital is suggested.
-  - `bare-day`: "On the 12th, police..." with no month named earlier in the article (nor "this
-    month"); the ordinal must stand alone (before a comma, full stop, bracket, "at" or a part of
-    the day), not before a noun (the 12th floor), and articles about holes, laps, innings or
-    floors are left alone. Wherever a month is named, a day counted like a weekday ("last 9th",
-    "this 3rd") and a weekday with a bare day number ("on Wednesday, 26:") are reported too, and
-    anywhere a day of the month tied to a week or a day ("the 25th of next week").
+  - `bare-day`: a day of the month counted like a weekday ("last 9th", "this 3rd"), a weekday
+    with a bare day number ("on Wednesday, 26:") and a day of the month tied to a week or a day
+    ("the 25th of next week"). A plain "on the 12th" is left alone: the page's date names the
+    month, and annotated pages from Japanese and Korean news never count it as damage.
 """
 
 from __future__ import annotations
@@ -75,13 +73,6 @@ _LOCAL_TIME_DAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?i:the)[ \t]+{_ORDINAL}[ \t,]*\(?(?:(?:local|\p{{Lu}}[\p{{L}}.]*(?:[ \t]\p{{Lu}}[\p{{L}}.]*)?)"
     r"[ \t]+time|\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)?[ \t]+(?:Standard|Daylight|Summer|Mean)[ \t]+Time)\)?"
 )
-_BARE_DAY = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?i:on|from|since|until|till|by|before|after)[ \t]+the[ \t]+{_ORDINAL}"
-    r"(?=[ \t]*(?:[,.;)]|$|\((?!\d)|(?:at|to|until|till|through|and)[ \t]|(?:morning|afternoon|evening|night)\b))"
-)
-_MONTH_NAMED = regex.compile(rf"(?<![\p{{L}}])(?:{_MONTH}(?![\p{{L}}])|(?i:(?:this|last|next)[ \t]+month))")
-_ORDINAL_NOUNS = regex.compile(r"(?i)(?<![\p{L}])(?:holes?|laps?|innings?|floors?|minute|stage)(?![\p{L}])")
-
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -129,7 +120,7 @@ def _country_time(doc: Document) -> Iterator[Hit]:
 
 
 def _bare_day(doc: Document) -> Iterator[Hit]:
-    """A day of the month standing alone, when the article has named no month before it."""
+    """A day of the month counted like a weekday, or tied to a week or a day."""
     text = doc.text
     for pattern in (_COUNTED_DAY, _WEEKDAY_COMMA_DAY):
         for match in pattern.finditer(text, timeout=timeout_for(text)):
@@ -138,10 +129,3 @@ def _bare_day(doc: Document) -> Iterator[Hit]:
         the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
         if the is not None:
             yield Hit(the.start(), match.end())
-    if _ORDINAL_NOUNS.search(text):
-        return
-    first_month = _MONTH_NAMED.search(text)
-    limit = first_month.start() if first_month else len(text)
-    for match in _BARE_DAY.finditer(text, 0, limit, timeout=timeout_for(text)):
-        if not _LOCAL_TIME_DAY.match(text, match.start() + match.group().lower().index("the")):
-            yield Hit(match.start(), match.end())

@@ -23,7 +23,8 @@ Forms:
   scraped with its alt text).
 - `name`: a name of two capitalised words or more said twice in one mention: again in brackets
   after itself ("Yogi Adityanath (CM Yogi Adityanath)"), or on both sides of the head of an
-  institution's name ("Foreign Affairs Ministry of Foreign Affairs").
+  institution's name ("Foreign Affairs Ministry of Foreign Affairs"; one word when the phrase ends
+  after it, "the Health Ministry of Health said").
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from cleaner.document import Document, Word
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import Option, Replacement, one_of
-from cleaner.wordclass import function_word_groups, function_words
+from cleaner.wordclass import function_word_groups, function_words, reporting_verbs
 
 FORMS = ("word", "inflected", "phrase", "coordinated", "articles", "paragraph", "name")
 KIND = "repetition"
@@ -196,7 +197,9 @@ _NAME = r"\p{Lu}[\p{Ll}\p{M}]+(?:[ \t]\p{Lu}[\p{Ll}\p{M}]+)+"
 # "of", "for" or "on": found from the bracket or the preposition, then the same name is looked for
 # just before (far cheaper than trying a name at every capital).
 _BRACKETED_NAME = regex.compile(rf"(?<=[ \t])\((?:[^()\n]{{0,30}}?[ \t])?(?P<name>{_NAME})\)")
-_NAME_AT = regex.compile(rf"{_NAME}(?![\p{{L}}\p{{N}}]|[ \t]\p{{Lu}})")
+# After a head and its link, a name of one word counts too ("the Health Ministry of Health"): the same
+# word must stand right before the head, so only a name said on both sides of it is reported.
+_NAME_AT = regex.compile(rf"(?:{_NAME}|\p{{Lu}}[\p{{Ll}}\p{{M}}]{{2,}})(?![\p{{L}}\p{{N}}]|[ \t]\p{{Lu}})")
 _HEAD_BEFORE = regex.compile(r"[ \t]\p{Lu}\p{Ll}+$")
 _HEAD_LINKS = (" of ", " for ", " on ")
 
@@ -224,9 +227,19 @@ def _names_after_head(text: str) -> Iterator[tuple[int, str]]:
             after = at + len(link)
             if text[after : after + 1].isupper():
                 match = _NAME_AT.match(text, after)
-                if match is not None:
+                if match is not None and (" " in match.group() or _name_ends(text, match.end())):
                     yield at, match.group()
             at = text.find(link, at + 1)
+
+
+_NEXT_WORD = regex.compile(r"[ \t]*(?:(?P<word>\p{Ll}+)|[^\p{L}\p{N}]|$)")
+
+
+def _name_ends(text: str, end: int) -> bool:
+    """True when a one-word name ends its phrase: punctuation, or a closed-class word or a past verb next."""
+    nxt = _NEXT_WORD.match(text, end)
+    word = nxt.group("word") if nxt is not None else None
+    return nxt is not None and (word is None or word in function_words() or word in reporting_verbs() or word.endswith("ed"))
 
 
 def _ends_with_name(text: str, end: int, name: str) -> bool:

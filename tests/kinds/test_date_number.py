@@ -66,9 +66,8 @@ def test_weekday_brackets_both_ways() -> None:
     assert found("DN101", "on Monday (Sept. 8) and Friday (June 3)") == []
 
 
-def test_bare_day_needs_no_month_before_and_no_noun_after() -> None:
-    assert [t for t, _ in found("DN103", "On the 12th, police came. They left on the 14th.")] == [
-        "On the 12th", "on the 14th"]
+def test_bare_day_reports_counted_days_not_a_plain_day() -> None:
+    assert [t for t, _ in found("DN103", "On the 12th, police came. He spoke (last 9th).")] == ["last 9th"]
     assert found("DN103", "The vote is on May 12. On the 12th, police came.") == []
     assert found("DN103", "On the 12th floor, and on the 12th of this month.") == []
     assert found("DN103", "He bogeyed the 11th hole and birdied on the 12th.") == []
