@@ -23,10 +23,12 @@ import regex
 from cleaner.document import Document, Span
 
 OPEN, CLOSE = "open", "close"
-# Doubled single marks (``, '', ‘‘, ’’) stand for double quotation marks, as TeX writes them.
-_MARK = regex.compile(r"``|''|‘‘|’’|[“”\"]")
-_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "”": CLOSE, "''": CLOSE, "’’": CLOSE, '"': None}
-_STYLE = {"“": "curly", "”": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex"}
+# Doubled single marks (``, '', ‘‘, ’’) stand for double quotation marks, as TeX writes them. The low
+# opening mark of German, Polish or Romanian („) opens a quotation its source closed with ” or “; the
+# foreign glyph is RS-reported, and its closer is paired, not reported again as a closer with no opener.
+_MARK = regex.compile(r"``|''|‘‘|’’|[“”\"„]")
+_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "„": OPEN, "”": CLOSE, "''": CLOSE, "’’": CLOSE, '"': None}
+_STYLE = {"“": "curly", "”": "curly", "„": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex"}
 _FREE_BEFORE = "([{—–-/“‘"  # a mark after one of these (or a space) is free on its left
 _FREE_AFTER = ",.;:!?)]}—–-…”’"  # a mark before one of these (or a space) is free on its right
 _CLAUSE_END = ",.;:!?)"  # a spaced mark before one of these closes
