@@ -272,7 +272,8 @@ def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
     """Name `turned` a lone ” that follows a sentence and opens words, then a lone “ glued to a lower-case
     word after a clause mark: the quotation between them lost both marks to the wrong side (`assured.” We
     lead, “applauded the minister`). The first mark of a paragraph may close a quotation run on from the
-    paragraph before, so it is never the first of such a pair."""
+    paragraph before, so it is never the first of such a pair. A next opener taken for a reopening of the
+    “ is a plain opener once that mark closes."""
     out = list(marks)
     closed = {mark.partner for mark in marks}
     for index in range(1, len(marks) - 1):
@@ -287,6 +288,9 @@ def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
                 and text[second.end : second.end + 1].islower():
             out[index] = replace(first, role=OPEN, defect="turned")
             out[index + 1] = replace(second, role=CLOSE, defect="turned")
+            after = out[index + 2] if index + 2 < len(out) else None
+            if after is not None and after.defect == "reopened":  # it only reopened the “ now read as a closer
+                out[index + 2] = replace(after, defect=None)
     return out
 
 
