@@ -23,10 +23,12 @@ import regex
 from cleaner.document import Document, Span
 
 OPEN, CLOSE = "open", "close"
-# Doubled single marks (``, '', ‘‘, ’’) stand for double quotation marks, as TeX writes them.
-_MARK = regex.compile(r"``|''|‘‘|’’|[“”\"]")
-_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "”": CLOSE, "''": CLOSE, "’’": CLOSE, '"': None}
-_STYLE = {"“": "curly", "”": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex"}
+# Doubled single marks (``, '', ‘‘, ’’) stand for double quotation marks, as TeX writes them. The low
+# opening mark of German, Polish or Romanian („) opens a quotation its source closed with ” or “; the
+# foreign glyph is RS-reported, and its closer is paired, not reported again as a closer with no opener.
+_MARK = regex.compile(r"``|''|‘‘|’’|[“”\"„]")
+_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "„": OPEN, "”": CLOSE, "''": CLOSE, "’’": CLOSE, '"': None}
+_STYLE = {"“": "curly", "”": "curly", "„": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex"}
 _FREE_BEFORE = "([{—–-/“‘"  # a mark after one of these (or a space) is free on its left
 _FREE_AFTER = ",.;:!?)]}—–-…”’"  # a mark before one of these (or a space) is free on its right
 _CLAUSE_END = ",.;:!?)"  # a spaced mark before one of these closes
@@ -270,7 +272,8 @@ def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
     """Name `turned` a lone ” that follows a sentence and opens words, then a lone “ glued to a lower-case
     word after a clause mark: the quotation between them lost both marks to the wrong side (`assured.” We
     lead, “applauded the minister`). The first mark of a paragraph may close a quotation run on from the
-    paragraph before, so it is never the first of such a pair."""
+    paragraph before, so it is never the first of such a pair. A next opener taken for a reopening of the
+    “ is a plain opener once that mark closes."""
     out = list(marks)
     closed = {mark.partner for mark in marks}
     for index in range(1, len(marks) - 1):
@@ -285,6 +288,9 @@ def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
                 and text[second.end : second.end + 1].islower():
             out[index] = replace(first, role=OPEN, defect="turned")
             out[index + 1] = replace(second, role=CLOSE, defect="turned")
+            after = out[index + 2] if index + 2 < len(out) else None
+            if after is not None and after.defect == "reopened":  # it only reopened the “ now read as a closer
+                out[index + 2] = replace(after, defect=None)
     return out
 
 
