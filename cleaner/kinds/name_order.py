@@ -169,7 +169,7 @@ def _report(doc: Document, spans: dict[_Name, list[tuple[int, int]]], a: _Name, 
     count_a, count_b = len(spans[a]), len(spans[b])
     if _korean(a) or _korean(b):
         keep, odd = (a, b) if _korean(a) else (b, a)
-        reason = "a Korean name, family name first"
+        reason = "a Korean or Chinese name, family name first"
     elif count_a != count_b:
         keep, odd = (a, b) if count_a > count_b else (b, a)
         reason = f"written this way {max(count_a, count_b)} times"
