@@ -257,7 +257,7 @@ def split_given(index: "evidence.NameIndex") -> list[set[str]]:
     round trip. Each syllable alone is often an English word (hang, seo), so no name unit holds the pair."""
     groups = []
     for name in index.spans:
-        match = _HYPHENED_GIVEN.fullmatch(name)
+        match = _HYPHENED_GIVEN.fullmatch(name) if "-" in name else None
         if not match:
             continue
         family, first, initial, rest = match.groups()
