@@ -100,7 +100,8 @@ class NameIndex:
             differ = [(x, y) for x, y in zip(left, right) if x != y]
             if all(self._both_listed(x, y) for x, y in differ) and not self._accent_dropped_once(a, b):
                 return False  # Québec / Quebec: the tables list both spellings
-            if any(nm.fold(x) != nm.fold(y) and nm.is_known(x) and nm.is_known(y) for x, y in differ):
+            if any(nm.fold(x) != nm.fold(y) and nm.is_known(x) and nm.is_known(y) and not _one_word_two_spellings(x, y)
+                   for x, y in differ):
                 return False  # Iran / Iraq, Daniel / Danielle: two real names
         if len(left) == len(right) == 1:
             return not self._different_company(nm.fold(a), nm.fold(b))
@@ -145,6 +146,14 @@ class NameIndex:
     def in_running_text(self, name: str) -> bool:
         """True when some occurrence stands outside a headline-like line (byline, headline)."""
         return any(not self.doc.in_heading(start) for start, _ in self.spans.get(name, ()))
+
+
+def _one_word_two_spellings(x: str, y: str) -> bool:
+    """Two dictionary spellings of one title word, a letter apart, before the same name (Sheik / Sheikh
+    Hasina): the table knows both words, but they are one word spelled two ways, not two people."""
+    lx, ly = x.lower(), y.lower()
+    words = lexicon.lowercase_words()
+    return lx in words and ly in words and abs(len(lx) - len(ly)) == 1 and (lx.startswith(ly) or ly.startswith(lx))
 
 
 def _unknown_lower(text: str) -> bool:

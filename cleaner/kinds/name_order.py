@@ -42,7 +42,7 @@ OPTIONS = (
 _EITHER_ORDER = frozenset({"Japan", "Hungary"})  # English news writes these names in both orders
 REPLACEMENT = Replacement.COMPUTED
 # A given name of romanised syllables joined by a hyphen: Gun-hee, Jae-myung, Kai-shek.
-_SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}-\p{Ll}{1,6}")
+_SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{0,5}")  # the second syllable may be capitalised (Gwang-Hyun)
 _Name = tuple[str, str]
 
 
@@ -67,7 +67,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             buckets[tuple(sorted(nm.romanised(nm.fold(w)) for w in name))].append(name)  # type: ignore[index]
         for names in buckets.values():
             for a, b in _swapped_pairs(names):
-                if alone.intersection(a) or alone.intersection(b):
+                if alone.intersection(a) or alone.intersection(b) or _korean(a) or _korean(b):
                     yield from _report(doc, spans, a, b)
 
     return check
@@ -156,13 +156,21 @@ def _swapped_pairs(names: list[_Name]) -> Iterator[tuple[_Name, _Name]]:
                 yield a, b
 
 
+def _korean(name: _Name) -> bool:
+    """A Korean family name before a hyphenated given name of syllables (Kim Gwang-hyun): one person."""
+    return name[0] in korean_families() and bool(_SYLLABIC.fullmatch(name[1]))
+
+
 def _same(x: str, y: str) -> bool:
     return x == y or nm.is_variant(x, y)
 
 
 def _report(doc: Document, spans: dict[_Name, list[tuple[int, int]]], a: _Name, b: _Name) -> Iterator[Hit]:
     count_a, count_b = len(spans[a]), len(spans[b])
-    if count_a != count_b:
+    if _korean(a) or _korean(b):
+        keep, odd = (a, b) if _korean(a) else (b, a)
+        reason = "a Korean or Chinese name, family name first"
+    elif count_a != count_b:
         keep, odd = (a, b) if count_a > count_b else (b, a)
         reason = f"written this way {max(count_a, count_b)} times"
     elif _SYLLABIC.fullmatch(a[0]) or _SYLLABIC.fullmatch(b[0]):

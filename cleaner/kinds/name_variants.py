@@ -36,6 +36,7 @@ from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds import _name_evidence as evidence
 from cleaner.kinds._lone_surname import lone_variants
+from cleaner.kinds._sino_reading import korean_families
 from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, NUMBER, STRINGS, Option, Replacement
@@ -92,10 +93,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         groups = variant_groups(person, lambda a, b: similar(a, b, limits), window)[0]
         groups += word_groups(index, window)
         groups += split_places(index)
+        groups += split_given(index)
         seen: set[tuple[int, int]] = set()
         for hit in evidence.report(doc, index, groups, known):
             seen.add((hit.start, hit.end))
-            yield hit
+            if not _family_first_kept(doc, index, hit):
+                yield hit
         for hit in lone_variants(doc, context.words, stop):
             if (hit.start, hit.end) not in seen:
                 yield hit
@@ -224,6 +227,43 @@ def split_places(index: "evidence.NameIndex") -> list[set[str]]:
             continue  # "the Socialist Republic of Viet Nam": an official name keeps its own form
         if whole and sum(1 for start, end in index.spans[whole] if index.alone_at(start, end)) >= 2:
             groups.append({unit, whole})
+    return groups
+
+
+# A family name, then a given name of two short syllables joined by a hyphen (Park Hang-seo, Li Ka-shing).
+_HYPHENED_GIVEN = regex.compile(r"(\p{Lu}\p{Ll}{1,5}) (\p{Lu}\p{Ll}{0,5})-(\p{L})(\p{Ll}{0,5})")
+
+
+def _family_first_kept(doc: Document, index: "evidence.NameIndex", hit: Hit) -> bool:
+    """A Korean given name written after its family name ("Kim Gwang-hyun") beside a case variant the article
+    writes only before a family name ("Gwang-Hyun Kim"): the given-name-first mentions are the round trip's
+    (name-order reports them), so the family-first spelling is not the doubtful one, however rare."""
+    word, keep = doc.text[hit.start : hit.end], hit.replacements[0] if hit.replacements else ""
+    if " " in word or not _SYLLABIC_GIVEN.fullmatch(word) or nm.fold(word) != nm.fold(keep):
+        return False
+    before = doc.text[max(0, hit.start - 12) : hit.start].split()
+    families = korean_families()
+    if not before or before[-1] not in families:
+        return False
+    return not any(f"{family} {keep}" in index.spans for family in families)
+
+
+_SYLLABIC_GIVEN = regex.compile(r"\p{Lu}\p{Ll}{1,5}-\p{L}\p{Ll}{0,5}")
+
+
+def split_given(index: "evidence.NameIndex") -> list[set[str]]:
+    """A syllabic given name the article writes hyphenated after a family name, written less often as two
+    words after the same family name ("Park Hang-seo" x3, "Park Hang Seo" x2): the hyphen fell out on a
+    round trip. Each syllable alone is often an English word (hang, seo), so no name unit holds the pair."""
+    groups = []
+    for name in index.spans:
+        match = _HYPHENED_GIVEN.fullmatch(name) if "-" in name else None
+        if not match:
+            continue
+        family, first, initial, rest = match.groups()
+        for split in (f"{family} {first} {initial.upper()}{rest}", f"{family} {first} {initial.lower()}{rest}"):
+            if split in index.spans and index.count(name) > index.count(split):
+                groups.append({name, split})
     return groups
 
 
