@@ -101,7 +101,9 @@ def _flipped(text: str, marks: tuple[Mark, ...]) -> Iterator[Hit]:
             continue
         opener, close = mark.partner, mark.start
         after = text[mark.end : mark.end + 1]
-        if not (opener > 0 and text[opener - 1].isalpha() and text[opener + 1 : opener + 2] in (" ", "\t")):
+        # The opening mark is glued to the word or the clause mark before it (`the" best`, `he wrote," put`).
+        if not (opener > 0 and (text[opener - 1].isalpha() or text[opener - 1] in _CLAUSE_MARKS)
+                and text[opener + 1 : opener + 2] in (" ", "\t")):
             continue
         if not (text[close - 1] in " \t" and text[close - 2 : close - 1].strip() and (after.isalpha() or after in _AFTER_CLOSE)):
             continue
@@ -114,6 +116,9 @@ def _flipped(text: str, marks: tuple[Mark, ...]) -> Iterator[Hit]:
             space -= 1
         yield Hit(space, mark.end, (mark.glyph + (" " if after.isalpha() else ""),))
 
+
+# Clause marks an opening mark may be glued to when a quotation resumes (`he wrote," put`).
+_CLAUSE_MARKS = ",:;"
 
 # Marks that may follow a closing quotation mark glued to them.
 _AFTER_CLOSE = ",.;:!?)]"
