@@ -109,12 +109,23 @@ def _flipped(text: str, marks: tuple[Mark, ...]) -> Iterator[Hit]:
             continue
         if mark.glyph != '"' and not after.isalpha():
             continue  # a curly pair with a free closer: opening-quote-on-wrong-side (JN106) reports it
+        if _read_one_off(text, close, after):
+            continue
         gap = len(text[opener + 1 :]) - len(text[opener + 1 :].lstrip(" \t"))
         yield Hit(opener, opener + 1 + gap, (" " + text[opener],))
         space = close - 1
         while text[space - 1] in " \t":
             space -= 1
         yield Hit(space, mark.end, (mark.glyph + (" " if after.isalpha() else ""),))
+
+
+def _read_one_off(text: str, close: int, after: str) -> bool:
+    """True when the pair is read one mark off: its closer opens a tight quotation that the next
+    mark closes (`tasks" (as the "division of labor" notice`), so the marks pair the other way."""
+    if not after.isalpha():
+        return False
+    nxt = text.find('"', close + 1)
+    return nxt > 0 and "\n" not in text[close:nxt] and not text[nxt - 1].isspace() and not text[nxt + 1 : nxt + 2].isalnum()
 
 
 # Clause marks an opening mark may be glued to when a quotation resumes (`he wrote," put`).
