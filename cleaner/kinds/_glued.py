@@ -138,7 +138,7 @@ def best_split(token: str, standalone: set[str]) -> int | None:
     best: tuple[float, int] | None = None
     cuts = _candidate_cuts(token)
     if token[0].isupper() and whole == 0:  # a name the article writes on its own, then a word
-        cuts.update(k for k in range(4, len(token) - _MIN_CONTENT_LEN + 1) if token[:k] in standalone)
+        cuts.update(k for k in range(4, len(token) - 3) if token[:k] in standalone)
     for cut in sorted(cuts):
         head, tail = token[:cut], token[cut:]
         score = _split_score(head, tail, standalone)
@@ -161,6 +161,10 @@ def _content_split(token: str, standalone: set[str]) -> int | None:
     cuts = [k for k in range(_MIN_CONTENT_LEN, len(token) - _MIN_CONTENT_LEN + 1)
             if _content_part(token[:k], standalone) and _content_part(token[k:], standalone)
             and (token[:k] in standalone or token[k:] in standalone)]
+    if not cuts:  # a name the article capitalises, lower-cased and glued to a frequent word ("vildaindicated")
+        cuts = [k for k in range(4, len(token) - _MIN_CONTENT_LEN + 1)
+                if token[:k].capitalize() in standalone and token[:k] not in standalone and lexicon.zipf(token[:k]) < _MIN_NAME_TAIL_ZIPF
+                and lexicon.zipf(token[k:]) >= _MIN_NAME_TAIL_ZIPF and token[k:] not in function_words()]
     return cuts[0] if len(cuts) == 1 else None
 
 
@@ -215,12 +219,16 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
 def _name_then_word(head: str, tail: str, standalone: set[str]) -> bool:
     """A name the article writes on its own with a frequent lower-case word glued on ("Ferreirainsisted"
     where "Abel Ferreira" stands elsewhere), and the whole known neither to English nor to the name tables."""
-    return (head in standalone and len(head) >= 4 and len(tail) >= _MIN_CONTENT_LEN
-            and lexicon.zipf(tail) >= _MIN_NAME_TAIL_ZIPF and tail not in function_words()
+    # A short tail must be a very frequent word after a longer name ("Alvarezgave"; not "Rosemade").
+    tail_zipf = lexicon.zipf(tail)
+    long_enough = len(tail) >= _MIN_CONTENT_LEN or (len(tail) == 4 and len(head) >= 5 and tail_zipf >= _MIN_SHORT_TAIL_ZIPF)
+    return (head in standalone and len(head) >= 4 and long_enough
+            and tail_zipf >= _MIN_NAME_TAIL_ZIPF and tail not in function_words()
             and (head + tail) not in _known_name_words())
 
 
 _MIN_NAME_TAIL_ZIPF = 4.0
+_MIN_SHORT_TAIL_ZIPF = 5.0
 
 
 def _min_content_zipf(token: str, content: str) -> float:

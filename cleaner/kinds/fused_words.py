@@ -203,8 +203,11 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
                 continue
         elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end):
             continue
-        yield Hit(mark_at + 1, mark_at + 1, (" ",),
-                  message=f"No space after “{match.group('mark')}” before “{match.group('right')}”.")
+        # The span is the mark and the word glued to it: the damage is the pair, and a reader points at
+        # either the mark that lacks its space or the word run into it.
+        mark = match.group("mark")
+        yield Hit(mark_at, after, (f"{mark} {match.group('right')}",),
+                  message=f"No space after “{mark}” before “{match.group('right')}”.")
 
 
 def _sentence_word_before(text: str, end: int) -> bool:

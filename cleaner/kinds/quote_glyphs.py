@@ -101,12 +101,16 @@ def _flipped(text: str, marks: tuple[Mark, ...]) -> Iterator[Hit]:
             continue
         opener, close = mark.partner, mark.start
         after = text[mark.end : mark.end + 1]
-        if not (opener > 0 and text[opener - 1].isalpha() and text[opener + 1 : opener + 2] in (" ", "\t")):
+        # The opening mark is glued to the word or the clause mark before it (`the" best`, `he wrote," put`).
+        if not (opener > 0 and (text[opener - 1].isalpha() or text[opener - 1] in _CLAUSE_MARKS)
+                and text[opener + 1 : opener + 2] in (" ", "\t")):
             continue
         if not (text[close - 1] in " \t" and text[close - 2 : close - 1].strip() and (after.isalpha() or after in _AFTER_CLOSE)):
             continue
         if mark.glyph != '"' and not after.isalpha():
             continue  # a curly pair with a free closer: opening-quote-on-wrong-side (JN106) reports it
+        if _read_one_off(text, close, after):
+            continue
         gap = len(text[opener + 1 :]) - len(text[opener + 1 :].lstrip(" \t"))
         yield Hit(opener, opener + 1 + gap, (" " + text[opener],))
         space = close - 1
@@ -114,6 +118,18 @@ def _flipped(text: str, marks: tuple[Mark, ...]) -> Iterator[Hit]:
             space -= 1
         yield Hit(space, mark.end, (mark.glyph + (" " if after.isalpha() else ""),))
 
+
+def _read_one_off(text: str, close: int, after: str) -> bool:
+    """True when the pair is read one mark off: its closer opens a tight quotation that the next
+    mark closes (`tasks" (as the "division of labor" notice`), so the marks pair the other way."""
+    if not after.isalpha():
+        return False
+    nxt = text.find('"', close + 1)
+    return nxt > 0 and "\n" not in text[close:nxt] and not text[nxt - 1].isspace() and not text[nxt + 1 : nxt + 2].isalnum()
+
+
+# Clause marks an opening mark may be glued to when a quotation resumes (`he wrote," put`).
+_CLAUSE_MARKS = ",:;"
 
 # Marks that may follow a closing quotation mark glued to them.
 _AFTER_CLOSE = ",.;:!?)]"
