@@ -13,12 +13,15 @@ right after a closer) is left alone. No fix is offered: where the quotation real
 
 from __future__ import annotations
 
+import bisect
+
 from typing import Callable, Iterator
 
 import regex
 
 from cleaner.document import Document, Span
 from cleaner.kinds._quotes import OPEN, Mark, paragraph_marks
+from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, Option, Replacement
 from cleaner.wordclass import reporting_verbs
@@ -32,7 +35,8 @@ REPLACEMENT = Replacement.NONE
 
 _FIRST_PERSON = regex.compile(r"(?<![\p{L}’'-])(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Mm]yself|[Oo]urselves)(?![\p{L}’'-])")
 _WORD = regex.compile(r"\p{L}+")
-_QUOTE_MARKS = "“”\"«»„‘"
+_ANY_QUOTE = regex.compile(r"[“”\"«»„‘]")
+_CLOSER_AT_SENTENCE_END = regex.compile(r"(?<=[.!?])[”\"](?=[ \t]+\p{Lu})")
 _SENTENCE_END = ".!?"
 
 
@@ -43,40 +47,45 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     verbs = reporting_verbs()
 
     def check(doc: Document) -> Iterator[Hit]:
-        text = doc.text
-        if "”" not in text and '"' not in text:
+        # Cheap first: a closer after a sentence mark with first-person words running on after it;
+        # only then pair the marks and weigh the page's own voice.
+        tails, runs = [], []
+        for match in _CLOSER_AT_SENTENCE_END.finditer(doc.text, timeout=timeout_for(doc.text)):
+            para = doc.paragraph_at(match.start())
+            if para is None:
+                continue
+            tail = _tail(doc.text, match.end(), para)
+            tails.append(tail)
+            if _speaker_runs_on(doc, tail, verbs, window):
+                runs.append(match.start())
+        if not runs or _first_person_prose(doc, tails, prose_limit) >= prose_limit:
             return
-        scanned = paragraph_marks(doc)
-        candidates = [(para, mark) for para, marks in scanned for mark in marks if _closes_sentence(text, mark)]
-        if not candidates or _first_person_prose(doc, candidates) >= prose_limit:
-            return
-        for para, mark in candidates:
-            if _speaker_runs_on(doc, mark, para, verbs, window):
-                yield Hit(mark.start, mark.end)
+        closers = {m.start for _, marks in paragraph_marks(doc) for m in marks if _well_paired(m)}
+        yield from (Hit(offset, offset + 1) for offset in runs if offset in closers)
 
     return check
 
 
-def _closes_sentence(text: str, mark: Mark) -> bool:
-    """True for a well-paired closer right after a sentence mark, with a new capitalised sentence after it."""
-    if mark.role == OPEN or mark.defect is not None or mark.partner is None or mark.depth != 1:
-        return False
-    if text[mark.start - 1 : mark.start] not in tuple(_SENTENCE_END):
-        return False
-    return bool(regex.match(r"[ \t]+\p{Lu}", text[mark.end : mark.end + 3]))
+def _well_paired(mark: Mark) -> bool:
+    """True for a closer the scanner paired with an opener, at the first level."""
+    return mark.role != OPEN and mark.defect is None and mark.partner is not None and mark.depth == 1
 
 
-def _speaker_runs_on(doc: Document, mark: Mark, para: Span, verbs: frozenset[str], window: int) -> bool:
+def _tail(text: str, after: int, para: Span) -> tuple[int, int]:
+    """The words after a closer, up to the next quotation mark or the paragraph end."""
+    found = _ANY_QUOTE.search(text, after, para.end)
+    return after, found.start() if found else para.end
+
+
+def _speaker_runs_on(doc: Document, tail: tuple[int, int], verbs: frozenset[str], window: int) -> bool:
     """True when the first-person sentences after the closer run on with no attribution or new quotation."""
-    text = doc.text
-    stop = next((i for i in range(mark.end, para.end) if text[i] in _QUOTE_MARKS), para.end)
-    offset, seen = mark.end + 1, 0
+    text, (after, stop) = doc.text, tail
+    offset, seen = after + 1, 0
     while offset < stop and seen < window:
         sentence = doc.sentence_at(offset)
         if sentence is None or sentence.end > stop + 1:
             return False  # the sentence runs into a quotation mark: a new quotation, not run-on speech
-        words = _WORD.findall(text, sentence.start, sentence.end)
-        if any(w.lower() in verbs for w in words):
+        if any(w.lower() in verbs for w in _WORD.findall(text, sentence.start, sentence.end)):
             return False  # an attribution: the reporter speaks again
         if _FIRST_PERSON.search(text, sentence.start, sentence.end):
             return text[sentence.end - 1 : sentence.end] in tuple(_SENTENCE_END) or sentence.end >= stop
@@ -87,19 +96,19 @@ def _speaker_runs_on(doc: Document, mark: Mark, para: Span, verbs: frozenset[str
     return False
 
 
-def _first_person_prose(doc: Document, candidates: list[tuple[Span, Mark]]) -> int:
-    """How many sentences outside quotations speak in the first person, not counting those right
-    after a closer: the page's own voice (a talk, a column) when there are several."""
-    text, tails = doc.text, []
-    for para, mark in candidates:
-        stop = next((i for i in range(mark.end, para.end) if text[i] in _QUOTE_MARKS), para.end)
-        tails.append((mark.end, stop))
-    count = 0
-    for sentence in doc.sentences:
-        if any(start <= sentence.start < stop for start, stop in tails):
+def _first_person_prose(doc: Document, tails: list[tuple[int, int]], limit: int) -> int:
+    """How many sentences outside quotations speak in the first person (counted up to `limit`), not
+    counting those right after a closer: the page's own voice (a talk, a column) when there are several."""
+    starts = [start for start, _ in tails]
+    counted: set[int] = set()
+    for match in _FIRST_PERSON.finditer(doc.text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < tails[i][1]:
+            continue  # right after a closer: the words this rule weighs
+        sentence = doc.sentence_at(match.start())
+        if sentence is None or sentence.start in counted or doc.in_quote(match.start()):
             continue
-        for match in _FIRST_PERSON.finditer(text, sentence.start, sentence.end):
-            if not doc.in_quote(match.start()):
-                count += 1
-                break
-    return count
+        counted.add(sentence.start)
+        if len(counted) >= limit:
+            break
+    return len(counted)
