@@ -8,7 +8,7 @@ sentence (`.”`), a new capitalised sentence follows, and the sentences up to t
 mark or attribution (a reporting verb) speak in the first person within the first four of them.
 A page whose own prose speaks in the first person (a talk, a column, an interview transcript)
 tells nothing this way, so a page with first-person sentences outside quotations elsewhere (not
-right after a closer) is left alone. No fix is offered: where the quotation really ends is for an editor to say.
+right after a closer, nor after a reporting verb's colon, where speech lost its marks) is left alone. No fix is offered: where the quotation really ends is for an editor to say.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             tails.append(tail)
             if _speaker_runs_on(doc, tail, verbs, window):
                 runs.append(match.start())
-        if not runs or _first_person_prose(doc, tails, prose_limit) >= prose_limit:
+        if not runs or _first_person_prose(doc, tails, prose_limit, verbs) >= prose_limit:
             return
         closers = {m.start for _, marks in paragraph_marks(doc) for m in marks if _well_paired(m)}
         yield from (Hit(offset, offset + 1) for offset in runs if offset in closers)
@@ -96,7 +96,7 @@ def _speaker_runs_on(doc: Document, tail: tuple[int, int], verbs: frozenset[str]
     return False
 
 
-def _first_person_prose(doc: Document, tails: list[tuple[int, int]], limit: int) -> int:
+def _first_person_prose(doc: Document, tails: list[tuple[int, int]], limit: int, verbs: frozenset[str]) -> int:
     """How many sentences outside quotations speak in the first person (counted up to `limit`), not
     counting those right after a closer: the page's own voice (a talk, a column) when there are several."""
     starts = [start for start, _ in tails]
@@ -108,7 +108,15 @@ def _first_person_prose(doc: Document, tails: list[tuple[int, int]], limit: int)
         sentence = doc.sentence_at(match.start())
         if sentence is None or sentence.start in counted or doc.in_quote(match.start()):
             continue
+        if _introduced(doc.text, sentence.start, match.start(), verbs):
+            continue  # speech after "said ...:" that lost its marks (PU114's), not the page's own voice
         counted.add(sentence.start)
         if len(counted) >= limit:
             break
     return len(counted)
+
+
+def _introduced(text: str, start: int, offset: int, verbs: frozenset[str]) -> bool:
+    """True when a reporting verb and a colon stand before the offset in its sentence ("said about the final: Our")."""
+    colon = text.rfind(":", start, offset)
+    return colon >= 0 and any(w.lower() in verbs for w in _WORD.findall(text, start, colon))
