@@ -36,7 +36,7 @@ REPLACEMENT = Replacement.NONE
 _FIRST_PERSON = regex.compile(r"(?<![\p{L}’'-])(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Mm]yself|[Oo]urselves)(?![\p{L}’'-])")
 _WORD = regex.compile(r"\p{L}+")
 _ANY_QUOTE = regex.compile(r"[“”\"«»„‘]")
-_CLOSER_AT_SENTENCE_END = regex.compile(r"(?<=[.!?])[”\"](?=[ \t]+\p{Lu})")
+_CLOSER_AT_SENTENCE_END = regex.compile(r"(?<=[.!?])(?:[”\"]|''|’’)(?=[ \t]+\p{Lu})")  # TeX-style marks too
 _SENTENCE_END = ".!?"
 
 
@@ -57,18 +57,19 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             tail = _tail(doc.text, match.end(), para)
             tails.append(tail)
             if _speaker_runs_on(doc, tail, verbs, window):
-                runs.append(match.start())
+                runs.append((match.start(), match.end()))
         if not runs or _first_person_prose(doc, tails, prose_limit, verbs) >= prose_limit:
             return
         closers = {m.start for _, marks in paragraph_marks(doc) for m in marks if _well_paired(m)}
-        yield from (Hit(offset, offset + 1) for offset in runs if offset in closers)
+        yield from (Hit(start, end) for start, end in runs if start in closers)
 
     return check
 
 
 def _well_paired(mark: Mark) -> bool:
     """True for a closer the scanner paired with an opener, at the first level."""
-    return mark.role != OPEN and mark.defect is None and mark.partner is not None and mark.depth == 1
+    fine = mark.defect in (None, "tex", "mixed")  # a TeX or mixed glyph still pairs; other rules name the glyph
+    return mark.role != OPEN and fine and mark.partner is not None and mark.depth == 1
 
 
 def _tail(text: str, after: int, para: Span) -> tuple[int, int]:
