@@ -160,10 +160,11 @@ def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, ver
     nothing but words stands between it and the paragraph start or the mark before it, so the opener was
     lost where those words start, or right after a reporting verb's colon or comma among them. Only
     a closer followed by its attribution (",” the channel notes") is read this way."""
-    if mark.role == OPEN or text[mark.start - 1 : mark.start] not in tuple(_SPEECH_END):
+    if mark.role == OPEN or not _ends_speech(text, mark, para):
         return None
-    follow = _SPEAKER_WORD.findall(text, mark.end, min(para.end, mark.end + 60))[:_ATTRIBUTION_WORDS // 2]
-    if text[mark.end : mark.end + 1] != " " or not any(w.strip(".’'-").lower() in verbs for w in follow):
+    after = mark.end + (text[mark.end : mark.end + 1] == ",")  # continental style: the comma outside the mark
+    follow = _SPEAKER_WORD.findall(text, after, min(para.end, after + 60))[:_ATTRIBUTION_WORDS // 2]
+    if text[after : after + 1] != " " or not any(_reports(w.strip(".’'-").lower(), verbs) for w in follow):
         return None  # a closer not followed by its attribution may be the stray mark itself
     before = [m for m in marks if m.end <= mark.start]
     start = before[-1].end if before else para.start
@@ -178,6 +179,23 @@ def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, ver
         after = _NEXT_SENTENCE.search(text, start, mark.start)
         start = after.end() if after else start
     return start if text[start : start + 1].isupper() else None
+
+
+def _reports(word: str, verbs: frozenset[str]) -> bool:
+    """True for a reporting verb, also in its plural present ("write Lega and Forza", from "writes")."""
+    return word in verbs or word + "s" in verbs or word + "es" in verbs
+
+
+def _ends_speech(text: str, mark: Mark, para: Span) -> bool:
+    """True when the closer ends spoken words: after a comma or end mark ("calm,” he said), or after a
+    word with the comma outside the mark ("calm ”, he said"), its space before it a spacing slip."""
+    before = mark.start
+    while before > para.start and text[before - 1] in " \t":
+        before -= 1
+    last = text[before - 1 : before]
+    if last in tuple(_SPEECH_END):
+        return True
+    return last.isalnum() and text[mark.end : mark.end + 1] == ","
 
 
 # A left single quote that opens words ("‘The phrase"), not one used as an apostrophe ("Seoul‘s").

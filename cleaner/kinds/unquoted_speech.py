@@ -14,6 +14,9 @@ reported") is left alone. A direct question may stand without quotation marks (H
 comes next?), so a sentence ending in a question mark is left alone. "The" before another capital starts a name (The Hague, The Times) and
 is left alone, and so is a short "I" aside ("he said, I recall, that..."). A paragraph taken for a
 heading is skipped only when it is short: a long last paragraph cut off mid-sentence is prose.
+A reporting verb further back in the clause before a colon counts when the words after the colon
+speak in the first person ("said in response to the question: Our camp ends"), which a reporter
+does not; the closing point may be the end of a line on a page of single-line paragraphs.
 No fix is offered: where the quotation ends is for an editor to say.
 
 """
@@ -41,6 +44,8 @@ _QUOTE_MARKS = "\"“”‘’«»„"
 _ASIDE = regex.compile(r"(?:[ \t]+[\p{L}’'-]+){0,3},")
 _GAP = regex.compile(r"[ \t]+")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
+_CLAUSE_BREAK = regex.compile(r"[;:“”\"«»()]")
+_FIRST_PERSON = regex.compile(r"(?<![\p{L}’'-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\p{L}’'-])")
 _SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
 
 
@@ -59,7 +64,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if not _opens_speech(doc, match, function_words):
                 continue
             mark = match.start()
-            if not _verb_before(text, mark, verb_forms, max_words):
+            if not _verb_before(text, mark, verb_forms, max_words) and not _far_verb(doc, match, verb_forms):
                 continue
             if _short_heading(doc, mark) or _asks(doc, match.start("word")):
                 continue  # a direct question may stand without quotation marks
@@ -88,16 +93,18 @@ def _opens_speech(doc: Document, match: regex.Match, function_words: frozenset[s
 
 
 def _closing_point(doc: Document, offset: int) -> int | None:
-    """The final full stop of the paragraph when the speech's sentence is its last and holds no quotation mark."""
+    """The final full stop of the paragraph (or of its line, on a page of single-line paragraphs) when the
+    speech's sentence is its last and holds no quotation mark."""
     sentence, para = doc.sentence_at(offset), doc.paragraph_at(offset)
     if sentence is None or para is None:
         return None
     end = sentence.end
     while end > sentence.start and doc.text[end - 1] in " \t":
         end -= 1
-    if doc.text[para.start : para.end].rstrip().endswith(doc.text[sentence.start : end]) is False:
+    line_end = doc.text[end : end + 1] == "\n"  # a page whose paragraphs are single lines
+    if end != para.end and not line_end:
         return None
-    if end != para.end or doc.text[end - 1] not in ".!" or any(c in _QUOTE_MARKS for c in doc.text[offset:end]):
+    if doc.text[end - 1] not in ".!" or any(c in _QUOTE_MARKS for c in doc.text[offset:end]):
         return None
     return end - 1
 
@@ -126,6 +133,21 @@ def _verb_before(text: str, mark: int, verbs: frozenset[str], max_words: int) ->
             truncated = index == 0 and start > 0 and (text[start - 1].isalpha() or text[start - 1] in "’'-")
             return not truncated
     return False
+
+
+def _far_verb(doc: Document, match: regex.Match, verbs: frozenset[str]) -> bool:
+    """True after a colon that ends a clause holding a reporting verb further back in its sentence
+    ("said in response to the question: Anyway, I hope"), when the words after the colon speak in the
+    first person: the reporter does not say "I" or "we", the speaker does."""
+    mark, text = match.start(), doc.text
+    sentence = doc.sentence_at(mark)
+    if text[mark] != ":" or sentence is None:
+        return False
+    verb_end = max((w.end() for w in _PLAIN_WORD.finditer(text, sentence.start, mark) if w.group().lower() in verbs), default=-1)
+    if verb_end < 0 or _CLAUSE_BREAK.search(text, verb_end, mark):
+        return False  # no verb, or a quotation or another clause between the verb and the colon
+    speech = doc.sentence_at(match.start("word"))
+    return speech is not None and bool(_FIRST_PERSON.search(text, match.start("word"), speech.end))
 
 
 def _whole_sentence(doc: Document, offset: int) -> bool:

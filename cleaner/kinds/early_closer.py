@@ -1,0 +1,123 @@
+"""`early-closer`: a quotation closed after its first sentence while the speaker's words run on.
+
+Translation that splits a long quotation into sentences closes the quotation after the first one
+and leaves the rest in the open: `“This season is ending.” Many of us were tired. We will try.`
+The words after the closer are still the speaker's: they speak in the first person (I, we, my,
+our, us, me) and no attribution introduces them. The rule reports the closing mark when it ends a
+sentence (`.”`), a new capitalised sentence follows, and the sentences up to the next quotation
+mark or attribution (a reporting verb) speak in the first person within the first four of them.
+A page whose own prose speaks in the first person (a talk, a column, an interview transcript)
+tells nothing this way, so a page with first-person sentences outside quotations elsewhere (not
+right after a closer, nor after a reporting verb's colon, where speech lost its marks) is left alone. No fix is offered: where the quotation really ends is for an editor to say.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner.document import Document, Span
+from cleaner.kinds._quotes import OPEN, Mark, paragraph_marks
+from cleaner.kinds._support import timeout_for
+from cleaner.model import Hit, Rule
+from cleaner.schema import INTEGER, Option, Replacement
+from cleaner.wordclass import reporting_verbs
+
+KIND = "early-closer"
+OPTIONS = (
+    Option("sentences", INTEGER, "Sentences after the closer in which the first person must appear.", default=4),
+    Option("prose-paragraphs", INTEGER, "First-person sentences outside quotations (not after a closer) that mark a first-person page.", default=2),
+)
+REPLACEMENT = Replacement.NONE
+
+_FIRST_PERSON = regex.compile(r"(?<![\p{L}’'-])(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Mm]yself|[Oo]urselves)(?![\p{L}’'-])")
+_WORD = regex.compile(r"\p{L}+")
+_ANY_QUOTE = regex.compile(r"[“”\"«»„‘]")
+_CLOSER_AT_SENTENCE_END = regex.compile(r"(?<=[.!?])(?:[”\"]|''|’’)(?=[ \t]+\p{Lu})")  # TeX-style marks too
+_SENTENCE_END = ".!?"
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Read the reporting verbs once and return the checker."""
+    window = rule.options["sentences"]
+    prose_limit = rule.options["prose-paragraphs"]
+    verbs = reporting_verbs()
+
+    def check(doc: Document) -> Iterator[Hit]:
+        # Cheap first: a closer after a sentence mark with first-person words running on after it;
+        # only then pair the marks and weigh the page's own voice.
+        tails, runs = [], []
+        for match in _CLOSER_AT_SENTENCE_END.finditer(doc.text, timeout=timeout_for(doc.text)):
+            para = doc.paragraph_at(match.start())
+            if para is None:
+                continue
+            tail = _tail(doc.text, match.end(), para)
+            tails.append(tail)
+            if _speaker_runs_on(doc, tail, verbs, window):
+                runs.append((match.start(), match.end()))
+        if not runs or _first_person_prose(doc, tails, prose_limit, verbs) >= prose_limit:
+            return
+        closers = {m.start for _, marks in paragraph_marks(doc) for m in marks if _well_paired(m)}
+        yield from (Hit(start, end) for start, end in runs if start in closers)
+
+    return check
+
+
+def _well_paired(mark: Mark) -> bool:
+    """True for a closer the scanner paired with an opener, at the first level."""
+    fine = mark.defect in (None, "tex", "mixed")  # a TeX or mixed glyph still pairs; other rules name the glyph
+    return mark.role != OPEN and fine and mark.partner is not None and mark.depth == 1
+
+
+def _tail(text: str, after: int, para: Span) -> tuple[int, int]:
+    """The words after a closer, up to the next quotation mark or the paragraph end."""
+    found = _ANY_QUOTE.search(text, after, para.end)
+    return after, found.start() if found else para.end
+
+
+def _speaker_runs_on(doc: Document, tail: tuple[int, int], verbs: frozenset[str], window: int) -> bool:
+    """True when the first-person sentences after the closer run on with no attribution or new quotation."""
+    text, (after, stop) = doc.text, tail
+    offset, seen = after + 1, 0
+    while offset < stop and seen < window:
+        sentence = doc.sentence_at(offset)
+        if sentence is None or sentence.end > stop + 1:
+            return False  # the sentence runs into a quotation mark: a new quotation, not run-on speech
+        if any(w.lower() in verbs for w in _WORD.findall(text, sentence.start, sentence.end)):
+            return False  # an attribution: the reporter speaks again
+        if _FIRST_PERSON.search(text, sentence.start, sentence.end):
+            return text[sentence.end - 1 : sentence.end] in tuple(_SENTENCE_END) or sentence.end >= stop
+        seen += 1
+        offset = sentence.end
+        while offset < stop and text[offset].isspace():
+            offset += 1
+    return False
+
+
+def _first_person_prose(doc: Document, tails: list[tuple[int, int]], limit: int, verbs: frozenset[str]) -> int:
+    """How many sentences outside quotations speak in the first person (counted up to `limit`), not
+    counting those right after a closer: the page's own voice (a talk, a column) when there are several."""
+    starts = [start for start, _ in tails]
+    counted: set[int] = set()
+    for match in _FIRST_PERSON.finditer(doc.text):
+        i = bisect.bisect_right(starts, match.start()) - 1
+        if i >= 0 and match.start() < tails[i][1]:
+            continue  # right after a closer: the words this rule weighs
+        sentence = doc.sentence_at(match.start())
+        if sentence is None or sentence.start in counted or doc.in_quote(match.start()):
+            continue
+        if _introduced(doc.text, sentence.start, match.start(), verbs):
+            continue  # speech after "said ...:" that lost its marks (PU114's), not the page's own voice
+        counted.add(sentence.start)
+        if len(counted) >= limit:
+            break
+    return len(counted)
+
+
+def _introduced(text: str, start: int, offset: int, verbs: frozenset[str]) -> bool:
+    """True when a reporting verb and a colon stand before the offset in its sentence ("said about the final: Our")."""
+    colon = text.rfind(":", start, offset)
+    return colon >= 0 and any(w.lower() in verbs for w in _WORD.findall(text, start, colon))
