@@ -42,6 +42,7 @@ _ALTERNATES = (
 )
 # A given name of romanised syllables joined by hyphens: Gun-hee, Jae-myung, Seo-yeon.
 _SYLLABIC = regex.compile(r"\p{Lu}\p{Ll}{1,5}(?:-\p{Ll}{1,6})+")
+_SYLLABLE_BREAK = regex.compile(r"[ -]")  # compiled once: asked for every pair with a syllabic name
 # Masculine and feminine forms of one surname are two people (Kowalski / Kowalska, Novak / Novakova).
 # The adjective ending -ий/-ый of Slavic surnames, romanised as -y, -yi, -iy, -ii or -i.
 _SLAVIC_ENDING = regex.compile(r"(?:yi|iy|ii|yy|y|i)$")
@@ -213,8 +214,8 @@ def is_syllabic(name: str) -> bool:
 
 def _alternate_syllables(a: str, b: str) -> bool:
     """Same number of syllables, each equal or one romanisation apart (myeong / myung, Gun / Kun)."""
-    left = [fold(p) for p in regex.split(r"[ -]", a) if p]
-    right = [fold(p) for p in regex.split(r"[ -]", b) if p]
+    left = [fold(p) for p in _SYLLABLE_BREAK.split(a) if p]
+    right = [fold(p) for p in _SYLLABLE_BREAK.split(b) if p]
     return len(left) == len(right) and all(x == y or _one_rewrite(x, y) for x, y in zip(left, right))
 
 

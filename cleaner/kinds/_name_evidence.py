@@ -67,15 +67,18 @@ class NameIndex:
         company = [text for text in texts if text not in skip]
         names = [w for w in company if not nm.is_common(w)]
         personal = len(company) == len(texts)  # "Rygoku Sumo Hall" names a place: its words tell no people apart
+        folded = [(text, nm.fold(text)) for text in company]  # folded once per mention, not once per name word
         for word in names:
-            if len(nm.fold(word)) >= 4:
+            key = nm.fold(word)
+            if len(key) >= 4:
                 self._units.add(word)
-                beside = self._beside.setdefault(nm.fold(word), set())
+                others = [fold for text, fold in folded if text != word]
+                beside = self._beside.setdefault(key, set())
                 if len(beside) < _CO_LIMIT:
-                    beside.update(nm.fold(n) for n in company if n != word)
-                people = self._people_beside.setdefault(nm.fold(word), set())
+                    beside.update(others)
+                people = self._people_beside.setdefault(key, set())
                 if personal and len(people) < _CO_LIMIT:
-                    people.update(nm.fold(n) for n in company if n != word)
+                    people.update(others)
         for a, b in zip(words, words[1:]):
             if a.text not in skip and b.text not in skip and (a.text in names or b.text in names):
                 self._units.add(f"{a.text} {b.text}")

@@ -67,11 +67,14 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         longer = {t for m in nm.mentions(doc) if len(m.words) > 1 for t in m.texts if not _with_own_family(m.texts, t)}
         written = {w.text for w in doc.words}
         countries = _Countries(doc)
+        targets: dict[str, tuple[str, str] | None] = {}  # one verdict per distinct word, not per mention
         for mention in nm.mentions(doc):
             if len(mention.words) != 1 or mention.texts[0] in longer:
                 continue
             word = mention.words[0]
-            target = _target(word.text, index, named_ceiling, written)
+            if word.text not in targets:
+                targets[word.text] = _target(word.text, index, named_ceiling, written)
+            target = targets[word.text]
             if target is None:
                 continue
             family, country = target

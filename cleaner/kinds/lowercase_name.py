@@ -102,22 +102,33 @@ def _lowered_variant(doc: Document, capitalised: dict[str, str]) -> Iterator[Hit
         by_initial.setdefault(written[0], []).append(written)
     if not by_initial:
         return
-    text, common = doc.text, lexicon.lowercase_words()
+    text = doc.text
+    # The verdict depends on the word alone: decided once per distinct word, not at each of its uses.
+    names: dict[str, str | None] = {}
     for word in doc.words:
         lower = word.text
-        if len(lower) < _VARIANT_LENGTH or not lower.isalpha() or not lower.islower():
-            continue
-        if lower in capitalised or lower in common or lexicon.zipf(lower) > 0:
+        if len(lower) < _VARIANT_LENGTH or not lower.islower():
+            continue  # most words: too short or not lower case, before any table is asked
+        if lower not in names:
+            names[lower] = _respelled_name(lower, capitalised, by_initial)
+        name = names[lower]
+        if name is None:
             continue
         before = text[word.start - 1] if word.start else " "
         after = text[word.end] if word.end < len(text) else " "
         if before in _GLUE or (after in _GLUE and after not in ".-") or _glued_after(text, word.end):
             continue
-        guess = lower[0].upper() + lower[1:]
-        near = [w for w in by_initial.get(guess[0], ()) if nm.fold(w) != nm.fold(guess) and nm.is_variant(guess, w)]
-        if len(near) == 1:
-            yield Hit(word.start, word.end, (near[0],),
-                      message=f"“{lower}” looks like the name the article writes “{near[0]}”, in lower case and respelled.")
+        yield Hit(word.start, word.end, (name,),
+                  message=f"“{lower}” looks like the name the article writes “{name}”, in lower case and respelled.")
+
+
+def _respelled_name(lower: str, capitalised: dict[str, str], by_initial: dict[str, list[str]]) -> str | None:
+    """The one mid-sentence capitalised word an unknown lower-case word respells, if there is exactly one."""
+    if not lower.isalpha() or lower in capitalised or lower in lexicon.lowercase_words() or lexicon.zipf(lower) > 0:
+        return None
+    guess = lower[0].upper() + lower[1:]
+    near = [w for w in by_initial.get(guess[0], ()) if nm.fold(w) != nm.fold(guess) and nm.is_variant(guess, w)]
+    return near[0] if len(near) == 1 else None
 
 
 def _mid_sentence_capitals(doc: Document) -> set[str]:

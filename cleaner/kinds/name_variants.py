@@ -143,9 +143,11 @@ def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
     units = sorted(u for u in index.units() if len(u) <= _LONGEST_NAME)
 
     def linked(a: str, b: str) -> bool:
-        if _split_compound(a, b):
-            return False
-        return (nm.is_variant(a, b) or _lost_feminine(index, a, b) or _one_letter_surname(a, b)) and index.may_be_one(a, b)
+        if abs(len(nm.fold(a)) - len(nm.fold(b))) > 2:
+            return False  # cheap first: none of the links below spans more than two letters (is_variant's own bound)
+        if not (nm.is_variant(a, b) or _lost_feminine(index, a, b) or _one_letter_surname(a, b)):
+            return False  # nearly every pair: decided before the dictionary is asked about a split compound
+        return not _split_compound(a, b) and index.may_be_one(a, b)
 
     return variant_groups(units, linked, window, key=_consonant_block)[0]
 
