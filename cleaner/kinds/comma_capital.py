@@ -1,7 +1,7 @@
 """`comma-capital`: an article that capitalises the word after its commas, as if each clause began a sentence.
 
 Engines that translate clause by clause (Chinese and Japanese text is often cut at every comma)
-give each clause a capital: `the outside , It's an internal problem , For example`, `is true,
+give each clause a capital: `the budget , It's a local matter , For instance`, `is true,
 Then the two will meet`. One such capital is weak evidence (a comma splice, a name in apposition),
 so the kind weighs the whole article: when at least `min-count` words after a comma that follows a
 lower-case word are capitalised although they are no names, and at least `min-rate` per 1,000 words

@@ -1,7 +1,7 @@
 """`missing-stop`: two sentences run together with no full stop between them.
 
 Languages that write no sentence punctuation (Thai) and headline-style sources (Chinese, Japanese)
-leave English sentences joined without a mark: `a 3-0 victory over China In the future, I hope`,
+leave English sentences joined without a mark: `a 2-1 win over Norway Next season, we hope`,
 `the talks ended He said`. The gap is reported, with ". " as the fix, when the capitalised word
 after a lower-case word or a name opens a clause, judged by what follows it (never by the strings seen):
 
@@ -12,7 +12,7 @@ after a lower-case word or a name opens a clause, judged by what follows it (nev
   reporting verb or a past form: `in Shanghai The association will select`); a title or a name
   would capitalise those words;
 - a preposition or conjunction that opens a phrase closed by a comma and a subject pronoun
-  (`over China In the future, I hope`): a fronted adverbial before its clause;
+  (`over Norway Next season, we hope`): a fronted adverbial before its clause;
 - a capitalised common word with a comma and a subject after it (`in the future Today, the
   association announced`): a fronted adverb; a name in apposition is in the name tables or
   capitalised again in the article.
@@ -42,7 +42,7 @@ _SUBJECTS = frozenset("he she it they we there".split())
 _DEMONSTRATIVES = frozenset("this these those".split())
 _DETERMINERS = frozenset("the its their his her our my".split())
 _OBJECTS = frozenset("a an the its their his her our my".split())
-# Subjects that may follow a fronted phrase and its comma: "In the future, I hope".
+# Subjects that may follow a fronted phrase and its comma: "Next season, we hope".
 _COMMA_SUBJECTS = frozenset("i we you he she it they there".split())
 # A capitalised word with a comma after a lower-case word, then a subject (ASCII: English adverbs),
 # found from the comma (a literal start is fast); the word before it is read back.
@@ -153,7 +153,7 @@ def _fronted_adverbs(doc: Document) -> Iterator[Hit]:
 
 def _bare_noun_subjects(doc: Document) -> Iterator[Hit]:
     """A capitalised common word after a lower-case content word, opening a bare noun phrase with an auxiliary
-    after it: "at this stage Violent crime groups have attempted". A name or a title would capitalise the
+    after it: "by that hour Armed smuggling gangs have tried". A name or a title would capitalise the
     noun too; a word the article uses as a name (capitalised again, never in lower case) is left alone."""
     from cleaner.kinds.stray_capital import capitalised_words  # the stray-capital kind imports this module
 
@@ -243,7 +243,7 @@ def _noun_phrase_then_verb(after: list[Word]) -> bool:
 
 
 def _phrase_then_subject(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """A phrase of at most twelve words up to a comma with a subject pronoun after it: "In the future, I hope".
+    """A phrase of at most twelve words up to a comma with a subject pronoun after it: "Next season, we hope".
 
     The word after the opener is in lower case: a title capitalises it ("When Harry Met Sally, we").
     """

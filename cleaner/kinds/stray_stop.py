@@ -8,7 +8,7 @@ letters (a.m., U.S.), is not a single letter (an initial) and is not a list numb
 of a line; the word after is all lower case (not eBay or iPhone).
 
 A full stop that cuts a name off the sentence it belongs to is reported too: `her separation from
-her ex-partner. Gerard Piqué. through the song`. Between a lower-case word with its stop and another
+her old coach. Marco Vidal. through the letter`. Between a lower-case word with its stop and another
 stop on the same line stand only two to four capitalised words that the dictionary never writes in
 lower case (a person's name, not "Award-winning" or "Only Alessandro") and no abbreviation (Rep.,
 Gen., No.): a name alone is no sentence, so the stop before it goes.
@@ -70,7 +70,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 def _name_fragments(doc: Document, abbreviations: frozenset[str]) -> Iterator[Hit]:
-    """The stop before a name standing alone between two stops: "her ex-partner. Gerard Piqué. through"."""
+    """The stop before a name standing alone between two stops: "her old coach. Marco Vidal. through"."""
     text = doc.text
     lower = lexicon.lowercase_words()
     for match in _NAME_FRAGMENT.finditer(text, timeout=timeout_for(text)):

@@ -51,5 +51,5 @@ def test_the_closer_is_reported_only_when_the_speech_ends_its_paragraph() -> Non
 
 
 def test_a_long_cut_off_last_paragraph_is_not_a_heading() -> None:
-    cut = "Officials met.\n\nRaisi added: As long as the occupation of the city continues, as the leader of the"
+    cut = "Officials met.\n\nRahimi added: As long as the blockade of the port continues, as the mayor of the"
     assert flagged(cut) == ["As"]
