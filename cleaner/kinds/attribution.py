@@ -18,6 +18,7 @@ import regex
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
+from cleaner.regex_cache import compile_stored
 from cleaner.schema import INTEGER, STRINGS, Option, Replacement, one_of
 from cleaner.wordclass import is_function_word, reporting_verbs
 
@@ -84,57 +85,57 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
     past = sorted(reporting_verbs(tense="past"), key=lambda v: (-len(v), v))
     after_name = "|".join(v.capitalize() for v in past if v != "said" and v not in _ALSO_TITLE_WORDS)
     return {
-        "speaker": regex.compile(
+        "speaker": compile_stored(
             # The closing mark in its place (`!” He said.`), or spaced off the quotation and glued to the
             # speaker (`! ”He said.`): the same attribution, before or after the spacing rules' safe fixes.
             rf"(?P<stop>[.,!?])(?:(?P<close>[”\"])[ \t]+|[ \t]+(?P<close>”)(?=\p{{Lu}}))"
             rf"(?P<speaker>{_NAMED}|{_DESCRIBED})[ \t]+(?P<verb>{any_case})\.{_END}"
         ),
-        "bare": regex.compile(rf"(?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{any_case})\.{_END}"),
+        "bare": compile_stored(rf"(?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{any_case})\.{_END}"),
         # A verb-final source leaves the tail of "… was saying" after the quotation, ending its paragraph.
-        "tail": regex.compile(
+        "tail": compile_stored(
             rf"[.!?](?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>{_AUXILIARIES}|{any_case})(?P<stop>\.?)(?=[ \t]*(?:\n|\Z))"
         ),
         # "…Citizens" , complaint.": one lower-case word, the verb's noun, after the quotation's comma.
-        "lone-word": regex.compile(r"[”\"](?P<gap>[ \t]*,[ \t]*)(?P<verb>\p{Ll}{4,})\.(?=[ \t]*(?:\n|\Z|\p{Lu}))"),
+        "lone-word": compile_stored(r"[”\"](?P<gap>[ \t]*,[ \t]*)(?P<verb>\p{Ll}{4,})\.(?=[ \t]*(?:\n|\Z|\p{Lu}))"),
         # "…the truth.” made its assessment.": a verb-final source's "… assessment-made" left after the
         # quotation with no speaker: a verb, a determiner and a noun for what was said.
-        "predicate": regex.compile(
+        "predicate": compile_stored(
             rf"[.!?](?P<close>[”\"])(?P<gap>[ \t]+)(?P<verb>\p{{Ll}}{{3,}})[ \t]+(?:its|his|her|their|the|this|these|those|such)"
             rf"[ \t]+(?:following[ \t]+)?(?P<noun>{_SPEECH_NOUNS})\.{_END}"
         ),
-        "stranded": regex.compile(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
+        "stranded": compile_stored(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
         # A “ after sentence punctuation is a closing quote written with the wrong glyph.
         # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
-        "inverted": regex.compile(
+        "inverted": compile_stored(
             rf"(?:[”\"][ \t]+|(?<=[.!?,][ \t]?)“[ \t]+|(?<=[.!?,][ \t])“)(?P<verb>{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
             # The dash a Russian or Ukrainian attribution takes after a quotation ("…” – Said the minister."):
             # after it even "Said" is the verb, since a name does not follow a quotation that way.
             rf"|(?<=[”\"][ \t]?[-–—][ \t])(?P<verb>Said|{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
         ),
         # After a name, before a lower-case word or a mark: "Johnson Stated on Monday".
-        "after-name": regex.compile(
+        "after-name": compile_stored(
             rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)[ \t])"
             rf"(?P<verb>{after_name})"
             rf"(?=[ \t]+\p{{Ll}}|[.,;:](?![\p{{L}}\p{{N}}]))"
         ),
         # "Johnson Said told Parliament": a second reporting verb right after a capitalised "Said".
-        "said-doubled": regex.compile(
+        "said-doubled": compile_stored(
             rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)[ \t])Said"
             rf"(?=[ \t]+(?:{'|'.join(past)})(?![\p{{L}}\p{{N}}]))"
         ),
-        "said-capital": regex.compile(r"(?<![\p{L}\p{N}])Said(?![\p{L}\p{N}])"),
+        "said-capital": compile_stored(r"(?<![\p{L}\p{N}])Said(?![\p{L}\p{N}])"),
         # "Moon said, The ..." at a sentence start, and ", he said." closing the same sentence.
-        "introduces-unquoted": regex.compile(
+        "introduces-unquoted": compile_stored(
             rf"^\p{{Lu}}[^,.;:!?“”\"\n]{{0,70}}?[ \t](?P<verb>{any_case})[,:][ \t]+\p{{Lu}}"
         ),
-        "repeated-at-end": regex.compile(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))\.?[ \t]*$"),
+        "repeated-at-end": compile_stored(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))\.?[ \t]*$"),
         # ", he said that …" after the sentence's speaker has already said it: "X said Oh, he said that".
-        "reattributed": regex.compile(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))[ \t]+that(?![\p{{L}}\p{{N}}])"),
-        "said-before": regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(map(regex.escape, past))})(?![\p{{L}}\p{{N}}])"),
-        "introduced": regex.compile(rf"\b(?:{any_case})(?:[ \t]+that)?[ \t]*[,:]?[ \t]*$"),
+        "reattributed": compile_stored(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))[ \t]+that(?![\p{{L}}\p{{N}}])"),
+        "said-before": compile_stored(rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(map(regex.escape, past))})(?![\p{{L}}\p{{N}}])"),
+        "introduced": compile_stored(rf"\b(?:{any_case})(?:[ \t]+that)?[ \t]*[,:]?[ \t]*$"),
         # Or a verb-final source's "… and expressed this." with no subject, ending the sentence.
-        "trailing": regex.compile(
+        "trailing": compile_stored(
             rf"[ \t]*(?P<attr>{_SUBJECT}[ \t]+(?:{any_case}))\b"
             rf"|[ \t]+(?P<attr>and[ \t]+(?:{any_case})(?:[ \t]+(?:this|that|it|so))?)(?=[ \t]*[.!?](?![\p{{L}}\p{{N}}]))"
         ),

@@ -40,8 +40,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _check(doc: Document) -> Iterator[Hit]:
     vocabulary = doc.vocabulary
-    names = _name_words()
-    wanted = {low for low in map(_base, vocabulary.lower) if low.capitalize() in names}
+    wanted = {low for low in map(_base, vocabulary.lower) if _is_name_word(low.capitalize())}
     if not wanted:
         return
     # The tokens to look at, found from the article's distinct words, so each word below costs one set look-up.
@@ -95,10 +94,17 @@ def _lower_case_quote(doc: Document, offset: int) -> bool:
     return quote is not None and not any(c.isupper() for c in doc.text[quote.start : quote.end])
 
 
+def _is_name_word(word: str) -> bool:
+    """True for a capitalised word that is a name only: in the name tables, with no lower-case English word
+    of that spelling. Asked for the article's own words, not worked out for the whole tables at start-up."""
+    if not word[1:].islower() or word in _others():
+        return False
+    if not (word in lexicon.proper_words() or word in lexicon.places() or word in lexicon.people_words()):
+        return False
+    return word.lower() not in lexicon.lowercase_words()
+
+
 @functools.lru_cache(maxsize=1)
-def _name_words() -> frozenset[str]:
-    """Capitalised words that are names only: in the name tables, with no lower-case English word of that spelling."""
-    others = MONTHS | WEEKDAYS | set(lexicon.countries()) | set(lexicon.demonyms())
-    dictionary = lexicon.lowercase_words()
-    return frozenset(w for w in lexicon.proper_words() | lexicon.places() | lexicon.people_words()
-                     if w[1:].islower() and w.lower() not in dictionary and w not in others)
+def _others() -> frozenset[str]:
+    """Names other rules own: months, weekdays, countries and nationalities."""
+    return frozenset(MONTHS | WEEKDAYS | set(lexicon.countries()) | set(lexicon.demonyms()))
