@@ -21,6 +21,7 @@ from cleaner.wordclass import function_word_groups, function_words
 
 _LETTER_RUN = regex.compile(r"\p{L}{5,}")
 _FIND_LIMIT = 16  # candidate tokens looked for one by one; more take one pass of _TOKEN
+_MAX_GLUED_LEN = 48  # letters: longer than any two (or three) real words run together
 _TOKEN = regex.compile(r"(?<![\p{L}\p{N}@/._-])\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})")
 # Glues are scored on word frequency: the split must be this much more likely (Zipf units).
 _SPLIT_MARGIN = 3.0
@@ -36,6 +37,8 @@ def check_glued(doc: Document) -> Iterator[Hit]:
     # Each distinct token is judged once; only those that may split are then looked for in the text.
     glued: dict[str, int | None] = {}  # token -> split, or None when only its context can tell
     for token in _token_texts(doc):
+        if len(token) > _MAX_GLUED_LEN:
+            continue  # no two words glued together run this long; judging every cut would cost its square
         if token[0].isupper() and vocabulary.capitalised[token] > 1:
             continue  # a name the article repeats is a name ("Hanson ... Hanson"), not a glue
         split = best_split(token, standalone)
