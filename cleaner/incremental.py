@@ -77,8 +77,7 @@ def run(engine: Engine, doc: Document, memory: UnitFindings) -> EngineResult:
     spans = units(doc)
     pieces = [doc.text[start:end] for start, end in spans]
     fresh = [i for i, piece in enumerate(pieces) if memory.known(piece, local) is None]
-    local_engine = engine.subset(frozenset(rule.code for rule in engine.rules if rule.code in local))
-    if fresh and not _check_units(local_engine, doc, spans, pieces, fresh, memory, local):
+    if fresh and not _check_units(engine.subset(local), doc, spans, pieces, fresh, memory, local):
         return engine.run(doc)  # a rule overran its budget on the new units: check the text as a whole
     rest = engine.subset(frozenset(rule.code for rule in engine.rules) - local).run(doc)
     findings = list(rest.findings)
@@ -102,7 +101,9 @@ def _check_units(
     result = engine.run(joined)
     if result.stopped:
         return False
-    offsets = [spans[i][0] for i in fresh] if whole else _running_starts([len(pieces[i]) for i in fresh])
+    # Each unit's start: in the text itself, or in the join of the fresh units (their running lengths).
+    joined_starts = itertools.accumulate((len(pieces[i]) for i in fresh[:-1]), initial=0)
+    offsets = [spans[i][0] for i in fresh] if whole else list(joined_starts)
     by_unit: list[list[Finding]] = [[] for _ in fresh]
     for finding in result.findings:
         k = bisect.bisect_right(offsets, finding.start) - 1
@@ -113,14 +114,6 @@ def _check_units(
     for k, i in enumerate(fresh):
         memory.store(pieces[i], codes, by_unit[k])
     return True
-
-
-def _running_starts(lengths: list[int]) -> list[int]:
-    starts, at = [], 0
-    for length in lengths:
-        starts.append(at)
-        at += length
-    return starts
 
 
 def _placed(finding: Finding, offset: int, doc: Document) -> Finding:
