@@ -2,9 +2,33 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from tests_support import run_cli
+
+
+_OWN_CACHE = "cleaner-test-cache-"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give the run its own cache folder, unless the caller chose one."""
+    # Tests build rule packs in temporary folders, and each folder gets its own compiled-cache entry;
+    # in the user's ~/.cache they would pile up run after run (hundreds of MB). Child processes
+    # inherit the variable, so the CLI tests' subprocesses use the same folder.
+    if "CLEANER_CACHE_DIR" not in os.environ:
+        os.environ["CLEANER_CACHE_DIR"] = tempfile.mkdtemp(prefix=_OWN_CACHE)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the folder pytest_configure made (never one the caller chose)."""
+    folder = os.environ.get("CLEANER_CACHE_DIR", "")
+    if os.path.basename(folder).startswith(_OWN_CACHE):
+        shutil.rmtree(folder, ignore_errors=True)
+        del os.environ["CLEANER_CACHE_DIR"]
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
