@@ -208,7 +208,7 @@ def _split_score(head: str, tail: str, standalone: set[str]) -> float | None:
         # "didnot") is the other closed pair; "cannot" is a word and wordfreq knows it.
         negated = tail == "not" and head in function_word_groups()["auxiliaries"] and lexicon.zipf(head + tail) < 1.0
         return lexicon.zipf(head) + lexicon.zipf(tail) - 6.0 if tail in _DETERMINER_TAILS or negated else None
-    if (head in closed) == (tail in closed) or head in closed:
+    if (head in closed) == (tail in closed) or (head in closed and (head not in _GLUE_HEADS or len(tail) < 4)):
         return None  # "overrepresentation", "underfunded": English prefixes, not glues
     content = tail if head in closed else head
     if lexicon.zipf(head + tail) >= 1.0:
@@ -240,6 +240,12 @@ def _min_content_zipf(token: str, content: str) -> float:
     return _MIN_LONG_PART_ZIPF if len(content) >= 8 and lexicon.zipf(token) == 0 else MIN_PART_ZIPF
 
 
+# Closed words of three letters or more that English never uses as a prefix: glued to a content word
+# of four letters or more after them they are a lost space ("hasexperienced", "theministry"), unlike
+# "over" or "under". Pronouns stay out: too many names and terms open with "her", "his" or "she".
+_GLUE_HEADS = frozenset(
+    "the has had have was were are will would could should must and but their which that this these those".split()
+)
 _DETERMINER_TAILS = frozenset("the a an his her their its our my your".split())
 # Function words that engines glue to the word before them when a link or a comma is lost.
 _GLUE_TAILS = frozenset(

@@ -185,14 +185,14 @@ def _match(mention: nm.Mention, i: int, candidates: tuple, named: Callable[[str]
     syllables = _pinyin_syllables(mention.texts[i + 1])
     if not syllables:
         return None
+    seen = f"{mention.texts[i]} {mention.texts[i + 1]}"
     fits = {nm.fold(name): (name, country) for name, korean, country in candidates
-            if len(korean) == len(syllables) and all(map(_read_as, korean, syllables)) and named(country or "South Korea")}
+            if nm.fold(name) != nm.fold(seen) and len(korean) == len(syllables) and all(map(_read_as, korean, syllables)) and named(country or "South Korea")}
     if any(country for _, country in fits.values()):  # a listed figure outranks the article's own spelling
         fits = {key: fit for key, fit in fits.items() if fit[1]}
     if len(fits) != 1:
         return None  # none, or two people the reading fits equally (one person listed twice counts once)
     name = fits.popitem()[1][0]
-    seen = f"{mention.texts[i]} {mention.texts[i + 1]}"
     message = f"“{seen}” reads like the Mandarin reading of “{name}”; English writes Korean names in Korean romanisation."
     return Hit(mention.words[i].start, mention.words[i + 1].end, (name,), message=message)
 

@@ -222,5 +222,17 @@ class _Countries:
             self._seen[country] = any(word in self._text for word in _LEAGUE_WORDS[country])
         if country not in self._seen:
             adjectives = [a for a, c in lexicon.demonyms().items() if c == country]
-            self._seen[country] = country in self._text or any(a in self._words for a in adjectives)
+            self._seen[country] = (country in self._text or any(a in self._words for a in adjectives)
+                                   or _core(country) in self._words)
         return self._seen[country]
+
+
+_COMPASS = frozenset("North South East West".split())
+_CONTINENTS = frozenset("Africa America Asia Europe Oceania Antarctica".split())
+
+
+def _core(country: str) -> str:
+    """A country's name without its compass word ("Korea" for South Korea, as in "the Democratic Party
+    of Korea"), or "" when it has none or the rest is a continent (South Africa is not "Africa")."""
+    first, _, rest = country.partition(" ")
+    return rest if first in _COMPASS and rest and " " not in rest and rest not in _CONTINENTS else ""
