@@ -196,6 +196,9 @@ def _lower_case_speech(
             continue
         if _verb_ends_clause(doc, match.start(), verbs, prepositions):
             yield Hit(start, match.end("word"))
+            closer = _closing_point(doc, start)
+            if closer is not None:
+                yield Hit(closer, closer + 1, message=_CLOSER_MESSAGE)
 
 
 def _verb_ends_clause(doc: Document, colon: int, verbs: frozenset[str], prepositions: frozenset[str]) -> bool:

@@ -56,8 +56,8 @@ def test_a_long_cut_off_last_paragraph_is_not_a_heading() -> None:
 
 
 def test_lower_case_speech_after_a_past_verbs_colon() -> None:
-    assert flagged("The coach said: the first half of this game was poor and the referee saw none of it.") == ["the"]
-    assert flagged("He also said about the derby in the spring: we are ready and every player knows his job.") == ["we"]
+    assert flagged("The coach said: the first half of this game was poor and the referee saw none of it.") == ["the", "."]
+    assert flagged("He also said about the derby in the spring: we are ready and every player knows his job. He left.") == ["we"]
 
 
 def test_lower_case_after_a_summary_or_a_list_is_left_alone() -> None:
