@@ -6,9 +6,12 @@ The words after the closer are still the speaker's: they speak in the first pers
 our, us, me) and no attribution introduces them. The rule reports the closing mark when it ends a
 sentence (`.”`), a new capitalised sentence follows, and the sentences up to the next quotation
 mark or attribution (a reporting verb) speak in the first person within the first four of them.
-A page whose own prose speaks in the first person (a talk, a column, an interview transcript)
-tells nothing this way, so a page with first-person sentences outside quotations elsewhere (not
-right after a closer, nor after a reporting verb's colon, where speech lost its marks) is left alone. No fix is offered: where the quotation really ends is for an editor to say.
+The quotation must be speech, not a phrase in quotation marks ("what it calls “safe hours.” We"):
+its words open with a capital, or a colon or comma introduces it. A page whose own prose speaks in
+the first person (a talk, a column, an interview transcript) tells nothing this way, so a page with
+several (six) first-person sentences outside quotations elsewhere (not right after a closer, nor
+after a reporting verb's colon, where speech lost its marks) is left alone; a page where translation
+dropped the marks of a few quotations has only two or three. No fix is offered: where the quotation really ends is for an editor to say.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from cleaner.wordclass import reporting_verbs
 KIND = "early-closer"
 OPTIONS = (
     Option("sentences", INTEGER, "Sentences after the closer in which the first person must appear.", default=4),
-    Option("prose-paragraphs", INTEGER, "First-person sentences outside quotations (not after a closer) that mark a first-person page.", default=2),
+    Option("prose-paragraphs", INTEGER, "First-person sentences outside quotations (not after a closer) that mark a first-person page.", default=6),
 )
 REPLACEMENT = Replacement.NONE
 
@@ -60,7 +63,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 runs.append((match.start(), match.end()))
         if not runs or _first_person_prose(doc, tails, prose_limit, verbs) >= prose_limit:
             return
-        closers = {m.start for _, marks in paragraph_marks(doc) for m in marks if _well_paired(m)}
+        closers = {m.start for _, marks in paragraph_marks(doc) for m in marks
+                   if _well_paired(m) and _quotes_sentence(doc.text, m)}
         yield from (Hit(start, end) for start, end in runs if start in closers)
 
     return check
@@ -70,6 +74,14 @@ def _well_paired(mark: Mark) -> bool:
     """True for a closer the scanner paired with an opener, at the first level."""
     fine = mark.defect in (None, "tex", "mixed")  # a TeX or mixed glyph still pairs; other rules name the glyph
     return mark.role != OPEN and fine and mark.partner is not None and mark.depth == 1
+
+
+def _quotes_sentence(text: str, mark: Mark) -> bool:
+    """True when the quotation the closer ends is speech, not a phrase ("what it calls “safe hours.”"):
+    its words open with a capital, or a colon or comma introduces it ("said: “this season")."""
+    opener = mark.partner if mark.partner is not None else mark.start
+    after = opener + (2 if text[opener : opener + 2] in ("``", "‘‘") else 1)
+    return text[after : after + 1].isupper() or text[max(0, opener - 2) : opener].rstrip()[-1:] in (":", ",")
 
 
 def _tail(text: str, after: int, para: Span) -> tuple[int, int]:

@@ -187,11 +187,14 @@ def _reports(word: str, verbs: frozenset[str]) -> bool:
 
 
 def _ends_speech(text: str, mark: Mark, para: Span) -> bool:
-    """True when the closer ends spoken words: after a comma or end mark ("calm,” he said), or after a
-    word with the comma outside the mark ("calm ”, he said"), its space before it a spacing slip."""
+    """True when the closer ends spoken words: after a comma or end mark ("calm,” he said), also inside a
+    nested quotation's closer ("‘go on,’” he said), or after a word with the comma outside the mark
+    ("calm ”, he said"), its space before it a spacing slip."""
     before = mark.start
     while before > para.start and text[before - 1] in " \t":
         before -= 1
+    if text[before - 1 : before] in ("’", "'") and before - 1 > para.start:
+        before -= 1  # a quotation inside it ends first: "‘hold on,’” he added"
     last = text[before - 1 : before]
     if last in tuple(_SPEECH_END):
         return True

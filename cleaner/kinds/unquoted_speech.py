@@ -17,6 +17,11 @@ heading is skipped only when it is short: a long last paragraph cut off mid-sent
 A reporting verb further back in the clause before a colon counts when the words after the colon
 speak in the first person ("said in response to the question: Our camp ends"), which a reporter
 does not; the closing point may be the end of a line on a page of single-line paragraphs.
+Romance languages write speech after a colon in lower case, and translation keeps it: a past
+reporting verb right before the colon, or with only a phrase opened by a preposition between
+("said about the derby:"), then an article, a pronoun or a determiner opening a whole sentence
+("said: the second half was ours"), is reported too; "said the cause was clear: the dam" (a
+summary) and "continued to grow, which shows in these areas: the" (a list) are left alone.
 No fix is offered: where the quotation ends is for an editor to say.
 
 """
@@ -47,6 +52,9 @@ _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _CLAUSE_BREAK = regex.compile(r"[;:“”\"«»()]")
 _FIRST_PERSON = regex.compile(r"(?<![\p{L}’'-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\p{L}’'-])")
 _SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
+# Romance languages write speech after a colon in lower case: "said: the second half was ours".
+_LOWER_START = regex.compile(r"(?<=\p{L}):[ \t]+(?P<word>\p{Ll}+)(?![\p{L}\p{N}’'.-])")
+_LOWER_OPENERS = ("articles", "pronouns", "determiners")
 
 
 
@@ -56,9 +64,14 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     verbs = gazetteer.load("reporting-verbs")
     verb_forms = frozenset(v for key in ("past", "present") for v in verbs.get(key, ()))
     function_words = _function_words()
+    past_forms = frozenset(verbs.get("past", ()))  # "manifests in the following aspects: the" lists, not speech
+    lower_openers = _lower_openers()
+    prepositions = frozenset(gazetteer.load("function-words")["prepositions"])
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
+        if ": " in text:
+            yield from _lower_case_speech(doc, past_forms, lower_openers, prepositions)
         for match in _SPEECH_START.finditer(text, timeout=timeout_for(text)):
             word = match.group("word")
             if not _opens_speech(doc, match, function_words):
@@ -166,6 +179,50 @@ def _asks(doc: Document, offset: int) -> bool:
     while end > sentence.start and doc.text[end - 1] in "”’\")":
         end -= 1
     return end > sentence.start and doc.text[end - 1] == "?"
+
+
+def _lower_case_speech(
+    doc: Document, verbs: frozenset[str], openers: frozenset[str], prepositions: frozenset[str]
+) -> Iterator[Hit]:
+    """Speech after a reporting verb's colon that opens in lower case with an article, a pronoun or a
+    determiner ("said: the second half was ours", "said about the derby: we are ready")."""
+    text = doc.text
+    for match in _LOWER_START.finditer(text, timeout=timeout_for(text)):
+        word, start = match.group("word"), match.start("word")
+        if word not in openers or not _whole_sentence(doc, start) or _asks(doc, start):
+            continue
+        sentence = doc.sentence_at(start)
+        if any(c in _QUOTE_MARKS for c in text[match.start() : sentence.end]) or _short_heading(doc, match.start()):
+            continue
+        if _verb_ends_clause(doc, match.start(), verbs, prepositions):
+            yield Hit(start, match.end("word"))
+            closer = _closing_point(doc, start)
+            if closer is not None:
+                yield Hit(closer, closer + 1, message=_CLOSER_MESSAGE)
+
+
+def _verb_ends_clause(doc: Document, colon: int, verbs: frozenset[str], prepositions: frozenset[str]) -> bool:
+    """True when a reporting verb stands right before the colon ("said:"), or with only a phrase opened
+    by a preposition between ("said about the derby:"); "said the cause was clear:" reports a summary."""
+    sentence = doc.sentence_at(colon)
+    if sentence is None:
+        return False
+    words = [w.group() for w in _PLAIN_WORD.finditer(doc.text, sentence.start, colon)]
+    if _CLAUSE_BREAK.search(doc.text, sentence.start, colon):
+        return False
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in verbs:
+            if index == len(words) - 1:
+                return True
+            phrase = doc.text[doc.text.find(words[index + 1], sentence.start) : colon]
+            return words[index + 1].lower() in prepositions - {"to"} and "," not in phrase  # "continued to show, which"
+    return False
+
+
+def _lower_openers() -> frozenset[str]:
+    """Articles, pronouns and determiners: lower-case words that open a sentence of speech."""
+    table = gazetteer.load("function-words")
+    return frozenset(w for key in _LOWER_OPENERS for w in table.get(key, ()))
 
 
 def _function_words() -> frozenset[str]:

@@ -25,9 +25,22 @@ def test_run_on_first_person_after_the_closer() -> None:
 
 def test_a_page_in_the_first_person_is_left_alone() -> None:
     text = (
-        "I grew up by the river. We swam there every summer.\n\n"
-        "My father once said: “The water is cold.” We laughed at him."
+        "I grew up by the river. We swam there every summer. I was small. My brother was older.\n\n"
+        "We had a boat. I rowed it. My father once said: “The water is cold.” We laughed at him."
     )
+    assert marks(text) == []
+
+
+def test_a_few_first_person_sentences_elsewhere_are_lost_marks_not_the_page_voice() -> None:
+    text = (
+        "The coach spoke after the final. We are tired, he said.\n\n"
+        "He added: “The squad gave everything.” Our legs were gone by the hour mark."
+    )
+    assert len(marks(text)) == 1
+
+
+def test_a_quoted_phrase_is_not_speech() -> None:
+    text = "The union wants an end to what it calls “unsafe double rotations.” We asked the port for a reply."
     assert marks(text) == []
 
 

@@ -53,3 +53,14 @@ def test_the_closer_is_reported_only_when_the_speech_ends_its_paragraph() -> Non
 def test_a_long_cut_off_last_paragraph_is_not_a_heading() -> None:
     cut = "Officials met.\n\nRahimi added: As long as the blockade of the port continues, as the mayor of the"
     assert flagged(cut) == ["As"]
+
+
+def test_lower_case_speech_after_a_past_verbs_colon() -> None:
+    assert flagged("The coach said: the first half of this game was poor and the referee saw none of it.") == ["the", "."]
+    assert flagged("He also said about the derby in the spring: we are ready and every player knows his job. He left.") == ["we"]
+
+
+def test_lower_case_after_a_summary_or_a_list_is_left_alone() -> None:
+    assert flagged("Officials said the cause was clear: the dam had failed after weeks of heavy rain.") == []
+    assert flagged("Sales continued to grow, which shows in three areas: the users, the prices and the new firms.") == []
+    assert flagged("The mayor says: the council will meet again next week to decide on the budget.") == []
