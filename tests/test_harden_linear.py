@@ -16,6 +16,7 @@ import pytest
 
 from cleaner.api import engine_for
 from cleaner.document import Document
+from cleaner import engine as engine_module
 from cleaner.engine import Engine
 from cleaner.inputs import extract
 from cleaner.kinds import name_variants
@@ -138,6 +139,10 @@ def test_comparing_twenty_thousand_names_stays_bounded(monkeypatch: pytest.Monke
 
     monkeypatch.setattr(name_variants, "similar", counted(name_variants.similar))
     monkeypatch.setattr(nm, "is_variant", counted(nm.is_variant))
+    # Linearity is judged by the comparisons counted below, not by the clock: on a loaded shared
+    # machine the counting wrappers alone pushed NM102 past its wall-clock budget, so the budget is
+    # lifted here and the rule must simply finish.
+    monkeypatch.setattr(engine_module, "RULE_BUDGET_FACTOR", 1000)
     text = _names(20000)
     result = Engine([r for r in load_rules() if r.code == "NM102"]).run(text)
     assert result.stopped == ()
