@@ -22,6 +22,7 @@ capitalised word is joined to it (a longer name, or the tail case above).
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from typing import Callable, Iterator
 
@@ -94,16 +95,19 @@ def _bodies() -> frozenset[str]:
 
 def _lower_whole(doc: Document, names: set[tuple[str, ...]]) -> Iterator[Hit]:
     """The names of bodies the article writes in Title Case, written somewhere else all in lower case."""
-    bodies = [key for key in names if key[-1] in _bodies() and not any(w in function_words() for w in key)]
+    lower = doc.vocabulary.lower  # every word of the name must stand in lower case somewhere: one set look-up each
+    bodies = [key for key in names if key[-1] in _bodies() and all(w in lower and w not in function_words() for w in key)]
     # A plural in lower case is the article's own generic use ("cultural tourism bureaus in various
     # places"): then the singular in lower case may be generic too.
-    bodies = [key for key in bodies if not _generic_plural(doc.text, key)]
+    bodies = [key for key in bodies if not _generic_plural(doc.text, key, lower)]
     if not bodies:
         return
-    pattern = regex.compile(r"(?<![\p{L}\p{M}\p{N}@#/._-])(?:" + "|".join(
-        regex.escape(" ".join(key)) for key in sorted(bodies, key=len, reverse=True)) + r")(?![\p{L}\p{M}\p{N}@/_-])")
+    # Plain literals: the standard engine scans for them fastest; the word edges are checked after.
+    pattern = re.compile("|".join(re.escape(" ".join(key)) for key in sorted(bodies, key=len, reverse=True)))
     words, text = doc.words, doc.text
-    for match in pattern.finditer(text, timeout=timeout_for(text)):
+    for match in pattern.finditer(text):
+        if _glued_edge(text[match.start() - 1 : match.start()], "@#/._-") or _glued_edge(text[match.end() : match.end() + 1], "@/_-"):
+            continue  # inside a longer word, an address or a handle
         first, last = doc.word_index(match.start()), doc.word_index(match.end() - 1)
         if _capital_joined(doc, first - 1, first) or _capital_joined(doc, last, last + 1):
             continue  # "Asian football association", "football association Cup": another name, or the tail case
@@ -113,6 +117,11 @@ def _lower_whole(doc: Document, names: set[tuple[str, ...]]) -> Iterator[Hit]:
             continue
         fixed = " ".join(w.text[:1].upper() + w.text[1:] for w in words[first : last + 1])
         yield Hit(match.start(), match.end(), (fixed,), message=f"The article writes “{fixed}” elsewhere.")
+
+
+def _glued_edge(char: str, marks: str) -> bool:
+    """True when the character next to a match (a letter, a digit or one of the marks) makes it part of a longer token."""
+    return bool(char) and (char.isalnum() or char in marks)
 
 
 def _capital_joined(doc: Document, a: int, b: int) -> bool:
@@ -135,10 +144,10 @@ def _definite_place(doc: Document, i: int) -> bool:
     return before == "the" or before in groups["prepositions"] or before in groups["conjunctions"]
 
 
-def _generic_plural(text: str, key: tuple[str, ...]) -> bool:
+def _generic_plural(text: str, key: tuple[str, ...], lower: frozenset[str]) -> bool:
     """True when the article writes the name's words in lower case with the last one in the plural."""
     *head, last = key
-    plurals = (last + "s", last + "es", last[:-1] + "ies" if last.endswith("y") else last + "s")
+    plurals = {last + "s", last + "es", last[:-1] + "ies" if last.endswith("y") else last + "s"} & lower
     return any(" ".join((*head, plural)) in text for plural in plurals)
 
 

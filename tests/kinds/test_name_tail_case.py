@@ -35,6 +35,10 @@ def test_whole_name_of_a_body_in_lower_case() -> None:
     text = ("The Harbour Commission met. The Harbour Commission voted. "
             "The harbour commission will meet again, and critics of the harbour commission left.")
     assert found(text) == [("harbour commission", ("Harbour Commission",))] * 2
+    text = "The Harbour Commission met. The Harbour Commission voted. Crews read the harbour commission's plan."
+    assert found(text) == [("harbour commission", ("Harbour Commission",))]
+    text = "The Harbour Commission met. The Harbour Commission voted. See theharbour commission or @harbour commission."
+    assert found(text) == []
 
 
 def test_whole_lower_case_title_class_or_generic_use_is_left_alone() -> None:
