@@ -95,8 +95,10 @@ def _bodies() -> frozenset[str]:
 
 def _lower_whole(doc: Document, names: set[tuple[str, ...]]) -> Iterator[Hit]:
     """The names of bodies the article writes in Title Case, written somewhere else all in lower case."""
-    lower = doc.vocabulary.lower  # every word of the name must stand in lower case somewhere: one set look-up each
-    bodies = [key for key in names if key[-1] in _bodies() and all(w in lower and w not in function_words() for w in key)]
+    # Every word of the name must stand in lower case somewhere (a possessive counts): set look-ups only.
+    lower = doc.vocabulary.lower
+    bodies = [key for key in names if key[-1] in _bodies() and not any(w in function_words() for w in key)
+              and all(w in lower or w + "'s" in lower or w + "’s" in lower for w in key)]
     # A plural in lower case is the article's own generic use ("cultural tourism bureaus in various
     # places"): then the singular in lower case may be generic too.
     bodies = [key for key in bodies if not _generic_plural(doc.text, key, lower)]
@@ -115,7 +117,7 @@ def _lower_whole(doc: Document, names: set[tuple[str, ...]]) -> Iterator[Hit]:
             continue  # "a football association", "the state supreme court": a class of bodies, not the name
         if doc.in_heading(match.start()) or in_lower_case_paragraph(doc, match.start()):
             continue
-        fixed = " ".join(w.text[:1].upper() + w.text[1:] for w in words[first : last + 1])
+        fixed = " ".join(w[:1].upper() + w[1:] for w in match.group().split(" "))
         yield Hit(match.start(), match.end(), (fixed,), message=f"The article writes “{fixed}” elsewhere.")
 
 
