@@ -9,12 +9,15 @@ form reports the compounds of two or three words, with the same guards as a sing
 
 from __future__ import annotations
 
+import functools
 from typing import Callable, Iterator
 
 import regex
+import yaml
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
+from cleaner.loader import builtin_rules_dir
 from cleaner.wordclass import function_words
 
 # A Capitalised hyphenated compound right after a lower-case word and before another: "the Quarter-finals of".
@@ -26,13 +29,23 @@ def compound_candidates(doc: Document, skip: Callable[[tuple[Word, ...], int], b
     if "-" not in doc.text:
         return
     words = doc.words
+    prefixed = _prefixed()
     for match in _COMPOUND.finditer(doc.text):
-        if not _common_parts(match.group()):
+        if not _common_parts(match.group()) or prefixed.match(match.group()):
             continue
         i = doc.word_index(match.start())
         if words[i].start != match.start() or words[i].text != match.group() or skip(words, i):
             continue
         yield i
+
+
+@functools.lru_cache(maxsize=1)
+def _prefixed() -> regex.Pattern:
+    """The compounds CA127 reports (a prefix such as Post-, Semi-, Cross-), read from its rule file: left to it."""
+    path = builtin_rules_dir() / "capitalization" / "capitalized-prefix-compound.yaml"
+    pattern = yaml.safe_load(path.read_text(encoding="utf-8"))["pattern"]
+    target = regex.search(r"\(\?<target>(\(\?:[^)]*\))", pattern)
+    return regex.compile(target.group(1) + "-" if target else r"(?!)")
 
 
 def _common_parts(compound: str) -> bool:
