@@ -11,20 +11,29 @@ the common words in it: an article that names "Harbin Glass Works" several times
   (a title's "of" or "and" is no evidence), with no capitalised word right after them;
 - a closed-class word that leads a run ("The" at a sentence start) is not part of the name, and
   the place is not a heading.
+
+The whole name lower-cased is the same slip ("the Football Association ... the football
+association"). It is reported only for the name of a body: its last word is an organisation noun
+(rules/data/institutions.yaml, less the nouns for people), so a title ("Prime Minister ... the prime
+minister"), which house styles write in lower case when it stands alone, never is; and not where a
+capitalised word is joined to it (a longer name, or the tail case above).
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 from typing import Callable, Iterator
 
 import regex
 
+from cleaner import gazetteer
 from cleaner.document import Document
-from cleaner.kinds._support import timeout_for
+from cleaner.kinds._support import in_lower_case_paragraph, timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement
-from cleaner.wordclass import function_words
+from cleaner.wordclass import function_word_groups, function_words
 
 KIND = "name-tail-case"
 OPTIONS = (
@@ -70,6 +79,78 @@ def _check(doc: Document, min_uses: int) -> Iterator[Hit]:
             hit = _lower_tail(doc, doc.word_index(match.start(2)), names, longest)
             if hit is not None:
                 yield hit
+    yield from _lower_whole(doc, names)
+
+
+# People, not bodies: a title or a role before them is house style in lower case ("the party spokesman").
+_PEOPLE = frozenset({"spokesperson", "spokesman", "spokeswoman", "officials", "official", "organisers",
+                     "organizers", "prosecutors", "authorities"})
+
+
+@functools.lru_cache(maxsize=1)
+def _bodies() -> frozenset[str]:
+    """Nouns that end the name of a body: association, commission, government ... (not people)."""
+    return frozenset(gazetteer.load("institutions")["nouns"]) - _PEOPLE
+
+
+def _lower_whole(doc: Document, names: set[tuple[str, ...]]) -> Iterator[Hit]:
+    """The names of bodies the article writes in Title Case, written somewhere else all in lower case."""
+    # Every word of the name must stand in lower case somewhere (a possessive counts): set look-ups only.
+    lower = doc.vocabulary.lower
+    bodies = [key for key in names if key[-1] in _bodies() and not any(w in function_words() for w in key)
+              and all(w in lower or w + "'s" in lower or w + "’s" in lower for w in key)]
+    # A plural in lower case is the article's own generic use ("cultural tourism bureaus in various
+    # places"): then the singular in lower case may be generic too.
+    bodies = [key for key in bodies if not _generic_plural(doc.text, key, lower)]
+    if not bodies:
+        return
+    # Plain literals: the standard engine scans for them fastest; the word edges are checked after.
+    pattern = re.compile("|".join(re.escape(" ".join(key)) for key in sorted(bodies, key=len, reverse=True)))
+    words, text = doc.words, doc.text
+    for match in pattern.finditer(text):
+        if _glued_edge(text[match.start() - 1 : match.start()], "@#/._-") or _glued_edge(text[match.end() : match.end() + 1], "@/_-"):
+            continue  # inside a longer word, an address or a handle
+        first, last = doc.word_index(match.start()), doc.word_index(match.end() - 1)
+        if _capital_joined(doc, first - 1, first) or _capital_joined(doc, last, last + 1):
+            continue  # "Asian football association", "football association Cup": another name, or the tail case
+        if not _definite_place(doc, first):
+            continue  # "a football association", "the state supreme court": a class of bodies, not the name
+        if doc.in_heading(match.start()) or in_lower_case_paragraph(doc, match.start()):
+            continue
+        fixed = " ".join(w[:1].upper() + w[1:] for w in match.group().split(" "))
+        yield Hit(match.start(), match.end(), (fixed,), message=f"The article writes “{fixed}” elsewhere.")
+
+
+def _glued_edge(char: str, marks: str) -> bool:
+    """True when the character next to a match (a letter, a digit or one of the marks) makes it part of a longer token."""
+    return bool(char) and (char.isalnum() or char in marks)
+
+
+def _capital_joined(doc: Document, a: int, b: int) -> bool:
+    """True when words a and b are joined by blanks only and one of them is a capitalised content word.
+
+    A capitalised closed-class word ("The football association" at a sentence start) is no name's.
+    """
+    words = doc.words
+    if a < 0 or b >= len(words) or doc.text[words[a].end : words[b].start].strip():
+        return False
+    return any(w.text[:1].isupper() and w.text.lower() not in function_words() for w in (words[a], words[b]))
+
+
+def _definite_place(doc: Document, i: int) -> bool:
+    """True when word i opens a sentence or follows "the", a preposition or a conjunction, with nothing between."""
+    if i == 0 or doc.text[doc.words[i - 1].end : doc.words[i].start].strip():
+        return True
+    before = doc.words[i - 1].text.lower()
+    groups = function_word_groups()
+    return before == "the" or before in groups["prepositions"] or before in groups["conjunctions"]
+
+
+def _generic_plural(text: str, key: tuple[str, ...], lower: frozenset[str]) -> bool:
+    """True when the article writes the name's words in lower case with the last one in the plural."""
+    *head, last = key
+    plurals = {last + "s", last + "es", last[:-1] + "ies" if last.endswith("y") else last + "s"} & lower
+    return any(" ".join((*head, plural)) in text for plural in plurals)
 
 
 def _lower_tail(doc: Document, i: int, names: set[tuple[str, ...]], longest: int) -> Hit | None:

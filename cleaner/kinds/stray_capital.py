@@ -21,6 +21,8 @@ judged by evidence, never by a list of observed strings:
   adverb in -ly counts ("went badly, Especially on price"): other words there may be names in apposition.
   A word inside a short quotation whose content words are capitalised is a quoted title's. A capital
   only suggested lower case inside a run ("United We can") is no evidence for the words around it.
+  A hyphenated compound of common words after a determiner counts too ("in the Quarter-finals of";
+  see _capital_compound.py).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
+from cleaner.kinds._capital_compound import compound_candidates
 from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
 from cleaner.kinds.missing_stop import claimed_capitals, missing_stop_hits
 from cleaner.model import Hit, Rule, Safety
@@ -380,6 +383,8 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
     words = doc.words
     evidence = _Evidence(doc)
     candidates = list(_common_word_candidates(doc, evidence, min_zipf))
+    candidates.extend((i, True) for i in compound_candidates(doc, lambda words, i: _compound_skipped(doc, evidence, words, i)))
+    candidates.sort()
     if not candidates:
         return
     # A paragraph with a surer stray capital in it, or three weaker ones, has lost its capitals wholesale.
@@ -464,6 +469,23 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             yield i, None  # house styles capitalise short forms of institutions: "the Commission"
             continue
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _compound_skipped(doc: Document, evidence: _Evidence, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised compound stands where a capital is normal or in a name or title ("Quarter-final Draw").
+
+    Only capitals joined to it make a title: "the Quarter-finals of the Asian Cup" is the stage of a
+    named event, and no name starts with a compound of common words before "of". Only after a
+    determiner: a romanised given name may be two English words too ("met Won-bin at"), but no name
+    follows "the" or "a".
+    """
+    word = words[i]
+    if words[i - 1].text not in _DETERMINERS:
+        return True
+    adjacent = _name_words(doc, words, i, -1) or _name_words(doc, words, i, 1)
+    return (not mid_sentence(doc, words, i) or gap_before(doc, words, i) != "" or adjacent
+            or evidence.names(word.text) or _beside_particle(doc, words, i) or _before_numeral(doc, words, i)
+            or _in_quoted_title(doc, word.start) or word.start in claimed_capitals(doc))
 
 
 def _in_quoted_title(doc: Document, offset: int) -> bool:

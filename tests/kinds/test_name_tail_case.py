@@ -31,6 +31,26 @@ def test_function_word_tail_and_heading_are_left_alone() -> None:
     assert found(text) == []
 
 
+def test_whole_name_of_a_body_in_lower_case() -> None:
+    text = ("The Harbour Commission met. The Harbour Commission voted. "
+            "The harbour commission will meet again, and critics of the harbour commission left.")
+    assert found(text) == [("harbour commission", ("Harbour Commission",))] * 2
+    text = "The Harbour Commission met. The Harbour Commission voted. Crews read the harbour commission's plan."
+    assert found(text) == [("harbour commission", ("Harbour Commission",))]
+    text = "The Harbour Commission met. The Harbour Commission voted. See theharbour commission or @harbour commission."
+    assert found(text) == []
+
+
+def test_whole_lower_case_title_class_or_generic_use_is_left_alone() -> None:
+    assert found("The Prime Minister spoke. The Prime Minister left. Then the prime minister returned.") == []
+    text = "The Harbour Commission met. The Harbour Commission voted. Every port has a harbour commission."
+    assert found(text) == []
+    text = "The Harbour Commission met. The Harbour Commission voted. Other harbour commissions and the harbour commission agree."
+    assert found(text) == []
+    text = "The Harbour Commission met. The Harbour Commission voted. The Asian harbour commission objected."
+    assert found(text) == []
+
+
 def test_clean_seeds_have_no_findings() -> None:
     for path in CLEAN_SEEDS:
         assert found(path.read_text(encoding="utf-8")) == [], path.name
