@@ -44,7 +44,10 @@ def check_glued(doc: Document) -> Iterator[Hit]:
         split = best_split(token, standalone)
         if split is not None or (token[0].isupper() and _may_glue_name(token)):
             glued[token] = split
+    cut_off = len(text.rstrip())  # the last word of a page cut off mid-word ("the fifth innin") is no glue
     for start, token in _occurrences(text, glued):
+        if start + len(token) >= cut_off:
+            continue
         split = glued[token]
         if split is None:
             split = _name_glue(text, start, start + len(token), token)

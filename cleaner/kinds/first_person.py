@@ -43,9 +43,14 @@ _PRONOUNS = frozenset(
     "I we We me us my our My Our Us I'm I’m I've I’ve I'll I’ll I'd I’d we're we’re We're We’re "
     "we've we’ve We've We’ve we'll we’ll We'll We’ll".split()
 )
+# The speech may end with a closing mark before its attribution (",” he added", "« said Ciolacu"): the
+# words before it are the speaker's even when their opening mark was lost or the marks are mismatched;
+# the attribution may trail a clause of circumstance (", after the meeting").
+_SPEECH_END = r"(?:[,?!][’'”\"»«]{0,2}|[.…][’'”\"»«]{1,2}|[’'”\"»«]{1,2},?)[ \t]+"
+_TRAIL = r"(?:,[ \t][^.!?\n\"“”«»]{1,80})?[.!]?$"
 _ENDS_ATTRIBUTED = regex.compile(
-    r"[,?!][ \t]+(?:also[ \t]+)?(?:said|says|asked|added|insisted|stressed|noted|wrote)[ \t]+(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?)?[ \t]*\p{Lu}[\p{L}.’' -]*[.!]?$"
-    r"|[,?!][ \t]+(?:he|she|they|\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+)?)[ \t]+(?:said|says|asked|added|insisted|stressed|noted|wrote)[.!]?$"
+    _SPEECH_END + r"(?:also[ \t]+)?(?:said|says|asked|added|insisted|stressed|noted|wrote)[ \t]+(?:Mr\.?|Ms\.?|Mrs\.?|Dr\.?)?[ \t]*\p{Lu}[\p{L}.’' -]*" + _TRAIL
+    + r"|" + _SPEECH_END + r"(?:he|she|they|\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+)?)[ \t]+(?:said|says|asked|added|insisted|stressed|noted|wrote)" + _TRAIL
 )
 # Verbs by which an organisation speaks through a decision ("the policy approved by the cabinet requires").
 _DIRECTIVES = frozenset("requested requests required requires approved approves decided decides ordered orders "
@@ -56,6 +61,8 @@ _TOKENS = regex.compile(r"\p{L}+")
 _YOU = frozenset("you You your Your yours".split())
 _CALLS_TO_ACTION = frozenset("Follow follow Contact contact Join join Subscribe Email email Tell tell".split())
 _QUOTE_MARKS = regex.compile(r"[\"“”«»„「」『』]|``|''")
+# The next quotation mark: a curly or guillemet closer, or a straight one after sentence punctuation.
+_NEXT_MARK = regex.compile(r"(?<closer>[”»]|(?<=[\p{L}.,!?…])(?:\"|'')(?=[\s,.;:)]|$))|[\"“«„「『]|``")
 _THIRD_PERSON = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]im|[Hh]er)(?![\p{L}’'])")
 _STUB = regex.compile(r"(?:I|We)(?:[ \t]+\p{Ll}+){1,2}[.!]")
 
@@ -82,7 +89,8 @@ def _check(doc: Document, form: str, max_share: float, max_count: int) -> Iterat
             yield Hit(stub[0], stub[1], message="A short first-person sentence in third-person reporting; "
                       "the translation probably restored a dropped subject.")
         return
-    leaks = [word for word, stub in zip(found, stubs) if stub is None]
+    # A stub right before a closing mark is still reported: "I will.”" is the speaker's restored subject.
+    leaks = [word for word, stub in zip(found, stubs) if stub is None and not _before_closer(doc, word)]
     for word in _leaks(doc, leaks):
         yield Hit(word.start, word.end, message=f"“{word.text}” outside any quotation in third-person "
                   "reporting; the translation probably restored a dropped subject.")
@@ -213,6 +221,19 @@ def _attributed_paragraph(doc: Document, word: Word) -> bool:
     para = doc.paragraph_at(word.start)
     last = doc.sentence_at(para.end - 1) if para is not None else None
     return last is not None and _ENDS_ATTRIBUTED.search(doc.text, max(last.start, word.end), para.end) is not None
+
+
+def _before_closer(doc: Document, word: Word) -> bool:
+    """True when the next quotation mark of the paragraph closes a quotation: the words before it are
+    speech whose opening mark was lost or put too early ("fire.'' I was relieved," he said")."""
+    para = doc.paragraph_at(word.start)
+    if para is None:
+        return False
+    mark = _NEXT_MARK.search(doc.text, word.end, para.end)
+    if mark is None or mark.group("closer") is None:
+        return False
+    # Only where the paragraph quotes someone before the word: a lone stray mark proves no speech.
+    return _QUOTE_MARKS.search(doc.text, para.start, word.start) is not None
 
 
 def _stub_at(doc: Document, word: Word) -> tuple[int, int] | None:

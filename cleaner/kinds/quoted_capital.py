@@ -31,7 +31,9 @@ _OPENING = regex.compile(r"(?<=(?<![\p{L}’'-])(?P<before>\p{Ll}+)[ \t]+)[“\"
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}\p{Ll}+")
 _NAME_LINK = regex.compile(r"[ \t]+(?:of|the|and|for|de|del|di|la|le)[ \t]+\p{Lu}")
 _NEXT_CAPITAL = regex.compile(r"[ \t]+(\p{Lu}\p{L}*)")
-_INTRODUCERS = frozenset("reads read titled entitled headlined called named dubbed slogan motto sign banner that".split())
+# Nouns that name a titled piece of text ("under the heading “Fresh catches”") introduce its title.
+_INTRODUCERS = frozenset("reads read titled entitled headlined called named dubbed slogan motto sign banner that "
+                         "heading headline title column section rubric caption hashtag theme".split())
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
