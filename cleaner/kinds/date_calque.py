@@ -64,11 +64,12 @@ _PERIOD_DAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}[ \t]+of[ \t]+(?:the[ \t]+)?(?i:next|following|this|last|previous|coming)"
     r"[ \t]+(?i:week|day)(?![\p{L}])"
 )
-# "the 31st, today", "today (the 31st)": a bare day of the month set beside today or yesterday, the day
-# named twice as Korean "오늘(31일)" and Japanese "きょう31日" write it. Matched from the digits.
+# "the 31st, today", "today, the 31st": a bare day of the month set beside today or yesterday, the day
+# named twice as Korean "오늘(31일)" and Japanese "きょう31日" write it ("today (the 31st)" is the
+# weekday-brackets form's). Matched from the digits.
 _DEICTIC = r"(?i:today|yesterday|tomorrow|tonight)"
 _DEICTIC_DAY = regex.compile(
-    rf"(?<=(?<![\p{{L}}]){_DEICTIC}[ \t]*[,(]?[ \t]*(?i:the)[ \t]+){_ORDINAL}(?=[ \t]*[.,;:)]|$)"
+    rf"(?<=(?<![\p{{L}}]){_DEICTIC}[ \t]*,?[ \t]*(?i:the)[ \t]+){_ORDINAL}(?=[ \t]*[.,;:]|$)"
     rf"|(?<=(?<![\p{{L}}\p{{N}}])(?i:the)[ \t]+){_ORDINAL}[ \t]*[,(][ \t]*{_DEICTIC}(?![\p{{L}}])\)?"
 )
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+$")
