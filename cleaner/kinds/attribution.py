@@ -146,7 +146,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "reattributed": compile_stored(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))[ \t]+that(?![\p{{L}}\p{{N}}])"),
         # "…,” he explained Prades.": a Romance source's inverted "—explicó Prades" given a pronoun as well.
         "pronoun-name": compile_stored(
-            rf"(?<=[”\"],?[ \t]?|[.,!?][ \t]?“[ \t]?|,[ \t])(?P<attr>(?:he|she|they)[ \t]+(?:{'|'.join(v for v in past if v not in _TAKES_OBJECT)}))"
+            rf"(?:[”\"],?|(?<=[.,!?][ \t]?)“|,)[ \t]?(?P<attr>(?:he|she|they)[ \t]+(?:{'|'.join(v for v in past if v not in _TAKES_OBJECT)}))"
             rf"[ \t]+(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+(?:[ \t]+(?:de|del|la|las|los|da|do|dos|di|van|von|\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)){{0,3}})"
             r"(?=[ \t]*[.,;!?](?![\p{L}\p{N}]))"
         ),
@@ -364,5 +364,5 @@ def _pronoun_and_name(doc: Document) -> Iterator[Hit]:
         first = match.group("name").split()[0]
         if first in _TIME_WORDS or is_function_word(first):
             continue
-        yield Hit(match.start(), match.end("name"),
-                  message=f"“{match.group(0)}” names the speaker twice, as a pronoun and by name.")
+        span = text[match.start("attr") : match.end("name")]
+        yield Hit(match.start("attr"), match.end("name"), message=f"“{span}” names the speaker twice, as a pronoun and by name.")

@@ -69,8 +69,8 @@ _PERIOD_DAY = regex.compile(
 # weekday-brackets form's). Matched from the digits.
 _DEICTIC = r"(?i:today|yesterday|tomorrow|tonight)"
 _DEICTIC_DAY = regex.compile(
-    rf"(?<=(?<![\p{{L}}]){_DEICTIC}[ \t]*,?[ \t]*(?i:the)[ \t]+){_ORDINAL}(?=[ \t]*[.,;:]|$)"
-    rf"|(?<=(?<![\p{{L}}\p{{N}}])(?i:the)[ \t]+){_ORDINAL}[ \t]*[,(][ \t]*{_DEICTIC}(?![\p{{L}}])\)?"
+    rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}(?:(?<=(?<![\p{{L}}]){_DEICTIC}[ \t]*,?[ \t]*(?i:the)[ \t]+{_ORDINAL})(?=[ \t]*[.,;:]|$)"
+    rf"|(?<=(?<![\p{{L}}])(?i:the)[ \t]+{_ORDINAL})[ \t]*[,(][ \t]*{_DEICTIC}(?![\p{{L}}])\)?)"
 )
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+$")
 # "on Wednesday, 26:": a weekday and a bare day number, as Portuguese and Spanish write them.

@@ -254,8 +254,14 @@ _SCRIPT_MARKS = {
     "፤": ";", "፥": ":", "။": ".", "၊": ",", "។": ".", "\u037e": "?", "¿": "", "¡": "",
 }
 _INTERROGATIVES = frozenset({"how", "why", "where", "when", "who", "whom", "whose", "which", "what"})
-# The marks, or a run of decimal digits of another script (not ASCII, not full-width: the fullwidth form's).
-_SCRIPT_MARK = regex.compile("[" + "".join(_SCRIPT_MARKS) + r"]|(?:(?![0-9\uFF10-\uFF19])\p{Nd})+")
+# The decimal digits of the scripts whose marks are above, and of the Indic and Southeast Asian scripts
+# (the first of ten): Arabic-Indic, Persian, N'Ko, Devanagari ... Myanmar, Khmer, Mongolian.
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+                0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810)
+_SCRIPT_DIGITS = "".join(chr(zero + n) for zero in _DIGIT_ZEROS for n in range(10))
+# One class of single characters: the standard library scans it many times faster than ranges or `regex`.
+_SCRIPT_RUN = re.compile(f"[{_SCRIPT_DIGITS}{''.join(_SCRIPT_MARKS)}]+")
+_SCRIPT_MARK = re.compile(f"[{_SCRIPT_DIGITS}]+|[{''.join(_SCRIPT_MARKS)}]")
 
 
 def _script_marks(doc: Document) -> Iterator[Hit]:
@@ -263,7 +269,7 @@ def _script_marks(doc: Document) -> Iterator[Hit]:
     text = doc.text
     if text.isascii():
         return
-    for match in _SCRIPT_MARK.finditer(text, timeout=timeout_for(text)):
+    for match in (m for run in _SCRIPT_RUN.finditer(text) for m in _SCRIPT_MARK.finditer(text, run.start(), run.end())):
         mark = match.group()
         if _in_native_run(text, match.start(), match.end()):
             continue  # a gloss in its own script keeps its own marks
