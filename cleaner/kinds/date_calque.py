@@ -13,8 +13,8 @@ The `form` option picks which calque the rule reports:
     Japan time" (Tokyo time); the capital is suggested.
   - `bare-day`: a day of the month counted like a weekday ("last 9th", "this 3rd"), a weekday
     with a bare day number ("on Wednesday, 26:") and a day of the month tied to a week or a day
-    ("the 25th of next week"), or set beside today or yesterday ("the 31st, today"). A plain "on the 12th" is left alone: the page's date names the
-    month, and annotated pages from Japanese and Korean news never count it as damage.
+    ("the 25th of next week"), or set beside today or yesterday ("the 31st, today"). A plain "on the
+    12th" is left alone: the page's date names the month, and annotated pages from Japanese and Korean news never count it as damage.
 """
 
 from __future__ import annotations
