@@ -146,7 +146,7 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "reattributed": compile_stored(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))[ \t]+that(?![\p{{L}}\p{{N}}])"),
         # "…,” he explained Prades.": a Romance source's inverted "—explicó Prades" given a pronoun as well.
         "pronoun-name": compile_stored(
-            rf"(?:[”\"],?|(?<=[.,!?][ \t]?)“|,)[ \t]?(?P<attr>(?:he|she|they)[ \t]+(?:{'|'.join(v for v in past if v not in _TAKES_OBJECT)}))"
+            rf"(?:[”\"],?|(?<=[.,!?][ \t]?)“|,)[ \t]?(?P<attr>(?:he|she|they|(?<=,[ \t]?)(?:He|She|They))[ \t]+(?:{'|'.join(v for v in past if v not in _TAKES_OBJECT)}))"
             rf"[ \t]+(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+(?:[ \t]+(?:de|del|la|las|los|da|do|dos|di|van|von|\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)){{0,3}})"
             r"(?=[ \t]*[.,;!?](?![\p{L}\p{N}]))"
         ),
@@ -358,8 +358,6 @@ def _double_unquoted(doc: Document) -> Iterator[Hit]:
 def _pronoun_and_name(doc: Document) -> Iterator[Hit]:
     """ "…,” he explained Prades.": the speaker given twice, as a pronoun and as the name after the verb."""
     text = doc.text
-    if "he " not in text and "they " not in text:
-        return  # "he " also finds "she " and "they "
     for match in _patterns()["pronoun-name"].finditer(text, timeout=timeout_for(text)):
         first = match.group("name").split()[0]
         if first in _TIME_WORDS or is_function_word(first):
