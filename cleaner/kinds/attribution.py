@@ -60,6 +60,18 @@ _AUXILIARIES = "was|were|is|are|had|has|did|does"
 # Adverbs of time and frequency that may close a sentence after a quoted word ("“reckless”, twice.").
 _ADVERBIAL = frozenset("twice thrice anyway instead yesterday today tonight tomorrow ago meanwhile overnight "
                        "afterwards afterward earlier later already still".split())
+# Reporting verbs that take a person or a body as their object ("he told Reuters.", "she thanked Ortiz."): a
+# name after them is that object, not a second subject.
+_TAKES_OBJECT = frozenset(
+    "told asked informed urged warned assured quoted cited criticized criticised denounced questioned wrote posted "
+    "tweeted reported confirmed denied answered promised vowed pledged demanded predicted forecast estimated evaluated "
+    "judged diagnosed analyzed analysed expressed conveyed revealed disclosed highlighted underlined underscored "
+    "mentioned recalled acknowledged admitted testified alleged recounted protested conceded suggested indicated "
+    "pointed announced clarified specified reiterated claimed accused thanked praised".split()
+)
+# Words that name a time, not a speaker, after "he said" ("he said Tuesday.", American style).
+_TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday Today Tonight Yesterday Tomorrow "
+                        "January February March April May June July August September October November December".split())
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
@@ -132,6 +144,12 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "repeated-at-end": compile_stored(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))\.?[ \t]*$"),
         # ", he said that …" after the sentence's speaker has already said it: "X said Oh, he said that".
         "reattributed": compile_stored(rf",[ \t]+(?P<attr>(?:he|she|they)[ \t]+(?:{any_case}))[ \t]+that(?![\p{{L}}\p{{N}}])"),
+        # "…,” he explained Prades.": a Romance source's inverted "—explicó Prades" given a pronoun as well.
+        "pronoun-name": compile_stored(
+            rf"(?:[”\"],?|(?<=[.,!?][ \t]?)“|,)[ \t]?(?P<attr>(?:he|she|they|(?<=,[ \t]?)(?:He|She|They))[ \t]+(?:{'|'.join(v for v in past if v not in _TAKES_OBJECT)}))"
+            rf"[ \t]+(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+(?:[ \t]+(?:de|del|la|las|los|da|do|dos|di|van|von|\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)){{0,3}})"
+            r"(?=[ \t]*[.,;!?](?![\p{L}\p{N}]))"
+        ),
         "said-before": compile_stored(rf"(?<![\p{{L}}\p{{N}}])(?:{'|'.join(map(regex.escape, past))})(?![\p{{L}}\p{{N}}])"),
         "introduced": compile_stored(rf"\b(?:{any_case})(?:[ \t]+that)?[ \t]*[,:]?[ \t]*$"),
         # Or a verb-final source's "… and expressed this." with no subject, ending the sentence.
@@ -334,3 +352,15 @@ def _double_unquoted(doc: Document) -> Iterator[Hit]:
             yield Hit(tail.start("attr"), tail.end("attr"),
                       message=f"“{tail.group('attr')}” attributes speech that “{opener.group('verb')}” already introduces.")
     yield from _reattributed(doc)
+    yield from _pronoun_and_name(doc)
+
+
+def _pronoun_and_name(doc: Document) -> Iterator[Hit]:
+    """ "…,” he explained Prades.": the speaker given twice, as a pronoun and as the name after the verb."""
+    text = doc.text
+    for match in _patterns()["pronoun-name"].finditer(text, timeout=timeout_for(text)):
+        first = match.group("name").split()[0]
+        if first in _TIME_WORDS or is_function_word(first):
+            continue
+        span = text[match.start("attr") : match.end("name")]
+        yield Hit(match.start("attr"), match.end("name"), message=f"“{span}” names the speaker twice, as a pronoun and by name.")

@@ -13,8 +13,8 @@ The `form` option picks which calque the rule reports:
     Japan time" (Tokyo time); the capital is suggested.
   - `bare-day`: a day of the month counted like a weekday ("last 9th", "this 3rd"), a weekday
     with a bare day number ("on Wednesday, 26:") and a day of the month tied to a week or a day
-    ("the 25th of next week"). A plain "on the 12th" is left alone: the page's date names the
-    month, and annotated pages from Japanese and Korean news never count it as damage.
+    ("the 25th of next week"), or set beside today or yesterday ("the 31st, today"). A plain "on the
+    12th" is left alone: the page's date names the month, and annotated pages from Japanese and Korean news never count it as damage.
 """
 
 from __future__ import annotations
@@ -63,6 +63,14 @@ _COUNTED_DAY = regex.compile(rf"(?<![\p{{L}}])(?i:last|this|next|coming|past)[ \
 _PERIOD_DAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}[ \t]+of[ \t]+(?:the[ \t]+)?(?i:next|following|this|last|previous|coming)"
     r"[ \t]+(?i:week|day)(?![\p{L}])"
+)
+# "the 31st, today", "today, the 31st": a bare day of the month set beside today or yesterday, the day
+# named twice as Korean "오늘(31일)" and Japanese "きょう31日" write it ("today (the 31st)" is the
+# weekday-brackets form's). Matched from the digits.
+_DEICTIC = r"(?i:today|yesterday|tomorrow|tonight)"
+_DEICTIC_DAY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}(?:(?<=(?<![\p{{L}}]){_DEICTIC}[ \t]*,?[ \t]*(?i:the)[ \t]+{_ORDINAL})(?=[ \t]*[.,;:]|$)"
+    rf"|(?<=(?<![\p{{L}}])(?i:the)[ \t]+{_ORDINAL})[ \t]*[,(][ \t]*{_DEICTIC}(?![\p{{L}}])\)?)"
 )
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+$")
 # "on Wednesday, 26:": a weekday and a bare day number, as Portuguese and Spanish write them.
@@ -125,6 +133,9 @@ def _bare_day(doc: Document) -> Iterator[Hit]:
     for pattern in (_COUNTED_DAY, _WEEKDAY_COMMA_DAY):
         for match in pattern.finditer(text, timeout=timeout_for(text)):
             yield Hit(match.start(), match.end())
+    for match in _DEICTIC_DAY.finditer(text, timeout=timeout_for(text)):
+        the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
+        yield Hit(the.start() if the else match.start(), match.end())
     for match in _PERIOD_DAY.finditer(text, timeout=timeout_for(text)):
         the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
         if the is not None:

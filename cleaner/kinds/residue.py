@@ -24,6 +24,12 @@ The `form` option picks which residue the rule reports:
     fix writes the decoded text: safe when the bytes decode exactly, a suggestion for quotation
     marks (repaired one at a time they would unbalance a pair) and when a dropped last byte had to
     be guessed ("â€" for ”).
+  - `script-mark`: the sentence punctuation of other scripts (the Arabic comma, semicolon and question
+    mark ، ؛ ؟, the Urdu full stop ۔, the Devanagari danda । ॥, the Armenian full stop and comma ։ ՝,
+    the Ethiopic ። ፣ ፤ ፥, the Myanmar ။ ၊, the Khmer ។, the Greek question mark) and their
+    decimal digits (٢٠٢٤, ۱۴۰۳, २०२४), outside a run of their own script (a gloss keeps its marks);
+    a Spanish opening ¿ or ¡ before an English function word ("¿What will"). The fix writes the English
+    mark or the ASCII digits; the inverted marks are deleted.
   - `circled`: circled and parenthesised numbers (① ② ⑴ ❶) that Chinese, Japanese and Korean use to
     number points; the fix writes the number in brackets, "(1)".
 """
@@ -39,12 +45,14 @@ import regex
 from cleaner.document import Document
 from cleaner.kinds._mojibake import candidate_runs, decode_run
 from cleaner.kinds._support import timeout_for
+from cleaner.wordclass import is_function_word
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import Option, Replacement, one_of
 
 KIND = "residue"
 OPTIONS = (
-    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph", "guillemet", "circled", "mojibake"), "Which residue the rule reports (see above).",
+    Option("form", one_of("fullwidth", "ideographic", "cjk", "homoglyph", "guillemet", "circled", "mojibake", "script-mark"),
+           "Which residue the rule reports (see above).",
            required=True),
 )
 REPLACEMENT = Replacement.COMPUTED
@@ -89,7 +97,7 @@ _CIRCLED = re.compile("[\u2460-\u2487\u24EB-\u24FE\u2776-\u2793\u3251-\u325F\u32
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     checkers = {"fullwidth": _fullwidth, "ideographic": _ideographic, "cjk": _cjk, "homoglyph": _homoglyphs,
-                "guillemet": _guillemets, "circled": _circled, "mojibake": _mojibake}
+                "guillemet": _guillemets, "circled": _circled, "mojibake": _mojibake, "script-mark": _script_marks}
     return checkers[rule.options["form"]]
 
 
@@ -238,3 +246,47 @@ def _mojibake(doc: Document) -> Iterator[Hit]:
         # closing mark often lost its last byte, so quotation marks are suggestions, like any guessed byte.
         exact = len(decoded.encode("utf-8")) == len(match.group()) and not any(ch in _QUOTE_MARKS for ch in decoded)
         yield Hit(match.start(), match.end(), (decoded,), safety=None if exact else Safety.SUGGEST)
+
+
+# Another script's sentence mark -> its English mark. An empty mark is deleted.
+_SCRIPT_MARKS = {
+    "،": ",", "؛": ";", "؟": "?", "۔": ".", "।": ".", "॥": ".", "։": ".", "՝": ",", "።": ".", "፣": ",",
+    "፤": ";", "፥": ":", "။": ".", "၊": ",", "។": ".", "\u037e": "?", "¿": "", "¡": "",
+}
+_INTERROGATIVES = frozenset({"how", "why", "where", "when", "who", "whom", "whose", "which", "what"})
+# The decimal digits of the scripts whose marks are above, and of the Indic and Southeast Asian scripts
+# (the first of ten): Arabic-Indic, Persian, N'Ko, Devanagari ... Myanmar, Khmer, Mongolian.
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+                0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x17E0, 0x1810)
+_SCRIPT_DIGITS = "".join(chr(zero + n) for zero in _DIGIT_ZEROS for n in range(10))
+# One class of single characters: the standard library scans it many times faster than ranges or `regex`.
+_SCRIPT_RUN = re.compile(f"[{_SCRIPT_DIGITS}{''.join(_SCRIPT_MARKS)}]+")
+_SCRIPT_MARK = re.compile(f"[{_SCRIPT_DIGITS}]+|[{''.join(_SCRIPT_MARKS)}]")
+
+
+def _script_marks(doc: Document) -> Iterator[Hit]:
+    """Another script's punctuation or digits in English text, written as English ones."""
+    text = doc.text
+    if text.isascii():
+        return
+    for match in (m for run in _SCRIPT_RUN.finditer(text) for m in _SCRIPT_MARK.finditer(text, run.start(), run.end())):
+        mark = match.group()
+        if _in_native_run(text, match.start(), match.end()):
+            continue  # a gloss in its own script keeps its own marks
+        if mark in "¿¡":
+            following = regex.match(r"[ \t]*(\p{L}+)", text[match.end() : match.end() + 24])
+            word = following.group(1) if following else ""
+            if not (is_function_word(word) or word.lower() in _INTERROGATIVES):
+                continue  # a Spanish phrase or title quoted as such
+            yield Hit(match.start(), match.end(), ("",))
+            continue
+        english = _SCRIPT_MARKS.get(mark) or "".join(str(unicodedata.decimal(ch)) for ch in mark)
+        after = text[match.end()] if match.end() < len(text) else " "
+        if english in ".,;:?" and after.isalpha():
+            english += " "
+        yield Hit(match.start(), match.end(), (english,))
+
+
+def _in_native_run(text: str, start: int, end: int) -> bool:
+    """True when a letter of another script stands within a few characters (the mark is in a foreign-script gloss)."""
+    return any(ch.isalpha() and not _is_latin(ch) for ch in text[max(0, start - 12) : end + 12])
