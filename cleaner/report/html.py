@@ -49,15 +49,15 @@ def render(page: "ReviewPage") -> str:
     body.extend(_file(number, item, page.rules) for number, item in enumerate(page.files, 1))
     body.append(_summary(findings, page.rules))
     body.append("<footer>Made by cleaner. This page is self-contained: it runs no script and loads nothing.</footer>")
-    return (
+    head = (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{esc(page.title)}: {esc(heading)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
+        f"<title>{esc(page.title)}: {esc(heading)}</title>\n<style>{CSS}</style>\n</head>\n<body>"
     )
+    # One join: a page of a long article runs to tens of megabytes, and each `+` would copy it whole.
+    return "\n".join([head, *body, "</body>\n</html>\n"])
 
 
 _badge = badge
