@@ -21,7 +21,7 @@ import stat
 import tempfile
 import threading
 from pathlib import Path
-from typing import Iterator
+from typing import BinaryIO, Iterable, Iterator
 
 from cleaner.textio import describe
 
@@ -46,10 +46,11 @@ def write_problem(path: str, force: bool = False) -> str | None:
     return None
 
 
-def write_output(path: str, data: bytes) -> None:
+def write_output(path: str, data: bytes | Iterable[bytes]) -> None:
     """Write an output file: atomically when it is (or will be) a regular file, else straight through.
 
-    `-o /dev/stdout` or a named pipe cannot take a rename, so they are written directly.
+    `-o /dev/stdout` or a named pipe cannot take a rename, so they are written directly. `data` may
+    come in pieces (a long report page), so that the whole output is never held in memory at once.
     """
     try:
         mode = os.stat(path).st_mode
@@ -59,10 +60,15 @@ def write_output(path: str, data: bytes) -> None:
         write_atomic(path, data)
         return
     with open(path, "wb") as handle:
-        handle.write(data)
+        _write_all(handle, data)
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def _write_all(handle: BinaryIO, data: bytes | Iterable[bytes]) -> None:
+    for piece in [data] if isinstance(data, bytes) else data:
+        handle.write(piece)
+
+
+def write_atomic(path: str, data: bytes | Iterable[bytes]) -> None:
     """Replace `path` with `data` atomically (see the module doc); on any error it is left untouched."""
     target = _resolved(path)
     try:
@@ -73,7 +79,7 @@ def write_atomic(path: str, data: bytes) -> None:
     with _signals_raise_exit():
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
+                _write_all(handle, data)
                 handle.flush()
                 os.fsync(handle.fileno())
             _copy_metadata(tmp, info)
@@ -82,8 +88,8 @@ def write_atomic(path: str, data: bytes) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
-        if info is not None and info.st_nlink > 1:
-            _rewrite_linked(target, data, tmp)
+        if info is not None and info.st_nlink > 1:  # the complete new bytes are in `tmp` by now
+            _rewrite_linked(target, data if isinstance(data, bytes) else Path(tmp).read_bytes(), tmp)
     _fsync_dir(target.parent)
 
 

@@ -22,7 +22,7 @@ class FilePage:
     """One input on the page: its report, both fix runs, and readability after each."""
 
     report: FileReport  # findings and readability before
-    safe: FixResult  # what `cleaner fix` does
+    safe: FixResult  # what `cleaner fix` does (its `remaining` left empty: the page does not show it)
     unsafe: FixResult  # what `cleaner fix --unsafe-fixes` does
     after_safe: Mapping[str, Any] | None = None
     after_unsafe: Mapping[str, Any] | None = None
@@ -46,9 +46,12 @@ def gather_file(source: SourceText, options: CheckOptions) -> FilePage:
     """Check one input, fix it twice (safe only; safe and unsafe), and score each result."""
     engine = engine_for_options(options)
     report = check_source(source, options, engine)
-    # Both fix runs start from the text just checked: its findings are their first pass.
-    safe = fix_source(source, allowed_safeties(), options, first=report)
+    # Both fix runs start from the text just checked: its findings are their first pass. The page
+    # counts what is left after the unsafe run only, so the safe run's fixed text is not checked in full.
+    safe = fix_source(source, allowed_safeties(), options, first=report, remaining=False)
     unsafe = fix_source(source, allowed_safeties(unsafe=True), options, first=report)
+    if options.memo is not None:  # what it holds (documents, texts) serves this file only
+        options.memo.clear()
     if not options.readability:
         return FilePage(report, safe, unsafe)
     return FilePage(

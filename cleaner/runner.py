@@ -57,6 +57,12 @@ class ResultMemo:
                 seed(self._document, previous)
         return self._document
 
+    def clear(self) -> None:
+        """Forget every text: the next text checked shares nothing with the last."""
+        self._results.clear()
+        self._document = None
+        self.units = None
+
     def get(self, key: tuple[object, ...], compute: Callable[[], object]) -> object:
         """Return the result for `key`, computing it on a miss (least recently used goes first)."""
         if key in self._results:
@@ -139,11 +145,14 @@ def _reused(options: CheckOptions, key: tuple[object, ...], compute: Callable[[]
 
 
 def fix_source(
-    source: SourceText, allowed: frozenset[Safety], options: CheckOptions | None = None, first: FileReport | None = None
+    source: SourceText, allowed: frozenset[Safety], options: CheckOptions | None = None,
+    first: FileReport | None = None, remaining: bool = True,
 ) -> "FixResult":
     """Fix one decoded input with the same rules, filters and suppressions `check` uses.
 
     `first`, the caller's own check of `source` with these options, is reused instead of checked again.
+    With `remaining` False the result's `remaining` is left empty: the rules that cannot fix never
+    run on the fixed text (for a caller that shows only the fixes).
     """
     from cleaner.fixer import fix_text
     from cleaner.fix_checks import PassChecks
@@ -152,8 +161,12 @@ def fix_source(
     options = options or CheckOptions()
     quiet = dataclasses.replace(options, readability=False, grammar=None, memo=options.memo or ResultMemo())
     checks = PassChecks(source, quiet, engine_for_options(quiet), allowed, first)
-    result = fix_text(source.text, checks.fixable, allowed, finish=checks.complete)
+    result = fix_text(source.text, checks.fixable, allowed, finish=checks.complete if remaining else _nothing_left)
     return dataclasses.replace(result, stopped=tuple(sorted(checks.stopped))) if checks.stopped else result
+
+
+def _nothing_left(_text: str, _fixable: list[Finding]) -> list[Finding]:
+    return []
 
 
 def read_input(path: str, options: CheckOptions) -> SourceText:

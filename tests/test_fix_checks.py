@@ -111,3 +111,24 @@ def test_pass_checks_complete_adds_only_the_other_rules() -> None:
     assert all(may_fix(rule, SAFE) for rule in checks.fixing.rules)
     assert {f.code for f in fixable} <= {rule.code for rule in checks.fixing.rules}
     assert checks.complete(MIXED, fixable) == list(check_source(source, options, engine).findings)
+
+
+def test_a_run_without_remaining_fixes_the_same_and_never_runs_the_other_rules(monkeypatch) -> None:
+    from cleaner import engine as engine_module
+
+    source = SourceText("m.txt", MIXED)
+    options = CheckOptions(readability=False)
+    full = fix_source(source, UNSAFE, options)
+    runs: list[tuple[str, str]] = []
+    original = engine_module.Engine.run
+
+    def counting(self, text):
+        runs.extend((getattr(text, "text", text), rule.code) for rule in self.rules)
+        return original(self, text)
+
+    monkeypatch.setattr(engine_module.Engine, "run", counting)
+    bare = fix_source(source, UNSAFE, options, remaining=False)
+    assert full.changed and full.remaining  # the text exercises both fixes and findings left over
+    assert bare == dataclasses.replace(full, remaining=())
+    never_fixing = {rule.code for rule in engine_for_options(options).rules if not may_fix(rule, UNSAFE)}
+    assert never_fixing and not never_fixing & {code for _, code in runs}

@@ -242,6 +242,23 @@ def test_a_fix_keeps_hard_links(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt", "link.txt"]
 
 
+def test_an_output_written_in_pieces_keeps_links_or_leaves_the_original(tmp_path: Path) -> None:
+    page, link = tmp_path / "report.html", tmp_path / "link.html"
+    page.write_bytes(b"old page")
+    os.link(page, link)
+    atomic.write_output(str(page), (piece for piece in [b"<html>", b"new", b"</html>"]))
+    assert link.read_bytes() == b"<html>new</html>" and os.path.samefile(page, link)
+
+    def failing():
+        yield b"<html>half"
+        raise RuntimeError("the formatter failed")
+
+    with pytest.raises(RuntimeError):
+        atomic.write_output(str(page), failing())
+    assert page.read_bytes() == b"<html>new</html>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.html", "report.html"]
+
+
 def test_sigterm_during_a_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     article = tmp_path / "a.txt"
     article.write_text(DOUBLE)

@@ -42,3 +42,12 @@ def test_memo_keeps_only_the_last_few_texts() -> None:
         memo.get(("k", text), lambda text=text: calls.append(text) or text.upper())
     # "a" was still held when asked again; "b" had been pushed out by "a" and "c".
     assert calls == ["a", "b", "c", "b"]
+
+
+def test_the_page_leaves_the_safe_runs_remaining_findings_out_and_clears_its_memo() -> None:
+    memo = ResultMemo()
+    page = gather([str(SEED)], CheckOptions(memo=memo))
+    item = page.files[0]
+    assert item.safe.changed and item.safe.remaining == ()  # the page shows only the unsafe run's
+    assert item.unsafe.remaining  # which is counted on the page
+    assert memo.units is None  # what the fix runs kept per paragraph serves this file only

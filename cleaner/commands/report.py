@@ -57,10 +57,12 @@ def report(
     options = dataclasses.replace(plan.options, memo=ResultMemo())
     files = distinct_paths(discover(paths, plan.root, settings.include, settings.exclude, settings.extensions))
     gathered = gather(files, options, plan.rules, title)
-    data = html_report.render(gathered).encode("utf-8")
+    # Encoded and written piece by piece: the page of a long article is never held whole.
+    data = (piece.encode("utf-8") for piece in html_report.render_chunks(gathered))
     if output == "-":
         sys.stdout.flush()
-        sys.stdout.buffer.write(data)
+        for piece in data:
+            sys.stdout.buffer.write(piece)
         sys.stdout.buffer.flush()
         raise typer.Exit(ExitCode.INCOMPLETE if _warn_stopped(gathered, plan.rules) else ExitCode.CLEAN)
     try:

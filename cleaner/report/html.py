@@ -10,7 +10,7 @@ and after as an inline SVG chart. A Content-Security-Policy forbids scripts and 
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 from cleaner.model import Finding, Level, Rule, Safety
 from cleaner.readability import label
@@ -37,27 +37,32 @@ _TABLE_FIELDS = (
 
 def render(page: "ReviewPage") -> str:
     """Return the whole page as one HTML document."""
+    return "".join(render_chunks(page))
+
+
+def render_chunks(page: "ReviewPage") -> Iterator[str]:
+    """Yield the page in pieces, in order: a long article's page runs to tens of megabytes, and a
+    caller that writes each piece as it comes never holds it whole (nor its encoded copy)."""
     findings = [f for item in page.files for f in item.report.findings]
     heading = page.files[0].path if len(page.files) == 1 else f"{len(page.files)} files"
-    body = [
-        f'<header><h1>{esc(page.title)}: {esc(heading)}</h1><p class="sub">Hover, focus (Tab) or click a '
-        "highlight to see the finding; every finding is also listed beside the article.</p></header>",
-        _overview(page, findings),
-    ]
-    if len(page.files) > 1:
-        body.append(_file_list(page.files))
-    body.extend(_file(number, item, page.rules) for number, item in enumerate(page.files, 1))
-    body.append(_summary(findings, page.rules))
-    body.append("<footer>Made by cleaner. This page is self-contained: it runs no script and loads nothing.</footer>")
-    return (
+    yield (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
         '<meta name="referrer" content="no-referrer">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(page.title)}: {esc(heading)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
+        f'<header><h1>{esc(page.title)}: {esc(heading)}</h1><p class="sub">Hover, focus (Tab) or click a '
+        "highlight to see the finding; every finding is also listed beside the article.</p></header>\n"
     )
+    yield _overview(page, findings)
+    if len(page.files) > 1:
+        yield "\n" + _file_list(page.files)
+    for number, item in enumerate(page.files, 1):
+        yield "\n"
+        yield from _file(number, item, page.rules)
+    yield "\n" + _summary(findings, page.rules)
+    yield "\n<footer>Made by cleaner. This page is self-contained: it runs no script and loads nothing.</footer>"
+    yield "\n</body>\n</html>\n"
 
 
 _badge = badge
@@ -120,20 +125,21 @@ def _file_list(files: Sequence["FilePage"]) -> str:
     return f'<nav class="panel files" aria-label="Files"><h3>Files</h3><ol>{"".join(items)}</ol></nav>'
 
 
-def _file(number: int, item: "FilePage", rules: Mapping[str, Rule]) -> str:
-    """One file: article and findings, then changes, then readability."""
+def _file(number: int, item: "FilePage", rules: Mapping[str, Rule]) -> Iterator[str]:
+    """One file, in pieces: article and findings, then changes, then readability."""
     report, prefix = item.report, str(number)
     tip = lambda index, finding: _tip(prefix, index, finding, rules)  # noqa: E731
-    cards = "".join(_card(prefix, i, f, rules) for i, f in enumerate(report.findings, 1))
-    return (
+    yield (
         f'<section class="file" id="file-{number}" data-path="{esc(item.path)}">'
         f'<div class="panel"><h2>{esc(item.path)}</h2>'
-        '<div class="review"><div><h3>Article</h3>'
-        f'<div class="article" lang="en">{highlight(report.text, report.findings, prefix, tip)}</div></div>'
-        f'<aside aria-label="Findings"><h3>Findings ({len(report.findings)})</h3>'
-        f'<div class="cards">{cards or _NO_FINDINGS}</div></aside></div></div>'
-        f"{_changes(item)}{_readability(item, prefix)}</section>"
+        '<div class="review"><div><h3>Article</h3><div class="article" lang="en">'
     )
+    yield highlight(report.text, report.findings, prefix, tip)
+    yield f'</div></div><aside aria-label="Findings"><h3>Findings ({len(report.findings)})</h3><div class="cards">'
+    yield "".join(_card(prefix, i, f, rules) for i, f in enumerate(report.findings, 1)) or _NO_FINDINGS
+    yield "</div></aside></div></div>"
+    yield _changes(item)
+    yield f"{_readability(item, prefix)}</section>"
 
 
 def _suggestion(f: Finding) -> str:

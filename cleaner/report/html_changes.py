@@ -8,6 +8,7 @@ tie the two texts together, so rows pair exactly, in linear time, however long t
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
 import regex
@@ -23,36 +24,48 @@ _TITLES = {"safe": "safe fix: `cleaner fix` applies it", "unsafe": "unsafe fix: 
 @dataclass
 class Provenance:
     """Per original character: '' kept, or the safety of the fix that removed it; per fixed
-    character: its original offset (None when inserted) and the safety of the fix that added it."""
+    character: its original offset (INSERTED when a fix added it) and the safety of the fix that added it."""
 
     removed: list[str]
-    origin: list[int | None]
+    origin: array  # of ints: an array, not a list, so a long text costs 8 bytes a character, not an object
     added: list[str]
+
+
+INSERTED = -1  # the origin of a character a fix inserted
 
 
 def trace(result: FixResult) -> Provenance | None:
     """Replay the result's edits over its original; None when they do not rebuild its fixed text."""
     edits = [edit for step in result.steps for edit in step]
-    safeties = _safeties(edits, result.applied)
+    safeties = iter(_safeties(edits, result.applied))
     removed = [""] * len(result.original)
-    chars: list[tuple[str, int | None, str]] = [(c, i, "") for i, c in enumerate(result.original)]
-    position = 0
+    # The text after each step, with each character's origin and added-by tag in parallel sequences.
+    text, origin, added = result.original, array("q", range(len(result.original))), [""] * len(result.original)
     for step in result.steps:
-        out: list[tuple[str, int | None, str]] = []
+        pieces, new_origin, new_added = [], array("q"), []
         pos = 0
         for edit in sorted(step):
-            if edit.start < pos or edit.end > len(chars):
+            if edit.start < pos or edit.end > len(text):
                 return None
-            out.extend(chars[pos : edit.start])
-            safety = safeties[position]
-            position += 1
-            out.extend(_replace(chars[edit.start : edit.end], edit.replacement, safety, removed))
-            pos = edit.end
-        out.extend(chars[pos:])
-        chars = out
-    if "".join(c for c, _, _ in chars) != result.fixed:
+            safety = next(safeties)
+            head, middle, tail = _changed_part(text[edit.start : edit.end], edit.replacement)
+            for place in origin[edit.start + head : edit.end - tail]:
+                if place != INSERTED:
+                    removed[place] = safety
+            cut = edit.start + head  # the kept head stays with what comes before it
+            pieces += [text[pos:cut], middle]
+            new_origin += origin[pos:cut]
+            new_origin += array("q", [INSERTED]) * len(middle)
+            new_added += added[pos:cut]
+            new_added += [safety] * len(middle)
+            pos = edit.end - tail  # and the kept tail with what comes after it
+        pieces.append(text[pos:])
+        new_origin += origin[pos:]
+        new_added += added[pos:]
+        text, origin, added = "".join(pieces), new_origin, new_added
+    if text != result.fixed:
         return None
-    return Provenance(removed, [o for _, o, _ in chars], [t for _, _, t in chars])
+    return Provenance(removed, origin, added)
 
 
 def _safeties(edits: list[Edit], applied: tuple[Finding, ...]) -> list[str]:
@@ -62,9 +75,9 @@ def _safeties(edits: list[Edit], applied: tuple[Finding, ...]) -> list[str]:
     return ["unsafe"] * len(edits)
 
 
-def _replace(old: list[tuple[str, int | None, str]], new: str, safety: str, removed: list[str]):
-    """Replace characters, keeping the whole tokens an edit leaves alone at either end."""
-    old_tokens = _TOKENS.findall("".join(c for c, _, _ in old))
+def _changed_part(old: str, new: str) -> tuple[int, str, int]:
+    """How many characters at each end of `old` an edit to `new` keeps (whole tokens), and what it puts between."""
+    old_tokens = _TOKENS.findall(old)
     new_tokens = _TOKENS.findall(new)
     head = 0
     while head < min(len(old_tokens), len(new_tokens)) and old_tokens[head] == new_tokens[head]:
@@ -74,12 +87,7 @@ def _replace(old: list[tuple[str, int | None, str]], new: str, safety: str, remo
         tail += 1
     keep_head = sum(map(len, old_tokens[:head]))
     keep_tail = sum(map(len, old_tokens[len(old_tokens) - tail :]))
-    middle_new = "".join(new_tokens[head : len(new_tokens) - tail])
-    for _, origin, _ in old[keep_head : len(old) - keep_tail]:
-        if origin is not None:
-            removed[origin] = safety
-    inserted = [(c, None, safety) for c in middle_new]
-    return old[:keep_head] + inserted + old[len(old) - keep_tail :]
+    return keep_head, "".join(new_tokens[head : len(new_tokens) - tail]), keep_tail
 
 
 def side_by_side(result: FixResult) -> str:
@@ -114,13 +122,13 @@ def side_by_side(result: FixResult) -> str:
     )
 
 
-def _chunks(result: FixResult, origin: list[int | None]):
+def _chunks(result: FixResult, origin: array):
     """Yield matching (start, end, first line) pieces of both texts, cut after each kept line end."""
     original, fixed = result.original, result.fixed
     l0 = r0 = 0
     line = fixed_line = 1
     for q, p in enumerate(origin):
-        if p is not None and original[p] == "\n":
+        if p != INSERTED and original[p] == "\n":
             yield (l0, p + 1, line), (r0, q + 1, fixed_line)
             line += original.count("\n", l0, p + 1)
             fixed_line += fixed.count("\n", r0, q + 1)
