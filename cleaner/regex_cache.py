@@ -51,8 +51,11 @@ def warm_session() -> Iterator[None]:
         yield
         return
     key = compiled_cache.fingerprint([], "regex opcodes 3", regex.__version__, sys.version)
+    # Named after the versions too: installs with another `regex` or Python (other virtual
+    # environments on the machine) would otherwise prune this entry at each of their starts.
+    entry = f"{_ENTRY}_{compiled_cache.location_tag(regex.__version__ + ' ' + sys.version)}"
     if key not in _STORED:
-        loaded = compiled_cache.load(_ENTRY, key)
+        loaded = compiled_cache.load(entry, key)
         _STORED[key] = loaded if isinstance(loaded, dict) and all(isinstance(v, list) for v in loaded.values()) else {}
     stored = _STORED[key]
     recorded: dict[str, list[Any]] = {}
@@ -65,7 +68,7 @@ def warm_session() -> Iterator[None]:
     new = {k: v for k, v in recorded.items() if k not in stored}
     if new:
         stored.update(new)
-        compiled_cache.store(_ENTRY, key, stored if len(stored) < _LIMIT else new)
+        compiled_cache.store(entry, key, stored if len(stored) < _LIMIT else new)
 
 
 def compile_stored(pattern: str, flags: int = 0) -> Any:

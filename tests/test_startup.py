@@ -170,7 +170,7 @@ def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, patter
     regex_cache.reset()
     with regex_cache.warm_session():
         first = regex.compile(pattern, regex.VERSION0)
-    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*{compiled_cache.SUFFIX}"))
+    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"))
     regex.purge()
     regex_cache.reset()
     with regex_cache.warm_session():
@@ -194,7 +194,7 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     with regex_cache.warm_session():
         regex.compile(r"\bsaid\b", regex.VERSION0)
     # Opcodes damaged on disk would crash regex's C core; the checksum keeps them out.
-    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*{compiled_cache.SUFFIX}"):
+    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"):
         header, _, payload = entry.read_bytes().partition(b"\n")
         value = marshal.loads(payload)
         for opcodes in value.values():
