@@ -88,9 +88,17 @@ def _plain_check(argv: list[str]) -> Optional[Callable[[], int]]:
     if parsed is None:
         return None
     paths, options = parsed
-    from cleaner.commands.check_run import run_check
+    return lambda: _run_plain_check(paths, options)
 
-    return lambda: run_check(paths, **options)
+
+def _run_plain_check(paths: list[str], options: dict[str, Any]) -> int:
+    """Import and run the check in one pattern session: the patterns modules compile as they load come from the cache too."""
+    from cleaner.regex_cache import warm_session
+
+    with warm_session():
+        from cleaner.commands.check_run import run_check
+
+        return run_check(paths, **options)
 
 
 def _plain_options(args: list[str]) -> Optional[tuple[list[str], dict[str, Any]]]:
