@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import AbstractSet, Any, Mapping, NamedTuple
 
 from cleaner import compiled_cache
-from cleaner.buckets import BucketTable, SortedWords
+from cleaner.buckets import BucketTable, BucketWords
 from cleaner.loader import builtin_rules_dir
 
 
@@ -156,9 +156,9 @@ def countries() -> Mapping[str, Country]:
 def lowercase_words() -> AbstractSet[str]:
     """Common English words the dictionary writes in lower case (SCOWL and wordfreq agree).
 
-    A SortedWords set from the compiled cache: a start searches 71,000 words instead of hashing them all.
+    A BucketWords set from the compiled cache: a start searches 71,000 words instead of hashing them all.
     """
     path = _lexicon_path("lowercase.txt")
-    key = compiled_cache.fingerprint([path], "sorted words 1")
+    key = compiled_cache.fingerprint([path], "bucket words 1")
     name = f"lowercase_{compiled_cache.location_tag(path)}"  # one entry per install (see _zipf_lookup)
-    return SortedWords.from_text(compiled_cache.load_or_build(name, key, lambda: SortedWords(_rows("lowercase.txt")).text))
+    return BucketWords.from_buckets(compiled_cache.load_or_build(name, key, lambda: BucketWords(_rows("lowercase.txt")).buckets))

@@ -12,12 +12,19 @@ so the entry is keyed by the `regex` version and Python version, and any surpris
 changed signature, an argument of an unexpected type) only switches the cache off: the
 patterns are then compiled the ordinary way. Patterns with named lists or locale-sensitive
 flags are never cached.
+
+The standard library's `re` compiles the same way (a pure-Python parser, then `_sre.compile`
+of the opcodes), so a session serves and records its patterns too, under keys of their own:
+the kinds compile dozens of them as they load. It uses `re._compiler.compile` and
+`re._compiler._sre`, with the same safety: an entry is used only when it decodes back to
+exactly the recorded arguments, and any surprise leaves `re` to compile the pattern itself.
 """
 
 from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from typing import Any, Iterator
 
 from cleaner import compiled_cache
@@ -51,21 +58,24 @@ def warm_session() -> Iterator[None]:
         yield
         return
     key = compiled_cache.fingerprint([], "regex opcodes 3", regex.__version__, sys.version)
+    # Named after the versions too: installs with another `regex` or Python (other virtual
+    # environments on the machine) would otherwise prune this entry at each of their starts.
+    entry = f"{_ENTRY}_{compiled_cache.location_tag(regex.__version__ + ' ' + sys.version)}"
     if key not in _STORED:
-        loaded = compiled_cache.load(_ENTRY, key)
+        loaded = compiled_cache.load(entry, key)
         _STORED[key] = loaded if isinstance(loaded, dict) and all(isinstance(v, list) for v in loaded.values()) else {}
     stored = _STORED[key]
     recorded: dict[str, list[Any]] = {}
     _ACTIVE.append(True)
     try:
-        with _recording(_main, recorded, stored):
+        with _recording(_main, recorded, stored), _recording_stdlib(recorded, stored):
             yield
     finally:
         _ACTIVE.pop()
     new = {k: v for k, v in recorded.items() if k not in stored}
     if new:
         stored.update(new)
-        compiled_cache.store(_ENTRY, key, stored if len(stored) < _LIMIT else new)
+        compiled_cache.store(entry, key, stored if len(stored) < _LIMIT else new)
 
 
 def compile_stored(pattern: str, flags: int = 0) -> Any:
@@ -144,6 +154,76 @@ def _recording(main: Any, recorded: dict[str, list[Any]], stored: dict[str, list
         yield
     finally:
         main._regex, main._compile = real_core, real_compile
+
+
+_STDLIB = "re\0"  # the prefix of the standard library's entries (a `regex` entry starts with its flags)
+# A stdlib pattern the parser compiles faster than this (seconds of CPU) is not stored: a short
+# pattern built from an article's own words ("\bWord\b") would add an entry, and rewrite the
+# store, at every new article, for nothing.
+_STDLIB_WORTH = 0.0002
+
+
+@contextlib.contextmanager
+def _recording_stdlib(recorded: dict[str, list[Any]], stored: dict[str, list[Any]]) -> Iterator[None]:
+    """Serve stored `re` patterns, and capture the `_sre.compile` arguments of every one `re` compiles in the block.
+
+    `re.compile` looks in its own cache first and calls `_compiler.compile` only on a miss,
+    which is where a stored entry replaces the parser.
+    """
+    import re
+    from re import _compiler
+
+    real_compile, real_sre = getattr(_compiler, "compile", None), getattr(_compiler, "_sre", None)
+    if not callable(real_compile) or not callable(getattr(real_sre, "compile", None)):
+        yield  # pragma: no cover - an `re` whose internals changed: record nothing
+        return
+    captured: list[tuple[Any, ...]] = []
+
+    class SreProxy:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(real_sre, name)
+
+        def compile(self, *args: Any) -> Any:
+            captured.append(args)
+            return real_sre.compile(*args)
+
+    def compile_stdlib(pattern: Any, flags: Any = 0) -> Any:
+        cacheable = isinstance(pattern, str) and isinstance(flags, int) and not int(flags) & int(re.DEBUG)
+        entry = f"{_STDLIB}{int(flags)}\0{pattern}" if cacheable else ""
+        if entry in stored:
+            try:
+                return real_sre.compile(*_decode_stdlib(stored[entry]))
+            except Exception:  # noqa: BLE001 - a bad entry is skipped; re compiles it normally
+                pass
+        captured.clear()
+        began = time.process_time()
+        result = real_compile(pattern, flags)
+        if cacheable and len(captured) == 1 and time.process_time() - began >= _STDLIB_WORTH:
+            encoded = _encode_stdlib(captured[0])
+            if encoded is not None:
+                recorded[entry] = encoded
+        return result
+
+    _compiler.compile, _compiler._sre = compile_stdlib, SreProxy()
+    try:
+        yield
+    finally:
+        _compiler.compile, _compiler._sre = real_compile, real_sre
+
+
+def _encode_stdlib(args: tuple[Any, ...]) -> list[Any] | None:
+    """`_sre.compile`'s arguments as plain data, or None when they are not the expected kinds."""
+    kinds = tuple("int" if isinstance(a, int) and not isinstance(a, bool) else type(a).__name__ for a in args)
+    if kinds != ("str", "int", "list", "int", "dict", "tuple"):
+        return None
+    pattern, flags, code, groups, group_index, index_group = args
+    encoded = [pattern, int(flags), list(code), groups, dict(group_index), list(index_group)]
+    return encoded if _decode_stdlib(encoded) == args else None
+
+
+def _decode_stdlib(encoded: list[Any]) -> tuple[Any, ...]:
+    pattern, flags, code, groups, group_index, index_group = encoded
+    return (pattern, flags, list(code), groups, dict(group_index), tuple(index_group))
 
 
 def _encode(args: tuple[Any, ...]) -> list[Any] | None:

@@ -27,20 +27,23 @@ def test_zipf_from_the_cached_table_equals_the_parsed_table() -> None:
         assert lexicon.zipf(word) == table.get(word.lower().replace("’", "'"), 0.0)
 
 
-def test_sorted_words_answer_as_a_frozenset_does() -> None:
+def test_bucket_words_answer_as_a_frozenset_does() -> None:
     import random
 
     from cleaner import lexicon
-    from cleaner.buckets import SortedWords
+    from cleaner.buckets import BucketWords
 
     words = lexicon._rows("lowercase.txt")
-    table, reference = SortedWords(reversed(words)), frozenset(words)  # any order in, sorted inside
+    table, reference = BucketWords(reversed(words)), frozenset(words)  # any order in
     rnd = random.Random(5)
     probes = words[::11] + [w + "s" for w in words[::17]] + ["", "\n", "a\nb", "Zürich", "zzzz"]
     probes += ["".join(rnd.choice("abeé'-") for _ in range(rnd.randint(0, 6))) for _ in range(5000)]
     assert [p in table for p in probes] == [p in reference for p in probes]
     assert set(table) == reference and len(table) == len(reference)
-    assert SortedWords.from_text(table.text) == reference
-    for small in ([], [""], ["b", "a"], ["a", "ab", "abc"]):
-        assert [p in SortedWords(small) for p in ("", "a", "ab", "b", "c")] == [p in set(small) for p in ("", "a", "ab", "b", "c")]
+    assert BucketWords.from_buckets(table.buckets) == reference and list(table) == sorted(reference)
+    for small in ([], [""], ["b", "a"], ["a", "ab", "abc"], ["", "a"]):
+        for buckets in (1, 2, 7):
+            built = BucketWords(small, buckets)
+            assert [p in built for p in ("", "a", "ab", "b", "c")] == [p in set(small) for p in ("", "a", "ab", "b", "c")]
+            assert list(built) == sorted(set(small)) and len(built) == len(set(small))
     assert lexicon.lowercase_words() == reference  # the cached table is the file's words

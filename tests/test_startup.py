@@ -170,7 +170,7 @@ def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, patter
     regex_cache.reset()
     with regex_cache.warm_session():
         first = regex.compile(pattern, regex.VERSION0)
-    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*{compiled_cache.SUFFIX}"))
+    assert list((tmp_path / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"))
     regex.purge()
     regex_cache.reset()
     with regex_cache.warm_session():
@@ -181,6 +181,35 @@ def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, patter
         assert compiled.groupindex == plain.groupindex and compiled.flags == plain.flags
         assert [m.span() for m in compiled.finditer(text)] == [m.span() for m in plain.finditer(text)]
         assert [m.groups() for m in compiled.finditer(text)] == [m.groups() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern", [r"(?P<word>[A-Z]\w+)\s+said(?P<tail>!)?", "[\u0370-\u04ff\u3000-\uffff]{2}", r"(?i)\bthe\s+king\b"])
+def test_stdlib_patterns_from_the_store_behave_as_compiled(tmp_path: Path, monkeypatch, pattern: str) -> None:
+    # The standard library's `re` is served from the same store: a stored pattern must behave as a fresh one.
+    import re
+
+    from cleaner import compiled_cache, regex_cache
+
+    monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
+    monkeypatch.setattr(regex_cache, "_STDLIB_WORTH", 0.0)  # store even a pattern that compiles fast
+    text = "The King said! Hello, the king said. Жд 中文 " * 3
+    re.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session():
+        first = re.compile(pattern)
+    re.purge()
+    regex_cache.reset()
+    real = re._compiler._code
+    monkeypatch.setattr(re._compiler, "_code", lambda *a: pytest.fail("compiled by the parser, not from the store"))
+    with regex_cache.warm_session():
+        again = re.compile(pattern)
+    monkeypatch.setattr(re._compiler, "_code", real)
+    re.purge()
+    plain = re.compile(pattern)
+    for compiled in (first, again):
+        assert (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex) == (
+            plain.pattern, plain.flags, plain.groups, plain.groupindex)
+        assert [(m.span(), m.groups()) for m in compiled.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
 
 
 def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> None:
@@ -194,7 +223,7 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     with regex_cache.warm_session():
         regex.compile(r"\bsaid\b", regex.VERSION0)
     # Opcodes damaged on disk would crash regex's C core; the checksum keeps them out.
-    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}-*{compiled_cache.SUFFIX}"):
+    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"):
         header, _, payload = entry.read_bytes().partition(b"\n")
         value = marshal.loads(payload)
         for opcodes in value.values():

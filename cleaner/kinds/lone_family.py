@@ -101,19 +101,43 @@ def _given_name_families() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _by_initial(extra: tuple[str, ...], max_zipf: float) -> dict[str, tuple[tuple[str, str], ...]]:
+def _by_initial(extra: tuple[str, ...], max_zipf: float) -> _FamiliesByInitial:
     """First letter -> (family name, country) of the listed people with a rare family name."""
-    index: dict[str, set[tuple[str, str]]] = {}
+    return _FamiliesByInitial(extra, max_zipf)
+
+
+class _FamiliesByInitial:
+    """The index `_by_initial` describes, each letter's entries found when an article first asks for it.
+
+    Asking the word table about every listed family name took about 10 ms of each start; an
+    article's unknown capitalised words start with a few letters.
+    """
+
+    def __init__(self, extra: tuple[str, ...], max_zipf: float) -> None:
+        self._extra, self._max_zipf = extra, max_zipf
+        self._found: dict[str, tuple[tuple[str, str], ...]] = {}
+
+    def get(self, initial: str, default: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], ...]:
+        """The (family name, country) pairs whose family name starts with `initial`, sorted."""
+        if initial not in self._found:
+            self._found[initial] = tuple(sorted({
+                (family, country) for family, country in _families_and_given(self._extra)
+                if family[:1] == initial and len(family) >= _SHORTEST and family.isalpha()
+                and lexicon.zipf(family) < self._max_zipf
+            }))
+        return self._found[initial] or default
+
+
+@functools.lru_cache(maxsize=4)
+def _families_and_given(extra: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(name, country) of every listed family name, and of the rare given names people of the given-name countries are called by."""
     given = [(p.name.split()[0], p.country) for p in lexicon.people() if p.country in _GIVEN_NAME_COUNTRIES and " " in p.name]
     # An envoy's English given name (Susan, Erin) or a title (Counsellor) is not how the country's news names anyone.
     given = [(g, c) for g, c in given if lexicon.zipf(g) < _RARE_GIVEN and g.lower() not in lexicon.lowercase_words()]
-    for family, country in family_names(extra) + given:
-        if len(family) >= _SHORTEST and family.isalpha() and lexicon.zipf(family) < max_zipf:
-            index.setdefault(family[0], set()).add((family, country))
-    return {initial: tuple(sorted(names)) for initial, names in index.items()}
+    return tuple(family_names(extra) + given)
 
 
-def _target(word: str, index: dict, ceiling: float, written: set[str]) -> tuple[str, str] | None:
+def _target(word: str, index: _FamiliesByInitial, ceiling: float, written: set[str]) -> tuple[str, str] | None:
     """The one listed family name the word garbles, or None."""
     if len(word) < _SHORTEST or not word.isalpha() or not word[1:].islower() or lexicon.zipf(word) >= ceiling:
         return None

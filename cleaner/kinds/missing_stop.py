@@ -85,7 +85,7 @@ def _prefilter() -> re.Pattern[str]:
     """An opener after a blank, compiled once: the standard `re` with the alternation grouped by first letter
     (several times faster than a lookbehind or a flat alternation)."""
     by_letter: dict[str, list[str]] = {}
-    for word in sorted(_openers(), key=len, reverse=True):
+    for word in sorted(_openers(), key=lambda w: (-len(w), w)):  # longest first; a fixed order, so one pattern text
         by_letter.setdefault(word[0], []).append(re.escape(word[1:]))
     alternation = "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in sorted(by_letter.items()))
     return re.compile(rf"[ \t](?:{alternation})\b")

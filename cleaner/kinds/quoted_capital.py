@@ -11,7 +11,7 @@ quotation (so it is not a title: “Stop the Boats”, “Operation Sunrise”, 
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from typing import Callable, Container, Iterator
 
 import regex
 
@@ -41,7 +41,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return _check
 
 
-def _title_inside(text: str, start: int, names: frozenset[str]) -> bool:
+def _title_inside(text: str, start: int, names: Container[str]) -> bool:
     """True when another capitalised word, not a place or a name, follows inside the quotation: a title."""
     end = min((text.find(mark, start) for mark in "”\"’" if text.find(mark, start) >= 0), default=-1)
     quoted = text[start : end if 0 <= end - start <= 200 else start + 200]

@@ -43,7 +43,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._mojibake import candidate_runs, decode_run
+from cleaner.kinds._mojibake import decode_run, find_runs
 from cleaner.kinds._support import timeout_for
 from cleaner.wordclass import is_function_word
 from cleaner.model import Hit, Rule, Safety
@@ -238,7 +238,7 @@ def _circled(doc: Document) -> Iterator[Hit]:
 def _mojibake(doc: Document) -> Iterator[Hit]:
     """Runs of code-page characters that spell UTF-8 bytes, with the text they stand for."""
     text = doc.text
-    for match in candidate_runs().finditer(text):
+    for match in find_runs(text):
         decoded = decode_run(match.group())
         if decoded is None:
             continue
