@@ -122,7 +122,7 @@ def _synthetic_names(count: int) -> list[str]:
 
 
 @pytest.mark.slow
-def test_blocking_bounds_comparisons_on_a_long_document(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_blocking_bounds_comparisons_on_a_long_document(monkeypatch: pytest.MonkeyPatch, no_rule_budget: None) -> None:
     names = _synthetic_names(5000)
     paragraphs = [f"{name} said the plan was sound." for name in names]
     paragraphs += ["Aldograph Redley said it twice.", "Aldograph Redley", "Aldgra Fredly is a writer."]
