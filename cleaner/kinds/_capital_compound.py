@@ -13,11 +13,9 @@ import functools
 from typing import Callable, Iterator
 
 import regex
-import yaml
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
-from cleaner.loader import builtin_rules_dir
 from cleaner.wordclass import function_words
 
 # A Capitalised hyphenated compound right after a lower-case word and before another: "the Quarter-finals of".
@@ -41,9 +39,11 @@ def compound_candidates(doc: Document, skip: Callable[[tuple[Word, ...], int], b
 
 @functools.lru_cache(maxsize=1)
 def _prefixed() -> regex.Pattern:
-    """The compounds CA127 reports (a prefix such as Post-, Semi-, Cross-), read from its rule file: left to it."""
-    path = builtin_rules_dir() / "capitalization" / "capitalized-prefix-compound.yaml"
-    pattern = yaml.safe_load(path.read_text(encoding="utf-8"))["pattern"]
+    """The compounds CA127 reports (a prefix such as Post-, Semi-, Cross-), from its rule in the built-in pack: left to it."""
+    # The loaded pack (the compiled cache on a warm start), not its YAML file: a plain check never parses YAML.
+    from cleaner.loader import load_rules
+
+    pattern = next((str(rule.options.get("pattern", "")) for rule in load_rules() if rule.code == "CA127"), "")
     target = regex.search(r"\(\?<target>(\(\?:[^)]*\))", pattern)
     return regex.compile(target.group(1) + "-" if target else r"(?!)")
 
