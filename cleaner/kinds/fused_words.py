@@ -10,8 +10,8 @@ Forms (each reports the junction and inserts the missing space, or the missing f
   so do a weekday or month glued to a weekday or month or before a date ("ThursdayMonday (2)"), and a
   capitalised common word glued to a preposition or article that opens a phrase ("CommissionOn April").
 - `punctuation`: a sentence mark glued to the next sentence ("fire.I also", "Ltd.The book",
-  "charge).Because", "“Sawamura”.On"), or a comma or semicolon glued to a capitalised word
-  ("release,There"); web addresses, initials and dotted abbreviations are not sentences.
+  "charge).Because", "“Sawamura”.On"), a comma or semicolon glued to a capitalised word
+  ("release,There"), or ! or ? glued to a lower-case word ("Together!namely"); web addresses, initials and dotted abbreviations are not sentences.
 - `enclosure`: a closing bracket or quotation mark glued to the next word ("(FdI)and",
   "extortion”said", "project.“During" where “ closes), or an opening quotation mark glued to the
   sentence before it ("Changwon.“Our suppliers ...”").
@@ -57,7 +57,12 @@ _CAMEL = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})I(?=[ \t]+\p{Ll}|[’'](?:m|ve|ll|d)(?!\p{L})))"
 )
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
-_PUNCT = regex.compile(r"(?<=[\p{L})”’\"]|(?<![\p{N}.,:/])\p{N}{2,4}|[ \t]\p{N})(?P<mark>[.!?,;])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
+# After ! or ? a lower-case word also starts the next clause ("Together!namely"); an address's
+# query ("page?id=3") has no space after its word.
+_PUNCT = regex.compile(
+    r"(?<=[\p{L})\]”’»\"]|(?<![\p{N}.,:/])\p{N}{2,4}|[ \t]\p{N})(?P<mark>[.!?,;])"
+    r"(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t])|(?<=[\p{Ll}”\"][!?])\p{Ll}{2,}+(?=[ \t,;]))"
+)
 _ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“]|(?<=[.!?])\")(?=\p{L}{2})")
 
 
