@@ -226,7 +226,7 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
             # any other word may be a version's name ("2.Beta").
             if not text[mark_at - 2].isdigit() and match.group("right").lower() not in function_words():
                 continue
-        elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end):
+        elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end, match.group("mark") in ",;"):
             continue
         # The span is the mark and the word glued to it: the damage is the pair, and a reader points at
         # either the mark that lacks its space or the word run into it.
@@ -235,11 +235,12 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
                   message=f"No space after “{mark}” before “{match.group('right')}”.")
 
 
-def _sentence_word_before(text: str, end: int) -> bool:
+def _sentence_word_before(text: str, end: int, clause: bool = False) -> bool:
     """True when a lower-case word that can end a sentence stands right before `end`.
 
     Not an abbreviation (Mr, St, etc), not a single letter (initials), and not part of a dotted
-    chain such as an address or an acronym (www.example, U.S).
+    chain such as an address or an acronym (www.example, U.S). Before a comma or semicolon
+    (`clause`) the word may end a hyphenated name ("G-Dragon,Taeyang").
     """
     start = end
     while start > 0 and text[start - 1].isalpha():
@@ -247,7 +248,7 @@ def _sentence_word_before(text: str, end: int) -> bool:
     word = text[start:end]
     if len(word) < 2 or not any(ch.islower() for ch in word) or word.lower() in _ABBREVIATIONS:
         return False
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".@/:_-")
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in (".@/:_" if clause else ".@/:_-"))
 
 
 _ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs no nos etc e.g i.e prof gen".split())
