@@ -10,10 +10,12 @@ Forms (each reports the junction and inserts the missing space, or the missing f
   so do a weekday or month glued to a weekday or month or before a date ("ThursdayMonday (2)"), and a
   capitalised common word glued to a preposition or article that opens a phrase ("CommissionOn April").
 - `punctuation`: a sentence mark glued to the next sentence ("fire.I also", "Ltd.The book",
-  "charge).Because", "“Sawamura”.On"), or a comma or semicolon glued to a capitalised word
-  ("release,There"); web addresses, initials and dotted abbreviations are not sentences.
+  "charge).Because", "“Sawamura”.On"), a comma or semicolon glued to a capitalised word
+  ("release,There"), or ! or ? glued to a lower-case word ("Together!namely"); web addresses,
+  initials and dotted abbreviations are not sentences.
 - `enclosure`: a closing bracket or quotation mark glued to the next word ("(FdI)and",
-  "extortion”said", "project.“During" where “ closes), or an opening quotation mark glued to the
+  "extortion”said", "fault…”a", "project.“During" where “ closes, a ’ that closes a ‘ on its line
+  glued to a closed-class word: "‘radio night’of"), or an opening quotation mark glued to the
   sentence before it ("Changwon.“Our suppliers ...”").
 - `detached-quote`: a closing ” spaced off its sentence mark and glued to the attribution after it
   (", ”he said", ". ”said Karin Holm"): the next words are a reporting verb, or a subject pronoun
@@ -44,10 +46,19 @@ OPTIONS = (Option("form", one_of(*FORMS), "Which form to report (see above).", d
 REPLACEMENT = Replacement.COMPUTED
 
 # Words that start sentences and never end a brand name: determiners, pronouns, conjunctions.
+# Subordinating conjunctions and wh-words from the closed classes join them ("DrWhich", "GrantUnless"):
+# a brand's second part is a content word (YouTube, PowerPoint), never one of these.
+# A relative word may go on the sentence ("AuthorityWhich had": ", which") or start the next one.
+_JOINERS = frozenset(
+    word.capitalize()
+    for word in function_word_groups()["conjunctions"] - {"and", "or", "nor", "so", "yet", "but", "once", "if"}
+    | {"what", "which", "who", "whom", "whose", "why"}
+)
 _STARTERS = frozenset(
     "I The This That These Those It Its He She They We His Her Their Our But However Meanwhile "
-    "According After Before When While There Although Because Since Some Many Most Every".split()
-)
+    "According After Before When While There Although Because Since Some Many Most Every "
+    "Therefore Moreover Furthermore Nevertheless Instead Thus".split()
+) | _JOINERS
 # The junction of a camel join: two lower-case letters, then a capitalised word; the word before is
 # found in code, so the pattern never scans back and stays linear on a 100,000-letter token.
 # An upper-case run ("HEADLINE WORDSMeanwhile") may end the word before, and the pronoun I may be
@@ -57,8 +68,19 @@ _CAMEL = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})I(?=[ \t]+\p{Ll}|[’'](?:m|ve|ll|d)(?!\p{L})))"
 )
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
-_PUNCT = regex.compile(r"(?<=[\p{L})”’\"]|(?<![\p{N}.,:/])\p{N}{2,4}|[ \t]\p{N})(?P<mark>[.!?,;])(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t]))")
-_ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?])(?P<mark>[)\]]|[”“]|(?<=[.!?])\")(?=\p{L}{2})")
+# After ! or ? a lower-case word also starts the next clause ("Together!namely"); an address's
+# query ("page?id=3") has no space after its word.
+_PUNCT = regex.compile(
+    r"(?<=[\p{L})\]”’»\"]|(?<![\p{N}.,:/])\p{N}{2,4}|[ \t]\p{N})(?P<mark>[.!?,;])"
+    r"(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t])|(?<=[\p{Ll}”\"][!?])\p{Ll}{2,}+(?=[ \t,;]))"
+)
+# The word after may be the article "a" or the pronoun I ("fault…”a few days later").
+_ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])(?P<mark>[)\]]|[”“]|(?<=[.!?])\")(?=\p{L}{2}|[aI][ \t])")
+# A right single quotation mark glued to a lower-case word: a closing quote when a ‘ opens it on the
+# line and the word is a closed-class word (‘radio night’of), never a contraction or an elision.
+_SINGLE_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])’(?P<word>\p{Ll}{2,}+)(?![\p{L}\p{N}’'])")
+# A ’ that closes (no letter after it): between the opening ‘ and the mark it ends the quotation early.
+_CLOSER = regex.compile(r"’(?!\p{L})")
 
 
 
@@ -171,6 +193,9 @@ def _sentence_split(doc: Document, at: int, left: str, right: str) -> Hit:
         replacement = ": " + right  # a speaker's name opening the answer to a question ("KuriyamaI didn't")
     elif left.isupper() and len(left) > 1 and _HEADLINE_BEFORE.search(doc.text, max(0, at - len(left) - 40), at - len(left)):
         replacement = "\n\n" + right  # a subheading in capitals run into the paragraph after it
+    elif right in _JOINERS:
+        return Hit(at, at + len(right), (", " + right.lower(), ". " + right), safety=Safety.SUGGEST,
+                   message=f"“{left}” runs into “{right}”; a comma or full stop and a space are missing.")
     else:
         replacement = ". " + right
     return Hit(at, at + len(right), (replacement,), safety=Safety.SUGGEST,
@@ -201,7 +226,7 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
             # any other word may be a version's name ("2.Beta").
             if not text[mark_at - 2].isdigit() and match.group("right").lower() not in function_words():
                 continue
-        elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end):
+        elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end, match.group("mark") in ",;"):
             continue
         # The span is the mark and the word glued to it: the damage is the pair, and a reader points at
         # either the mark that lacks its space or the word run into it.
@@ -210,11 +235,12 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
                   message=f"No space after “{mark}” before “{match.group('right')}”.")
 
 
-def _sentence_word_before(text: str, end: int) -> bool:
+def _sentence_word_before(text: str, end: int, clause: bool = False) -> bool:
     """True when a lower-case word that can end a sentence stands right before `end`.
 
     Not an abbreviation (Mr, St, etc), not a single letter (initials), and not part of a dotted
-    chain such as an address or an acronym (www.example, U.S).
+    chain such as an address or an acronym (www.example, U.S). Before a comma or semicolon
+    (`clause`) the word may end a hyphenated name ("G-Dragon,Taeyang").
     """
     start = end
     while start > 0 and text[start - 1].isalpha():
@@ -222,7 +248,7 @@ def _sentence_word_before(text: str, end: int) -> bool:
     word = text[start:end]
     if len(word) < 2 or not any(ch.islower() for ch in word) or word.lower() in _ABBREVIATIONS:
         return False
-    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in ".@/:_-")
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in (".@/:_" if clause else ".@/:_-"))
 
 
 _ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs no nos etc e.g i.e prof gen".split())
@@ -245,6 +271,24 @@ def _check_enclosure(doc: Document) -> Iterator[Hit]:
         if mark == '"':
             continue  # a straight mark that opens nothing closes a quotation: which side is a guess
         yield Hit(end, end, (" ",), message=f"No space after the closing “{mark}”.")
+    if "’" in text and "‘" in text:
+        yield from _closing_single_quotes(text)
+
+
+def _closing_single_quotes(text: str) -> Iterator[Hit]:
+    """A closing ’ glued to a function word, in a quotation a ‘ opened on the same line."""
+    closed = function_words() | reporting_verbs()
+    for match in _SINGLE_CLOSE.finditer(text, timeout=timeout_for(text)):
+        if match.group("word") not in closed:
+            continue
+        start = match.start()
+        left = _word_before(text, start)
+        if left is None or (left and lexicon.zipf(left.lower()) < MIN_PART_ZIPF):
+            continue  # "Qur’an", "Ta’if": an apostrophe inside a name; or an address
+        opened = text.rfind("‘", max(0, start - 300), start)
+        if opened < 0 or "\n" in text[opened:start] or _CLOSER.search(text, opened, start):
+            continue
+        yield Hit(start + 1, start + 1, (" ",), message="No space after the closing “’”.")
 
 
 def _opens_closed_quote(doc: Document, offset: int, closer: str = "”") -> bool:

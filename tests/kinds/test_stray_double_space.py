@@ -14,7 +14,12 @@ def test_lone_run_after_a_separator_in_a_single_spaced_article() -> None:
 
 
 def test_after_a_full_stop_or_colon_is_a_typing_style() -> None:
-    assert found("SP115", FILLER + " Fares rose.  Then fell. Note:  none.") == []
+    few_stops = " ".join(["the ferry board met and agreed on new fares for the island routes,"] * 12)
+    assert found("SP115", few_stops + " Fares rose.  Then fell. Note:  none.") == []
+
+
+def test_after_a_full_stop_in_an_article_of_single_spaced_sentences_is_a_slip() -> None:
+    assert found("SP115", FILLER + " Fares rose.  Then fell. Note:  none.") == [("  ", (" ",))]
 
 
 def test_many_runs_are_a_habit_or_a_table() -> None:
