@@ -181,6 +181,13 @@ def one_sound(fa: str, fb: str) -> bool:
     return any(key in keys for key in sound_keys(fa)) and not _related_words(fa, fb)
 
 
+def sounds_alike(fa: str, fb: str) -> bool:
+    """One sound (one_sound), or one vowel slip apart once the table's alternations are merged, the
+    consonants kept (Kholmatov / Halmatov): is_variant on the merged spellings."""
+    return one_sound(fa, fb) or (fa != fb and not _related_words(fa, fb) and any(
+        ka != kb and is_variant(ka, kb) for ka in sound_keys(fa) for kb in sound_keys(fb)))
+
+
 @lru_cache(maxsize=1 << 14)  # the same pairs of spellings come up across mentions and rules
 def is_variant(a: str, b: str) -> bool:
     """True when two different spellings are plausibly one name (see the module docstring)."""

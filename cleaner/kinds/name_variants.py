@@ -158,12 +158,14 @@ def _sound_groups(index: "evidence.NameIndex", units: list[str], window: int) ->
     buckets: dict[str, list[str]] = {}
     for unit in units:
         for key in nm.sound_keys(nm.fold(unit)):
-            buckets.setdefault(key, []).append(unit)
+            # Keyed by the merged spelling's consonants: a vowel slip on top of a table's alternation
+            # (Kholmatov / Halmatov) meets its other spelling too; the window bounds each bucket.
+            buckets.setdefault(nm.skeleton(key), []).append(unit)
     groups: list[set[str]] = []
     for members in buckets.values():
         if len(members) > 1:
             linked = lambda a, b: _transliterated(a, b) and not _split_compound(a, b) and index.may_be_one(a, b)
-            groups += variant_groups(members, linked, window, key=lambda n: [("sound",)])[0]
+            groups += variant_groups(sorted(set(members)), linked, window, key=lambda n: [("sound",)])[0]
     return groups
 
 
@@ -186,8 +188,8 @@ def _transliterated(a: str, b: str) -> bool:
     Each differing word has five letters or more (Kim / Kin, Lee / Li and other short names are left to
     the strict comparison), and two words that are both Hanyu pinyin are two names: pinyin is one fixed
     system, so Chen / Shen or Zhang / Jiang are different family names, never one transliterated twice."""
-    if not nm.one_sound(nm.fold(a), nm.fold(b)):
-        return False  # nearly every pair, from two cached keys: the whole names do not sound alike
+    if not nm.sounds_alike(nm.fold(a), nm.fold(b)):
+        return False  # nearly every pair, from cached keys: the whole names do not sound alike
     left, right = a.split(), b.split()
     if len(left) != len(right):
         return False
@@ -195,7 +197,7 @@ def _transliterated(a: str, b: str) -> bool:
     if not differ:
         return False
     for fx, fy, x, y in differ:
-        if min(len(fx), len(fy)) < 5 or not nm.one_sound(fx, fy):
+        if min(len(fx), len(fy)) < 5 or not nm.sounds_alike(fx, fy):
             return False
         if _pinyin_syllables(x) is not None and _pinyin_syllables(y) is not None:
             return False
