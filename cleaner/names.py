@@ -49,6 +49,23 @@ _SLAVIC_ENDING = regex.compile(r"(?:yi|iy|ii|yy|y|i)$")
 _GENDERED = (("ski", "ska"), ("cki", "cka"), ("sky", "skaya"), ("ov", "ova"), ("ev", "eva"), ("in", "ina"))
 
 
+# Transliteration alternations that recur across source languages (Cyrillic, Arabic, Persian, Turkic
+# and German names written by engines and desks that follow different systems): one sound, two
+# spellings. Applied in order to a folded spelling with doubled letters merged; "ʒ" stands for the
+# zh sound, "ʧ" for ch (tch, tsch), "ʃ" for sh (sch), and "J" and "X" for letters that read three or
+# two ways. Ch and sh stay apart: Russian, Arabic and pinyin each write two sounds with them
+# (Chernov / Shernov, Chen / Shen are two names).
+_SOUND_CLASSES = (
+    ("dzh", "ʒ"), ("dj", "ʒ"), ("zh", "ʒ"), ("j", "J"), ("x", "X"),
+    ("tsch", "ʧ"), ("sch", "ʃ"), ("tch", "ʧ"), ("ch", "ʧ"), ("sh", "ʃ"), ("kh", "h"), ("ph", "f"),
+    ("ts", "z"), ("tz", "z"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("w", "v"), ("q", "k"), ("c", "k"), ("y", "i"),
+)
+# A j is zh (Jukov / Zhukov), y (Juri / Yuri) or kh (Mijail / Mikhail); an x is ks or kh (Alexei, Ximena).
+_READINGS = (("J", ("ʒ", "i", "h")), ("X", ("ks", "h")))
+_GLIDE = regex.compile(r"(?<=[aeiou])i(?=[aeiou])")  # Tokayev / Tokaev: a glide between vowels
+_OFF = regex.compile(r"of$")  # Smirnoff / Smirnov
+
+
 @dataclass(frozen=True)
 class Mention:
     """A run of capitalised words: its words (possessive endings removed) and where it stands."""
@@ -140,6 +157,35 @@ def romanised(folded: str) -> str:
 def skeleton(folded: str) -> str:
     """The consonants of a folded spelling, with swap-prone consonants merged."""
     return _VOWELS.sub("", _DOUBLED.sub(r"\1", folded).translate(_CONSONANT))
+
+
+@lru_cache(maxsize=1 << 16)
+def sound_keys(folded: str) -> tuple[str, ...]:
+    """The folded spelling with transliteration alternations merged, one key per reading of j and x
+    (Navbakhor, Nawbahor -> navbahor; Zhukov, Jukov -> ʒukov): two spellings of one name share a key."""
+    base = _DOUBLED.sub(r"\1", folded)
+    for old, new in _SOUND_CLASSES:
+        base = base.replace(old, new)
+    keys = [base]
+    for mark, readings in _READINGS:
+        if mark in base:
+            keys = [k.replace(mark, r) for k in keys for r in readings]
+    return tuple(dict.fromkeys(_DOUBLED.sub(r"\1", _OFF.sub("ov", _GLIDE.sub("", k))) for k in keys))
+
+
+def one_sound(fa: str, fb: str) -> bool:
+    """True when two folded spellings share a transliteration key and neither is a longer form of the other."""
+    if fa == fb:
+        return False
+    keys = sound_keys(fb)
+    return any(key in keys for key in sound_keys(fa)) and not _related_words(fa, fb)
+
+
+def sounds_alike(fa: str, fb: str) -> bool:
+    """One sound (one_sound), or one vowel slip apart once the table's alternations are merged, the
+    consonants kept (Kholmatov / Halmatov): is_variant on the merged spellings."""
+    return one_sound(fa, fb) or (fa != fb and not _related_words(fa, fb) and any(
+        ka != kb and is_variant(ka, kb) for ka in sound_keys(fa) for kb in sound_keys(fb)))
 
 
 @lru_cache(maxsize=1 << 14)  # the same pairs of spellings come up across mentions and rules

@@ -23,6 +23,7 @@ _FOLLOWS_SAID = regex.compile(r",?[ \t]+(?:said|says|told|added)\b|,[ \t]+(?:a|a
 _FOLLOWS_BIO = regex.compile(r"[ \t]+is[ \t]+(?:a|an|the)\b")
 _LEADS = frozenset({"said", "says", "by"})
 _LONGEST_RUN = 8
+_SINGLED = regex.compile(r"(.)\1+")  # a doubled letter dropped (Quintanilla / Quintanila) is a letter lost
 _CO_LIMIT = 64  # enough neighbours to tell two people apart; bounds memory on long lists of names
 _REASONS = (
     "the spelling of a listed public figure or place",
@@ -295,6 +296,8 @@ def _holds(longer: str, shorter: str) -> bool:
     a, b = nm.fold(longer), nm.fold(shorter)
     if not 0 < len(a) - len(b) <= 2 or len(longer.split()) != len(shorter.split()):
         return False
+    if not a.startswith(b) and _SINGLED.sub(r"\1", a) != _SINGLED.sub(r"\1", b) and nm.one_sound(a, b):
+        return False  # Navbakhor / Navbahor: a transliteration digraph, not a letter lost on a round trip
     rest = iter(a)
     return all(ch in rest for ch in b)
 

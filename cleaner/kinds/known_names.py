@@ -31,7 +31,7 @@ import regex
 from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
-from cleaner.kinds._sino_reading import mixed_readings, sino_readings
+from cleaner.kinds._sino_reading import _pinyin_syllables, mixed_readings, sino_readings
 from cleaner.kinds._support import OptionError
 from cleaner.kinds._wade_giles import taiwan_pinyin
 from cleaner.model import Hit, Rule
@@ -124,10 +124,24 @@ def _compare(doc: Document, mention: nm.Mention, at: int, name: Listed, exact: f
         if len(words) != size:
             continue
         seen = " ".join(w.text for w in words)
-        if seen in exact or not (nm.is_variant(seen, " ".join(name.words)) or _cognate(words, name)):
+        listed = " ".join(name.words)
+        if seen in exact or not (nm.is_variant(seen, listed) or _cognate(words, name) or _sound_alike(words, name)):
             continue
         return _hit(words, name, size != len(name.words))
     return None
+
+
+def _sound_alike(words: tuple, name: Listed) -> bool:
+    """Each differing word is the listed one in another transliteration (Mirzijojev / Mirziyoyev, Kadirov /
+    Kadyrov: cleaner.names.sound_keys), five letters or more, and not two pinyin words (Chen / Shen)."""
+    if len(words) != len(name.words) or not nm.one_sound(nm.fold(" ".join(w.text for w in words)), nm.fold(" ".join(name.words))):
+        return False
+    differ = [(w.text, x) for w, x in zip(words, name.words) if w.text != x]
+    return bool(differ) and all(
+        min(len(a), len(b)) >= 5 and nm.one_sound(nm.fold(a), nm.fold(b))
+        and (_pinyin_syllables(a) is None or _pinyin_syllables(b) is None)
+        for a, b in differ
+    )
 
 
 def _cognate(words: tuple, name: Listed) -> bool:

@@ -36,7 +36,7 @@ from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds import _name_evidence as evidence
 from cleaner.kinds._lone_surname import lone_variants
-from cleaner.kinds._sino_reading import korean_families
+from cleaner.kinds._sino_reading import _pinyin_syllables, korean_families
 from cleaner.kinds._support import OptionError
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, NUMBER, STRINGS, Option, Replacement
@@ -149,7 +149,59 @@ def word_groups(index: "evidence.NameIndex", window: int) -> list[set[str]]:
             return False  # nearly every pair: decided before the dictionary is asked about a split compound
         return not _split_compound(a, b) and index.may_be_one(a, b)
 
-    return variant_groups(units, linked, window, key=_consonant_block)[0]
+    return _merged(variant_groups(units, linked, window, key=_consonant_block)[0] + _sound_groups(index, units, window))
+
+
+def _sound_groups(index: "evidence.NameIndex", units: list[str], window: int) -> list[set[str]]:
+    """Name words (or pairs) that share a transliteration key (cleaner.names.sound_keys): bucketed by the
+    key, so only spellings one table makes equal are ever compared, never a pair more."""
+    buckets: dict[str, list[str]] = {}
+    for unit in units:
+        for key in nm.sound_keys(nm.fold(unit)):
+            # Keyed by the merged spelling's consonants: a vowel slip on top of a table's alternation
+            # (Kholmatov / Halmatov) meets its other spelling too; the window bounds each bucket.
+            buckets.setdefault(nm.skeleton(key), []).append(unit)
+    groups: list[set[str]] = []
+    for members in buckets.values():
+        if len(members) > 1:
+            linked = lambda a, b: _transliterated(a, b) and not _split_compound(a, b) and index.may_be_one(a, b)
+            groups += variant_groups(sorted(set(members)), linked, window, key=lambda n: [("sound",)])[0]
+    return groups
+
+
+def _merged(groups: list[set[str]]) -> list[set[str]]:
+    """Groups that share a spelling, merged into one (a word linked both ways is judged once)."""
+    out: list[set[str]] = []
+    for group in groups:
+        touching = [g for g in out if g & group]
+        for g in touching:
+            out.remove(g)
+            group = group | g
+        out.append(group)
+    return sorted(out, key=min)
+
+
+def _transliterated(a: str, b: str) -> bool:
+    """Every differing word of two names is one word in two transliterations (Navbakhor / Nawbahor,
+    Tokayev / Tokaev: kh/h, w/v, ch/tch/sh, j/zh/dj, y/i, ph/f, c/k/q, ts/tz/z, ou/u, -off/-ov).
+
+    Each differing word has five letters or more (Kim / Kin, Lee / Li and other short names are left to
+    the strict comparison), and two words that are both Hanyu pinyin are two names: pinyin is one fixed
+    system, so Chen / Shen or Zhang / Jiang are different family names, never one transliterated twice."""
+    if not nm.sounds_alike(nm.fold(a), nm.fold(b)):
+        return False  # nearly every pair, from cached keys: the whole names do not sound alike
+    left, right = a.split(), b.split()
+    if len(left) != len(right):
+        return False
+    differ = [(nm.fold(x), nm.fold(y), x, y) for x, y in zip(left, right) if x != y]
+    if not differ:
+        return False
+    for fx, fy, x, y in differ:
+        if min(len(fx), len(fy)) < 5 or not nm.sounds_alike(fx, fy):
+            return False
+        if _pinyin_syllables(x) is not None and _pinyin_syllables(y) is not None:
+            return False
+    return True
 
 
 def _split_compound(a: str, b: str) -> bool:
