@@ -16,6 +16,7 @@ import regex
 from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds._sino_reading import _pinyin_syllables
 from cleaner.model import Hit
 
 _MAX_WORDS = 3
@@ -105,7 +106,7 @@ class NameIndex:
             if all(self._both_listed(x, y) for x, y in differ) and not self._accent_dropped_once(a, b):
                 return False  # Québec / Quebec: the tables list both spellings
             if any(nm.fold(x) != nm.fold(y) and nm.is_known(x) and nm.is_known(y) and not _one_word_two_spellings(x, y)
-                   for x, y in differ):
+                   and not (len(left) == 1 and familiar_swap(x, y)) for x, y in differ):
                 return False  # Iran / Iraq, Daniel / Danielle: two real names
         if len(left) == len(right) == 1:
             return not self._different_company(nm.fold(a), nm.fold(b))
@@ -158,6 +159,23 @@ def _one_word_two_spellings(x: str, y: str) -> bool:
     lx, ly = x.lower(), y.lower()
     words = lexicon.lowercase_words()
     return lx in words and ly in words and abs(len(lx) - len(ly)) == 1 and (lx.startswith(ly) or ly.startswith(lx))
+
+
+_VOWELS = frozenset("aeiouy")
+
+
+def familiar_swap(x: str, y: str) -> bool:
+    """Two real family names one vowel apart, five letters or more, one far more common in English
+    (Scholz / Schulz): an engine's language model trades the rare name for the familiar one."""
+    a, b = nm.fold(x), nm.fold(y)
+    if len(a) != len(b) or len(a) < 5 or not x.isalpha() or not y.isalpha():
+        return False
+    differ = [(p, q) for p, q in zip(a, b) if p != q]
+    if len(differ) != 1 or not set(differ[0]) <= _VOWELS:
+        return False
+    if not (nm.is_known(x) and nm.is_known(y)) or _pinyin_syllables(x) is not None or _pinyin_syllables(y) is not None:
+        return False  # a misspelling is no real name; Zhang / Zheng are two pinyin surnames
+    return abs(lexicon.zipf(x) - lexicon.zipf(y)) >= 0.5 and min(lexicon.zipf(x), lexicon.zipf(y)) < 3.0
 
 
 def _unknown_lower(text: str) -> bool:
@@ -216,6 +234,9 @@ def _evidence(index: NameIndex, name: str, known: frozenset[str], group: set[str
     listed = name in known or name in lexicon.places()
     if accents_only:
         return (index.count(name), listed, not name.isascii(), index.in_running_text(name), -spans[0][0])
+    if len(group) == 2 and familiar_swap(*group):
+        # Both real names: the rarer one is what the writer chose; the engine drifts to the familiar one.
+        return (listed, False, -lexicon.zipf(name), index.count(name), index.in_running_text(name), -spans[0][0])
     return (
         listed,
         any(_holds(name, other) for other in group if other != name),
@@ -250,6 +271,9 @@ def report(
             _record(verdicts, name, keep)
             message = (f"“{name}” is written “{keep}” elsewhere in the article (line {keep_line}); use one spelling."
                        if accents_only else _message(name, keep, keep_line, scored[keep], scored[name], index.count(keep)))
+            if not accents_only and len(group) == 2 and familiar_swap(name, keep):
+                message = (f"“{name}” may be a familiar name put for the rarer “{keep}” (line {keep_line}), "
+                           "one vowel apart; check which is right and use one spelling.")
             for start, end in index.spans.get(name, ()):
                 if not _inside(covered, start, end):
                     bisect.insort(covered, (start, end))
