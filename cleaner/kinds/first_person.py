@@ -92,7 +92,8 @@ def _check(doc: Document, form: str, max_share: float, max_count: int) -> Iterat
                       "the translation probably restored a dropped subject.")
         return
     # A stub right before a closing mark is still reported: "I will.”" is the speaker's restored subject.
-    leaks = [word for word, stub in zip(found, stubs) if stub is None and not _before_closer(doc, word)]
+    leaks = [word for word, stub in zip(found, stubs)
+             if stub is None and not _before_closer(doc, word) and not _after_early_closer(doc, word)]
     # A speaker answering ("your question", "how would I meet?") lost the quotation marks, not a subject:
     # reported where the lost opening mark belongs (the start of a line), else left to the speech rules.
     answering = [word for word in leaks if _answers(doc, word)]
@@ -270,6 +271,22 @@ def _answers(doc: Document, word: Word) -> bool:
             return True
         k += 1
     return False
+
+
+def _after_early_closer(doc: Document, word: Word) -> bool:
+    """True when the word follows, in its sentence's paragraph, a quotation closed with no attribution
+    after it and the paragraph then ends with no mark of its own ("“It was a hard week.” Several of our
+    players were ill."): the speaker's words run on past a closing mark put too early."""
+    para = doc.paragraph_at(word.start)
+    if para is None:
+        return False
+    before = doc.text[para.start : word.start]
+    closer = max(before.rfind("”"), before.rfind("»"))
+    # A closer after sentence punctuation ends speech; one after a bare word closes a title (“Harbin 1944”).
+    if closer < 1 or before[closer - 1] not in ".!?…" or _QUOTE_MARKS.search(doc.text, word.end, para.end):
+        return False
+    between = _TOKENS.findall(before[closer + 1 :].lower())
+    return reporting_verbs().isdisjoint(between) and _THIRD_PERSON.search(doc.text, para.start + closer, para.end) is None
 
 
 def _stub_at(doc: Document, word: Word) -> tuple[int, int] | None:
