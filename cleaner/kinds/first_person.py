@@ -14,7 +14,9 @@ Forms:
   sentence or one of the two before it reports a speaker whose subject was dropped: any reporting
   verb for "I", a reporting verb and an organisation (rules/data/institutions.yaml) for "we"; or
   a lone "I" in a paragraph that narrates a "he" where the article quotes its speaker as "I", or
-  where it is the only first person of the article.
+  where it is the only first person of the article. A first person that answers a question or
+  speaks to "you" is a speaker who lost the quotation marks: reported as such at the start of a
+  line, else left to the unquoted-speech rules.
 """
 
 from __future__ import annotations
@@ -90,23 +92,35 @@ def _check(doc: Document, form: str, max_share: float, max_count: int) -> Iterat
                       "the translation probably restored a dropped subject.")
         return
     # A stub right before a closing mark is still reported: "I will.”" is the speaker's restored subject.
-    leaks = [word for word, stub in zip(found, stubs) if stub is None and not _before_closer(doc, word)]
-    for word in _leaks(doc, leaks):
+    leaks = [word for word, stub in zip(found, stubs)
+             if stub is None and not _before_closer(doc, word) and not _after_early_closer(doc, word)]
+    # A speaker answering ("your question", "how would I meet?") lost the quotation marks, not a subject:
+    # reported where the lost opening mark belongs (the start of a line), else left to the speech rules.
+    answering = [word for word in leaks if _answers(doc, word)]
+    for word in answering:
+        if not doc.text[doc.text.rfind("\n", 0, word.start) + 1 : word.start].strip():
+            yield Hit(word.start, word.end, message=f"“{word.text}” opens a speaker's words that answer a question "
+                      "or speak to “you” without quotation marks; the opening mark was probably lost.")
+    # The answer still shows whose "I" the article's other first person is, as a quotation would.
+    for word in _leaks(doc, leaks, answering):
         yield Hit(word.start, word.end, message=f"“{word.text}” outside any quotation in third-person "
                   "reporting; the translation probably restored a dropped subject.")
 
 
-def _leaks(doc: Document, words: list[Word]) -> list[Word]:
+def _leaks(doc: Document, words: list[Word], answering: list[Word]) -> list[Word]:
     """The words in a reported context, and with them every word of the same person (singular or
     plural) in the article: once the article shows its speaker's subject dropped and restored, the
     other restorations of that subject need no reporting verb nearby ("In addition, we will set up")."""
-    confirmed = {word.text in _SINGULAR for word in words if _reported_context(doc, word)}
+    # A speaker's "I" that answers shows whose the article's other "I" is; a "we" speaking to "you" may be
+    # the site's own furniture ("receive our news alerts"), which shows nothing.
+    confirmed = {word.text in _SINGULAR for word in words
+                 if (word in answering and word.text in _SINGULAR) or _reported_context(doc, word)}
     if True not in confirmed and any(w.text in _SINGULAR and _narrates_third_person(doc, w) for w in words):
         # The article quotes its speaker as "I", so a stray "I" of its own is his; or this is the one
         # first person in the whole article, in a paragraph that narrates a "he": no voice of its own.
         if _quoted_singular(doc) or len(words) == 1:
             confirmed.add(True)
-    return [word for word in words if (word.text in _SINGULAR) in confirmed]
+    return [word for word in words if (word.text in _SINGULAR) in confirmed and word not in answering]
 
 
 def _narrates_third_person(doc: Document, word: Word) -> bool:
@@ -234,6 +248,45 @@ def _before_closer(doc: Document, word: Word) -> bool:
         return False
     # Only where the paragraph quotes someone before the word: a lone stray mark proves no speech.
     return _QUOTE_MARKS.search(doc.text, para.start, word.start) is not None
+
+
+def _answers(doc: Document, word: Word) -> bool:
+    """True when the word's sentence or one of the two before it in its paragraph asks a question or speaks to
+    "you" outside quotations ("Regarding your question, ... We urge", "how would I meet? I have not"):
+    a speaker answering, whose quotation marks were lost; not a subject restored in the reporter's voice."""
+    sentences, para = doc.sentences, doc.paragraph_at(word.start)
+    i = bisect.bisect_right([s.start for s in sentences], word.start) - 1
+    if i < 0 or para is None:
+        return False
+    first = next(j for j in (i - 2, i - 1, i) if j >= 0 and sentences[j].start >= para.start)
+    for sentence in sentences[first : i + 1]:
+        text = doc.text[sentence.start : sentence.end].rstrip()
+        if text.endswith("?") and not doc.in_quote(sentence.end - 1):
+            return True
+    start, end = sentences[first].start, sentences[i].end
+    k = doc.word_index(start)
+    words = doc.words
+    while 0 <= k < len(words) and words[k].start < end:
+        if words[k].text in _YOU and not doc.in_quote(words[k].start):
+            return True
+        k += 1
+    return False
+
+
+def _after_early_closer(doc: Document, word: Word) -> bool:
+    """True when the word follows, in its sentence's paragraph, a quotation closed with no attribution
+    after it and the paragraph then ends with no mark of its own ("“It was a hard week.” Several of our
+    players were ill."): the speaker's words run on past a closing mark put too early."""
+    para = doc.paragraph_at(word.start)
+    if para is None:
+        return False
+    before = doc.text[para.start : word.start]
+    closer = max(before.rfind("”"), before.rfind("»"))
+    # A closer after sentence punctuation ends speech; one after a bare word closes a title (“Harbin 1944”).
+    if closer < 1 or before[closer - 1] not in ".!?…" or _QUOTE_MARKS.search(doc.text, word.end, para.end):
+        return False
+    between = _TOKENS.findall(before[closer + 1 :].lower())
+    return reporting_verbs().isdisjoint(between) and _THIRD_PERSON.search(doc.text, para.start + closer, para.end) is None
 
 
 def _stub_at(doc: Document, word: Word) -> tuple[int, int] | None:
