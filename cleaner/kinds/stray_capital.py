@@ -22,7 +22,8 @@ judged by evidence, never by a list of observed strings:
   A word inside a short quotation whose content words are capitalised is a quoted title's. A capital
   only suggested lower case inside a run ("United We can") is no evidence for the words around it.
   A hyphenated compound of common words after a determiner counts too ("in the Quarter-finals of";
-  see _capital_compound.py).
+  see _capital_compound.py). The word of a fixed adverbial phrase after its preposition ("in General,
+  probably", a closed class of idioms) counts on its own.
 """
 
 from __future__ import annotations
@@ -75,6 +76,16 @@ _OBJECT_OPENERS = frozenset("a an the its their our his her my your".split())
 _PREDETERMINERS = frozenset("such quite rather what half".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
 # or a body, so a capital on one of them between lower-case words is strong evidence on its own.
+# Fixed adverbial phrases of a preposition and a noun or adjective ("in general", "of course", "at least"):
+# a closed class of English idioms. The second word capitalised after its lower-case preposition is a
+# source-language capital ("and in General, probably"), unless a capitalised word follows it (a title:
+# "Innovation in Public Services") or precedes the preposition ("News in Brief").
+_ADVERBIAL_PHRASES = frozenset(tuple(p.split()) for p in (
+    "in general", "in particular", "of course", "at least", "at most", "in fact", "for example", "for instance",
+    "in short", "in addition", "in advance", "in principle", "in practice", "in reality", "in contrast",
+    "in total", "in detail", "in turn", "in vain", "in person", "on average", "at first", "at last", "at once",
+    "at all", "as well", "so far", "by far", "by chance", "at present", "on purpose", "at random", "to date",
+    "in return", "in brief", "in public", "in private", "in response"))
 _NOT_NOUN_ENDINGS = ("ly", "ed", "ous", "ful", "less", "able", "ible",
                      "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 
@@ -428,6 +439,9 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
         i = doc.word_index(match.start())
         if not mid_sentence(doc, words, i):
             continue
+        if _in_adverbial_phrase(doc, words, i):
+            yield i, True  # "and in General, probably": an idiom's word, never a name
+            continue
         # After a comma only a gerund with its object, and not after "said," (an unmarked quotation).
         comma = gap_before(doc, words, i) == ","
         verbal = _verb_form_with_complement(doc, words, i) and not (comma and words[i - 1].text in reporting_verbs())
@@ -469,6 +483,21 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             yield i, None  # house styles capitalise short forms of institutions: "the Commission"
             continue
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _in_adverbial_phrase(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when word i closes a fixed adverbial phrase after its lower-case preposition ("in General", "of Course").
+
+    Not when a capitalised word follows it or precedes the preposition: a title ("Innovation in Public
+    Services", "News in Brief", "in General Motors").
+    """
+    if i < 2 or (words[i - 1].text, words[i].text.lower()) not in _ADVERBIAL_PHRASES or gap_before(doc, words, i):
+        return False
+    nxt = _next_joined(doc, words, i)
+    if nxt is not None and nxt.text[:1].isupper():
+        return False
+    before = words[i - 2]
+    return not (before.text[:1].isupper() and not doc.text[before.end : words[i - 1].start].strip())
 
 
 def _compound_skipped(doc: Document, evidence: _Evidence, words: tuple[Word, ...], i: int) -> bool:
