@@ -60,8 +60,8 @@ _DASHES = frozenset("—–-")
 # Lower-case words that may sit inside a title or a name: "Gone With the Wind", "Bank of England".
 _MINOR = frozenset("a an and as at by da de del della der des di du for from in into la le of on or the to van von with".split())
 # The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case
-# one, or after a comma that follows one (where only an adverb in -ly is taken: see _after_comma_adverb).
-_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}(?P<quote>[”’\"])?(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
+# one or a number ("approved 14 Regular meetings"), or after a comma that follows one (where only an adverb in -ly is taken: see _after_comma_adverb).
+_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=[\p{Ll}\p{Nd}](?P<quote>[”’\"])?(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 # A word of a quoted title: letters, an inner apostrophe or hyphen.
 _TITLE_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*")
 # Lower-case particles inside personal names: "Saud bin Sultan", "Charles de Gaulle", "Vincent van Gogh".
