@@ -595,13 +595,16 @@ def _after_comma_adverb(doc: Document, words: tuple[Word, ...], i: int) -> bool:
 
 def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     """True when word i is an adjective (English derives an adverb or a superlative from it: regularly, biggest)
-    and a lower-case content word follows it, the noun it qualifies.
+    or a gerund, and a lower-case content word follows it, the noun it qualifies.
 
     Brands and bodies are nouns ("his Telegram channel", "the Diet this week"), which have no
     adverb; a verb after the word ("the General said") makes it a noun used as a title.
     """
     low = words[i].text.lower()
-    if not _is_adjective(low):
+    # A gerund qualifies a noun the same way ("the requirements of Coaching staff"); a name in -ing is in
+    # the name tables (Reading, Manning), which the caller consults first.
+    gerund = low.endswith("ing") and len(low) >= 6 and _verb_stem(low)
+    if not (_is_adjective(low) or gerund):
         return False
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is None or doc.text[words[i].end : nxt.start] != " " or not nxt.text.islower():
