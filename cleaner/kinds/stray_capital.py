@@ -420,6 +420,15 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
 
 
 def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool | None]]:
+    """The candidates below; after a number only those with strong evidence ("approved 14 Regular meetings"),
+    since a number also heads model names and labels ("the 2 Series engine")."""
+    words = doc.words
+    for i, strong in _capital_candidates(doc, evidence, min_zipf):
+        if strong or not words[i - 1].text[-1:].isdigit():
+            yield i, strong
+
+
+def _capital_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool | None]]:
     """Capitalised common words mid-sentence, each with whether the evidence is strong.
 
     None marks a word after a determiner that the article never writes in lower case ("the
