@@ -12,6 +12,9 @@ as a name; places, nationalities, capitalised runs that make a name or a title (
 New York Times") and the words the stray-capital rules already report are left out. A
 conjunction, pronoun or adverb that opens a capitalised run after the comma still counts in such
 an article ("deleted, But the Internet", "true, Then Zhao Li will"): titles rarely open with one.
+A comma after a closing bracket or quotation mark that follows a word counts too ("the play 《 Jade 》,
+Word of mouth"), the article "A" before a lower-case word counts (not the letter of a grade), and a
+rarer word counts when its ending makes it an adverb or an abstract noun ("Resolutely").
 """
 
 from __future__ import annotations
