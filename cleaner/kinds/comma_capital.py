@@ -12,6 +12,9 @@ as a name; places, nationalities, capitalised runs that make a name or a title (
 New York Times") and the words the stray-capital rules already report are left out. A
 conjunction, pronoun or adverb that opens a capitalised run after the comma still counts in such
 an article ("deleted, But the Internet", "true, Then Zhao Li will"): titles rarely open with one.
+A comma after a closing bracket or quotation mark that follows a word counts too ("the play 《 Jade 》,
+Word of mouth"), the article "A" before a lower-case word counts (not the letter of a grade), and a
+rarer word counts when its ending makes it an adverb or an abstract noun ("Resolutely").
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds.stray_capital import (
     _NAME_LIKE,
+    _NOT_NOUN_ENDINGS,
     _Evidence,
     _check_function_words,
     _in_title_run,
@@ -44,7 +48,7 @@ OPTIONS = (
 REPLACEMENT = Replacement.COMPUTED
 
 # A capitalised word (with a contraction: "It's") after a comma that follows a lower-case letter or a digit.
-_AFTER_COMMA = regex.compile(r"(?<=[\p{Ll}\p{N}][ \t]{0,2},[ \t]{1,3})\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?(?![\p{L}\p{M}\p{N}-])")
+_AFTER_COMMA = regex.compile(r"(?<=(?:[\p{Ll}\p{N}]|\p{Ll}[ \t]?[\p{Pe}”’\"])[ \t]{0,2},[ \t]{1,3})\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?(?![\p{L}\p{M}\p{N}-])")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty hundred".split())
 
 
@@ -84,6 +88,8 @@ def _counts(doc: Document, words: tuple[Word, ...], i: int, evidence: _Evidence,
     """True when word i is no name: a closed-class or number word, or a common word used in lower case."""
     text = regex.split(r"['’]", words[i].text)[0]
     low = text.lower()
+    if text == "A" and _article_before_word(doc, words, i):
+        return True  # "Zhao Liying , A serious mistake": the article before its noun phrase
     if low in _NAME_LIKE or len(low) < 2:
         return False  # "Will", "May", "Can", "Who", "I", and the letter "A" (a grade, a group)
     if words[i - 1].text in reporting_verbs():
@@ -92,9 +98,17 @@ def _counts(doc: Document, words: tuple[Word, ...], i: int, evidence: _Evidence,
         return not _in_title_run(doc, words, i) or low in _run_openers()
     if text in capitalised_words() or text in lexicon.demonyms() or evidence.names(text):
         return False
-    if low not in lexicon.lowercase_words() or lexicon.zipf(low) < min_zipf:
+    # A rarer word counts when its ending makes it an adverb or an abstract noun, never a name ("Resolutely").
+    rare_ok = low.endswith(_NOT_NOUN_ENDINGS) and lexicon.zipf(low) >= min_zipf - 1
+    if low not in lexicon.lowercase_words() or (lexicon.zipf(low) < min_zipf and not rare_ok):
         return False
     return not _in_title_run(doc, words, i)
+
+
+def _article_before_word(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when the capital A is followed by a lower-case word after one space: the article, not a grade or a group."""
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    return nxt is not None and doc.text[words[i].end : nxt.start] == " " and nxt.text.isalpha() and nxt.text.islower()
 
 
 @functools.lru_cache(maxsize=1)

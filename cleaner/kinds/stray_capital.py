@@ -22,7 +22,8 @@ judged by evidence, never by a list of observed strings:
   A word inside a short quotation whose content words are capitalised is a quoted title's. A capital
   only suggested lower case inside a run ("United We can") is no evidence for the words around it.
   A hyphenated compound of common words after a determiner counts too ("in the Quarter-finals of";
-  see _capital_compound.py).
+  see _capital_compound.py). The word of a fixed adverbial phrase after its preposition ("in General,
+  probably", a closed class of idioms) counts on its own.
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ _DASHES = frozenset("—–-")
 # Lower-case words that may sit inside a title or a name: "Gone With the Wind", "Bank of England".
 _MINOR = frozenset("a an and as at by da de del della der des di du for from in into la le of on or the to van von with".split())
 # The prefilter of the common-word form: a Capitalised word of three letters or more right after a lower-case
-# one, or after a comma that follows one (where only an adverb in -ly is taken: see _after_comma_adverb).
-_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=\p{Ll}(?P<quote>[”’\"])?(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
+# one or a number ("approved 14 Regular meetings"), or after a comma that follows one (where only an adverb in -ly is taken: see _after_comma_adverb).
+_CAPITAL_AFTER_LOWER = regex.compile(r"(?<=[\p{Ll}\p{Nd}](?P<quote>[”’\"])?(?:[ \t]{1,3}|[ \t]{0,2},[ \t]{1,3}))\p{Lu}\p{Ll}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}’'-])")
 # A word of a quoted title: letters, an inner apostrophe or hyphen.
 _TITLE_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}’'-]*")
 # Lower-case particles inside personal names: "Saud bin Sultan", "Charles de Gaulle", "Vincent van Gogh".
@@ -75,6 +76,16 @@ _OBJECT_OPENERS = frozenset("a an the its their our his her my your".split())
 _PREDETERMINERS = frozenset("such quite rather what half".split())
 # Adverb, participle, adjective and abstract-noun endings: such words are rarely the name of a product
 # or a body, so a capital on one of them between lower-case words is strong evidence on its own.
+# Fixed adverbial phrases of a preposition and a noun or adjective ("in general", "of course", "at least"):
+# a closed class of English idioms. The second word capitalised after its lower-case preposition is a
+# source-language capital ("and in General, probably"), unless a capitalised word follows it (a title:
+# "Innovation in Public Services") or precedes the preposition ("News in Brief").
+_ADVERBIAL_PHRASES = frozenset(tuple(p.split()) for p in (
+    "in general", "in particular", "of course", "at least", "at most", "in fact", "for example", "for instance",
+    "in short", "in addition", "in advance", "in principle", "in practice", "in reality", "in contrast",
+    "in total", "in detail", "in turn", "in vain", "in person", "on average", "at first", "at last", "at once",
+    "at all", "as well", "so far", "by far", "by chance", "at present", "on purpose", "at random", "to date",
+    "in return", "in brief", "in public", "in private", "in response"))
 _NOT_NOUN_ENDINGS = ("ly", "ed", "ous", "ful", "less", "able", "ible",
                      "tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism")
 
@@ -409,6 +420,15 @@ def _check_common_words(doc: Document, min_zipf: float) -> Iterator[Hit]:
 
 
 def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool | None]]:
+    """The candidates below; after a number only those with strong evidence ("approved 14 Regular meetings"),
+    since a number also heads model names and labels ("the 2 Series engine")."""
+    words = doc.words
+    for i, strong in _capital_candidates(doc, evidence, min_zipf):
+        if strong or not words[i - 1].text[-1:].isdigit():
+            yield i, strong
+
+
+def _capital_candidates(doc: Document, evidence: _Evidence, min_zipf: float) -> Iterator[tuple[int, bool | None]]:
     """Capitalised common words mid-sentence, each with whether the evidence is strong.
 
     None marks a word after a determiner that the article never writes in lower case ("the
@@ -427,6 +447,9 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             continue
         i = doc.word_index(match.start())
         if not mid_sentence(doc, words, i):
+            continue
+        if _in_adverbial_phrase(doc, words, i):
+            yield i, True  # "and in General, probably": an idiom's word, never a name
             continue
         # After a comma only a gerund with its object, and not after "said," (an unmarked quotation).
         comma = gap_before(doc, words, i) == ","
@@ -469,6 +492,21 @@ def _common_word_candidates(doc: Document, evidence: _Evidence, min_zipf: float)
             yield i, None  # house styles capitalise short forms of institutions: "the Commission"
             continue
         yield i, lower_elsewhere or low.endswith(_NOT_NOUN_ENDINGS)
+
+
+def _in_adverbial_phrase(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when word i closes a fixed adverbial phrase after its lower-case preposition ("in General", "of Course").
+
+    Not when a capitalised word follows it or precedes the preposition: a title ("Innovation in Public
+    Services", "News in Brief", "in General Motors").
+    """
+    if i < 2 or (words[i - 1].text, words[i].text.lower()) not in _ADVERBIAL_PHRASES or gap_before(doc, words, i):
+        return False
+    nxt = _next_joined(doc, words, i)
+    if nxt is not None and nxt.text[:1].isupper():
+        return False
+    before = words[i - 2]
+    return not (before.text[:1].isupper() and not doc.text[before.end : words[i - 1].start].strip())
 
 
 def _compound_skipped(doc: Document, evidence: _Evidence, words: tuple[Word, ...], i: int) -> bool:
@@ -566,13 +604,16 @@ def _after_comma_adverb(doc: Document, words: tuple[Word, ...], i: int) -> bool:
 
 def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     """True when word i is an adjective (English derives an adverb or a superlative from it: regularly, biggest)
-    and a lower-case content word follows it, the noun it qualifies.
+    or a gerund, and a lower-case content word follows it, the noun it qualifies.
 
     Brands and bodies are nouns ("his Telegram channel", "the Diet this week"), which have no
     adverb; a verb after the word ("the General said") makes it a noun used as a title.
     """
     low = words[i].text.lower()
-    if not _is_adjective(low):
+    # A gerund qualifies a noun the same way ("the requirements of Coaching staff"); a name in -ing is in
+    # the name tables (Reading, Manning), which the caller consults first.
+    gerund = low.endswith("ing") and len(low) >= 6 and _verb_stem(low)
+    if not (_is_adjective(low) or gerund):
         return False
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is None or doc.text[words[i].end : nxt.start] != " " or not nxt.text.islower():
