@@ -619,8 +619,17 @@ def _adjective_before_noun(doc: Document, words: tuple[Word, ...], i: int) -> bo
     if nxt is None or doc.text[words[i].end : nxt.start] != " " or not nxt.text.islower():
         return False
     following = nxt.text
+    if following in _MEDIUM_NOUNS:
+        return False  # "copies of Time magazine", "The Week podcast": the capital names the publication
     return (following not in function_words() and following not in reporting_verbs()
             and not following.endswith(("ed", "ly")) and lexicon.zipf(following) >= 3.0)
+
+
+# Nouns of a publication or broadcast, which a house style writes in lower case after its capitalised
+# name ("Time magazine", "Fortune magazine", "the Today programme"). The name is often a noun with an
+# adjective in -ly (timely, weekly, daily), so the adjective test alone would take it for a stray capital.
+_MEDIUM_NOUNS = frozenset({"magazine", "newspaper", "journal", "tabloid", "weekly", "daily", "channel",
+                           "podcast", "programme", "program", "show", "broadcast", "newsletter"})
 
 
 def _is_adjective(low: str) -> bool:
