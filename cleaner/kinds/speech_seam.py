@@ -85,6 +85,8 @@ def _names_speaker(doc: Document, sentence: Span, verbs: frozenset[str]) -> bool
         return False
     lead = _LEAD.match(text, sentence.start, sentence.end)
     at = lead.end() if lead else sentence.start
+    if _FIRST_PERSON.search(text, sentence.start, at):
+        return False  # "After we left, the guide said": the narrator's own story
     match = _SUBJECT.match(text, at, sentence.end)
     if match is None or match.group("object") or match.group("verb") not in verbs:
         return False
