@@ -15,12 +15,14 @@ before it is the narrator's), and not followed by "me" or "us" (a narrator telli
 to them). A subject that opens with a function word other than "the" ("When asked...") is not a
 speaker. A pronoun subject ("He said") is left alone: a
 first-person narrative (a talk, a column) tells what others said that way. A text whose narration
-speaks in the first person in more than `max-share` of its unquoted sentences is a first-person
+speaks in the first person in more than `max-share` of its sentences (outside quotations) is a first-person
 text and is skipped.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
 from typing import Callable, Iterator
 
 import regex
@@ -31,11 +33,13 @@ from cleaner.schema import NUMBER, Option, Replacement
 from cleaner.wordclass import is_function_word, reporting_verbs
 
 KIND = "speech-seam"
-OPTIONS = (Option("max-share", NUMBER, "The largest share of unquoted sentences in the first person before a text counts as a first-person text.", default=0.6),)
+OPTIONS = (Option("max-share", NUMBER, "The largest share of unquoted sentences in the first person before a text counts as a first-person text.", default=0.5),)
 REPLACEMENT = Replacement.COMPUTED
 
 _QUOTE_MARKS = regex.compile(r"[“”\"«»„‘`]|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])|’(?![\p{L}])")
 _FIRST_PERSON = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\p{L}\p{N}’'-])")
+# The same words for a fast first scan (stdlib `re`, ASCII word boundaries: "I’m" counts too).
+_FIRST_PERSON_SCAN = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b")
 _LEAD = regex.compile(r"(?:[\p{L}\p{N}]+(?:[ \t]+[\p{L}\p{N}]+){0,3},[ \t]+)?")
 _SUBJECT = regex.compile(
     r"(?:[Tt]he(?:[ \t]+[\p{L}-]+){1,4}?|\p{Lu}[\p{L}.’'-]+(?:[ \t]+\p{Lu}[\p{L}.’'-]+){0,3}?)"
@@ -44,6 +48,7 @@ _SUBJECT = regex.compile(
 )
 _PRONOUNS = frozenset("He She They It I We You This That These Those There".split())
 _ENDS = ".!?"
+_HEAD = 140  # characters: a lead of four words, a subject of up to four words, an adverb and the verb
 _MESSAGE = "First-person speech outside quotation marks, followed by the reporter naming its speaker."
 
 
@@ -53,35 +58,34 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     verbs = reporting_verbs("past")
 
     def check(doc: Document) -> Iterator[Hit]:
-        if _FIRST_PERSON.search(doc.text) is None:
-            return
-        plain = [s for s in doc.sentences if _unquoted(doc, s)]
-        speaking = {s.start for s in plain if _FIRST_PERSON.search(doc.text, s.start, s.end)}
-        if not plain or len(speaking) > max_share * len(plain):
-            return
-        sentences = doc.sentences
-        for first, second in zip(sentences, sentences[1:]):
-            end = _speech_end(doc, first)
-            if end and _names_speaker(doc, second, verbs):
-                yield Hit(end - 1, end, replacements=(doc.text[end - 1] + "”",), message=_MESSAGE)
+        text = doc.text
+        starts, sentences = doc.sentence_starts, doc.sentences
+        # Sentences with a first-person word (one scan of the text); only those after them are read.
+        speaking: dict[int, int] = {}
+        for m in _FIRST_PERSON_SCAN.finditer(text):
+            speaking.setdefault(bisect.bisect_right(starts, m.start()) - 1, m.start())
+        first_person_text: bool | None = None
+        for i in sorted(speaking):
+            if not 0 <= i < len(sentences) - 1 or not _names_speaker(doc, sentences[i + 1], verbs):
+                continue
+            end = _speech_end(doc, sentences[i])
+            if not end:
+                continue
+            if first_person_text is None:
+                unquoted = sum(1 for at in speaking.values() if not doc.in_quote(at))
+                first_person_text = unquoted > max_share * len(sentences)
+            if first_person_text:
+                return
+            yield Hit(end - 1, end, replacements=(text[end - 1] + "”",), message=_MESSAGE)
 
     return check
-
-
-def _unquoted(doc: Document, sentence: Span) -> bool:
-    """True for a sentence of prose with no quotation mark, outside quotations and headings."""
-    text = doc.text
-    return (
-        not doc.in_quote(sentence.start)
-        and not doc.in_heading(sentence.start)
-        and _QUOTE_MARKS.search(text, sentence.start, sentence.end) is None
-    )
 
 
 def _names_speaker(doc: Document, sentence: Span, verbs: frozenset[str]) -> bool:
     """True when the sentence opens with a named (not pronoun) speaker and a past reporting verb."""
     text = doc.text
-    if doc.in_quote(sentence.start) or doc.in_heading(sentence.start):
+    # A plain split of the head finds the verb or rules the sentence out before any regex runs.
+    if verbs.isdisjoint(text[sentence.start : min(sentence.end, sentence.start + _HEAD)].split()[:11]):
         return False
     lead = _LEAD.match(text, sentence.start, sentence.end)
     at = lead.end() if lead else sentence.start
@@ -89,6 +93,8 @@ def _names_speaker(doc: Document, sentence: Span, verbs: frozenset[str]) -> bool
         return False  # "After we left, the guide said": the narrator's own story
     match = _SUBJECT.match(text, at, sentence.end)
     if match is None or match.group("object") or match.group("verb") not in verbs:
+        return False
+    if doc.in_quote(sentence.start) or doc.in_heading(sentence.start):
         return False
     head = text[at : match.start("verb")].split()
     return (head[0] not in _PRONOUNS and (head[0] == "The" or not is_function_word(head[0])) and _FIRST_PERSON.search(text, at, match.start("verb")) is None
