@@ -8,11 +8,11 @@ minister said...", "Taheri also said...", "Later, the coach added..."). A report
 was lost. The kind reports the final mark of the first-person sentence when: the first sentence
 ends outside any quotation and its words after its last quotation mark speak in the first person
 (I, we, our, us, my, me); the next, outside any quotation, opens (after at most one short introductory phrase closed by a comma)
-with a subject that is "the" and up to four words or up to four capitalised words, then at most
+with a subject that is "the" or "a" and up to four words or up to four capitalised words, then at most
 one adverb and a past reporting verb from rules/data/reporting-verbs.yaml, with no quotation mark before the verb
 and none right after it ("Darwin said, “I guess...”" opens a new quotation, so the sentence
 before it is the narrator's), and not followed by "me" or "us" (a narrator telling what was said
-to them). A subject that opens with a function word other than "the" ("When asked...") is not a
+to them). A subject that opens with a function word other than an article ("When asked...") is not a
 speaker. A pronoun subject ("He said") is left alone: a
 first-person narrative (a talk, a column) tells what others said that way. A text whose narration
 speaks in the first person in more than `max-share` of its sentences (outside quotations) is a first-person
@@ -41,13 +41,15 @@ _FIRST_PERSON = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[U
 # The same words for a fast first scan (stdlib `re`, ASCII word boundaries: "I’m" counts too).
 _FIRST_PERSON_SCAN = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b")
 _LEAD = regex.compile(r"(?:[\p{L}\p{N}]+(?:[ \t]+[\p{L}\p{N}]+){0,3},[ \t]+)?")
-_SUBJECT = regex.compile(
-    r"(?:[Tt]he(?:[ \t]+[\p{L}-]+){1,4}?|\p{Lu}[\p{L}.’'-]+(?:[ \t]+\p{Lu}[\p{L}.’'-]+){0,3}?)"
-    r"(?:[ \t]+(?P<adverb>\p{Ll}+ly|also|then|later|again|further|finally|likewise|too))?[ \t]+(?P<verb>\p{Ll}+)"
+# Compiled in `build` with the reporting verbs as a named list, so the match backtracks to the verb.
+_SUBJECT = (
+    r"(?:(?:[Tt]he|An?)(?:[ \t]+[\p{L}-]+){1,4}?|\p{Lu}[\p{L}.’'-]+(?:[ \t]+\p{Lu}[\p{L}.’'-]+){0,3}?)"
+    r"(?:[ \t]+(?P<adverb>\p{Ll}+ly|also|then|later|again|further|finally|likewise|too))?[ \t]+(?P<verb>\L<verbs>)"
     r"(?![\p{L}’'-])(?P<object>[ \t]+(?:me|us)(?![\p{L}])|[,:]?[ \t]*[“\"«„‘])?"
 )
 _PRONOUNS = frozenset("He She They It I We You This That These Those There".split())
 _ENDS = ".!?"
+_ARTICLES = frozenset({"The", "A", "An"})
 _HEAD = 140  # characters: a lead of four words, a subject of up to four words, an adverb and the verb
 _MESSAGE = "First-person speech outside quotation marks, followed by the reporter naming its speaker."
 
@@ -56,6 +58,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker."""
     max_share = float(rule.options["max-share"])
     verbs = reporting_verbs("past")
+    subject = regex.compile(_SUBJECT, verbs=sorted(verbs))
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -66,7 +69,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             speaking.setdefault(bisect.bisect_right(starts, m.start()) - 1, m.start())
         first_person_text: bool | None = None
         for i in sorted(speaking):
-            if not 0 <= i < len(sentences) - 1 or not _names_speaker(doc, sentences[i + 1], verbs):
+            if not 0 <= i < len(sentences) - 1 or not _names_speaker(doc, sentences[i + 1], verbs, subject):
                 continue
             end = _speech_end(doc, sentences[i])
             if not end:
@@ -81,7 +84,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
-def _names_speaker(doc: Document, sentence: Span, verbs: frozenset[str]) -> bool:
+def _names_speaker(doc: Document, sentence: Span, verbs: frozenset[str], subject: regex.Pattern[str]) -> bool:
     """True when the sentence opens with a named (not pronoun) speaker and a past reporting verb."""
     text = doc.text
     # A plain split of the head finds the verb or rules the sentence out before any regex runs.
@@ -91,13 +94,13 @@ def _names_speaker(doc: Document, sentence: Span, verbs: frozenset[str]) -> bool
     at = lead.end() if lead else sentence.start
     if _FIRST_PERSON.search(text, sentence.start, at):
         return False  # "After we left, the guide said": the narrator's own story
-    match = _SUBJECT.match(text, at, sentence.end)
+    match = subject.match(text, at, sentence.end)
     if match is None or match.group("object") or match.group("verb") not in verbs:
         return False
     if doc.in_quote(sentence.start) or doc.in_heading(sentence.start):
         return False
     head = text[at : match.start("verb")].split()
-    return (head[0] not in _PRONOUNS and (head[0] == "The" or not is_function_word(head[0])) and _FIRST_PERSON.search(text, at, match.start("verb")) is None
+    return (head[0] not in _PRONOUNS and (head[0] in _ARTICLES or not is_function_word(head[0])) and _FIRST_PERSON.search(text, at, match.start("verb")) is None
             and _QUOTE_MARKS.search(text, sentence.start, match.end()) is None)
 
 
