@@ -110,7 +110,7 @@ def _check(doc: Document, form: str, max_share: float, max_count: int) -> Iterat
 def _leaks(doc: Document, words: list[Word], answering: list[Word]) -> list[Word]:
     """The words in a reported context, and with them every word of the same person (singular or
     plural) in the article: once the article shows its speaker's subject dropped and restored, the
-    other restorations of that subject need no reporting verb nearby ("In addition, we will set up")."""
+    other restorations of that subject need no reporting verb nearby ("Besides that, we plan to open")."""
     # A speaker's "I" that answers shows whose the article's other "I" is; a "we" speaking to "you" may be
     # the site's own furniture ("receive our news alerts"), which shows nothing.
     confirmed = {word.text in _SINGULAR for word in words
