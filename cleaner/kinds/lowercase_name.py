@@ -103,17 +103,16 @@ def _lowered_variant(doc: Document, capitalised: dict[str, str]) -> Iterator[Hit
     if not by_initial:
         return
     text = doc.text
-    # The verdict depends on the word alone: decided once per distinct word, not at each of its uses.
-    names: dict[str, str | None] = {}
-    for word in doc.words:
+    # The verdict depends on the word alone: decided once per distinct word (most are too short or not
+    # lower case, before any table is asked), then the words with a verdict are picked out in one pass.
+    distinct = {w.text for w in doc.words}
+    names = {lower: name for lower in distinct if len(lower) >= _VARIANT_LENGTH and lower.islower()
+             and (name := _respelled_name(lower, capitalised, by_initial)) is not None}
+    if not names:
+        return
+    for word in [w for w in doc.words if w.text in names]:
         lower = word.text
-        if len(lower) < _VARIANT_LENGTH or not lower.islower():
-            continue  # most words: too short or not lower case, before any table is asked
-        if lower not in names:
-            names[lower] = _respelled_name(lower, capitalised, by_initial)
         name = names[lower]
-        if name is None:
-            continue
         before = text[word.start - 1] if word.start else " "
         after = text[word.end] if word.end < len(text) else " "
         if before in _GLUE or (after in _GLUE and after not in ".-") or _glued_after(text, word.end):
@@ -160,10 +159,9 @@ def _lowered_before_name(doc: Document, shortest: int, ceiling: float) -> Iterat
         return
     words, text = doc.words, doc.text
     named: dict[str, tuple[str, str]] = {}  # lower-case word -> (the name word, the head it stood before)
-    for i in range(len(words) - 1):
+    # The words before a name word, picked out in one pass (most words stand before no name word).
+    for i in [k for k, after in enumerate(words[1:]) if after.text in before]:
         head = words[i + 1].text
-        if head not in before:
-            continue
         word = words[i]
         lower = word.text
         if lower in named or len(lower) < shortest or not lower.islower() or text[word.end : words[i + 1].start] != " ":
@@ -187,14 +185,29 @@ def _table_starters() -> frozenset[str]:
     return frozenset(key.split()[0] for key in _table_names())
 
 
+@functools.lru_cache(maxsize=1)
+def _table_prefixes() -> frozenset[str]:
+    """Every run of leading words of a table name ("united", "united arab", "united arab emirates")."""
+    return frozenset(" ".join(key.split()[:n]) for key in _table_names() for n in range(1, len(key.split()) + 1))
+
+
+def _prefix_run(words: tuple[Word, ...], i: int) -> int:
+    """How many words from `i` still begin some table name: no longer run can be in the table."""
+    prefixes, key, size = _table_prefixes(), "", 0
+    for word in words[i : i + _LONGEST_NAME]:
+        key = f"{key} {word.text}" if size else word.text
+        if key not in prefixes:
+            break
+        size += 1
+    return size
+
+
 def _name_at(doc: Document, words: tuple[Word, ...], i: int, capitalised: dict[str, str],
              shortest: int, ceiling: float) -> tuple[int, str]:
     """How many lower-case words from `i` form a name, and the name as written; (0, "") for none."""
     table = _table_names()
-    for size in range(_LONGEST_NAME, 0, -1):
+    for size in range(_prefix_run(words, i), 0, -1):
         run = words[i : i + size]
-        if len(run) < size:
-            continue
         key = " ".join(w.text for w in run)
         # The dictionary look-up first: it rejects almost every run before the per-word checks.
         if key in table and all(_bare_lower(doc, w) for w in run) and _single_spaced(doc.text, run):

@@ -186,8 +186,23 @@ def _bare_noun_subjects(doc: Document) -> Iterator[Hit]:
 
 def _capitalised_mid_sentence(doc: Document, word_text: str, start: int) -> bool:
     """True when the article writes the word capitalised elsewhere where no sentence starts."""
-    pattern = re.compile(rf"\b{word_text}\b")
-    return any(m.start() != start and not doc.is_sentence_start(m.start()) for m in pattern.finditer(doc.text))
+    return any(s != start and not doc.is_sentence_start(s) for s in _whole_word_starts(doc, word_text))
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _whole_word_starts(doc: Document, word_text: str) -> list[int]:
+    """Where the whole word stands in the text, found once per distinct word and document.
+
+    The word is searched as a literal with its closing word boundary and the opening boundary is checked
+    by hand: a pattern that opens with a word boundary gets no fast literal search (ten times slower)."""
+    memo: dict[str, list[int]] = doc.shared("missing-stop-whole-words", lambda _: {})
+    if word_text not in memo:
+        text = doc.text
+        memo[word_text] = [m.start() for m in re.finditer(rf"{re.escape(word_text)}\b", text)
+                           if m.start() == 0 or not _WORD_CHAR.match(text, m.start() - 1)]
+    return memo[word_text]
 
 
 def _bare_phrase_then_auxiliary(after: list[Word]) -> bool:
