@@ -43,17 +43,28 @@ def test_safe_fixes_never_add_a_finding(path: Path) -> None:
     counts_after = Counter(f.code for f in after)
     grown = {code: (counts_before[code], n) for code, n in counts_after.items() if n > counts_before[code]}
     assert not grown, f"safe fixes made these rules find more (before, after): {grown}"
-    moved = [(f.code, _map(f.start, result.steps), _map(f.end, result.steps)) for f in before]
+    moved = [(f.code, _map(f.start, result.steps), _map(f.end, result.steps, end=True)) for f in before]
     new = [(f.code, f.text) for f in after
            if not any(code == f.code and start <= max(f.start, f.end - 1) and f.start <= max(start, end - 1)
                       for code, start, end in moved)]
     assert not new, f"safe fixes created new findings: {new}"
 
 
-def _map(offset: int, steps) -> int:
-    """Where an offset of the original text lands after the edits of every pass."""
+def _map(offset: int, steps, end: bool = False) -> int:
+    """Where an offset of the original text lands after the edits of every pass.
+
+    An offset inside an edited span lands on the replacement's start (or its end, for the `end` of a
+    span): a finding on the "." of " ." that a fix turns into "." still covers that full stop.
+    """
     for edits in steps:
-        shift = sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= offset)
+        shift = 0
+        for edit in sorted(edits):
+            if edit.end <= offset:
+                shift += len(edit.replacement) - (edit.end - edit.start)
+            else:
+                if edit.start < offset:
+                    offset = edit.start + (len(edit.replacement) if end else 0)
+                break
         offset += shift
     return offset
 

@@ -48,7 +48,10 @@ OPTIONS = (
 REPLACEMENT = Replacement.COMPUTED
 
 # A capitalised word (with a contraction: "It's") after a comma that follows a lower-case letter or a digit.
-_AFTER_COMMA = regex.compile(r"(?<=(?:[\p{Ll}\p{N}]|\p{Ll}[ \t]?[\p{Pe}”’\"])[ \t]{0,2},[ \t]{1,3})\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?(?![\p{L}\p{M}\p{N}-])")
+# A full-width or ideographic comma left by the source (，、) counts as one, with or without a space after
+# it: its safe fix to ", " must not be what reveals the capital (the article was damaged all along).
+_AFTER_COMMA = regex.compile(r"(?<=(?:[\p{Ll}\p{N}]|\p{Ll}[ \t]?[\p{Pe}”’\"])[ \t]{0,2}(?:,[ \t]{1,3}|[，、][ \t]{0,3}))\p{Lu}\p{Ll}*(?:['’]\p{Ll}+)?(?![\p{L}\p{M}\p{N}-])")
+_COMMAS = (",", "，", "、")
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve twenty hundred".split())
 
 
@@ -61,7 +64,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 def _check(doc: Document, min_count: int, min_rate: float, min_zipf: float) -> Iterator[Hit]:
-    if "," not in doc.text:
+    if not any(comma in doc.text for comma in _COMMAS):
         return
     words = doc.words
     evidence = _Evidence(doc)
