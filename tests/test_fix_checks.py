@@ -78,7 +78,8 @@ def test_the_built_texts_exercise_what_they_claim() -> None:
     assert {"NM101", "NM103"} <= {f.code for f in named.applied}
 
 
-def test_no_rule_runs_twice_on_one_text(monkeypatch) -> None:
+def _engine_runs(monkeypatch) -> list[tuple[str, str]]:
+    """From now on, every (text, rule code) the engine runs, in order."""
     from cleaner import engine as engine_module
 
     runs: list[tuple[str, str]] = []
@@ -89,6 +90,11 @@ def test_no_rule_runs_twice_on_one_text(monkeypatch) -> None:
         return original(self, text)
 
     monkeypatch.setattr(engine_module.Engine, "run", counting)
+    return runs
+
+
+def test_no_rule_runs_twice_on_one_text(monkeypatch) -> None:
+    runs = _engine_runs(monkeypatch)
     result = fix_source(SourceText("s.txt", MIXED), UNSAFE, CheckOptions(readability=False))
     assert result.passes >= 1
     assert len(runs) == len(set(runs)), "a rule checked the same text twice"
@@ -114,19 +120,10 @@ def test_pass_checks_complete_adds_only_the_other_rules() -> None:
 
 
 def test_a_run_without_remaining_fixes_the_same_and_never_runs_the_other_rules(monkeypatch) -> None:
-    from cleaner import engine as engine_module
-
     source = SourceText("m.txt", MIXED)
     options = CheckOptions(readability=False)
     full = fix_source(source, UNSAFE, options)
-    runs: list[tuple[str, str]] = []
-    original = engine_module.Engine.run
-
-    def counting(self, text):
-        runs.extend((getattr(text, "text", text), rule.code) for rule in self.rules)
-        return original(self, text)
-
-    monkeypatch.setattr(engine_module.Engine, "run", counting)
+    runs = _engine_runs(monkeypatch)
     bare = fix_source(source, UNSAFE, options, remaining=False)
     assert full.changed and full.remaining  # the text exercises both fixes and findings left over
     assert bare == dataclasses.replace(full, remaining=())
