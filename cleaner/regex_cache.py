@@ -128,15 +128,6 @@ def _recording(main: Any, recorded: dict[str, list[Any]], stored: dict[str, list
         yield  # pragma: no cover - a `regex` whose internals changed: record nothing
         return
     captured: list[tuple[Any, ...]] = []
-
-    class CoreProxy:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(real_core, name)
-
-        def compile(self, *args: Any) -> Any:
-            captured.append(args)
-            return real_core.compile(*args)
-
     def compile_and_record(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
         cacheable = isinstance(pattern, str) and not kwargs and not (int(flags) & int(main.LOCALE))
         if cacheable and _entry_key(pattern, flags) in stored:
@@ -149,11 +140,25 @@ def _recording(main: Any, recorded: dict[str, list[Any]], stored: dict[str, list
                 recorded[_entry_key(pattern, flags)] = encoded
         return result
 
-    main._regex, main._compile = CoreProxy(), compile_and_record
+    main._regex, main._compile = _Capturing(real_core, captured), compile_and_record
     try:
         yield
     finally:
         main._regex, main._compile = real_core, real_compile
+
+
+class _Capturing:
+    """Stands in for a compiler's C core: records the arguments of each `compile` call, passes everything on."""
+
+    def __init__(self, core: Any, captured: list[tuple[Any, ...]]) -> None:
+        self._core, self._captured = core, captured
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._core, name)
+
+    def compile(self, *args: Any) -> Any:
+        self._captured.append(args)
+        return self._core.compile(*args)
 
 
 _STDLIB = "re\0"  # the prefix of the standard library's entries (a `regex` entry starts with its flags)
@@ -178,15 +183,6 @@ def _recording_stdlib(recorded: dict[str, list[Any]], stored: dict[str, list[Any
         yield  # pragma: no cover - an `re` whose internals changed: record nothing
         return
     captured: list[tuple[Any, ...]] = []
-
-    class SreProxy:
-        def __getattr__(self, name: str) -> Any:
-            return getattr(real_sre, name)
-
-        def compile(self, *args: Any) -> Any:
-            captured.append(args)
-            return real_sre.compile(*args)
-
     def compile_stdlib(pattern: Any, flags: Any = 0) -> Any:
         cacheable = isinstance(pattern, str) and isinstance(flags, int) and not int(flags) & int(re.DEBUG)
         entry = f"{_STDLIB}{int(flags)}\0{pattern}" if cacheable else ""
@@ -204,7 +200,7 @@ def _recording_stdlib(recorded: dict[str, list[Any]], stored: dict[str, list[Any
                 recorded[entry] = encoded
         return result
 
-    _compiler.compile, _compiler._sre = compile_stdlib, SreProxy()
+    _compiler.compile, _compiler._sre = compile_stdlib, _Capturing(real_sre, captured)
     try:
         yield
     finally:
