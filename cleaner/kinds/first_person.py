@@ -186,7 +186,7 @@ def _reported_context(doc: Document, word: Word) -> bool:
     that speaker. "We" also needs an organisation there ("the ministry said ... we have decided"),
     since reporters say "we" of their own newsroom ("We also know ...")."""
     sentences = doc.sentences
-    i = bisect.bisect_right([s.start for s in sentences], word.start) - 1
+    i = bisect.bisect_right(doc.sentence_starts, word.start) - 1
     if i < 0:
         return False
     context = doc.text[sentences[max(0, i - 2)].start : sentences[i].end].lower()
@@ -255,7 +255,7 @@ def _answers(doc: Document, word: Word) -> bool:
     "you" outside quotations ("Regarding your question, ... We urge", "how would I meet? I have not"):
     a speaker answering, whose quotation marks were lost; not a subject restored in the reporter's voice."""
     sentences, para = doc.sentences, doc.paragraph_at(word.start)
-    i = bisect.bisect_right([s.start for s in sentences], word.start) - 1
+    i = bisect.bisect_right(doc.sentence_starts, word.start) - 1
     if i < 0 or para is None:
         return False
     first = next(j for j in (i - 2, i - 1, i) if j >= 0 and sentences[j].start >= para.start)
