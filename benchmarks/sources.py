@@ -28,6 +28,11 @@ MQM = ROOT.parent / "shared" / "data" / "mqm-ted-zhen" / "segments.jsonl"
 # MQM categories a checker of the English alone can reach (the dataset's README).
 # Talks whose texts may be read while rules are written; the other three are held out.
 MQM_DEV_TALKS = frozenset({"talk.2", "talk.6"})
+# Each MQM segment was translated on its own, so a segment that continues the previous one without a
+# sentence mark still starts with the capital a sentence start gets ("...the heart system" + "Or, for
+# example, ..."). Joined with a space that capital would read as a stray mid-sentence capital the
+# translation never made; such segments are joined with a line break instead (same length).
+_ENDS_SENTENCE = re.compile(r"[.!?…:;\"”’)\]]\s*$")
 MQM_SURFACE = ("Fluency/Punctuation", "Fluency/Spelling", "Fluency/Grammar", "Fluency/Inconsistency",
                "Terminology/Inconsistent")
 
@@ -127,4 +132,5 @@ def mqm_talks(problems: list[str]) -> Iterator[Sample]:
                 notes.append(Annotation(pos + error["start"], pos + error["end"], error["category"]))
             parts.append(target)
             pos += len(target) + 1
-        yield Sample(f"{system}/{doc}", source, " ".join(parts), segments, notes)
+        text = "".join(part + (" " if _ENDS_SENTENCE.search(part) else "\n") for part in parts)[:-1]  # one separator each
+        yield Sample(f"{system}/{doc}", source, text, segments, notes)
