@@ -25,6 +25,10 @@ Forms:
   after itself ("Yogi Adityanath (CM Yogi Adityanath)"), or on both sides of the head of an
   institution's name ("Foreign Affairs Ministry of Foreign Affairs"; one word when the phrase ends
   after it, "the Health Ministry of Health said").
+- `gloss`: a bracket that only repeats the words before it, whatever their case ("issued a warning
+  (Warning)", "under the Act (The Act)"): the source kept an English gloss of a term in brackets, and
+  once the term itself was translated the gloss says it again. A bracket that adds anything (a short
+  form, another name, a number, a translation) is left alone.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from cleaner.model import Hit, Rule
 from cleaner.schema import Option, Replacement, one_of
 from cleaner.wordclass import function_word_groups, function_words, reporting_verbs
 
-FORMS = ("word", "inflected", "phrase", "coordinated", "articles", "paragraph", "name")
+FORMS = ("word", "inflected", "phrase", "coordinated", "articles", "paragraph", "name", "gloss")
 KIND = "repetition"
 OPTIONS = (Option("form", one_of(*FORMS), "Which form to report (see above).", default="word"),)
 REPLACEMENT = Replacement.COMPUTED
@@ -70,7 +74,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
     form = rule.options["form"]
     return {"word": _check_words, "inflected": _check_inflected, "phrase": _check_phrases, "coordinated": _check_coordinated,
-            "articles": _check_articles, "paragraph": _check_paragraphs, "name": _check_names}[form]
+            "articles": _check_articles, "paragraph": _check_paragraphs, "name": _check_names,
+            "gloss": _check_glosses}[form]
 
 
 def _adjacent(doc: Document, a: Word, b: Word) -> bool:
@@ -217,6 +222,26 @@ def _check_names(doc: Document) -> Iterator[Hit]:
         if head is not None and _ends_with_name(text, head.start(), name):
             start = head.start() - len(name)
             yield Hit(start, head.start() + 1, ("",), message=f"“{name}” is said on both sides of the name.")
+
+
+# A bracket of one to five words; the words before it are compared with it afterwards.
+_BRACKET_WORDS = regex.compile(r"(?<=[ \t])\((?P<gloss>\p{L}[\p{L}\p{M}'’-]*(?:[ \t]\p{L}[\p{L}\p{M}'’-]*){0,4})\)")
+
+
+def _check_glosses(doc: Document) -> Iterator[Hit]:
+    text = doc.text
+    if "(" not in text:
+        return
+    for match in _BRACKET_WORDS.finditer(text, timeout=timeout_for(text)):
+        gloss = match.group("gloss")
+        before = match.start() - 1  # the blank before the bracket
+        start = before - len(gloss)
+        if len(gloss) < 3 or start < 0 or (start > 0 and text[start - 1].isalnum()):
+            continue
+        said = text[start:before]
+        # The same words in the same case is a name said twice (the `name` form) unless all lower case.
+        if said.casefold() == gloss.casefold() and (said != gloss or said.islower()):
+            yield Hit(before, match.end(), ("",), message=f"The bracket only repeats “{said}”.")
 
 
 def _names_after_head(text: str) -> Iterator[tuple[int, str]]:
