@@ -10,12 +10,17 @@ another. A lower-case word is reported when both the tables and the article say 
 - it is not a weekday, a month, a country or a nationality (other rules report those), nor part
   of an address, a handle, a file name or a paragraph or quotation written all in lower case.
 
+A word English does not know at all (no dictionary entry, Zipf below 2: a romanised name) needs no
+table: the article's evidence is enough when it writes the word capitalised on its own in mid-sentence
+at least twice ("like Nishikido ... about Nishikido" beside "that nishikido").
+
 The capitalised form is suggested.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from typing import Callable, Iterator
 
 from cleaner import lexicon
@@ -40,15 +45,19 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _check(doc: Document) -> Iterator[Hit]:
     vocabulary = doc.vocabulary
-    wanted = {low for low in map(_base, vocabulary.lower) if _is_name_word(low.capitalize())}
+    named = {low for low in map(_base, vocabulary.lower) if _is_name_word(low.capitalize())}
+    unknown = {low for low in map(_base, vocabulary.lower) if low not in named and _unknown_word(low)}
+    wanted = named | unknown
     if not wanted:
         return
     # The tokens to look at, found from the article's distinct words, so each word below costs one set look-up.
     lower_tokens = {token for token in vocabulary.lower if _base(token) in wanted}
     capital_tokens = {token for token in vocabulary.capitalised if _base(token).lower() in wanted}
     words = doc.words
-    alone = {_base(w.text).lower() for i, w in enumerate(words)
-             if w.text in capital_tokens and _alone_mid_sentence(doc, words, i)}
+    counts = Counter(_base(w.text).lower() for i, w in enumerate(words)
+                     if w.text in capital_tokens and _alone_mid_sentence(doc, words, i))
+    # A word English does not know needs two capitalised uses: then the article itself says it is a name.
+    alone = {low for low, n in counts.items() if low in named or n >= 2}
     if not alone:
         return
     for word in words:
@@ -102,6 +111,16 @@ def _is_name_word(word: str) -> bool:
     if not (word in lexicon.proper_words() or word in lexicon.places() or word in lexicon.people_words()):
         return False
     return word.lower() not in lexicon.lowercase_words()
+
+
+def _unknown_word(low: str) -> bool:
+    """True for a lower-case word of four letters or more that English does not know: no dictionary entry,
+    no measurable frequency, no digit ("nishikido", "emhoff"); a romanised name the engine lower-cased."""
+    return (len(low) >= 4 and low.isalpha() and low not in lexicon.lowercase_words()
+            and lexicon.zipf(low) < _UNKNOWN_ZIPF and low.capitalize() not in _others())
+
+
+_UNKNOWN_ZIPF = 2.0
 
 
 @functools.lru_cache(maxsize=1)

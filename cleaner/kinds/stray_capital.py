@@ -38,6 +38,7 @@ import regex
 from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._capital_compound import compound_candidates
+from cleaner.kinds._capital_place import before_place
 from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
 from cleaner.kinds.missing_stop import claimed_capitals, missing_stop_hits
 from cleaner.model import Hit, Rule, Safety
@@ -223,7 +224,7 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
         # lower case; a run breaker is offered lower case only: the run may be a name translated word by
         # word ("United We Can"), and lowering one word would leave the rest looking like stray capitals.
         doubtful = _in_title_run(doc, words, i) and not _before_date(doc, words, i)
-        if doubtful and not _run_breaker(doc, words, i):
+        if doubtful and not (_run_breaker(doc, words, i) or before_place(doc, words, i)):
             continue
         gap = gap_before(doc, words, i)
         if gap == "," and low in _SUBJECTS:

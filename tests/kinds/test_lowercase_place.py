@@ -24,6 +24,14 @@ def test_english_words_addresses_and_lower_case_paragraphs_are_left_alone() -> N
     assert found("The mayor of Osaka wrote on osaka.example.org.\n\nosaka forever, the fans sang") == []
 
 
+def test_a_word_english_does_not_know_needs_two_capitalised_uses() -> None:
+    twice = "Fans waved at Tavuri on Monday and sang about Tavuri, but reports say that tavuri will leave."
+    assert found(twice) == [("tavuri", ("Tavuri",))]
+    assert found("Fans waved at Tavuri on Monday, but reports say that tavuri will leave.") == []
+    # An English word is never taken for a name on the article's word alone.
+    assert found("Fans waved at Mercy on Monday and prayed to Mercy, asking for mercy.") == []
+
+
 def test_clean_seeds_have_no_findings() -> None:
     for path in CLEAN_SEEDS:
         assert found(path.read_text(encoding="utf-8")) == [], path.name
