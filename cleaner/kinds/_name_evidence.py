@@ -43,8 +43,10 @@ def known_names() -> frozenset[str]:
 class NameIndex:
     """Spans of every run of one to three name words, and the comparable name units."""
 
-    def __init__(self, doc: Document, skip: Iterable[str], known: frozenset[str] = frozenset()) -> None:
+    def __init__(self, doc: Document, skip: Iterable[str], known: frozenset[str] = frozenset(),
+                 titles: Iterable[str] = ()) -> None:
         self.doc = doc
+        self._titles = frozenset(titles)  # skipped, but a title ("Judge Anna Fischer") leaves a run personal
         self.known = known
         self.spans: dict[str, list[tuple[int, int]]] = {}
         self._units: set[str] = set()
@@ -68,7 +70,8 @@ class NameIndex:
             return  # "Coalition avenir Québec": a foreign-language name keeps its own spelling
         company = [text for text in texts if text not in skip]
         names = [w for w in company if not nm.is_common(w)]
-        personal = len(company) == len(texts)  # "Rygoku Sumo Hall" names a place: its words tell no people apart
+        # "Rygoku Sumo Hall" names a place: its words tell no people apart; a title word does not make a place.
+        personal = all(text in self._titles or text not in skip for text in texts)
         folded = [(text, nm.fold(text)) for text in company]  # folded once per mention, not once per name word
         for word in names:
             key = nm.fold(word)
@@ -164,18 +167,37 @@ def _one_word_two_spellings(x: str, y: str) -> bool:
 _VOWELS = frozenset("aeiouy")
 
 
+_DIGRAPH_SLIPS = frozenset({"sch"})  # the dropped letter is the middle one: German sch, English sh
+
+
 def familiar_swap(x: str, y: str) -> bool:
-    """Two real family names one vowel apart, five letters or more, one far more common in English
-    (Scholz / Schulz): an engine's language model trades the rare name for the familiar one."""
+    """Two real family names one vowel apart (Scholz / Schulz) or one letter of a German sch apart
+    (Schubert / Shubert), five letters or more, one far more common in English: an engine's language
+    model trades the rare name for the familiar one."""
     a, b = nm.fold(x), nm.fold(y)
-    if len(a) != len(b) or len(a) < 5 or not x.isalpha() or not y.isalpha():
+    if len(a) < 5 or len(b) < 5 or not x.isalpha() or not y.isalpha():
         return False
-    differ = [(p, q) for p, q in zip(a, b) if p != q]
-    if len(differ) != 1 or not set(differ[0]) <= _VOWELS:
+    if not (_one_vowel_apart(a, b) or _digraph_apart(a, b)):
         return False
     if not (nm.is_known(x) and nm.is_known(y)) or _pinyin_syllables(x) is not None or _pinyin_syllables(y) is not None:
         return False  # a misspelling is no real name; Zhang / Zheng are two pinyin surnames
     return abs(lexicon.zipf(x) - lexicon.zipf(y)) >= 0.5 and min(lexicon.zipf(x), lexicon.zipf(y)) < 3.0
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Two spellings of one length that differ in one vowel (Scholz / Schulz)."""
+    differ = [(p, q) for p, q in zip(a, b) if p != q] if len(a) == len(b) else []
+    return len(differ) == 1 and set(differ[0]) <= _VOWELS
+
+
+def _digraph_apart(a: str, b: str) -> bool:
+    """Two spellings one letter apart inside a German/English digraph the transliteration table makes
+    equal (Schubert / Shubert: sch / sh), the first letter kept: the same name spelled the familiar way."""
+    if abs(len(a) - len(b)) != 1 or a[0] != b[0]:
+        return False
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    cut = next((i for i, (p, q) in enumerate(zip(longer, shorter)) if p != q), len(shorter))
+    return longer[:cut] + longer[cut + 1 :] == shorter and longer[max(0, cut - 1) : cut + 2] in _DIGRAPH_SLIPS
 
 
 def _unknown_lower(text: str) -> bool:
@@ -273,7 +295,7 @@ def report(
                        if accents_only else _message(name, keep, keep_line, scored[keep], scored[name], index.count(keep)))
             if not accents_only and len(group) == 2 and familiar_swap(name, keep):
                 message = (f"“{name}” may be a familiar name put for the rarer “{keep}” (line {keep_line}), "
-                           "one vowel apart; check which is right and use one spelling.")
+                           f"{'one vowel' if len(name) == len(keep) else 'one letter'} apart; check which is right and use one spelling.")
             for start, end in index.spans.get(name, ()):
                 if not _inside(covered, start, end):
                     bisect.insort(covered, (start, end))

@@ -69,6 +69,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         for word in set(name.words):
             by_word.setdefault(word, []).append(name)
     titles = frozenset(rule.options["titles"])
+    by_vowels = _families_by_consonants(listed)
 
     def check(doc: Document) -> Iterator[Hit]:
         countries = _Countries(doc)
@@ -80,11 +81,47 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     if hit and (not name.person or _rare_family(name) or _titled(doc, mention, titles)
                                 or countries.named(name.country)):
                         yield hit
+            if by_vowels and texts[-1] not in by_word:
+                yield from _vowel_family(doc, mention, by_vowels, titles)
         yield from sino_readings(doc, countries.named)
         yield from mixed_readings(doc, countries.named)
         yield from taiwan_pinyin(doc, countries.named)
 
     return check
+
+
+def _families_by_consonants(listed: list[Listed]) -> dict[str, list[Listed]]:
+    """Listed people whose family name is rare in English and six letters or more, by its consonants."""
+    out: dict[str, list[Listed]] = {}
+    for name in listed:
+        if name.person and len(name.family) >= 6 and lexicon.zipf(name.family) == 0 and name.family.isalpha():
+            out.setdefault(nm.skeleton(nm.fold(name.family)), []).append(name)
+    return out
+
+
+def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: dict[str, list[Listed]],
+                  titles: frozenset[str]) -> Iterator[Hit]:
+    """A listed family name with one vowel respelled and no other word of the name kept ("President
+    Louis Abenader" for Luis Abinader): reported when a title stands right before the name, the word is
+    unknown to English, only one listed name matches and the article never writes the listed spelling."""
+    word = mention.words[-1]
+    text = word.text
+    if len(text) < 6 or not text.isalpha() or lexicon.zipf(text) > 0:
+        return
+    found = {n.family for n in by_vowels.get(nm.skeleton(nm.fold(text)), ()) if _one_vowel(text, n.family)}
+    if len(found) != 1 or next(iter(found)) in doc.text:
+        return  # two listed families one vowel away, or the listed spelling is in the article (NM102's case)
+    family = found.pop()
+    if _titled(doc, mention, titles):  # a country alone is too weak: "Takuichi" is a given name, not Takaichi
+        yield Hit(word.start, word.end, (family,), message=_message([text], (family,)))
+
+
+def _one_vowel(seen: str, family: str) -> bool:
+    """Two spellings of one length that differ in exactly one vowel, not as two romanisations do."""
+    a, b = nm.fold(seen), nm.fold(family)
+    differ = [{x, y} for x, y in zip(a, b) if x != y] if len(a) == len(b) else []
+    # Zelenskiy / Zelenskyy: y and i are two romanisations of one vowel, a house style, not a slip.
+    return len(differ) == 1 and differ[0] <= set("aeiouy") and differ[0] != {"i", "y"}
 
 
 def _listed(rule: Rule) -> list[Listed]:

@@ -86,9 +86,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     known = evidence.known_names()
     # A title word inside a "name" ("King Charles") means it is not a plain personal name.
     stop = frozenset(rule.options["stop-words"]) | {t for t in titles if " " not in t and t[-1] != "."}
+    title_words = (stop | context.words) - frozenset(rule.options["stop-words"])
 
     def check(doc: Document) -> Iterator[Hit]:
-        index = evidence.NameIndex(doc, stop | context.words, known)
+        index = evidence.NameIndex(doc, stop | context.words, known, title_words)
         person = sorted(context.person_names(doc, index, stop))
         groups = variant_groups(person, lambda a, b: similar(a, b, limits), window)[0]
         groups += word_groups(index, window)
