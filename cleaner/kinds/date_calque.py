@@ -41,16 +41,21 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _ORDINAL = r"\d{1,2}(?:st|nd|rd|th)"
+# A date all in digits with its year, day or month first or year first ("23-08-2018", "2018.08.23"),
+# as Indonesian, European and East Asian pages write it; one separator throughout.
+_NUMERIC_DATE = r"(?:\d{1,2}(?P<sep>[./-])\d{1,2}(?P=sep)(?:\d{4}|\d{2})|\d{4}(?P<sep2>[./-])\d{1,2}(?P=sep2)\d{1,2})"
 _DAY = rf"(?:{_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?(?:,[ \t]+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH}" \
-       rf"(?:[ \t]+\d{{4}})?|\d{{1,2}}/\d{{1,2}}|(?i:the)[ \t]+{_ORDINAL})"
+       rf"(?:[ \t]+\d{{4}})?|{_NUMERIC_DATE}|\d{{1,2}}/\d{{1,2}}|(?i:the)[ \t]+{_ORDINAL})"
 # Both forms are found from their bracket, then the date or the weekday is matched backwards:
 # trying the date alternatives at every position of the text would be far slower.
 # The blanks before the bracket belong to the span: blank_led adds them back.
 _WEEKDAY_BRACKET = regex.compile(rf"\((?P<weekday>{_WEEKDAY}|{_SHORT_WEEKDAY})\.?\)")
 _DATE_BEFORE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<date>{_DAY})$")
 _RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+night|this[ \t]+(?:morning|afternoon|evening)))"
-# A bare day ("(17th)", "(15)") or a date in a source-language format ("(14.Mar.2023)", "(14.3.)").
-_BRACKETED_DAY = rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?"
+# A bare day ("(17th)", "(15)") or a date in a source-language format ("(14.Mar.2023)", "(14.3.)",
+# "(23-08-2018)").
+_BRACKETED_DAY = (rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|{_NUMERIC_DATE}"
+                  rf"|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?")
 _DAY_BRACKET = regex.compile(rf"\((?:{_BRACKETED_DAY})\)")
 # A weekday may be glued to the word before it ("fourthTuesday (1st)"): its capital marks the start.
 _DEICTIC_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?i:yesterday|today|tomorrow|tonight|last[ \t]+night)$")
