@@ -1,0 +1,252 @@
+"""`organisation-calque`: a well-known organisation's name translated word by word or read from its characters.
+
+An engine that meets the native name of a company, party, club or outlet often translates it by
+meaning (小米 Xiaomi -> "Millet", 국민의힘 People Power Party -> "People's Power") or reads it in
+pinyin ("Weilai Automobile" for NIO) instead of writing the English name the organisation uses. The
+names and their renderings come from a documented table (rules/data/organisation-calques.yaml).
+
+Precision comes from document evidence, graded by how ordinary the rendering is in English:
+- a rendering of two or more words, capitalised as in the table, stands alone ("Weilai Automobile")
+  unless the entry marks it `gated` (an ordinary phrase such as "People's Power");
+- a rare single word ("Weilai", "Zhifubao") needs one of its sector's cue words (phone, shares,
+  inning, party, ...) or the organisation's English name in the same paragraph;
+- an ordinary English word ("Millet", "flush", "Citizens") or a gated phrase needs a sector cue in
+  its sentence and a sign that it is used as a name: capitalised mid-sentence, directly followed by
+  a corporate or sector word ("flush App", "Millet phones"), or bare after a preposition or a verb of
+  contact where English needs an article ("on flush", "applied it to Citizens").
+An entry may also demand that the document name its country (`country`), and list words that,
+next after the rendering, mark the ordinary sense (`unless-next`: "flush with cash").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import gazetteer, lexicon
+from cleaner.document import Document
+from cleaner.kinds._support import OptionError, timeout_for
+from cleaner.model import Hit, Rule
+from cleaner.schema import NUMBER, STRING, Option, Replacement
+
+KIND = "organisation-calque"
+OPTIONS = (
+    Option("gazetteer", STRING, "The table of organisations (rules/data/NAME.yaml).", required=True),
+    Option("common-zipf", NUMBER, "Zipf frequency from which a one-word rendering counts as an ordinary English word.", default=1.0),
+)
+REPLACEMENT = Replacement.COMPUTED
+_CORPORATE = frozenset(
+    "group inc inc. co co. corp corp. corporation company ltd ltd. limited holdings technology technologies "
+    "motors auto automobile automotive electronics bank securities app apps platform brand brands shares stock "
+    "stocks fans party team club fc daily news newspaper agency tv television channel store stores mall "
+    "phone phones smartphone smartphones car cars ev evs airlines airways".split()
+)
+_BARE_BEFORE = frozenset(
+    "on in at of from by with via through to against for and or versus vs vs. beat beats defeated "
+    "called calls joined joins sued left quit backed backs named told tells led".split()
+)
+# A noun that describes an organisation right before its name: "smartphone maker Millet", "app flush".
+_DESCRIPTORS = _CORPORATE | frozenset(
+    "maker makers carmaker automaker rival rivals supplier broadcaster platform operator retailer lender "
+    "insurer side outfit giant brand".split()
+)
+_SPACE = r"[ \t]+"
+_FREQUENT = 5.0  # first words this common in English are filed with the word after them
+_CUE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}.&-]*")
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One rendering of an organisation's name, with what it needs as evidence."""
+
+    text: str
+    name: str
+    cues: frozenset[str]
+    country: tuple[str, ...]
+    unless_next: frozenset[str]
+    unless_after: frozenset[str]
+    grade: str  # "alone" | "rare" | "common"
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Read the table, grade every rendering once and file the renderings under their rarest word."""
+    table = gazetteer.load(rule.options["gazetteer"], rule)
+    by_key = renderings(table, float(rule.options["common-zipf"]))
+    by_anchor: dict[str, list[str]] = {}
+    for text in sorted({r.text for found in by_key.values() for r in found}, key=lambda t: (-len(t), t)):
+        by_anchor.setdefault(_anchor(text), []).append(text)
+    anchors = {anchor: (_forms(anchor, group), _compile(group), _neighbours(anchor, group)) for anchor, group in by_anchor.items()}
+
+    def check(doc: Document) -> Iterator[Hit]:
+        seen = _Seen(doc)
+        done = 0
+        for match in _candidates(doc, anchors):
+            if match.start() < done:
+                continue
+            key = " ".join(match.group().lower().split())
+            found = next((r for r in by_key.get(key, ()) if _evidenced(doc, seen, match, r)), None)
+            if found:
+                done = match.end()
+                yield Hit(match.start(), match.end(), (found.name,),
+                          message=f"“{match.group()}” looks like the name of {found.name} translated word by word.")
+
+    return check
+
+
+def _anchor(text: str) -> str:
+    """A rendering's rarest word in lower case: the article must have it for the rendering to be there."""
+    return min((w.lower() for w in text.split()), key=lambda w: (not w.isalpha(), lexicon.zipf(w), -len(w)))
+
+
+def _forms(anchor: str, group: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """How the anchor word may be written: (lower case, capitalised), and the spellings the vocabulary
+    does not file (all capitals, inner capitals or marks as in the table: RIA, China-Japan), always looked for."""
+    written = {w for text in group for w in text.split() if w.lower() == anchor}
+    odd = {w for w in written if _odd(w)} | ({anchor.upper()} if any(_odd(w) for w in written) else set())
+    return (anchor, anchor[:1].upper() + anchor[1:]), tuple(sorted(odd))
+
+
+def _neighbours(anchor: str, group: list[str]) -> frozenset[str] | None:
+    """The other words of the renderings filed under an anchor (None when one of them is the anchor alone)."""
+    words = [w.lower() for text in group for w in text.split()]
+    return None if any(len(text.split()) == 1 for text in group) else frozenset(words) - {anchor}
+
+
+def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
+    """Every rendering in the text, in order: the article's vocabulary tells which anchor words are there,
+    one pass over the word stream finds them, a look at the words beside each drops most, and only
+    then is the anchor's pattern tried around it."""
+    vocabulary = doc.vocabulary
+    wanted: dict[str, tuple[regex.Pattern[str], frozenset[str] | None]] = {}
+    for anchor, ((lower, title), odd, ), pattern, neighbours in ((a, v[0], v[1], v[2]) for a, v in anchors.items()):
+        for form in (*odd, *([lower] if lower in vocabulary.lower else ()), *([title] if title in vocabulary.capitalised else ())):
+            wanted[form] = (pattern, neighbours)
+    if not wanted:
+        return []
+    text, words = doc.text, doc.words
+    out: dict[int, regex.Match[str]] = {}
+    for i in [i for i, w in enumerate(words) if w[2] in wanted]:
+        start, end, word = words[i]
+        pattern, neighbours = wanted[word]
+        if neighbours is not None and not _beside(words, i, neighbours):
+            continue
+        for match in pattern.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+            previous = out.get(match.start())
+            if match.start() <= start < match.end() and (previous is None or previous.end() < match.end()):
+                out[match.start()] = match
+    return [out[k] for k in sorted(out)]
+
+
+def _beside(words: tuple, i: int, neighbours: frozenset[str]) -> bool:
+    """Whether the word before or after the i-th is one of `neighbours`."""
+    return (i > 0 and words[i - 1][2].lower() in neighbours) or (i + 1 < len(words) and words[i + 1][2].lower() in neighbours)
+
+
+def _odd(word: str) -> bool:
+    """A word the vocabulary does not file as plain lower-case or capitalised (China-Japan, RIA, Micro-Letter)."""
+    return word not in (word.lower(), word[:1].upper() + word[1:].lower())
+
+
+def _compile(texts: list[str]) -> regex.Pattern[str]:
+    """The renderings as one case-blind pattern of whole words, longest first."""
+    alternation = "|".join(_SPACE.join(map(regex.escape, t.split())) for t in texts)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}_'’-])(?:{alternation})(?![\p{{L}}\p{{N}}_-]|['’]\p{{L}}{{2}})", regex.IGNORECASE)
+
+
+def renderings(table: dict, common: float = 1.0) -> dict[str, list[Rendering]]:
+    """Every rendering of the table by its lower-case text; one text may stand for organisations of different countries."""
+    sectors = {key: frozenset(w.lower() for w in words) for key, words in table["sectors"].items()}
+    countries = {key: tuple(words) for key, words in table["countries"].items()}
+    out: dict[str, list[Rendering]] = {}
+    for entry in table["organisations"]:
+        name = entry.get("name")
+        if not name or not entry.get("renderings"):
+            raise OptionError("gazetteer", f"entry {entry!r} needs a name and renderings")
+        keys = entry.get("sector", [])
+        cues = frozenset().union(*(sectors[k] for k in ([keys] if isinstance(keys, str) else keys)),
+                                 {name.lower()}, (c.lower() for c in entry.get("cues", ())))
+        country = tuple(word for code in entry.get("country", ()) for word in countries[code])
+        gated = frozenset(entry.get("gated", ()))
+        for text in entry["renderings"]:
+            same = out.setdefault(text.lower(), [])
+            if same and (not country or any(not r.country or r.country == country for r in same)):
+                raise OptionError("gazetteer", f"rendering '{text}' is listed for {same[0].name} and {name} without distinct countries")
+            same.append(Rendering(text, name, cues, country, frozenset(w.lower() for w in entry.get("unless-next", ())),
+                                  frozenset(entry.get("unless-after", ())), _grade(text, gated, common)))
+    return out
+
+
+def _grade(text: str, gated: frozenset[str], common: float) -> str:
+    """How much evidence a rendering needs: several capitalised words stand alone, a rare word needs a cue."""
+    if text in gated:
+        return "common"
+    if " " in text:
+        return "alone"
+    return "common" if lexicon.zipf(text) >= common else "rare"
+
+
+def _evidenced(doc: Document, seen: "_Seen", match: regex.Match[str], found: Rendering) -> bool:
+    """Whether the document shows that this rendering names the organisation (cheapest tests first)."""
+    start = match.start()
+    if found.grade != "alone" and doc.in_quote(start):
+        return False
+    if found.country and not seen.names_country(found.country):
+        return False
+    lower = not match.group()[:1].isupper()
+    cues = found.cues.difference(_CUE_WORD.findall(match.group().lower()))  # its own words are no evidence
+    if (found.grade == "common" or (found.grade == "rare" or lower)) and not seen.cue(start, cues, found.grade != "common"):
+        return False
+    after = _next_word(doc.text, match.end())
+    if after.lower().rstrip(".") in found.unless_next or _previous_word(doc.text, start) in found.unless_after:
+        return False
+    return found.grade != "common" or _named(doc, match, after)
+
+
+def _named(doc: Document, match: regex.Match[str], after: str) -> bool:
+    """Signs that an ordinary word stands as a name: a mid-sentence capital, a corporate word, a bare noun."""
+    if match.group()[:1].isupper() and not doc.is_sentence_start(match.start()) and not doc.in_heading(match.start()):
+        return True
+    if after.lower().rstrip(".") in _CORPORATE or after.lower() in _CORPORATE:
+        return True
+    before = _previous_word(doc.text, match.start()).lower()
+    return before in _BARE_BEFORE or before in _DESCRIPTORS
+
+
+class _Seen:
+    """What one document shows, worked out once per sentence, paragraph or country and reused (linear)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.spans: dict[tuple[int, bool], frozenset[str]] = {}
+        self.countries: dict[tuple[str, ...], bool] = {}
+
+    def cue(self, offset: int, cues: frozenset[str], paragraph: bool) -> bool:
+        """A cue word (or the organisation's English name) in the sentence or paragraph around the offset."""
+        span = self.doc.paragraph_at(offset) if paragraph else self.doc.sentence_at(offset)
+        if span is None:
+            return False
+        words = self.spans.get((span.start, paragraph))
+        if words is None:
+            found = _CUE_WORD.findall(self.doc.text[span.start : span.end].lower())
+            words = self.spans[(span.start, paragraph)] = frozenset(found) | {w.rstrip(".") for w in found}
+        return not cues.isdisjoint(words)
+
+    def names_country(self, words: tuple[str, ...]) -> bool:
+        """Whether the document names the country by one of its words (name, people, capital, leader), as written."""
+        if words not in self.countries:
+            self.countries[words] = any(self.doc.text.find(w) >= 0 for w in words)
+        return self.countries[words]
+
+
+def _next_word(text: str, end: int) -> str:
+    """The word right after an offset, or ""."""
+    found = regex.match(r"[ \t]+([\p{L}\p{N}][\p{L}\p{N}.]*)", text[end : end + 40])
+    return found.group(1) if found else ""
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word right before an offset, or ""."""
+    found = regex.search(r"([\p{L}\p{N}][\p{L}\p{N}.]*)[ \t]+$", text[max(0, start - 40) : start])
+    return found.group(1) if found else ""
