@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 import regex
 
+from cleaner import lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
@@ -38,9 +39,10 @@ OPTIONS = (
         "speaker (`?” Questioned Emmanuel Macron`), and lower-cases it (\"Said\", also a name, is left to the "
         "capitalised-said rule); `double` reports a second attribution after a quotation that one already "
         "introduces (`Sánchez said, “… December,” he clarified`); `after-name` reports a reporting verb capitalised "
-        "mid-sentence right after a name (`Boris Johnson Stated on Monday`) and lower-cases it (\"Said\", also "
-        "a name, only when doubled before another reporting verb, `Johnson Said told`, on the article's evidence, "
-        "and suggests deleting it).",
+        "mid-sentence right after a name or a noun (`Boris Johnson Stated on Monday`) and lower-cases it (\"Said\", "
+        "also a name, only when doubled before another reporting verb, `Johnson Said told`, on the article's evidence, "
+        "and suggests deleting it; or after a common noun and before a function word, `the member Said he`, "
+        "when the article never writes it as a name).",
         default="speaker",
     ),
     Option("institutions", STRINGS, "`speaker`: nouns that make a speaker an institution, which takes \"the\".", default=()),
@@ -57,6 +59,8 @@ _ALSO_TITLE_WORDS = frozenset(
 )
 # Auxiliaries a verb-final source leaves behind ("… game.” was"); lower-case, since a capital starts a sentence.
 _AUXILIARIES = "was|were|is|are|had|has|did|does"
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}’'-]+)")
+_PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{N}’'-])([\p{L}’'-]+)[ \t]+$")
 # Adverbs of time and frequency that may close a sentence after a quoted word ("“reckless”, twice.").
 _ADVERBIAL = frozenset("twice thrice anyway instead yesterday today tonight tomorrow ago meanwhile overnight "
                        "afterwards afterward earlier later already still".split())
@@ -125,11 +129,17 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             # after it even "Said" is the verb, since a name does not follow a quotation that way.
             rf"|(?<=[”\"][ \t]?[-–—][ \t])(?P<verb>Said|{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
         ),
-        # After a name, before a lower-case word or a mark: "Johnson Stated on Monday".
+        # After a name or a noun, before a lower-case word or a mark: "Johnson Stated on Monday",
+        # "the committee Announced on Friday".
         "after-name": compile_stored(
-            rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)[ \t])"
+            rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{L}}[\p{{L}}\p{{M}}’'-]+)[ \t])"
             rf"(?P<verb>{after_name})"
             rf"(?=[ \t]+\p{{Ll}}|[.,;:](?![\p{{L}}\p{{N}}]))"
+        ),
+        # "Democrat Party member Said he", "Minister of Defense Said after": "Said" after a common noun and
+        # before a function word is the verb; a name stands after a given name or before a family name.
+        "said-after-noun": compile_stored(
+            r"(?<=(?<![\p{L}\p{N}])(?P<name>\p{L}[\p{L}’'-]+)[ \t])Said(?=[ \t]+(?P<next>\p{Ll}+)(?![\p{L}\p{N}’'-]))"
         ),
         # "Johnson Said told Parliament": a second reporting verb right after a capitalised "Said".
         "said-doubled": compile_stored(
@@ -256,6 +266,36 @@ def _check_after_name(doc: Document) -> Iterator[Hit]:
         yield Hit(match.start("verb"), match.end("verb"), (verb.lower(),),
                   message=f"“{verb}” after the name is a reporting verb and takes a lower-case letter.")
     yield from _said_doubled(doc)
+    if "Said " in doc.text:
+        yield from _said_after_noun(doc)
+
+
+def _said_after_noun(doc: Document) -> Iterator[Hit]:
+    """ "member Said he", "Minister of Defense Said after": "Said" after a word the dictionary writes in lower
+    case (not a function word) and before a function word other than "of" ("Sultan Said of Oman"), when the
+    pair is no place ("Port Said") and the article never writes "Said" as a name (before a capital, or
+    after a word the dictionary does not know: "Said Hamdan", "Edward Said")."""
+    text = doc.text
+    if any(_said_as_name(text, m.start()) for m in _patterns()["said-capital"].finditer(text, timeout=timeout_for(text))):
+        return
+    for match in _patterns()["said-after-noun"].finditer(text, timeout=timeout_for(text)):
+        name, after = match.group("name"), match.group("next")
+        if is_function_word(name) or name.lower() not in lexicon.lowercase_words() or doc.in_heading(match.start()):
+            continue
+        if not is_function_word(after) or after == "of" or f"{name} Said" in lexicon.places():
+            continue
+        yield Hit(match.start(), match.end(), ("said",),
+                  message="“Said” after the noun is a reporting verb and takes a lower-case letter.")
+
+
+def _said_as_name(text: str, start: int) -> bool:
+    """True when this "Said" reads as a name: a capitalised word follows, or a word outside the dictionary precedes."""
+    after = _NEXT_WORD.match(text, start + 4)
+    if after is not None and after.group(1)[:1].isupper():
+        return True
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() not in lexicon.lowercase_words() \
+        and not is_function_word(before.group(1))
 
 
 def _said_doubled(doc: Document) -> Iterator[Hit]:
