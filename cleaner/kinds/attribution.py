@@ -79,7 +79,8 @@ _TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunda
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
-_DESCRIBED = r"[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?"  # "the company", "the foreign ministry"
+# "the company", "the foreign ministry", "a spokesman", and with no article "Relevant analyst", "Local residents".
+_DESCRIBED = r"(?:(?:[Tt]he|An?)[ \t]+|\p{Lu}\p{Ll}+[ \t]+)\p{Ll}+(?:[ \t]+\p{Ll}+)?"
 _PRONOUNS = frozenset({"He", "She", "They", "We", "It", "You"})
 _SUBJECT = r"(?:he|she|they|it|we|[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?|\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+){0,3})"
 
@@ -211,14 +212,24 @@ def _check_speaker(doc: Document, institutions: frozenset[str], max_words: int) 
 
 def _speaker_phrase(words: list[str], institutions: frozenset[str]) -> str:
     """Lower-case a leading "The" or pronoun; add "the" before an institution, not before a person."""
-    if words[0] == "The" or (len(words) == 1 and words[0] in _PRONOUNS):
+    if words[0] in ("The", "A", "An") or (len(words) == 1 and words[0] in _PRONOUNS):
         return " ".join([words[0].lower(), *words[1:]])
+    if _described(words):
+        return " ".join([words[0].lower(), *words[1:]])  # "Relevant analyst": a description, not a name
     head = []
     for word in words:
         if word in _CONNECTORS:
             break
         head.append(word)
     return " ".join((["the"] if institutions.intersection(head) else []) + words)
+
+
+def _described(words: list[str]) -> bool:
+    """True for a capitalised common word before a lower-case noun ("Relevant analyst", "Local residents"),
+    not a name before an adverb ("Smith also")."""
+    if len(words) < 2 or not words[1].islower() or is_function_word(words[1]) or words[1].endswith("ly"):
+        return False
+    return words[0].lower() in lexicon.lowercase_words() and not lexicon.is_listed_name(words[0])
 
 
 def _check_bare(doc: Document) -> Iterator[Hit]:
