@@ -85,7 +85,7 @@ def _line(doc: Document, line: Span, max_words: int) -> Iterator[Hit]:
     if first is None:
         return
     yield Hit(first.start(), first.end(), replacements=("“" + first.group(),),
-              message="Opening quotation mark missing: this is someone's speech, closed by its attribution.")
+              message="Opening quotation mark missing: this paragraph is someone's speech, closed by its attribution.")
     mark = match.group("mark")
     yield Hit(match.start("mark"), match.end("mark"), replacements=(mark + "”",),
               message="Closing quotation mark missing before the attribution.")
