@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 import regex
 
+from cleaner import lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
@@ -38,9 +39,10 @@ OPTIONS = (
         "speaker (`?” Questioned Emmanuel Macron`), and lower-cases it (\"Said\", also a name, is left to the "
         "capitalised-said rule); `double` reports a second attribution after a quotation that one already "
         "introduces (`Sánchez said, “… December,” he clarified`); `after-name` reports a reporting verb capitalised "
-        "mid-sentence right after a name (`Boris Johnson Stated on Monday`) and lower-cases it (\"Said\", also "
-        "a name, only when doubled before another reporting verb, `Johnson Said told`, on the article's evidence, "
-        "and suggests deleting it).",
+        "mid-sentence right after a name or a noun (`Boris Johnson Stated on Monday`) and lower-cases it (\"Said\", "
+        "also a name, only when doubled before another reporting verb, `Johnson Said told`, on the article's evidence, "
+        "and suggests deleting it; or after a common noun and before a function word, `the member Said he`, "
+        "when the article never writes it as a name).",
         default="speaker",
     ),
     Option("institutions", STRINGS, "`speaker`: nouns that make a speaker an institution, which takes \"the\".", default=()),
@@ -57,6 +59,8 @@ _ALSO_TITLE_WORDS = frozenset(
 )
 # Auxiliaries a verb-final source leaves behind ("… game.” was"); lower-case, since a capital starts a sentence.
 _AUXILIARIES = "was|were|is|are|had|has|did|does"
+_NEXT_WORD = regex.compile(r"[ \t]+([\p{L}’'-]+)")
+_PREVIOUS_WORD = regex.compile(r"(?<![\p{L}\p{N}’'-])([\p{L}’'-]+)[ \t]+$")
 # Adverbs of time and frequency that may close a sentence after a quoted word ("“reckless”, twice.").
 _ADVERBIAL = frozenset("twice thrice anyway instead yesterday today tonight tomorrow ago meanwhile overnight "
                        "afterwards afterward earlier later already still".split())
@@ -75,7 +79,8 @@ _TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunda
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
-_DESCRIBED = r"[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?"  # "the company", "the foreign ministry"
+# "the company", "the foreign ministry", "a spokesman", and with no article "Relevant analyst", "Local residents".
+_DESCRIBED = r"(?:(?:[Tt]he|An?)[ \t]+|\p{Lu}\p{Ll}+[ \t]+)\p{Ll}+(?:[ \t]+\p{Ll}+)?"
 _PRONOUNS = frozenset({"He", "She", "They", "We", "It", "You"})
 _SUBJECT = r"(?:he|she|they|it|we|[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?|\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+){0,3})"
 
@@ -125,11 +130,17 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             # after it even "Said" is the verb, since a name does not follow a quotation that way.
             rf"|(?<=[”\"][ \t]?[-–—][ \t])(?P<verb>Said|{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
         ),
-        # After a name, before a lower-case word or a mark: "Johnson Stated on Monday".
+        # After a name or a noun, before a lower-case word or a mark: "Johnson Stated on Monday",
+        # "the committee Announced on Friday".
         "after-name": compile_stored(
-            rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)[ \t])"
+            rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{L}}[\p{{L}}\p{{M}}’'-]+)[ \t])"
             rf"(?P<verb>{after_name})"
             rf"(?=[ \t]+\p{{Ll}}|[.,;:](?![\p{{L}}\p{{N}}]))"
+        ),
+        # "Democrat Party member Said he", "Minister of Defense Said after": "Said" after a common noun and
+        # before a function word is the verb; a name stands after a given name or before a family name.
+        "said-after-noun": compile_stored(
+            r"(?<=(?<![\p{L}\p{N}])(?P<name>\p{L}[\p{L}’'-]+)[ \t])Said(?=[ \t]+(?P<next>\p{Ll}+)(?![\p{L}\p{N}’'-]))"
         ),
         # "Johnson Said told Parliament": a second reporting verb right after a capitalised "Said".
         "said-doubled": compile_stored(
@@ -201,14 +212,24 @@ def _check_speaker(doc: Document, institutions: frozenset[str], max_words: int) 
 
 def _speaker_phrase(words: list[str], institutions: frozenset[str]) -> str:
     """Lower-case a leading "The" or pronoun; add "the" before an institution, not before a person."""
-    if words[0] == "The" or (len(words) == 1 and words[0] in _PRONOUNS):
+    if words[0] in ("The", "A", "An") or (len(words) == 1 and words[0] in _PRONOUNS):
         return " ".join([words[0].lower(), *words[1:]])
+    if _described(words):
+        return " ".join([words[0].lower(), *words[1:]])  # "Relevant analyst": a description, not a name
     head = []
     for word in words:
         if word in _CONNECTORS:
             break
         head.append(word)
     return " ".join((["the"] if institutions.intersection(head) else []) + words)
+
+
+def _described(words: list[str]) -> bool:
+    """True for a capitalised common word before a lower-case noun ("Relevant analyst", "Local residents"),
+    not a name before an adverb ("Smith also")."""
+    if len(words) < 2 or not words[1].islower() or is_function_word(words[1]) or words[1].endswith("ly"):
+        return False
+    return words[0].lower() in lexicon.lowercase_words() and not lexicon.is_listed_name(words[0])
 
 
 def _check_bare(doc: Document) -> Iterator[Hit]:
@@ -256,6 +277,36 @@ def _check_after_name(doc: Document) -> Iterator[Hit]:
         yield Hit(match.start("verb"), match.end("verb"), (verb.lower(),),
                   message=f"“{verb}” after the name is a reporting verb and takes a lower-case letter.")
     yield from _said_doubled(doc)
+    if "Said " in doc.text:
+        yield from _said_after_noun(doc)
+
+
+def _said_after_noun(doc: Document) -> Iterator[Hit]:
+    """ "member Said he", "Minister of Defense Said after": "Said" after a word the dictionary writes in lower
+    case (not a function word) and before a function word other than "of" ("Sultan Said of Oman"), when the
+    pair is no place ("Port Said") and the article never writes "Said" as a name (before a capital, or
+    after a word the dictionary does not know: "Said Hamdan", "Edward Said")."""
+    text = doc.text
+    if any(_said_as_name(text, m.start()) for m in _patterns()["said-capital"].finditer(text, timeout=timeout_for(text))):
+        return
+    for match in _patterns()["said-after-noun"].finditer(text, timeout=timeout_for(text)):
+        name, after = match.group("name"), match.group("next")
+        if is_function_word(name) or name.lower() not in lexicon.lowercase_words() or doc.in_heading(match.start()):
+            continue
+        if not is_function_word(after) or after == "of" or f"{name} Said" in lexicon.places():
+            continue
+        yield Hit(match.start(), match.end(), ("said",),
+                  message="“Said” after the noun is a reporting verb and takes a lower-case letter.")
+
+
+def _said_as_name(text: str, start: int) -> bool:
+    """True when this "Said" reads as a name: a capitalised word follows, or a word outside the dictionary precedes."""
+    after = _NEXT_WORD.match(text, start + 4)
+    if after is not None and after.group(1)[:1].isupper():
+        return True
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return before is not None and before.group(1).lower() not in lexicon.lowercase_words() \
+        and not is_function_word(before.group(1))
 
 
 def _said_doubled(doc: Document) -> Iterator[Hit]:

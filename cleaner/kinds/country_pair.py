@@ -38,14 +38,16 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
+        reported: set[int] = set()  # "US China trade ties": one pair, two nouns
         # From each relations noun back over a short window: the country alternation runs only there.
         for start in _noun_starts(text):
             if text[start - 1 : start] not in (" ", "\t"):
                 continue
             window = max(0, start - _WINDOW)
             match = pattern.search(text, window, start)
-            if match is None or match.group("a") == match.group("b"):
+            if match is None or match.group("a") == match.group("b") or match.start() in reported:
                 continue
+            reported.add(match.start())
             first, second = match.group("a"), match.group("b")
             yield Hit(match.start(), match.end("b"), (f"{first}–{second}",),
                       message=f"“{first} {second}” names two countries: join them with a dash.")
@@ -74,10 +76,14 @@ def _is_word_char(char: str) -> bool:
 @functools.lru_cache(maxsize=1)
 def _pair_pattern() -> regex.Pattern[str]:
     """Country, blanks, country, blanks to the end of the searched window; names longest first so "South Korea" wins."""
-    names = sorted((n for n in lexicon.countries() if "," not in n and "(" not in n), key=len, reverse=True)
+    table = lexicon.countries()
+    # A country's other names count too ("US", "UK", "Britain", "Republic of Korea"): the same table.
+    every = {n for n in table} | {a for country in table.values() for a in country.aliases}
+    names = sorted((n for n in every if "," not in n and "(" not in n), key=len, reverse=True)
     alternatives = "|".join(regex.escape(n) for n in names)
     # Matched right to left ((?r)) from the window's end, so the alternation runs at one place only.
     return regex.compile(
         rf"(?r)(?<![\p{{L}}\p{{M}}\p{{N}}’'–-])(?<!\p{{Lu}}[\p{{L}}\p{{M}}]{{0,30}}[ \t]{{1,3}})(?<a>{alternatives})[ \t]+(?<b>{alternatives})"
-        r"[ \t]+\Z"
+        # One lower-case word may qualify the noun: "China Japan friendly cooperation", "US China trade ties".
+        r"(?:[ \t]+\p{Ll}+)?[ \t]+\Z"
     )

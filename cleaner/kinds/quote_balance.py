@@ -56,6 +56,7 @@ _SPEECH_END = ",.!?…"
 _SPEECH_MARKS = "“”\"«»"
 _INTRODUCED = regex.compile(r"(?<=\b(\p{L}+)[:,] )(?=\p{L})")
 _NEXT_SENTENCE = regex.compile(r"[.!?] +(?=\p{Lu})")
+_FIRST_PERSON = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\p{L}\p{N}-])")
 _MESSAGES = {
     "reopened": "A new quotation opens before the previous one is closed.",
     OPEN: "Opening quotation mark is never closed in its paragraph.",
@@ -158,7 +159,8 @@ def _attribution_sentences(doc: Document, start: int, stop: int, verbs: frozense
 def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, verbs: frozenset[str]) -> int | None:
     """Where a closer with no opener lost it: the closer ends spoken words (after a comma or end mark) and
     nothing but words stands between it and the paragraph start or the mark before it, so the opener was
-    lost where those words start, or right after a reporting verb's colon or comma among them. Only
+    lost where those words start (where their closing run of first-person sentences starts, after a
+    sentence of narration), or right after a reporting verb's colon or comma among them. Only
     a closer followed by its attribution (",” the channel notes") is read this way."""
     if mark.role == OPEN or not _ends_speech(text, mark, para):
         return None
@@ -178,7 +180,21 @@ def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, ver
     if text[start : start + 1].islower():  # the attribution of the quotation before ("…,” she said. The")
         after = _NEXT_SENTENCE.search(text, start, mark.start)
         start = after.end() if after else start
+    start = _first_person_run(text, start, mark.start)
     return start if text[start : start + 1].isupper() else None
+
+
+def _first_person_run(text: str, start: int, stop: int) -> int:
+    """The start of the speech when narration comes first: the words before the closer end with sentences in
+    the first person after one that is not ("…in Osaka. I answered,” he said"); else `start` unchanged."""
+    starts = [start] + [m.end() for m in _NEXT_SENTENCE.finditer(text, start, stop)]
+    if len(starts) < 2:
+        return start
+    bounds = list(zip(starts, starts[1:] + [stop]))
+    run = len(bounds)
+    while run > 0 and _FIRST_PERSON.search(text, *bounds[run - 1]):
+        run -= 1
+    return bounds[run][0] if 0 < run < len(bounds) else start
 
 
 def _reports(word: str, verbs: frozenset[str]) -> bool:

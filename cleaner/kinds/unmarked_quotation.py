@@ -35,6 +35,9 @@ _SPEAKING = frozenset("I I’m I'm I’ve I've I’ll I'll me my we We we’re w
 _PRONOUN_SUBJECTS = frozenset({"he", "she", "they"})
 _ADVERBS = frozenset({"also", "then", "later", "again", "further", "finally"})
 _TITLES = frozenset({"Mr.", "Ms.", "Mrs.", "Dr.", "Mr", "Ms", "Mrs", "Dr"})
+# An inverted attribution inside a line, with more speech after it: ", said Roche: We…", ", states Roche, because…".
+_INNER = regex.compile(r"(?P<mark>[,?!])[ \t]+(?P<words>\p{Ll}+(?:[ \t]+(?:Mr\.|Ms\.|Mrs\.|Dr\.|\p{Lu}[\p{L}’'-]*)){1,3})(?=[:,][ \t]+\p{L})")
+_VERBS = reporting_verbs("past") | reporting_verbs("present")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -43,26 +46,42 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         for para in doc.paragraphs:
-            yield from _paragraph(doc, para, max_words)
+            for line in _lines(doc.text, para):
+                yield from _line(doc, line, max_words)
 
     return check
 
 
-def _paragraph(doc: Document, para: Span, max_words: int) -> Iterator[Hit]:
-    """The two missing marks of one paragraph of unmarked speech, if it is one."""
+def _lines(text: str, para: Span) -> Iterator[Span]:
+    """The lines of a paragraph: a scraped page often sets each paragraph on its own line."""
+    start = para.start
+    while start < para.end:
+        end = text.find("\n", start, para.end)
+        end = para.end if end < 0 else end
+        left, right = start, end
+        while left < right and text[left].isspace():
+            left += 1
+        while right > left and text[right - 1].isspace():
+            right -= 1
+        if left < right:
+            yield Span(left, right)
+        start = end + 1
+
+
+def _line(doc: Document, line: Span, max_words: int) -> Iterator[Hit]:
+    """The two missing marks of one line of unmarked speech, if it is one."""
     text = doc.text
-    if not text[para.start].isalpha() or doc.in_heading(para.start) or _QUOTE_MARKS.search(text, para.start, para.end):
+    if not text[line.start].isalpha() or doc.in_heading(line.start) or _QUOTE_MARKS.search(text, line.start, line.end):
         return
-    match = _ATTRIBUTION.search(text, max(para.start, para.end - 90), para.end)
-    if match is None or not _attribution(match.group("words"), max_words):
+    match = _ATTRIBUTION.search(text, max(line.start, line.end - 90), line.end)
+    if match is None or match.end() != line.end or not _attribution(match.group("words"), max_words):
+        match = _inner_attribution(text, line, max_words)
+    if match is None:
         return
-    # The speech starts the paragraph: its first sentence speaks in the first or second person.
-    first_sentence = doc.sentence_at(para.start)
-    speech_end = min(match.start("mark"), first_sentence.end if first_sentence else para.end)
-    speech = _WORD.findall(text, para.start, speech_end)
-    if _SPEAKING.isdisjoint(w.rstrip(".") for w in speech) or _BRACKETED.search(text, para.start, match.start()):
+    opening = _speech_start(doc, line, match.start("mark"))
+    if opening is None or _BRACKETED.search(text, line.start, match.start()):
         return  # a bracketed transcript speaks for itself; an elided "[…]" does not count
-    first = _WORD.match(text, para.start)
+    first = _WORD.match(text, opening)
     if first is None:
         return
     yield Hit(first.start(), first.end(), replacements=("“" + first.group(),),
@@ -72,12 +91,33 @@ def _paragraph(doc: Document, para: Span, max_words: int) -> Iterator[Hit]:
               message="Closing quotation mark missing before the attribution.")
 
 
+def _inner_attribution(text: str, line: Span, max_words: int) -> regex.Match[str] | None:
+    """An inverted attribution inside the line that goes on with more speech ("…enough, said Roche: We had")."""
+    for match in _INNER.finditer(text, line.start, line.end):
+        tokens = match.group("words").split()
+        if tokens[0] in _VERBS and _attribution(match.group("words"), max_words):
+            return match
+    return None
+
+
+def _speech_start(doc: Document, line: Span, mark: int) -> int | None:
+    """The line's start when its first sentence speaks in the first or second person."""
+    first_sentence = doc.sentence_at(line.start)
+    first_end = min(mark, first_sentence.end if first_sentence else line.end)
+    return line.start if _speaks(doc.text, line.start, first_end) else None
+
+
+def _speaks(text: str, start: int, end: int) -> bool:
+    """True when the words between the offsets speak in the first or second person."""
+    return not _SPEAKING.isdisjoint(w.rstrip(".") for w in _WORD.findall(text, start, end))
+
+
 def _attribution(words: str, max_words: int) -> bool:
     """True for "he said", "also asked Mr. Legault", "the minister added", "Ana Ruiz told reporters"."""
     tokens = words.split()
     if not tokens or len(tokens) > max_words:
         return False
-    verbs = reporting_verbs("past") | reporting_verbs("present")
+    verbs = _VERBS
     rest = [t for t in tokens if t.lower() not in _ADVERBS]
     if not rest:
         return False

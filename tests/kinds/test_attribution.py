@@ -68,3 +68,15 @@ def test_bare_said_needs_a_closing_mark() -> None:
     assert BARE.check("Asked about it, he Said. Then he left.") == []
     assert BARE.check("“We stay,” said Said.") == []
     assert BARE.check("“Ready.” Smith Said.") == []
+
+
+def test_said_after_a_common_noun_is_the_verb_unless_the_article_names_someone_said() -> None:
+    from cleaner.engine import Engine
+    from cleaner.loader import load_rules
+
+    engine = Engine([r for r in load_rules() if r.code == "AT108"])
+    assert [f.text for f in engine.check("The party member Said he would stay.")] == ["Said"]
+    assert [f.text for f in engine.check("The Minister of Defense Said after the meeting that it was over.")] == ["Said"]
+    assert engine.check("The ferry from Port Said is late. Sultan Said of Oman waits.") == []
+    assert engine.check("Said Hamdan spoke. The party member Said he would stay.") == []  # "Said" is a name here
+    assert engine.check("Edward Said wrote it. The party member Said he would stay.") == []

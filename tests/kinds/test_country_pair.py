@@ -31,3 +31,13 @@ def test_long_text_is_checked_quickly() -> None:
     start = time.perf_counter()
     found(text)
     assert time.perf_counter() - start < 5
+
+
+def test_other_names_from_the_table_and_one_qualifier_before_the_noun() -> None:
+    from cleaner.engine import Engine
+    from cleaner.loader import load_rules
+
+    engine = Engine([r for r in load_rules() if r.code == "PU130"])
+    assert [f.text for f in engine.check("Officials said the US China trade ties grew.")] == ["US China"]  # one finding, two nouns
+    assert [f.text for f in engine.check("They hope Japan China friendly cooperation lasts.")] == ["Japan China"]
+    assert engine.check("In the US China is a trade rival.") == []

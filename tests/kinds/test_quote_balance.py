@@ -85,3 +85,10 @@ def test_a_quotation_left_open_before_a_new_attribution_loses_its_closer_there()
     assert (54, ".") in marks(text)  # after "Schools are next", before the spokesman's attribution
     nested = "She told us, “I waited. Then a woman came in. She said, ‘It has to fit him.’ I sewed all night.”"
     assert marks(nested) == []  # a speaker named by a pronoun is quoted inside the quotation
+
+
+def test_a_lost_opener_after_narration_is_placed_where_the_first_person_starts() -> None:
+    narrated = "The coach met the press in the rain at the club grounds. I answered what I could,” he said."
+    assert [f.text for f in ENGINE.check(narrated)] == ["I"]
+    spoken = "The pitch was heavy. The rain never stopped,” he said."
+    assert [f.start for f in ENGINE.check(spoken)] == [0]  # no first person: the opener stays at the start
