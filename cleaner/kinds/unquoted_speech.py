@@ -28,6 +28,7 @@ No fix is offered: where the quotation ends is for an editor to say.
 
 from __future__ import annotations
 
+import itertools
 from typing import Callable, Iterator
 
 import regex
@@ -167,7 +168,12 @@ def _whole_sentence(doc: Document, offset: int) -> bool:
     """True when the words from the offset to the end of its sentence make a full sentence (eight
     words or more), not a short summary after the colon ("she added: Seoul agrees")."""
     sentence = doc.sentence_at(offset)
-    return sentence is not None and len(_PLAIN_WORD.findall(doc.text, offset, sentence.end)) >= _MIN_SPEECH_WORDS
+    if sentence is None:
+        return False
+    # Counted only up to the minimum: a sentence without an end (a page of commas) would otherwise be
+    # counted whole once per candidate, which is quadratic.
+    words = _PLAIN_WORD.finditer(doc.text, offset, sentence.end)
+    return sum(1 for _ in itertools.islice(words, _MIN_SPEECH_WORDS)) >= _MIN_SPEECH_WORDS
 
 
 def _asks(doc: Document, offset: int) -> bool:
