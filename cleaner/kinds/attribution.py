@@ -15,6 +15,7 @@ from typing import Callable, Iterator
 
 import regex
 
+from cleaner import lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
@@ -75,7 +76,9 @@ _TIME_WORDS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunda
 _CAP = r"\p{Lu}[\p{L}’'.&-]*"
 _END = r"(?=\s|$)"
 _NAMED = rf"(?:The[ \t]+)?{_CAP}(?:[ \t]+(?:of|the|and|for|{_CAP}))*?"
-_DESCRIBED = r"[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?"  # "the company", "the foreign ministry"
+# "the company", "the foreign ministry"; or a sentence-initial qualifier and a noun ("Relevant analyst",
+# "Local officials"), which the speaker check requires to be content words.
+_DESCRIBED = r"[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?|\p{Lu}\p{Ll}+(?:[ \t]+\p{Ll}+){1,2}"
 _PRONOUNS = frozenset({"He", "She", "They", "We", "It", "You"})
 _SUBJECT = r"(?:he|she|they|it|we|[Tt]he[ \t]+\p{Ll}+(?:[ \t]+\p{Ll}+)?|\p{Lu}\p{L}+(?:[ \t]+\p{Lu}\p{L}+){0,3})"
 
@@ -181,11 +184,21 @@ def _closes_quote(doc: Document, offset: int) -> bool:
     return doc.text[offset] == "”" or (doc.in_quote(offset) and not doc.in_quote(offset + 1))
 
 
+def _lost_opener(doc: Document, offset: int) -> bool:
+    """True for a straight mark after sentence punctuation that is the first of its paragraph: it closes a
+    quotation whose opening mark was lost (`development." Relevant analyst said.`), though unpaired."""
+    para = doc.paragraph_at(offset)
+    return para is not None and doc.text[offset] == '"' and '"' not in doc.text[para.start : offset]
+
+
 def _check_speaker(doc: Document, institutions: frozenset[str], max_words: int) -> Iterator[Hit]:
     for match in _patterns()["speaker"].finditer(doc.text, timeout=timeout_for(doc.text)):
         words = match.group("speaker").split()
-        if len(words) > max_words or words[-1] in _CONNECTORS or not _closes_quote(doc, match.start("close")):
+        close = match.start("close")
+        if len(words) > max_words or words[-1] in _CONNECTORS or not (_closes_quote(doc, close) or _lost_opener(doc, close)):
             continue
+        if words[0].lower() != "the" and words[-1].islower() and any(is_function_word(w) for w in words[1:]):
+            continue  # "Nothing else was said.", "This he said.": a sentence, not a speaker
         stop, verb = match.group("stop"), match.group("verb")
         speaker = _speaker_phrase(words, institutions)
         replacement = f"{',' if stop == '.' else stop}{match.group('close')} {speaker} {verb.lower()}."
@@ -203,6 +216,8 @@ def _speaker_phrase(words: list[str], institutions: frozenset[str]) -> str:
     """Lower-case a leading "The" or pronoun; add "the" before an institution, not before a person."""
     if words[0] == "The" or (len(words) == 1 and words[0] in _PRONOUNS):
         return " ".join([words[0].lower(), *words[1:]])
+    if len(words) > 1 and words[-1].islower() and words[0].lower() in lexicon.lowercase_words():
+        return " ".join([words[0].lower(), *words[1:]])  # "Relevant analyst" -> "relevant analyst"; "Chinese" stays
     head = []
     for word in words:
         if word in _CONNECTORS:

@@ -68,3 +68,13 @@ def test_bare_said_needs_a_closing_mark() -> None:
     assert BARE.check("Asked about it, he Said. Then he left.") == []
     assert BARE.check("“We stay,” said Said.") == []
     assert BARE.check("“Ready.” Smith Said.") == []
+
+
+def test_a_qualified_speaker_and_a_lost_opening_mark() -> None:
+    text = 'Work on the pier starts in May. The harbour needs it badly." Some fishermen said.'
+    assert fixes(SPEAKER, text) == [('." Some fishermen said.', (',"' + " some fishermen said.",))]
+    assert fixes(SPEAKER, "“We sail at dawn.” Chinese officials said.") == [
+        (".” Chinese officials said.", (",” Chinese officials said.",))
+    ]
+    assert fixes(SPEAKER, "“We sail at dawn.” Nothing else was said.") == []
+    assert fixes(SPEAKER, 'He said "we sail at dawn." Then he left. "Two" Some fishermen said.') == []
