@@ -34,17 +34,16 @@ REPLACEMENT = Replacement.NONE
 _SUBJECTS = r"I|[Ww]e|I[’']m|I[’']ve|I[’']ll|I[’']d|[Ww]e[’']re|[Ww]e[’']ve|[Ww]e[’']ll"
 _SUBJECT = regex.compile(rf"(?<![\p{{L}}’'])(?:{_SUBJECTS})(?![\p{{L}}’'])")
 _VOICED = regex.compile(r"(?<![\p{L}’'])(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)(?![\p{L}])")
-_PREFILTER = regex.compile(r"[ \t]that[ \t]+(?:I|we)\b")
+# "that" and a first-person subject: the cheap scan; the verb before it is matched in a short window.
+_THAT = regex.compile(rf"(?<=[ \t,])that[ \t]+(?P<subject>{_SUBJECTS})(?![\p{{L}}’'])")
 
 
 @functools.lru_cache(maxsize=1)
-def _pattern() -> regex.Pattern:
+def _verb_before() -> regex.Pattern:
     verbs = "|".join(sorted(reporting_verbs("past"), key=len, reverse=True))
-    # The listener: "told reporters", "told the media", "informed the cabinet" (no first person there).
-    listener = r"(?:[ \t]+(?!me\b|us\b|you\b)\p{L}+(?:[ \t]+\p{L}+){0,2}?)?"
-    return regex.compile(
-        rf"(?<![\p{{L}}])(?P<verb>{verbs}){listener},?[ \t]+that[ \t]+(?P<subject>{_SUBJECTS})(?![\p{{L}}’'])"
-    )
+    # The listener: "told reporters", "told the media", "informed the cabinet".
+    listener = r"(?:[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,2}?)?"
+    return regex.compile(rf"(?<![\p{{L}}])(?P<verb>{verbs}){listener},?[ \t]+$")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -54,13 +53,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 def _check(doc: Document, max_own: int) -> Iterator[Hit]:
-    if _PREFILTER.search(doc.text) is None:
-        return
     reported: list[tuple[Span, int]] = []
-    for match in _pattern().finditer(doc.text):
-        start = match.start("subject")
-        sentence = doc.sentence_at(start)
-        if sentence is None or doc.in_quote(start) or doc.in_quote(match.start()) or doc.in_heading(start):
+    for that in _THAT.finditer(doc.text):
+        start = that.start("subject")
+        verb = _verb_before().search(doc.text, max(0, that.start() - 60), that.start())
+        sentence = doc.sentence_at(start) if verb else None
+        if sentence is None or doc.in_quote(start) or doc.in_quote(verb.start()) or doc.in_heading(start):
             continue
         if _VOICED.search(doc.text, sentence.start, start) is None:
             reported.append((sentence, start))
