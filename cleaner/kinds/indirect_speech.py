@@ -23,7 +23,7 @@ from cleaner.document import Document, Span
 from cleaner.kinds.first_person import first_person_outside_quotes
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, Option, Replacement
-from cleaner.wordclass import reporting_verbs
+from cleaner.wordclass import first_person_pattern, reporting_verbs
 
 KIND = "indirect-first-person"
 OPTIONS = (
@@ -33,7 +33,7 @@ REPLACEMENT = Replacement.NONE
 
 _SUBJECTS = r"I|[Ww]e|I[’']m|I[’']ve|I[’']ll|I[’']d|[Ww]e[’']re|[Ww]e[’']ve|[Ww]e[’']ll"
 _SUBJECT = regex.compile(rf"(?<![\p{{L}}’'])(?:{_SUBJECTS})(?![\p{{L}}’'])")
-_VOICED = regex.compile(r"(?<![\p{L}’'])(?:I|[Ww]e|me|us|[Mm]y|[Oo]ur|[Yy]ou|[Yy]our)(?![\p{L}])")
+_VOICED = first_person_pattern("you", "your")
 # "that" and a first-person subject: the cheap scan; the verb before it is matched in a short window.
 _THAT = regex.compile(rf"(?<=[ \t,])that[ \t]+(?P<subject>{_SUBJECTS})(?![\p{{L}}’'])")
 
