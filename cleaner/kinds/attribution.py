@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import lexicon
+from cleaner import gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule, Safety
@@ -91,6 +91,11 @@ _SPEECH_NOUNS = (
 )
 
 
+def _institution_nouns() -> list[str]:
+    """Nouns that make a speaker a body (rules/data/institutions.yaml), longest first."""
+    return sorted(gazetteer.load("institutions")["nouns"], key=len, reverse=True)
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> dict[str, regex.Pattern[str]]:
     """The forms' patterns, built once from the reporting-verb list."""
@@ -138,6 +143,13 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
         "said-doubled": compile_stored(
             rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<name>\p{{Lu}}[\p{{L}}\p{{M}}’'-]+)[ \t])Said"
             rf"(?=[ \t]+(?:{'|'.join(past)})(?![\p{{L}}\p{{N}}]))"
+        ),
+        # "Minister of Defense Said after", "the Police Said on": "Said" after an office or a body, which a
+        # verb-final source capitalised; checked against the dictionary so that "Edward Said" is not one.
+        "said-after-office": compile_stored(
+            rf"(?<=\p{{Lu}}\p{{L}}+[ \t]+of[ \t]+(?:the[ \t]+)?(?P<office>\p{{Lu}}\p{{Ll}}+)[ \t]"
+            rf"|(?<![\p{{L}}\p{{N}}])(?P<office>{'|'.join(w.capitalize() for w in _institution_nouns())})[ \t])"
+            r"Said(?=[ \t]+\p{Ll})(?![ \t]+(?:bin|ibn|bint|ben|al|el|abu|ould|ul|ud|de|da|van|von)(?![\p{L}]))"
         ),
         "said-capital": compile_stored(r"(?<![\p{L}\p{N}])Said(?![\p{L}\p{N}])"),
         # "Moon said, The ..." at a sentence start, and ", he said." closing the same sentence.
@@ -271,6 +283,10 @@ def _check_after_name(doc: Document) -> Iterator[Hit]:
         yield Hit(match.start("verb"), match.end("verb"), (verb.lower(),),
                   message=f"“{verb}” after the name is a reporting verb and takes a lower-case letter.")
     yield from _said_doubled(doc)
+    for match in _patterns()["said-after-office"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        if match.group("office").lower() in lexicon.lowercase_words() and not doc.in_heading(match.start()):
+            yield Hit(match.start(), match.end(), ("said",),
+                      message="“Said” after an office or a body is a reporting verb and takes a lower-case letter.")
 
 
 def _said_doubled(doc: Document) -> Iterator[Hit]:
