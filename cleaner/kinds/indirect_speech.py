@@ -41,8 +41,8 @@ _THAT = regex.compile(rf"(?<=[ \t,])that[ \t]+(?P<subject>{_SUBJECTS})(?![\p{{L}
 @functools.lru_cache(maxsize=1)
 def _verb_before() -> regex.Pattern:
     verbs = "|".join(sorted(reporting_verbs("past"), key=len, reverse=True))
-    # The listener: "told reporters", "told the media", "informed the cabinet".
-    listener = r"(?:[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,2}?)?"
+    # The listener and the occasion: "told reporters", "said on Monday", "told the media after the meeting".
+    listener = r"(?:[ \t]+\p{L}+(?:[ \t]+\p{L}+){0,4}?)?"
     return regex.compile(rf"(?<![\p{{L}}])(?P<verb>{verbs}){listener},?[ \t]+$")
 
 

@@ -13,7 +13,7 @@ def spans(text: str) -> list[str]:
 
 
 def test_the_subject_and_its_siblings_in_the_sentence_are_reported() -> None:
-    text = "The governor told the press that we are ready, we have the funds, and I will sign it."
+    text = "The governor told the press after the vote that we are ready, we have the funds, and I will sign it."
     assert spans(text) == ["we", "we", "I"]
     assert spans("The clerk said that I'm leaving. Nobody knew why.") == ["I'm"]
 
