@@ -4,7 +4,7 @@ Urdu, Hindi, Bengali, Persian, Arabic and Thai report speech with the speaker's 
 complementiser ("ne kaha ki main ..."); translated word for word it gives "The minister said that I
 have not made any complaint", where English shifts the person ("that he had not"). The kind reports
 a first-person subject right after a past-tense reporting verb (rules/data/reporting-verbs.yaml),
-optionally with its listener ("told reporters"), and "that", when the words before the verb in its
+optionally with its listener and occasion ("told reporters after the talks"), and "that", when the words before the verb in its
 sentence have no first or second person (so the speaker is a third person, not "I said that I" or "my
 editor told me that I"), outside quotations and headings; with it, every later first-person subject of
 the same sentence (the rest of the speaker's words). An article whose own voice is first person (more
