@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import functools
 
+import regex
+
 from cleaner import gazetteer
 
 MONTHS = frozenset(
@@ -37,3 +39,15 @@ def reporting_verbs(tense: str = "any") -> frozenset[str]:
 def is_function_word(word: str) -> bool:
     """True for a closed-class word in any capitalisation."""
     return word.lower() in function_words()
+
+
+# The first-person words the speech rules look for ("I" only capitalised, the others in either case).
+FIRST_PERSON = ("I", "me", "my", "we", "us", "our")
+
+
+@functools.lru_cache(maxsize=8)
+def first_person_pattern(*extra: str) -> regex.Pattern[str]:
+    """A whole-word match of a first-person word (and of `extra` words, "ours", "you"), not inside a word
+    or a contraction ("I’m" and "we’re" do not match), in either case but for "I"."""
+    forms = "|".join(w if w == "I" else f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in (*FIRST_PERSON, *extra))
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}’'-])(?:{forms})(?![\p{{L}}\p{{N}}’'-])")

@@ -192,11 +192,21 @@ def _closes_quote(doc: Document, offset: int) -> bool:
     return doc.text[offset] == "”" or (doc.in_quote(offset) and not doc.in_quote(offset + 1))
 
 
+def _lost_opener(doc: Document, offset: int) -> bool:
+    """True for a straight mark after sentence punctuation that is the first of its paragraph: it closes a
+    quotation whose opening mark was lost (`development." Relevant analyst said.`), though unpaired."""
+    para = doc.paragraph_at(offset)
+    return para is not None and doc.text[offset] == '"' and '"' not in doc.text[para.start : offset]
+
+
 def _check_speaker(doc: Document, institutions: frozenset[str], max_words: int) -> Iterator[Hit]:
     for match in _patterns()["speaker"].finditer(doc.text, timeout=timeout_for(doc.text)):
         words = match.group("speaker").split()
-        if len(words) > max_words or words[-1] in _CONNECTORS or not _closes_quote(doc, match.start("close")):
+        close = match.start("close")
+        if len(words) > max_words or words[-1] in _CONNECTORS or not (_closes_quote(doc, close) or _lost_opener(doc, close)):
             continue
+        if words[0].lower() != "the" and words[-1].islower() and any(is_function_word(w) for w in words[1:]):
+            continue  # "Nothing else was said.", "This he said.": a sentence, not a speaker
         stop, verb = match.group("stop"), match.group("verb")
         speaker = _speaker_phrase(words, institutions)
         replacement = f"{',' if stop == '.' else stop}{match.group('close')} {speaker} {verb.lower()}."

@@ -27,7 +27,7 @@ from cleaner.kinds._quotes import OPEN, Mark, paragraph_marks
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, Option, Replacement
-from cleaner.wordclass import reporting_verbs
+from cleaner.wordclass import first_person_pattern, reporting_verbs
 
 KIND = "early-closer"
 OPTIONS = (
@@ -36,7 +36,7 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.NONE
 
-_FIRST_PERSON = regex.compile(r"(?<![\p{L}’'-])(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Oo]urs|[Mm]yself|[Oo]urselves)(?![\p{L}’'-])")
+_FIRST_PERSON = first_person_pattern("ours", "myself", "ourselves")
 _WORD = regex.compile(r"\p{L}+")
 _ANY_QUOTE = regex.compile(r"[“”\"«»„‘]")
 _CLOSER_AT_SENTENCE_END = regex.compile(r"(?<=[.!?])(?:[”\"]|''|’’)(?=[ \t]+\p{Lu})")  # TeX-style marks too

@@ -30,16 +30,16 @@ import regex
 from cleaner.document import Document, Span
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement
-from cleaner.wordclass import is_function_word, reporting_verbs
+from cleaner.wordclass import FIRST_PERSON, first_person_pattern, is_function_word, reporting_verbs
 
 KIND = "speech-seam"
 OPTIONS = (Option("max-share", NUMBER, "The largest share of unquoted sentences in the first person before a text counts as a first-person text.", default=0.5),)
 REPLACEMENT = Replacement.COMPUTED
 
 _QUOTE_MARKS = regex.compile(r"[“”\"«»„‘`]|(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])|’(?![\p{L}])")
-_FIRST_PERSON = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\p{L}\p{N}’'-])")
+_FIRST_PERSON = first_person_pattern()
 # The same words for a fast first scan (stdlib `re`, ASCII word boundaries: "I’m" counts too).
-_FIRST_PERSON_SCAN = re.compile(r"\b(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)\b")
+_FIRST_PERSON_SCAN = re.compile(r"\b(?:I|" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in FIRST_PERSON if w != "I") + r")\b")
 _LEAD = regex.compile(r"(?:[\p{L}\p{N}]+(?:[ \t]+[\p{L}\p{N}]+){0,3},[ \t]+)?")
 # Compiled in `build` with the reporting verbs as a named list, so the match backtracks to the verb.
 _SUBJECT = (

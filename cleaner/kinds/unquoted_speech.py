@@ -38,6 +38,7 @@ from cleaner.document import Document
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, Option, Replacement
+from cleaner.wordclass import first_person_pattern
 
 KIND = "unquoted-speech"
 OPTIONS = (Option("max-words", INTEGER, "The most words between the reporting verb and the comma or colon.", default=4),)
@@ -51,7 +52,7 @@ _ASIDE = regex.compile(r"(?:[ \t]+[\p{L}’'-]+){0,3},")
 _GAP = regex.compile(r"[ \t]+")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _CLAUSE_BREAK = regex.compile(r"[;:“”\"«»()]")
-_FIRST_PERSON = regex.compile(r"(?<![\p{L}’'-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\p{L}’'-])")
+_FIRST_PERSON = first_person_pattern()
 _SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
 # Romance languages write speech after a colon in lower case: "said: the second half was ours".
 _LOWER_START = regex.compile(r"(?<=\p{L}):[ \t]+(?P<word>\p{Ll}+)(?![\p{L}\p{N}’'.-])")

@@ -80,3 +80,11 @@ def test_said_after_a_common_noun_is_the_verb_unless_the_article_names_someone_s
     assert engine.check("The ferry from Port Said is late. Sultan Said of Oman waits.") == []
     assert engine.check("Said Hamdan spoke. The party member Said he would stay.") == []  # "Said" is a name here
     assert engine.check("Edward Said wrote it. The party member Said he would stay.") == []
+def test_a_qualified_speaker_and_a_lost_opening_mark() -> None:
+    text = 'Work on the pier starts in May. The harbour needs it badly." Some fishermen said.'
+    assert fixes(SPEAKER, text) == [('." Some fishermen said.', (',"' + " some fishermen said.",))]
+    assert fixes(SPEAKER, "“We sail at dawn.” Chinese officials said.") == [
+        (".” Chinese officials said.", (",” Chinese officials said.",))
+    ]
+    assert fixes(SPEAKER, "“We sail at dawn.” Nothing else was said.") == []
+    assert fixes(SPEAKER, 'He said "we sail at dawn." Then he left. "Two" Some fishermen said.') == []
