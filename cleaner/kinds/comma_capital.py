@@ -26,15 +26,10 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
-from cleaner.kinds.stray_capital import (
-    _NAME_LIKE,
-    _NOT_NOUN_ENDINGS,
-    _Evidence,
-    _check_function_words,
-    _in_title_run,
-    capitalised_words,
-    common_word_hits,
-)
+from cleaner.kinds._capital_runs import capitalised_words, in_title_run
+from cleaner.kinds._part_of_speech import NOT_NOUN_ENDINGS
+from cleaner.kinds._stray_common_word import Evidence, common_word_hits
+from cleaner.kinds._stray_function_word import NAME_LIKE, function_word_hits
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement
 from cleaner.wordclass import function_word_groups, function_words, reporting_verbs
@@ -67,11 +62,11 @@ def _check(doc: Document, min_count: int, min_rate: float, min_zipf: float) -> I
     if not any(comma in doc.text for comma in _COMMAS):
         return
     words = doc.words
-    evidence = _Evidence(doc)
+    evidence = Evidence(doc)
     counted = [i for i in _candidates(doc) if _counts(doc, words, i, evidence, min_zipf)]
     if len(counted) < max(min_count, min_rate * len(words) / 1000):
         return
-    reported = {hit.start for hit in _check_function_words(doc)} | {hit.start for hit in common_word_hits(doc)}
+    reported = {hit.start for hit in function_word_hits(doc)} | {hit.start for hit in common_word_hits(doc)}
     for i in counted:
         word = words[i]
         if word.start not in reported:
@@ -87,25 +82,25 @@ def _candidates(doc: Document) -> Iterator[int]:
             yield i
 
 
-def _counts(doc: Document, words: tuple[Word, ...], i: int, evidence: _Evidence, min_zipf: float) -> bool:
+def _counts(doc: Document, words: tuple[Word, ...], i: int, evidence: Evidence, min_zipf: float) -> bool:
     """True when word i is no name: a closed-class or number word, or a common word used in lower case."""
     text = regex.split(r"['’]", words[i].text)[0]
     low = text.lower()
     if text == "A" and _article_before_word(doc, words, i):
         return True  # "Zhao Liying , A serious mistake": the article before its noun phrase
-    if low in _NAME_LIKE or len(low) < 2:
+    if low in NAME_LIKE or len(low) < 2:
         return False  # "Will", "May", "Can", "Who", "I", and the letter "A" (a grade, a group)
     if words[i - 1].text in reporting_verbs():
         return False  # "the analyst said, In the past": an unmarked quotation starts with its capital
     if low in function_words() or low in _NUMBER_WORDS:
-        return not _in_title_run(doc, words, i) or low in _run_openers()
+        return not in_title_run(doc, words, i) or low in _run_openers()
     if text in capitalised_words() or text in lexicon.demonyms() or evidence.names(text):
         return False
     # A rarer word counts when its ending makes it an adverb or an abstract noun, never a name ("Resolutely").
-    rare_ok = low.endswith(_NOT_NOUN_ENDINGS) and lexicon.zipf(low) >= min_zipf - 1
+    rare_ok = low.endswith(NOT_NOUN_ENDINGS) and lexicon.zipf(low) >= min_zipf - 1
     if low not in lexicon.lowercase_words() or (lexicon.zipf(low) < min_zipf and not rare_ok):
         return False
-    return not _in_title_run(doc, words, i)
+    return not in_title_run(doc, words, i)
 
 
 def _article_before_word(doc: Document, words: tuple[Word, ...], i: int) -> bool:

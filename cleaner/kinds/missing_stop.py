@@ -30,6 +30,7 @@ from typing import Callable, Iterator
 
 from cleaner import lexicon
 from cleaner.document import Document, Word
+from cleaner.kinds._capital_runs import capitalised_words
 from cleaner.model import Hit, Rule
 from cleaner.schema import Replacement
 from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
@@ -124,8 +125,6 @@ def _find(doc: Document) -> Iterator[Hit]:
 def _fronted_adverbs(doc: Document) -> Iterator[Hit]:
     """A capitalised common word and a comma after a lower-case word, then a subject: "in the future Today, the
     association announced". A name in apposition there is in the name tables or capitalised again in the article."""
-    from cleaner.kinds.stray_capital import capitalised_words  # the stray-capital kind imports this module
-
     text = doc.text
     words = doc.words
     for comma in _FRONTED.finditer(text):
@@ -155,8 +154,6 @@ def _bare_noun_subjects(doc: Document) -> Iterator[Hit]:
     """A capitalised common word after a lower-case content word, opening a bare noun phrase with an auxiliary
     after it: "by that hour Armed smuggling gangs have tried". A name or a title would capitalise the
     noun too; a word the article uses as a name (capitalised again, never in lower case) is left alone."""
-    from cleaner.kinds.stray_capital import capitalised_words  # the stray-capital kind imports this module
-
     text = doc.text
     words = doc.words
     vocabulary = doc.vocabulary

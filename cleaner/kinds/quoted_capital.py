@@ -17,7 +17,7 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document
-from cleaner.kinds.stray_capital import capitalised_words, is_title_case
+from cleaner.kinds._capital_runs import capitalised_words, is_title_case
 from cleaner.model import Hit, Rule
 from cleaner.schema import Replacement
 from cleaner.wordclass import function_words, reporting_verbs

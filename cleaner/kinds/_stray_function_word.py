@@ -1,0 +1,214 @@
+"""`stray-capital`, form `function-word`: a closed-class word capitalised mid-sentence ("when Both parties").
+
+What counts is in the kind's docstring (stray_capital.py). The hits are found once per document:
+the common-word form weighs them as evidence too.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Iterator
+
+from cleaner import lexicon
+from cleaner.document import Document, Word
+from cleaner.kinds._capital_place import before_place
+from cleaner.kinds._capital_runs import MINOR, in_title_run, is_content_capital, name_words
+from cleaner.kinds._part_of_speech import DETERMINERS, is_adjective
+from cleaner.kinds._sentence_position import DASHES, gap_before, mid_sentence, next_joined
+from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
+from cleaner.kinds.missing_stop import claimed_capitals
+from cleaner.model import Hit, Safety
+from cleaner.wordclass import MONTHS, function_word_groups, function_words, reporting_verbs
+
+# Closed-class words that are also common names or titles on their own (Will Smith, Can Dündar, The Who).
+NAME_LIKE = frozenset({"will", "may", "can", "who", "us", "i", "mine"})
+_SUBJECTS = frozenset("i we you he she it they this there".split())
+# Subjects that open a clause; after a capitalised word with a verb next they mark a lost sentence break.
+_CLAUSE_SUBJECTS = frozenset("we he she it they there".split())
+_DEMONSTRATIVE_SUBJECTS = frozenset("this".split())
+# Words that stand before the article "a" and never before a letter or grade: "such a", "quite a".
+_PREDETERMINERS = frozenset("such quite rather what half".split())
+
+
+def _after_semicolon(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when only a semicolon and blanks stand between word i and a lower-case word: "Harris; For the"."""
+    if i == 0 or words[i].text.lower() in _SUBJECTS:
+        return False  # "cuttings; You can": a subject after a semicolon reads as a new sentence's
+    return gap_before(doc, words, i) == ";" and words[i - 1].text[-1:].islower() \
+        and "\n" not in doc.text[words[i - 1].end : words[i].start]
+
+
+def _before_date(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    nxt = words[i + 1] if i + 1 < len(words) else None
+    if nxt is None or doc.text[words[i].end : nxt.start].strip():
+        return False
+    if nxt.text.isdigit() and len(nxt.text) == 4:
+        return True
+    after = words[i + 2] if i + 2 < len(words) else None
+    return nxt.text in MONTHS and after is not None and after.text.isdigit()
+
+
+def function_word_hits(doc: Document) -> Iterator[Hit]:
+    """The function-word form's hits."""
+    # The common-word form weighs these hits too: found once per document for both rules.
+    return iter(doc.shared("function-word-capitals", lambda d: tuple(_find_function_words(d))))
+
+
+def _find_function_words(doc: Document) -> Iterator[Hit]:
+    words = doc.words
+    capitals = _function_capitals()
+    claimed = claimed_capitals(doc)  # a lost full stop before a clause is the missing-stop kind's (PU138)
+    for i, word in enumerate(words):
+        if word.text == "A" and _stray_article(doc, words, i):
+            yield Hit(word.start, word.end, ("a",), message="“A” is capitalised in the middle of a sentence.")
+            continue
+        if word.text not in capitals or word.start in claimed:
+            continue
+        low = word.text.lower()
+        if not (mid_sentence(doc, words, i) or _after_semicolon(doc, words, i)) or _abbreviation(doc, word):
+            continue
+        # Inside a run of capitals, only a preposition before a date ("Strategy In February") is surely
+        # lower case; a run breaker is offered lower case only: the run may be a name translated word by
+        # word ("United We Can"), and lowering one word would leave the rest looking like stray capitals.
+        doubtful = in_title_run(doc, words, i) and not _before_date(doc, words, i)
+        if doubtful and not (_run_breaker(doc, words, i) or before_place(doc, words, i)):
+            continue
+        gap = gap_before(doc, words, i)
+        if gap == "," and low in _SUBJECTS:
+            continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
+        if gap == "," and words[i - 1].text in reporting_verbs():
+            continue  # "the analyst said, The market will": an unmarked quotation starts with its capital
+        if gap[-1:] in DASHES and _clause_after_dash(doc, words, i):
+            continue  # "the detective service – This man confessed": a new sentence after a dash, its stop lost
+        yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.",
+                  safety=Safety.SUGGEST if doubtful else None)
+
+
+def _clause_after_dash(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a subject pronoun or a demonstrative after a dash has a verb after it: a clause, not a stray.
+
+    "maybe some without - They don't belong", "the service – This person confessed": the writer (or
+    the engine) started a sentence after the dash; the capital is its own, and lowering it would hide
+    the lost full stop. A preposition or an article after a dash stays a stray ("meetings – On a basis").
+    """
+    low = words[i].text.lower()
+    if low not in _SUBJECTS or low == "i":
+        return False
+    nxt = next_joined(doc, words, i)
+    if nxt is None or not nxt.text[:1].islower():
+        return False
+    if low in _DEMONSTRATIVE_SUBJECTS:  # "This person confessed": a noun, then a verb
+        nxt = next_joined(doc, words, i + 1) or nxt
+    verb = nxt.text.split("’")[0].split("'")[0]
+    return verb in _clause_verbs_table() or verb in reporting_verbs() or (verb.endswith("ed") and len(verb) > 4) \
+        or "’" in nxt.text or "'" in nxt.text
+
+
+def _stray_article(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True for the article "A" mid-sentence after a lower-case word and before an adjective with its noun
+    ("keep A complete victory") or after a predeterminer ("such A record").
+
+    The letter "A" names a grade, a group or a key after a noun ("Group A", "vitamin A", "type A"),
+    and none of those is followed by an adjective and a noun in lower case, nor preceded by "such".
+    """
+    if not (0 < i < len(words) - 2) or not mid_sentence(doc, words, i):
+        return False
+    prev, nxt, after = words[i - 1], words[i + 1], words[i + 2]
+    if not prev.text.islower() or prev.text in DETERMINERS or prev.text == "an":
+        return False
+    if doc.text[words[i].end : nxt.start] != " " or not nxt.text.isalpha() or not nxt.text.islower():
+        return False
+    if prev.text in _PREDETERMINERS:
+        return nxt.text not in function_words()
+    if not (is_adjective(nxt.text) and doc.text[nxt.end : after.start] == " " and after.text.islower()
+            and after.text.isalpha() and after.text not in function_words() and lexicon.zipf(after.text) >= 3.0):
+        return False
+    # "watch the dunes A strong gale can move": a subject with its verb after it is a lost sentence break.
+    then = words[i + 3].text if i + 3 < len(words) else ""
+    return then not in _clause_verbs_table()
+
+
+@functools.lru_cache(maxsize=1)
+def _clause_verbs_table() -> frozenset[str]:
+    groups = function_word_groups()
+    return frozenset(groups["auxiliaries"] | groups["adverbs"])
+
+
+def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised closed-class word inside a capitalised run starts a clause or joins two names.
+
+    A subject with its verb ("Nanning City There were heavy rains": a lost full stop) or a
+    coordinator between two full names ("Antonio Tajani And Matteo Salvini") is not a title's word:
+    titles capitalise the verb too ("And Then There Were None"), and one-word pairs ("Marks And
+    Spencer", "Bosnia And Herzegovina") are left alone.
+    """
+    low = words[i].text.lower()
+    if low in _CLAUSE_SUBJECTS:
+        return _subject_after_name(doc, words, i)
+    if low in ("and", "or"):
+        if name_words(doc, words, i, -1) >= 2 and name_words(doc, words, i, 1) >= 2:
+            return True
+    return _ends_run_before_lower(doc, words, i) or _before_demonym_noun(doc, words, i)
+
+
+def _before_demonym_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when an article or determiner is followed by a nationality and a lower-case noun.
+
+    "playing The Japanese team": a nationality adjective qualifying a common noun makes no
+    title, which would capitalise the noun too ("The Japanese House" is left alone).
+    """
+    if words[i].text.lower() not in function_word_groups()["articles"] | DETERMINERS:
+        return False
+    nationality = next_joined(doc, words, i)
+    if nationality is None or nationality.text not in lexicon.demonyms():
+        return False
+    noun = next_joined(doc, words, i + 1)
+    return (noun is not None and noun.text.islower() and len(noun.text) > 2
+            and noun.text not in function_words() and lexicon.zipf(noun.text) >= 3.0)
+
+
+def _subject_after_name(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised subject pronoun follows a capitalised word and a verb follows it.
+
+    "Olaf Schulz He won", "Meloni She spoke": a title capitalises its verb, so a lower-case word
+    after the pronoun that is a verb or a content word marks a lost sentence break or a doubled
+    subject. "He" and "She" are also Chinese family and given names ("Liu He said"): after a
+    single pinyin syllable they are left alone.
+    """
+    nxt, prev = next_joined(doc, words, i), words[i - 1]
+    if nxt is None or not prev.text[:1].isupper() or prev.text.endswith(("’s", "'s")):
+        return False  # "Stephen King's It was filmed": a title after a possessive
+    if words[i].text in ("He", "She") and _SYLLABLE.fullmatch(prev.text.lower()):
+        return False
+    if nxt.text in function_word_groups()["auxiliaries"] | reporting_verbs():
+        return True
+    return (nxt.text.islower() and len(nxt.text) > 2 and nxt.text not in function_words()
+            and lexicon.zipf(nxt.text) >= 3.0)
+
+
+def _ends_run_before_lower(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when the capitalised run stops at word i and a lower-case content word follows it.
+
+    A title capitalises its content words, so "Democrat Party And coming out" is no title: the
+    run "Democrat Party" is a name and "And" starts the sentence's own words. Only a title's minor
+    words (the, of, a ...) may follow in lower case, so "Gerard Piqué If not" is no title either.
+    """
+    nxt = next_joined(doc, words, i)
+    if nxt is None or not nxt.text.islower() or len(nxt.text) < 2 or nxt.text in MINOR:
+        return False
+    prev = words[i - 1]
+    if prev.text.endswith(("’s", "'s")):
+        return False  # "Pixar's Up was a hit": a title after a possessive
+    return not doc.text[prev.end : words[i].start].strip() and is_content_capital(prev)
+
+
+@functools.lru_cache(maxsize=1)
+def _function_capitals() -> frozenset[str]:
+    """Capitalised closed-class words ("The", "In", "Both"); not "A" (a letter, a grade) or name-like ones."""
+    return frozenset(w.capitalize() for w in function_words() - NAME_LIKE if len(w) > 1)
+
+
+def _abbreviation(doc: Document, word: Word) -> bool:
+    """"No. 10", "No 10": the abbreviation of number, not the word no."""
+    rest = doc.text[word.end : word.end + 3]
+    return word.text == "No" and (rest[:1] == "." or rest.lstrip()[:1].isdigit())
