@@ -34,6 +34,7 @@ _SIGNATURE = ("str", "int", "list", "dict", "dict", "dict", "list", "int", "tupl
 # machine) keep their own entry instead of pruning this one at each start.
 _ENTRY = "regexcode3"  # 3: each pattern's arguments as a list (2: as a JSON string)
 _LIMIT = 2000  # patterns kept; more means someone compiles per text, which this cannot help
+_SESSION_CACHE = 2 * _LIMIT  # regex's own pattern cache within a session (its default is 500)
 
 
 _STORED: dict[str, dict[str, list[Any]]] = {}  # per cache key: the entries installed in this process
@@ -140,11 +141,19 @@ def _recording(main: Any, recorded: dict[str, list[Any]], stored: dict[str, list
                 recorded[_entry_key(pattern, flags)] = encoded
         return result
 
+    # regex keeps 500 patterns and, past that, drops a random fifth along with the locale flag of the
+    # pattern being compiled, which is then never recorded (nor found at the next start): the rule
+    # pack compiles about 900. The block keeps them all; the limit is restored when it ends.
+    real_limit = getattr(main, "_MAXCACHE", None)
     main._regex, main._compile = _Capturing(real_core, captured), compile_and_record
+    if isinstance(real_limit, int):
+        main._MAXCACHE = max(real_limit, _SESSION_CACHE)
     try:
         yield
     finally:
         main._regex, main._compile = real_core, real_compile
+        if isinstance(real_limit, int):
+            main._MAXCACHE = real_limit
 
 
 class _Capturing:

@@ -236,6 +236,53 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     assert compiled.search("he said so").span() == (3, 7)
 
 
+def _stored_patterns(cache: Path) -> set[str]:
+    """The `regex` patterns (not the stdlib ones) in the regex store of a cache folder."""
+    from cleaner import regex_cache
+
+    keys: set[str] = set()
+    for entry in (cache / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"):
+        keys |= {k for k in marshal.loads(entry.read_bytes().partition(b"\n")[2]) if not k.startswith(regex_cache._STDLIB)}
+    return keys
+
+
+def test_regex_cache_records_more_patterns_than_regex_keeps(tmp_path: Path, monkeypatch) -> None:
+    # regex keeps 500 patterns and, past that, drops a random fifth together with the flag the store
+    # needs of the pattern being compiled: the rule pack compiles about 900, and those lost at each
+    # drop were parsed again at every start (the country table's pattern: 70 ms).
+    import regex
+
+    from cleaner import regex_cache
+
+    monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
+    patterns = [rf"\bword{i}\b" for i in range(1200)]
+    regex.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session():
+        for pattern in patterns:
+            regex.compile(pattern)
+    regex.compile(r"\bafter\b")  # outside the block regex keeps its own limit again
+    assert {f"0\0{p}" for p in patterns} <= _stored_patterns(tmp_path)
+    assert regex._main._MAXCACHE == 500
+    regex.purge()
+    regex_cache.reset()
+
+
+@pytest.mark.slow
+def test_rule_patterns_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # A pattern built from a set in its iteration order is another string in every process, so it is
+    # never found in the store and is parsed again at every start: every builtin pattern must be one string.
+    stored = []
+    for seed in ("1", "2"):
+        cache = tmp_path / seed
+        env = {**os.environ, "CLEANER_CACHE_DIR": str(cache), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "cleaner.cli", "check", "--no-readability", str(SEED)],
+                       capture_output=True, env=env, cwd=ROOT, timeout=300, check=False)
+        stored.append(_stored_patterns(cache))
+    assert len(stored[0]) > 200  # the probe sees the builtin pack's patterns
+    assert sorted(stored[0] ^ stored[1], key=len)[-3:] == []
+
+
 def test_plain_check_runs_without_typer(tmp_path: Path) -> None:
     # `cleaner check FILE` (with at most --format, --no-readability, --color) takes the typer-free
     # path; any other option sends the same check through typer.
