@@ -226,8 +226,10 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"):
         header, _, payload = entry.read_bytes().partition(b"\n")
         value = marshal.loads(payload)
-        for opcodes in value.values():
+        for key, packed in value.items():
+            opcodes = regex_cache._unpack(packed)
             opcodes[2] = [999999, 1, 2]
+            value[key] = regex_cache._pack(opcodes)
         entry.write_bytes(header + b"\n" + marshal.dumps(value))
     regex.purge()
     regex_cache.reset()
