@@ -355,3 +355,45 @@ def test_console_script_exit_keeps_output_and_code(tmp_path: Path) -> None:
     closed.stdout.close()  # the reader goes away: the closed pipe's exit code, without a traceback
     assert closed.wait(timeout=120) == ExitCode.BROKEN_PIPE
     assert b"Traceback" not in closed.stderr.read()
+
+
+def _builtin_rule(code: str):
+    from cleaner.loader import load_rules
+
+    return next(rule for rule in load_rules() if rule.code == code)
+
+
+def test_organisation_calque_compiles_only_the_anchors_an_article_has(monkeypatch) -> None:
+    # NM112 files 600 renderings under their rarest word; a pattern is compiled when an article has
+    # that word, so a start compiles none of them and a check only those it needs.
+    from cleaner.document import Document
+    from cleaner.kinds import organisation_calque
+
+    compiled: list[tuple[str, ...]] = []
+    real = organisation_calque._compile
+    monkeypatch.setattr(organisation_calque, "_compile", lambda texts: compiled.append(tuple(texts)) or real(texts))
+    check = organisation_calque.build(_builtin_rule("NM112"))
+    assert compiled == []
+    hits = list(check(Document("Shares of Millet rose 4% after the smartphone maker unveiled a new phone.")))
+    assert [(h.start, h.end) for h in hits] == [(10, 16)]
+    assert 1 <= len(compiled) <= 3 and any("Millet" in texts for texts in compiled)
+    list(check(Document("Shares of Millet fell again.")))
+    assert len(compiled) <= 3  # compiled once per build, not per text
+
+
+def test_known_names_indexes_families_only_when_a_word_needs_it(monkeypatch) -> None:
+    # NM103's vowel-slip index (every listed family by its consonants) is built at the first unknown
+    # capitalised word of six letters or more, not at start.
+    from cleaner.document import Document
+    from cleaner.kinds import known_names
+
+    calls: list[int] = []
+    real = known_names._families_by_consonants
+    monkeypatch.setattr(known_names, "_families_by_consonants", lambda listed: calls.append(1) or real(listed))
+    check = known_names.build(_builtin_rule("NM103"))
+    assert calls == []
+    list(check(Document("The mayor met the council on Monday.")))
+    assert calls == []
+    list(check(Document("President Louis Abenader spoke on Monday. President Louis Abenader left.")))
+    list(check(Document("President Louis Abenader spoke again.")))
+    assert calls == [1]
