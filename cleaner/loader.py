@@ -49,7 +49,8 @@ def load_rules(folders: tuple[Path, ...] | None = None) -> tuple[Rule, ...]:
     """
     # A relative folder means another folder after a chdir: the working folder is part of the key.
     relative = folders is not None and any(not folder.is_absolute() for folder in folders)
-    return _load_rules(folders, os.getcwd() if relative else None)
+    # The default spelled out, so that `load_rules()` and `load_rules((builtin,))` share one load.
+    return _load_rules(folders or (builtin_rules_dir(),), os.getcwd() if relative else None)
 
 
 

@@ -226,14 +226,63 @@ def test_regex_cache_ignores_a_damaged_entry(tmp_path: Path, monkeypatch) -> Non
     for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"):
         header, _, payload = entry.read_bytes().partition(b"\n")
         value = marshal.loads(payload)
-        for opcodes in value.values():
+        for key, packed in value.items():
+            opcodes = regex_cache._unpack(packed)
             opcodes[2] = [999999, 1, 2]
+            value[key] = regex_cache._pack(opcodes)
         entry.write_bytes(header + b"\n" + marshal.dumps(value))
     regex.purge()
     regex_cache.reset()
     with regex_cache.warm_session():
         compiled = regex.compile(r"\bsaid\b", regex.VERSION0)
     assert compiled.search("he said so").span() == (3, 7)
+
+
+def _stored_patterns(cache: Path) -> set[str]:
+    """The `regex` patterns (not the stdlib ones) in the regex store of a cache folder."""
+    from cleaner import regex_cache
+
+    keys: set[str] = set()
+    for entry in (cache / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"):
+        keys |= {k for k in marshal.loads(entry.read_bytes().partition(b"\n")[2]) if not k.startswith(regex_cache._STDLIB)}
+    return keys
+
+
+def test_regex_cache_records_more_patterns_than_regex_keeps(tmp_path: Path, monkeypatch) -> None:
+    # regex keeps 500 patterns and, past that, drops a random fifth together with the flag the store
+    # needs of the pattern being compiled: the rule pack compiles about 900, and those lost at each
+    # drop were parsed again at every start (the country table's pattern: 70 ms).
+    import regex
+
+    from cleaner import regex_cache
+
+    monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
+    patterns = [rf"\bword{i}\b" for i in range(1200)]
+    regex.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session():
+        for pattern in patterns:
+            regex.compile(pattern)
+    regex.compile(r"\bafter\b")  # outside the block regex keeps its own limit again
+    assert {f"0\0{p}" for p in patterns} <= _stored_patterns(tmp_path)
+    assert regex._main._MAXCACHE == 500
+    regex.purge()
+    regex_cache.reset()
+
+
+@pytest.mark.slow
+def test_rule_patterns_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    # A pattern built from a set in its iteration order is another string in every process, so it is
+    # never found in the store and is parsed again at every start: every builtin pattern must be one string.
+    stored = []
+    for seed in ("1", "2"):
+        cache = tmp_path / seed
+        env = {**os.environ, "CLEANER_CACHE_DIR": str(cache), "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "cleaner.cli", "check", "--no-readability", str(SEED)],
+                       capture_output=True, env=env, cwd=ROOT, timeout=300, check=False)
+        stored.append(_stored_patterns(cache))
+    assert len(stored[0]) > 200  # the probe sees the builtin pack's patterns
+    assert sorted(stored[0] ^ stored[1], key=len)[-3:] == []
 
 
 def test_plain_check_runs_without_typer(tmp_path: Path) -> None:
@@ -306,3 +355,45 @@ def test_console_script_exit_keeps_output_and_code(tmp_path: Path) -> None:
     closed.stdout.close()  # the reader goes away: the closed pipe's exit code, without a traceback
     assert closed.wait(timeout=120) == ExitCode.BROKEN_PIPE
     assert b"Traceback" not in closed.stderr.read()
+
+
+def _builtin_rule(code: str):
+    from cleaner.loader import load_rules
+
+    return next(rule for rule in load_rules() if rule.code == code)
+
+
+def test_organisation_calque_compiles_only_the_anchors_an_article_has(monkeypatch) -> None:
+    # NM112 files 600 renderings under their rarest word; a pattern is compiled when an article has
+    # that word, so a start compiles none of them and a check only those it needs.
+    from cleaner.document import Document
+    from cleaner.kinds import organisation_calque
+
+    compiled: list[tuple[str, ...]] = []
+    real = organisation_calque._compile
+    monkeypatch.setattr(organisation_calque, "_compile", lambda texts: compiled.append(tuple(texts)) or real(texts))
+    check = organisation_calque.build(_builtin_rule("NM112"))
+    assert compiled == []
+    hits = list(check(Document("Shares of Millet rose 4% after the smartphone maker unveiled a new phone.")))
+    assert [(h.start, h.end) for h in hits] == [(10, 16)]
+    assert 1 <= len(compiled) <= 3 and any("Millet" in texts for texts in compiled)
+    list(check(Document("Shares of Millet fell again.")))
+    assert len(compiled) <= 3  # compiled once per build, not per text
+
+
+def test_known_names_indexes_families_only_when_a_word_needs_it(monkeypatch) -> None:
+    # NM103's vowel-slip index (every listed family by its consonants) is built at the first unknown
+    # capitalised word of six letters or more, not at start.
+    from cleaner.document import Document
+    from cleaner.kinds import known_names
+
+    calls: list[int] = []
+    real = known_names._families_by_consonants
+    monkeypatch.setattr(known_names, "_families_by_consonants", lambda listed: calls.append(1) or real(listed))
+    check = known_names.build(_builtin_rule("NM103"))
+    assert calls == []
+    list(check(Document("The mayor met the council on Monday.")))
+    assert calls == []
+    list(check(Document("President Louis Abenader spoke on Monday. President Louis Abenader left.")))
+    list(check(Document("President Louis Abenader spoke again.")))
+    assert calls == [1]

@@ -79,7 +79,9 @@ def _pair_pattern() -> regex.Pattern[str]:
     table = lexicon.countries()
     # A country's other names count too ("US", "UK", "Britain", "Republic of Korea"): the same table.
     every = {n for n in table} | {a for country in table.values() for a in country.aliases}
-    names = sorted((n for n in every if "," not in n and "(" not in n), key=len, reverse=True)
+    # Ties in length are broken by the name itself: the set's order changes with the hash seed, and a
+    # pattern string that changes from run to run is never found in the compiled-pattern cache (70 ms).
+    names = sorted((n for n in every if "," not in n and "(" not in n), key=lambda n: (-len(n), n))
     alternatives = "|".join(regex.escape(n) for n in names)
     # Matched right to left ((?r)) from the window's end, so the alternation runs at one place only.
     return regex.compile(

@@ -69,7 +69,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         for word in set(name.words):
             by_word.setdefault(word, []).append(name)
     titles = frozenset(rule.options["titles"])
-    by_vowels = _families_by_consonants(listed)
+    families: list[dict[str, list[Listed]]] = []  # built when a mention first needs it: most short texts never do
+
+    def by_vowels() -> dict[str, list[Listed]]:
+        if not families:
+            families.append(_families_by_consonants(listed))
+        return families[0]
 
     def check(doc: Document) -> Iterator[Hit]:
         countries = _Countries(doc)
@@ -81,7 +86,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     if hit and (not name.person or _rare_family(name) or _titled(doc, mention, titles)
                                 or countries.named(name.country)):
                         yield hit
-            if by_vowels and texts[-1] not in by_word:
+            if texts[-1] not in by_word:
                 yield from _vowel_family(doc, mention, by_vowels, titles)
         yield from sino_readings(doc, countries.named)
         yield from mixed_readings(doc, countries.named)
@@ -91,15 +96,21 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 def _families_by_consonants(listed: list[Listed]) -> dict[str, list[Listed]]:
-    """Listed people whose family name is rare in English and six letters or more, by its consonants."""
+    """Listed people whose family name is six letters or more, by its consonants (whether English has the
+    name is asked only of those a word meets: `_rare_families`)."""
     out: dict[str, list[Listed]] = {}
     for name in listed:
-        if name.person and len(name.family) >= 6 and lexicon.zipf(name.family) == 0 and name.family.isalpha():
+        if name.person and len(name.family) >= 6 and name.family.isalpha():
             out.setdefault(nm.skeleton(nm.fold(name.family)), []).append(name)
     return out
 
 
-def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: dict[str, list[Listed]],
+def _rare_families(candidates: Iterable[Listed]) -> list[Listed]:
+    """The candidates whose family name is rare in English (unknown to the word-frequency table)."""
+    return [name for name in candidates if lexicon.zipf(name.family) == 0]
+
+
+def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: Callable[[], dict[str, list[Listed]]],
                   titles: frozenset[str]) -> Iterator[Hit]:
     """A listed family name with one vowel respelled and no other word of the name kept ("President
     Louis Abenader" for Luis Abinader): reported when a title stands right before the name, the word is
@@ -108,7 +119,8 @@ def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: dict[str, list[
     text = word.text
     if len(text) < 6 or not text.isalpha() or lexicon.zipf(text) > 0:
         return
-    found = {n.family for n in by_vowels.get(nm.skeleton(nm.fold(text)), ()) if _one_vowel(text, n.family)}
+    candidates = _rare_families(by_vowels().get(nm.skeleton(nm.fold(text)), ()))
+    found = {n.family for n in candidates if _one_vowel(text, n.family)}
     if len(found) != 1 or next(iter(found)) in doc.text:
         return  # two listed families one vowel away, or the listed spelling is in the article (NM102's case)
     family = found.pop()

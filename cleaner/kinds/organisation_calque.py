@@ -77,7 +77,15 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     by_anchor: dict[str, list[str]] = {}
     for text in sorted({r.text for found in by_key.values() for r in found}, key=lambda t: (-len(t), t)):
         by_anchor.setdefault(_anchor(text), []).append(text)
-    anchors = {anchor: (_forms(anchor, group), _compile(group), _neighbours(anchor, group)) for anchor, group in by_anchor.items()}
+    # The patterns are compiled when an article first has their anchor word: a short text has few of the 600.
+    patterns: dict[str, regex.Pattern[str]] = {}
+
+    def pattern_for(anchor: str) -> regex.Pattern[str]:
+        if anchor not in patterns:
+            patterns[anchor] = _compile(by_anchor[anchor])
+        return patterns[anchor]
+
+    anchors = {anchor: (_forms(anchor, group), pattern_for, _neighbours(anchor, group)) for anchor, group in by_anchor.items()}
 
     def check(doc: Document) -> Iterator[Hit]:
         seen = _Seen(doc)
@@ -119,20 +127,20 @@ def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
     one pass over the word stream finds them, a look at the words beside each drops most, and only
     then is the anchor's pattern tried around it."""
     vocabulary = doc.vocabulary
-    wanted: dict[str, tuple[regex.Pattern[str], frozenset[str] | None]] = {}
-    for anchor, ((lower, title), odd, ), pattern, neighbours in ((a, v[0], v[1], v[2]) for a, v in anchors.items()):
+    wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], frozenset[str] | None]] = {}
+    for anchor, ((lower, title), odd, ), pattern_for, neighbours in ((a, v[0], v[1], v[2]) for a, v in anchors.items()):
         for form in (*odd, *([lower] if lower in vocabulary.lower else ()), *([title] if title in vocabulary.capitalised else ())):
-            wanted[form] = (pattern, neighbours)
+            wanted[form] = (anchor, pattern_for, neighbours)
     if not wanted:
         return []
     text, words = doc.text, doc.words
     out: dict[int, regex.Match[str]] = {}
     for i in [i for i, w in enumerate(words) if w[2] in wanted]:
         start, end, word = words[i]
-        pattern, neighbours = wanted[word]
+        anchor, pattern_for, neighbours = wanted[word]
         if neighbours is not None and not _beside(words, i, neighbours):
             continue
-        for match in pattern.finditer(text, max(0, start - 80), min(len(text), end + 80)):
+        for match in pattern_for(anchor).finditer(text, max(0, start - 80), min(len(text), end + 80)):
             previous = out.get(match.start())
             if match.start() <= start < match.end() and (previous is None or previous.end() < match.end()):
                 out[match.start()] = match
