@@ -102,7 +102,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                         yield hit
             if texts[-1] in by_word or len(texts[-1]) < 5:
                 continue
-                yield from _vowel_family(doc, mention, by_vowels, titles)
+            yield from _vowel_family(doc, mention, by_vowels, titles)
             for size in (2, 3):
                 if len(texts) >= size and _sound_key(texts[-size:]) in by_sound():
                     yield from _whole_name(doc, mention, size, by_sound(), titles, countries)
