@@ -1,8 +1,9 @@
 """`known-names`: a public figure's or organisation's name garbled by translation ("Georgia Meloni", "Tokaev").
 
 The names come from the packaged public-figure table (lexicon.people(), regenerated from the CIA
-World Factbook by scripts/build_lexicon.py) and from the rule's own `names` list, where a team adds
-the people and organisations it writes about. In `names`, a person's family name is written in
+World Factbook by scripts/build_lexicon.py), from the rule's gazetteers (a list of names, or a mapping
+of country -> names such as rules/data/world-figures.yaml: the country is the person's) and from the
+rule's own `names` list, where a team adds the people and organisations it writes about. In `names`, a person's family name is written in
 capitals as the Factbook does ("Kassym-Jomart TOKAYEV", "LEE Jae-myung"); a name without capitals
 is an organisation ("Dezan Shira").
 
@@ -19,6 +20,8 @@ or role stands before the name, so a namesake of a common family name is left al
 A listed Korean figure's name read in Mandarin from its characters ("Yin Xiyue" for Yoon Suk-yeol,
 in text translated from Chinese) is reported too: see cleaner.kinds._sino_reading; so is a listed
 Taiwanese figure's name in mainland pinyin ("Cai Yingwen" for Tsai Ing-wen): cleaner.kinds._wade_giles.
+A name with no word kept ("Boriss Pistorious") is matched by the family name's consonants (_whole_name).
+A given name's other established spelling (Sergei / Sergey) and umlauts written out (Mueller) are not reported.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._sino_reading import _pinyin_syllables, mixed_readings, sino_readings
+from cleaner.kinds._name_spelling import established_given as _established_given
+from cleaner.kinds._name_spelling import own_spelling as _own_spelling
 from cleaner.kinds._support import OptionError
 from cleaner.kinds._wade_giles import taiwan_pinyin
 from cleaner.model import Hit, Rule
@@ -69,25 +74,38 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         for word in set(name.words):
             by_word.setdefault(word, []).append(name)
     titles = frozenset(rule.options["titles"])
-    families: list[dict[str, list[Listed]]] = []  # built when a mention first needs it: most short texts never do
+    families: dict[str, dict] = {}  # built when a mention first needs them: most short texts never do
 
     def by_vowels() -> dict[str, list[Listed]]:
-        if not families:
-            families.append(_families_by_consonants(listed))
-        return families[0]
+        if "vowels" not in families:
+            families["vowels"] = _families_by_consonants(listed)
+        return families["vowels"]
+
+    def by_sound() -> dict[tuple[str, str, int], list[Listed]]:
+        if "sound" not in families:
+            families["sound"] = _families_by_sound(listed)
+        return families["sound"]
 
     def check(doc: Document) -> Iterator[Hit]:
         countries = _Countries(doc)
+        quiet: set[tuple[str, ...]] = set()  # mentions whose words match no listed name: an article repeats them
         for mention in nm.mentions(doc):
             texts = mention.texts
-            for i, word in enumerate(texts):
-                for name in by_word.get(word, ()):
-                    hit = _compare(doc, mention, i, name, exact)
-                    if hit and (not name.person or _rare_family(name) or _titled(doc, mention, titles)
-                                or countries.named(name.country)):
+            if texts not in quiet:
+                hits = [(h, n) for i, word in enumerate(texts) for n in by_word.get(word, ())
+                        if (h := _compare(doc, mention, i, n, exact))]
+                if not hits:
+                    quiet.add(texts)
+                for hit, name in hits:
+                    if (not name.person or _rare_family(name) or _titled(doc, mention, titles)
+                            or countries.named(name.country)):
                         yield hit
-            if texts[-1] not in by_word:
-                yield from _vowel_family(doc, mention, by_vowels, titles)
+            if texts[-1] in by_word or len(texts[-1]) < 5:
+                continue
+            yield from _vowel_family(doc, mention, by_vowels, titles)
+            for size in (2, 3):
+                if len(texts) >= size and _sound_key(texts[-size:]) in by_sound():
+                    yield from _whole_name(doc, mention, size, by_sound(), titles, countries)
         yield from sino_readings(doc, countries.named)
         yield from mixed_readings(doc, countries.named)
         yield from taiwan_pinyin(doc, countries.named)
@@ -110,6 +128,20 @@ def _rare_families(candidates: Iterable[Listed]) -> list[Listed]:
     return [name for name in candidates if lexicon.zipf(name.family) == 0]
 
 
+def _families_by_sound(listed: list[Listed]) -> dict[tuple[str, str, int], list[Listed]]:
+    """Listed people named given name first, family name of five letters or more, by the family name's
+    consonants, the first letter of the name and its number of words."""
+    out: dict[tuple[str, str, int], list[Listed]] = {}
+    for name in listed:
+        if name.person and len(name.family) >= 5 and name.words[-1] == name.family and len(name.words) in (2, 3):
+            out.setdefault(_sound_key(name.words), []).append(name)
+    return out
+
+
+def _sound_key(words: tuple[str, ...]) -> tuple[str, str, int]:
+    return nm.skeleton(nm.fold(words[-1])), nm.fold(words[0])[:1], len(words)
+
+
 def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: Callable[[], dict[str, list[Listed]]],
                   titles: frozenset[str]) -> Iterator[Hit]:
     """A listed family name with one vowel respelled and no other word of the name kept ("President
@@ -128,6 +160,30 @@ def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: Callable[[], di
         yield Hit(word.start, word.end, (family,), message=_message([text], (family,)))
 
 
+def _whole_name(doc: Document, mention: nm.Mention, size: int, by_sound: dict[tuple[str, str, int], list[Listed]],
+                titles: frozenset[str], countries: _Countries) -> Iterator[Hit]:
+    """Every word of a listed person's name respelled ("Annalina Barbock" for Annalena Baerbock; a name
+    sharing a word is known-names' usual case): the
+    family name has the listed one's consonants, each word starts as the listed one does, the whole is a
+    close variant of exactly one listed name, and the article names the country or a title stands before;
+    a family name that is an English word too ("Bourne" for Borne) needs the title. The name is the
+    mention's last `size` words (a title may stand before it in the mention)."""
+    texts = mention.texts[-size:]
+    if len(texts[-1]) < 5 or any(not t.replace("-", "").isalpha() for t in texts):
+        return
+    near = [n for n in by_sound.get(_sound_key(texts), ())
+            if all(a != b and nm.fold(a)[:1] == nm.fold(b)[:1] for a, b in zip(texts, n.words))
+            and nm.is_variant(" ".join(texts), " ".join(n.words))]
+    if len({n.words for n in near}) != 1 or " ".join(near[0].words) in doc.text:
+        return  # none, two listed people, or the listed spelling is in the article (name-variants' case)
+    name = near[0]
+    if all(_own_spelling(a, b) or _established_given(a, b, name.family) for a, b in zip(texts, name.words)):
+        return  # Valérie Pécresse / Valerie Pecresse: diacritics and established spellings are house style
+    if _titled(doc, mention, titles) or (lexicon.zipf(texts[-1]) == 0 and countries.named(name.country)):
+        words = mention.words[-size:]
+        yield Hit(words[0].start, words[-1].end, (" ".join(name.words),), message=_message(list(texts), name.words))
+
+
 def _one_vowel(seen: str, family: str) -> bool:
     """Two spellings of one length that differ in exactly one vowel, not as two romanisations do."""
     a, b = nm.fold(seen), nm.fold(family)
@@ -140,23 +196,36 @@ def _listed(rule: Rule) -> list[Listed]:
     out = []
     if rule.options["people"]:
         out += [Listed(tuple(p.name.split()), True, p.country or p.league, p.family) for p in lexicon.people()]
-    extra = [entry for name in rule.options["gazetteer"] for entry in gazetteer.load(name, rule)]
-    for entry in [*extra, *rule.options["names"]]:
+    for entry, country in [*gazetteer_entries(rule), *((n, "") for n in rule.options["names"])]:
         words = entry.split()
         if len(words) < 2:
             raise OptionError("names", f"'{entry}' needs at least two words")
         family = next((_title_case(w) for w in words if _FAMILY.fullmatch(w)), "")
-        out.append(Listed(tuple(_title_case(w) if _FAMILY.fullmatch(w) else w for w in words), bool(family), "", family))
+        out.append(Listed(tuple(_title_case(w) if _FAMILY.fullmatch(w) else w for w in words), bool(family), country, family))
     return out
 
 
-def family_names(extra: Iterable[str]) -> list[tuple[str, str]]:
-    """(family name, country) of the packaged people and of extra people written with the family name in capitals."""
+def gazetteer_entries(rule: Rule) -> list[tuple[str, str]]:
+    """(name, country) of the rule's gazetteers: a list of names, or a mapping of country -> names."""
+    out: list[tuple[str, str]] = []
+    for name in rule.options["gazetteer"]:
+        data = gazetteer.load(name, rule)
+        if isinstance(data, dict):
+            out += [(entry, country) for country, entries in data.items() for entry in entries or ()]
+        else:
+            out += [(entry, "") for entry in data]
+    return out
+
+
+def family_names(extra: Iterable[str | tuple[str, str]]) -> list[tuple[str, str]]:
+    """(family name, country) of the packaged people and of extra people written with the family name
+    in capitals (a bare name, or a (name, country) pair)."""
     out = [(p.family, p.country or p.league) for p in lexicon.people() if p.family]
-    for entry in extra:
+    for item in extra:
+        entry, country = (item, "") if isinstance(item, str) else item
         family = next((_title_case(w) for w in entry.split() if _FAMILY.fullmatch(w)), "")
         if family:
-            out.append((family, ""))
+            out.append((family, country))
     return out
 
 
@@ -220,8 +289,10 @@ def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
     seen = [w.text for w in words]
     if not split:
         differ = [i for i, (a, b) in enumerate(zip(seen, name.words)) if a != b]
-        if all(nm.fold(seen[i]) == nm.fold(name.words[i]) and not _capital_syllable(seen[i], name.words[i]) for i in differ):
-            return None  # Erdoğan / Erdogan, Jong-un / Jong Un: a spelling choice, not a garble
+        if all(_own_spelling(seen[i], name.words[i]) and not _capital_syllable(seen[i], name.words[i]) for i in differ):
+            return None  # Erdoğan / Erdogan, Jong-un / Jong Un, Müller / Mueller: a spelling choice, not a garble
+        if name.person and all(_established_given(seen[i], name.words[i], name.family) for i in differ):
+            return None  # Sergei / Sergey, Mohamed / Mohammed: the given name's other established spelling
     elif any("-" in w for w in name.words):
         return None  # "Jae In" for "Jae-in": hyphen or space is the writer's choice
     if not name.person:

@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
-from cleaner.kinds.known_names import _Countries, family_names
+from cleaner.kinds.known_names import _Countries, family_names, gazetteer_entries
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, STRINGS, Option, Replacement
 
@@ -54,7 +54,7 @@ _GIVEN_NAME_COUNTRIES = frozenset({"Thailand", "Iceland", "Indonesia", "Burma"})
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Index the listed family names by first letter once and return the checker."""
-    extra = [entry for name in rule.options["gazetteer"] for entry in gazetteer.load(name, rule)]
+    extra = gazetteer_entries(rule)
     index = _by_initial(tuple(extra), float(rule.options["max-family-zipf"]))
     verbs = gazetteer.load("reporting-verbs", rule)
     after = frozenset(verbs["past"]) | frozenset(verbs["present"])
@@ -67,7 +67,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         longer = {t for m in nm.mentions(doc) if len(m.words) > 1 for t in m.texts if not _with_own_family(m.texts, t)}
         written = {w.text for w in doc.words}
         countries = _Countries(doc)
-        targets: dict[str, tuple[str, str] | None] = {}  # one verdict per distinct word, not per mention
+        targets: dict[str, tuple[str, tuple[str, ...]] | None] = {}  # one verdict per distinct word, not per mention
         for mention in nm.mentions(doc):
             if len(mention.words) != 1 or mention.texts[0] in longer:
                 continue
@@ -77,10 +77,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             target = targets[word.text]
             if target is None:
                 continue
-            family, country = target
-            if lexicon.zipf(word.text) >= ceiling and not countries.named(country):
+            family, where = target
+            named = any(countries.named(c) for c in where)
+            if lexicon.zipf(word.text) >= ceiling and not named:
                 continue  # a word English knows a little (Otani) needs the country or league named
-            if _person_slot(doc, word.start, word.end, before, after, adverbs) or countries.named(country):
+            if _person_slot(doc, word.start, word.end, before, after, adverbs) or named:
                 message = f"“{word.text}” looks like a garbled spelling of “{family}”, the name a listed public figure is called by."
                 yield Hit(word.start, word.end, (family,), message=message)
 
@@ -101,7 +102,7 @@ def _given_name_families() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=4)
-def _by_initial(extra: tuple[str, ...], max_zipf: float) -> _FamiliesByInitial:
+def _by_initial(extra: tuple[tuple[str, str], ...], max_zipf: float) -> _FamiliesByInitial:
     """First letter -> (family name, country) of the listed people with a rare family name."""
     return _FamiliesByInitial(extra, max_zipf)
 
@@ -113,9 +114,11 @@ class _FamiliesByInitial:
     article's unknown capitalised words start with a few letters.
     """
 
-    def __init__(self, extra: tuple[str, ...], max_zipf: float) -> None:
+    def __init__(self, extra: tuple[tuple[str, str], ...], max_zipf: float) -> None:
         self._extra, self._max_zipf = extra, max_zipf
         self._found: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._sized: dict[str, dict[int, list[tuple[str, str]]]] = {}
+        self._near: dict[str, tuple[tuple[str, str], ...]] = {}
 
     def get(self, initial: str, default: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], ...]:
         """The (family name, country) pairs whose family name starts with `initial`, sorted."""
@@ -127,9 +130,30 @@ class _FamiliesByInitial:
             }))
         return self._found[initial] or default
 
+    def around(self, initial: str, length: int) -> Iterator[tuple[str, str]]:
+        """The entries `get` gives whose family name is at most two letters longer or shorter
+        (is_variant never pairs names further apart; with a thousand more people, scanning the rest cost time)."""
+        if initial not in self._sized:
+            sized: dict[int, list[tuple[str, str]]] = {}
+            for entry in self.get(initial):
+                sized.setdefault(len(entry[0]), []).append(entry)
+            self._sized[initial] = sized
+        for size in range(length - 2, length + 3):
+            yield from self._sized[initial].get(size, ())
+
+    def near(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The entries whose family name is a spelling variant of `word`, remembered per word (articles
+        share words; one verdict per word is fewer entries than is_variant's cache of pairs)."""
+        if word not in self._near:
+            if len(self._near) >= 1 << 15:
+                self._near.clear()
+            self._near[word] = tuple(sorted(
+                (f, c) for f, c in self.around(word[0], len(word)) if nm.is_variant(word, f) and nm.fold(f) != nm.fold(word)))
+        return self._near[word]
+
 
 @functools.lru_cache(maxsize=4)
-def _families_and_given(extra: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _families_and_given(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str], ...]:
     """(name, country) of every listed family name, and of the rare given names people of the given-name countries are called by."""
     given = [(p.name.split()[0], p.country) for p in lexicon.people() if p.country in _GIVEN_NAME_COUNTRIES and " " in p.name]
     # An envoy's English given name (Susan, Erin) or a title (Counsellor) is not how the country's news names anyone.
@@ -137,16 +161,16 @@ def _families_and_given(extra: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     return tuple(family_names(extra) + given)
 
 
-def _target(word: str, index: _FamiliesByInitial, ceiling: float, written: set[str]) -> tuple[str, str] | None:
+def _target(word: str, index: _FamiliesByInitial, ceiling: float, written: set[str]) -> tuple[str, tuple[str, ...]] | None:
     """The one listed family name the word garbles, or None."""
     if len(word) < _SHORTEST or not word.isalpha() or not word[1:].islower() or lexicon.zipf(word) >= ceiling:
         return None
     if lexicon.is_listed_name(word):
         return None
-    near = [(f, c) for f, c in index.get(word[0], ()) if nm.is_variant(word, f) and nm.fold(f) != nm.fold(word)]
+    near = index.near(word)
     if len({f for f, _ in near}) != 1 or near[0][0] in written:
         return None  # none, two people equally near, or the right spelling is in the article (name-variants' case)
-    return near[0]
+    return near[0][0], tuple(c for _, c in near)  # one family name, maybe listed under two countries or leagues
 
 
 def _person_slot(doc: Document, start: int, end: int, before: frozenset[str], after: frozenset[str],
