@@ -1,0 +1,67 @@
+"""`echoed-line`: a title or caption line whose words the next paragraph says again.
+
+A scraped page keeps the title of an embedded video, a picture caption or a related-story link as a
+line of its own just above the paragraph it was taken from ("… has exceeded 20,000 Video" above the
+quotation itself), in any source language. What marks the line as page furniture is the article's own
+text: the line ends without a sentence mark, and a run of at least `min-run` of its words comes back
+word for word in the next paragraph, covering at least `min-cover` of the line. The first line (the
+headline, which a lede may echo), lines ending in a colon (a lead-in) and lines repeated whole (the
+repeated-paragraph rule's) are left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner.document import Document
+from cleaner.model import Hit, Rule
+from cleaner.schema import INTEGER, NUMBER, Option, Replacement
+
+KIND = "echoed-line"
+OPTIONS = (
+    Option("min-words", INTEGER, "Words the line needs to count as a title or caption.", default=6),
+    Option("min-run", INTEGER, "Words in a row the next paragraph must repeat.", default=6),
+    Option("min-cover", NUMBER, "Share of the line's words the repeated runs must cover.", default=0.7),
+)
+REPLACEMENT = Replacement.NONE
+
+_LINE = regex.compile(r"[^\n]+")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+# A line that ends a sentence, a quotation or a lead-in is prose, not a title.
+_CLOSED = regex.compile(r"[.!?…:;,\"”’»)\]][ \t]*$")
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Return the checker with the configured bounds."""
+    min_words = int(rule.options["min-words"])
+    min_run = int(rule.options["min-run"])
+    min_cover = float(rule.options["min-cover"])
+
+    def check(doc: Document) -> Iterator[Hit]:
+        lines = [m for m in _LINE.finditer(doc.text) if m.group().strip()]
+        for line, after in zip(lines[1:], lines[2:]):
+            words = [w.casefold() for w in _WORD.findall(line.group())]
+            if len(words) < min_words or _CLOSED.search(line.group()):
+                continue
+            following = [w.casefold() for w in _WORD.findall(after.group())]
+            if following == words:
+                continue
+            if _covered(words, following, min_run) >= min_cover * len(words):
+                start = line.start() + len(line.group()) - len(line.group().lstrip())
+                yield Hit(start, line.start() + len(line.group().rstrip()))
+
+    return check
+
+
+def _covered(words: list[str], following: list[str], run: int) -> int:
+    """How many of `words` lie in runs of at least `run` words that `following` repeats in order."""
+    if len(following) < run:
+        return 0
+    grams = {tuple(following[i : i + run]) for i in range(len(following) - run + 1)}
+    covered = [False] * len(words)
+    for i in range(len(words) - run + 1):
+        if tuple(words[i : i + run]) in grams:
+            covered[i : i + run] = [True] * run
+    return sum(covered)
