@@ -30,7 +30,7 @@ REPLACEMENT = Replacement.NONE
 _LINE = regex.compile(r"[^\n]+")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # A line that ends a sentence, a quotation or a lead-in is prose, not a title.
-_CLOSED = regex.compile(r"[.!?…:;,\"”’»)\]][ \t]*$")
+_CLOSERS = frozenset(".!?…:;,\"”’»)]")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -40,10 +40,14 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     min_cover = float(rule.options["min-cover"])
 
     def check(doc: Document) -> Iterator[Hit]:
-        lines = [m for m in _LINE.finditer(doc.text) if m.group().strip()]
+        lines = [m for m in _LINE.finditer(doc.text) if not m.group().isspace()]
         for line, after in zip(lines[1:], lines[2:]):
+            # Most lines are prose ending in a stop: tested first, before any per-word work.
+            body = line.group().rstrip()
+            if body[-1:] in _CLOSERS or body.count(" ") < min_words - 1:
+                continue
             words = [w.casefold() for w in _WORD.findall(line.group())]
-            if len(words) < min_words or _CLOSED.search(line.group()):
+            if len(words) < min_words:
                 continue
             following = [w.casefold() for w in _WORD.findall(after.group())]
             if following == words:
