@@ -27,7 +27,6 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.NONE
 
-_LINE = regex.compile(r"[^\n]+")
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # A line that ends a sentence, a quotation or a lead-in is prose, not a title.
 _CLOSERS = frozenset(".!?…:;,\"”’»)]")
@@ -40,23 +39,35 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     min_cover = float(rule.options["min-cover"])
 
     def check(doc: Document) -> Iterator[Hit]:
-        lines = [m for m in _LINE.finditer(doc.text) if not m.group().isspace()]
-        for line, after in zip(lines[1:], lines[2:]):
+        lines = _lines(doc.text)
+        for (at, line), (_, after) in zip(lines[1:], lines[2:]):
             # Most lines are prose ending in a stop: tested first, before any per-word work.
-            body = line.group().rstrip()
-            if body[-1:] in _CLOSERS or body.count(" ") < min_words - 1:
+            if line[-1] in _CLOSERS or line.count(" ") < min_words - 1:
                 continue
-            words = [w.casefold() for w in _WORD.findall(line.group())]
+            words = [w.casefold() for w in _WORD.findall(line)]
             if len(words) < min_words:
                 continue
-            following = [w.casefold() for w in _WORD.findall(after.group())]
-            if following == words:
+            # Every repeated word must occur in the next line: tested as plain text before its words are split.
+            folded = after.casefold()
+            if sum(word in folded for word in words) < min_cover * len(words):
                 continue
-            if _covered(words, following, min_run) >= min_cover * len(words):
-                start = line.start() + len(line.group()) - len(line.group().lstrip())
-                yield Hit(start, line.start() + len(line.group().rstrip()))
+            following = _WORD.findall(folded)
+            if following != words and _covered(words, following, min_run) >= min_cover * len(words):
+                start = at + len(line) - len(line.lstrip())
+                yield Hit(start, at + len(line))
 
     return check
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """The text's non-blank lines, right-stripped, with their offsets."""
+    found, at = [], 0
+    for raw in text.split("\n"):
+        line = raw.rstrip()
+        if line.strip():
+            found.append((at, line))
+        at += len(raw) + 1
+    return found
 
 
 def _covered(words: list[str], following: list[str], run: int) -> int:

@@ -68,7 +68,7 @@ _ERA_WORDS = ("reiwa", "heisei", "showa", "shōwa", "taisho", "taishō", "meiji"
               *_ERA_SCRIPT)
 _BE_HINT = regex.compile(r"B\.?E\b")
 # Letters that match an era name's letters regardless of case but lower() does not turn into them.
-_FOLDS_APART = ("İ", "ſ")
+_FOLDS_APART = {"İ": "I", "ſ": "s"}
 # A date counted in the source's units after the era, "Reiwa 2 years 7 months 4 days" (令和2年7月4日):
 # the months (and days) tell it from an anniversary ("Meiji 150 years").
 _COUNTED_DATE = regex.compile(
@@ -139,10 +139,9 @@ def _counted_date(year: int, counted: regex.Match[str]) -> str:
 
 def _era_hints(text: str) -> Iterator[regex.Match[str]]:
     """The matches of _ERA_HINT, in order, found from candidates instead of at every position."""
-    if any(ch in text for ch in _FOLDS_APART):
-        yield from _ERA_HINT.finditer(text, timeout=timeout_for(text))
-        return
-    lowered = text.lower()  # as long as the text once İ is ruled out
+    # Each letter that folds to an era letter but that lower() misses (or lengthens) is swapped for
+    # that letter first, so offsets stay the text's; each candidate is checked on the text itself.
+    lowered = _fold(text)
     starts = {at for word in _ERA_WORDS for at in _find_all(lowered, word)}
     starts.update(m.start() for m in _BE_HINT.finditer(text))
     done = 0
@@ -151,6 +150,13 @@ def _era_hints(text: str) -> Iterator[regex.Match[str]]:
         if hint is not None:
             done = hint.end()
             yield hint
+
+
+def _fold(text: str) -> str:
+    """The text lower-cased, with the letters lower() misses or lengthens swapped first (same offsets)."""
+    for odd, plain in _FOLDS_APART.items():
+        text = text.replace(odd, plain)
+    return text.lower()
 
 
 def _find_all(text: str, word: str) -> Iterator[int]:
@@ -165,7 +171,7 @@ def _gregorian(match: regex.Match[str]) -> int | None:
     """The Gregorian year of an era-year match, or None when the year is out of the era's range."""
     if match.group("be"):
         return int(match.group("be")) - 543
-    era = " ".join(match.group("era").lower().split())
+    era = " ".join(_fold(match.group("era")).split())
     era = _ERA_SCRIPT.get(era, era)
     base, last = _ERAS[era]
     raw = match.group("n").lower()
