@@ -5,8 +5,9 @@ line of its own just above the paragraph it was taken from ("… has exceeded 20
 quotation itself), in any source language. What marks the line as page furniture is the article's own
 text: the line ends without a sentence mark, and a run of at least `min-run` of its words comes back
 word for word in the next paragraph, covering at least `min-cover` of the line. The first line (the
-headline, which a lede may echo), lines ending in a colon (a lead-in) and lines repeated whole (the
-repeated-paragraph rule's) are left alone.
+headline, which a lede may echo), lines ending in a colon (a lead-in), lines repeated whole (the
+repeated-paragraph rule's) and a subhead that the next paragraph quotes whole (a pull quote) are left
+alone.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ REPLACEMENT = Replacement.NONE
 
 _WORD = regex.compile(r"[\p{L}\p{N}]+")
 # A line that ends a sentence, a quotation or a lead-in is prose, not a title.
+_OPENERS = "“„«‘\"'「『"
 _CLOSERS = frozenset(".!?…:;,\"”’»)]")
 
 
@@ -52,11 +54,25 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if sum(word in folded for word in words) < min_cover * len(words):
                 continue
             following = _WORD.findall(folded)
-            if following != words and _covered(words, following, min_run) >= min_cover * len(words):
+            covered = _covered(words, following, min_run) if following != words else 0
+            if covered == len(words) and _opens_quote(folded, words[0]):
+                continue  # a subhead quoting the paragraph below it, as editors write one
+            if covered and covered >= min_cover * len(words):
                 start = at + len(line) - len(line.lstrip())
                 yield Hit(start, at + len(line))
 
     return check
+
+
+def _opens_quote(text: str, word: str) -> bool:
+    """True when `word` follows an opening quotation mark (and blanks) somewhere in `text`."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[max(0, at - 2) : at].strip()
+        if before and before[-1] in _OPENERS:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -26,3 +26,8 @@ def test_sentence_and_whole_repeat_are_left_alone() -> None:
 def test_run_shorter_than_bound_is_left_alone() -> None:
     text = _TOP + "The new ferry and its crew at the northern pier\n\nThe new ferry sailed; its crew met at the northern pier."
     assert found("FN119", text) == []
+
+
+def test_subhead_quoted_whole_below_is_left_alone() -> None:
+    text = _TOP + "Keep the ferry running through the winter\n\nThe captain told the crew: “Keep the ferry running through the winter”, and left."
+    assert found("FN119", text) == []
