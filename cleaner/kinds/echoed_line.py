@@ -80,7 +80,7 @@ def _lines(text: str) -> list[tuple[int, str]]:
     found, at = [], 0
     for raw in text.split("\n"):
         line = raw.rstrip()
-        if line.strip():
+        if line:  # blank once its trailing blanks are gone
             found.append((at, line))
         at += len(raw) + 1
     return found
