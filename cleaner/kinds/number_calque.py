@@ -46,7 +46,11 @@ _ERAS = {
     "taisho": (1911, 15), "taishō": (1911, 15), "meiji": (1867, 45), "juche": (1911, None),
     "minguo": (1911, None), "republic of china": (1911, None), "dangi": (-2333, None),
 }
-_ERA_NAMES = r"Reiwa|Heisei|Sh[oō]wa|Taish[oō]|Meiji|Juche|Minguo|Dangi"
+# The same eras as the source writes them (Japanese era names, 民國/民国 for the Republic of China,
+# 주체 and 단기 in Korean), kept untranslated: "令和 2 years 7 months 4 days".
+_ERA_SCRIPT = {"令和": "reiwa", "平成": "heisei", "昭和": "showa", "大正": "taisho", "明治": "meiji",
+               "民國": "minguo", "民国": "minguo", "주체": "juche", "단기": "dangi"}
+_ERA_NAMES = r"Reiwa|Heisei|Sh[oō]wa|Taish[oō]|Meiji|Juche|Minguo|Dangi|" + "|".join(_ERA_SCRIPT)
 _ERA = rf"(?i:{_ERA_NAMES}|Republic[ \t]+of[ \t]+China)"
 _ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                   "eighth": 8, "ninth": 9, "tenth": 10}
@@ -60,10 +64,19 @@ _ERA_HINT = regex.compile(rf"(?i:{_ERA_NAMES}|Republic[ \t]+of[ \t]+China)|B\.?E
 # The same hints found fast: where each era name starts in a lower-cased copy of the text (str.find;
 # a case-insensitive alternation is tried at every position), the Buddhist Era as written; each
 # candidate is then checked with _ERA_HINT itself.
-_ERA_WORDS = ("reiwa", "heisei", "showa", "shōwa", "taisho", "taishō", "meiji", "juche", "minguo", "dangi", "republic")
+_ERA_WORDS = ("reiwa", "heisei", "showa", "shōwa", "taisho", "taishō", "meiji", "juche", "minguo", "dangi", "republic",
+              *_ERA_SCRIPT)
 _BE_HINT = regex.compile(r"B\.?E\b")
 # Letters that match an era name's letters regardless of case but lower() does not turn into them.
-_FOLDS_APART = ("İ", "ſ")
+_FOLDS_APART = {"İ": "I", "ſ": "s"}
+# A date counted in the source's units after the era, "Reiwa 2 years 7 months 4 days" (令和2年7月4日):
+# the months (and days) tell it from an anniversary ("Meiji 150 years").
+_COUNTED_DATE = regex.compile(
+    r"[ \t]*(?i:years?)[ \t]+(?P<month>1[0-2]|0?[1-9])[ \t]*(?i:months?)(?:[ \t]+(?P<day>3[01]|[12]\d|0?[1-9])[ \t]*(?i:days?))?"
+    r"(?![\p{L}\p{N}])"
+)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
 _GLOSSED = regex.compile(r"[ \t]*[(,][ \t]*\d{4}|[ \t]+(?i:years?|anniversary)(?!\p{L})")
 _UNGROUPED = regex.compile(
     r"(?<![\p{L}\p{N}_.,/:#+\-–—'’]|\d[ \t]|(?<!\p{L})\p{Lu}{2}[ \t])(?P<n>[1-9]\d{4,})(?![\p{L}\p{N}_/@#]|[.,:\-–]\p{N})"
@@ -110,16 +123,25 @@ def _era_year(doc: Document) -> Iterator[Hit]:
         for match in _ERA_YEAR.finditer(text, max(done, hint.start() - 32), hint.end() + 16):
             year = _gregorian(match)
             done = max(done, match.end())
-            if year is not None and not _GLOSSED.match(text, match.end()):
+            counted = _COUNTED_DATE.match(text, match.end()) if year is not None else None
+            if counted is not None:
+                yield Hit(match.start(), counted.end(), (_counted_date(year, counted),))
+            elif year is not None and not _GLOSSED.match(text, match.end()):
                 yield Hit(match.start(), match.end(), (str(year),))
+
+
+def _counted_date(year: int, counted: regex.Match[str]) -> str:
+    """The Gregorian date of an era date counted in years, months and days ("July 4, 2020")."""
+    month = _MONTH_NAMES[int(counted.group("month")) - 1]
+    day = counted.group("day")
+    return f"{month} {int(day)}, {year}" if day else f"{month} {year}"
 
 
 def _era_hints(text: str) -> Iterator[regex.Match[str]]:
     """The matches of _ERA_HINT, in order, found from candidates instead of at every position."""
-    if any(ch in text for ch in _FOLDS_APART):
-        yield from _ERA_HINT.finditer(text, timeout=timeout_for(text))
-        return
-    lowered = text.lower()  # as long as the text once İ is ruled out
+    # Each letter that folds to an era letter but that lower() misses (or lengthens) is swapped for
+    # that letter first, so offsets stay the text's; each candidate is checked on the text itself.
+    lowered = _fold(text)
     starts = {at for word in _ERA_WORDS for at in _find_all(lowered, word)}
     starts.update(m.start() for m in _BE_HINT.finditer(text))
     done = 0
@@ -128,6 +150,13 @@ def _era_hints(text: str) -> Iterator[regex.Match[str]]:
         if hint is not None:
             done = hint.end()
             yield hint
+
+
+def _fold(text: str) -> str:
+    """The text lower-cased, with the letters lower() misses or lengthens swapped first (same offsets)."""
+    for odd, plain in _FOLDS_APART.items():
+        text = text.replace(odd, plain)
+    return text.lower()
 
 
 def _find_all(text: str, word: str) -> Iterator[int]:
@@ -142,7 +171,8 @@ def _gregorian(match: regex.Match[str]) -> int | None:
     """The Gregorian year of an era-year match, or None when the year is out of the era's range."""
     if match.group("be"):
         return int(match.group("be")) - 543
-    era = " ".join(match.group("era").lower().split())
+    era = " ".join(_fold(match.group("era")).split())
+    era = _ERA_SCRIPT.get(era, era)
     base, last = _ERAS[era]
     raw = match.group("n").lower()
     number = _ORDINAL_WORDS.get(raw) or int(raw)
