@@ -9,7 +9,8 @@ comparison's similarity bounds miss on short names.
 Endings that make another real family name ("Richard" / "Richards" / "Richardson", "Jansen") are
 left alone: two people may share a given name. Two family names the packaged tables both know, or
 both common English words, are left alone too. The form the public-figure table lists, else the
-form written more often, is kept; on a tie the message names both and offers no suggestion.
+form written at least three times and twice as often as the other, is kept; otherwise both are
+marked and no suggestion is offered: either may be the garbled one.
 """
 
 from __future__ import annotations
@@ -65,8 +66,9 @@ def _given_family(doc: Document, titles: frozenset[str]) -> dict[str, dict[str, 
 
 
 def _given_name(word: str) -> bool:
-    """A word that can be a given name: not a frequent English word (The, South, Chief) nor a place."""
-    return not nm.is_common(word) and word not in lexicon.places() and word not in lexicon.demonyms()
+    """A word that can be a given name: not a word English writes in lower case (The, South, Chief) nor a place."""
+    lower = word.lower()
+    return lower not in lexicon.lowercase_words() and word not in lexicon.places() and word not in lexicon.demonyms()
 
 
 def _placeish(word: str) -> bool:
@@ -81,7 +83,8 @@ def _prefix_pairs(families: dict[str, list[_Span]], shortest: int, endings: froz
             continue
         for long in families:
             extra = long[len(short) :]
-            if long.startswith(short) and 1 <= len(extra) <= 3 and extra.islower() and extra not in endings:
+            if (long.startswith(short) and 1 <= len(extra) <= 3 and extra.islower() and extra not in endings
+                    and lexicon.zipf(extra) < 5.0):  # "Meloniand": a glued "and" is a fused word, not a longer name
                 if not _both_real(short, long):
                     yield short, long
 
@@ -104,8 +107,8 @@ def _report(given: str, short: str, long: str, families: dict[str, list[_Span]])
     count_s, count_l = len(families[short]), len(families[long])
     if f"{given} {short}" in listed or f"{given} {long}" in listed:
         keep = short if f"{given} {short}" in listed else long
-    elif count_s != count_l:
-        keep = short if count_s > count_l else long
+    elif max(count_s, count_l) >= max(3, 2 * min(count_s, count_l)):
+        keep = short if count_s > count_l else long  # one form clearly the article's own
     else:
         message = f"“{given} {short}” and “{given} {long}” end one family name two ways; check which is right."
         for start, end in families[short] + families[long]:

@@ -12,14 +12,20 @@ ENGINE = Engine([RULE])
 
 
 def test_less_frequent_form_is_reported_with_the_other() -> None:
-    text = "Teresa Kowal arrived. Officials said Teresa Kowal would speak. Later Teresa Kowalek spoke."
+    text = "Teresa Kowal arrived. Officials said Teresa Kowal would speak. Teresa Kowal left. Teresa Kowalek spoke."
     assert [(f.text, f.replacements) for f in ENGINE.check(text)] == [("Kowalek", ("Kowal",))]
 
 
-def test_tie_marks_both_without_suggestion() -> None:
-    text = "Officials met Anton Brekel on Monday, and Anton Brekelin left on Tuesday."
+def test_unclear_evidence_marks_both_without_suggestion() -> None:
+    text = "Anton Brekel spoke. Anton Brekel left. Later Anton Brekelun returned."
     found = [(f.text, f.replacements) for f in ENGINE.check(text)]
-    assert sorted(found) == [("Brekel", ()), ("Brekelin", ())]
+    assert sorted(found) == [("Brekel", ()), ("Brekel", ()), ("Brekelun", ())]
+
+
+def test_tie_marks_both_without_suggestion() -> None:
+    text = "Officials met Anton Brekel on Monday, and Anton Brekelun left on Tuesday."
+    found = [(f.text, f.replacements) for f in ENGINE.check(text)]
+    assert sorted(found) == [("Brekel", ()), ("Brekelun", ())]
 
 
 @pytest.mark.parametrize(
