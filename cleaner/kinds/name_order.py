@@ -17,6 +17,9 @@ in either order.
 
 A single Korean name written given name first ("Seong-tae Kim") in an article that writes at least
 two other Korean names family name first and none the other way is reported too.
+
+A capitalised common English word before a name of three or more words ("Candidate Jae-myung Lee",
+"Striker Son Heung-min") stands as a role, not a name word, and is set aside like a title.
 """
 
 from __future__ import annotations
@@ -94,11 +97,25 @@ def _moved_public_names() -> dict[tuple[str, ...], str]:
 
 def _moved_hits(doc: Document, titles: frozenset[str], moved: dict[tuple[str, ...], str]) -> Iterator[Hit]:
     for mention in nm.mentions(doc):
-        words = [w for w in mention.words if w.text.rstrip(".") not in titles]
+        words = _untitled(mention.words, titles)
         right = moved.get(tuple(w.text for w in words)) if 2 <= len(words) <= 3 else None
         if right:
             message = f"“{' '.join(w.text for w in words)}” has the given and family names in the other order from the public figure “{right}”."
             yield Hit(words[0].start, words[-1].end, (right,), message=message)
+
+
+def _untitled(words: list, titles: frozenset[str]) -> list:
+    """The name's words without titles, and without leading common English words that stand as a role
+    ("Candidate Jae-myung Lee", "Striker Son Heung-min"): a role is not part of the name."""
+    kept = [w for w in words if w.text.rstrip(".") not in titles]
+    while len(kept) > 2 and _role_word(kept[0].text):
+        kept = kept[1:]
+    return kept
+
+
+def _role_word(word: str) -> bool:
+    """A capitalised common English word (not itself a family name the tables know)."""
+    return word.isalpha() and word not in korean_families() and lexicon.zipf(word.lower()) >= 3.5
 
 
 def _two_word_names(doc: Document, titles: frozenset[str]) -> tuple[dict[_Name, list[tuple[int, int]]], set[str]]:
@@ -106,7 +123,7 @@ def _two_word_names(doc: Document, titles: frozenset[str]) -> tuple[dict[_Name, 
     spans: dict[_Name, list[tuple[int, int]]] = defaultdict(list)
     alone: set[str] = set()
     for mention in nm.mentions(doc):
-        words = [w for w in mention.words if w.text.rstrip(".") not in titles]
+        words = _untitled(mention.words, titles)
         if len(words) == 1:
             alone.add(words[0].text)
         if len(words) == 2 and all(len(nm.fold(w.text)) >= 2 for w in words):
