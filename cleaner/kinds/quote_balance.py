@@ -259,7 +259,8 @@ def _runs_to_line_end(text: str, mark: Mark, para: Span) -> int | None:
     paragraph of single-newline lines (a page whose paragraphs are lines), and the next line does not
     reopen the quotation: the closing mark is missing there."""
     line_end = text.find("\n", mark.end, para.end)
-    if line_end < 0 or not text[mark.end : mark.end + 1].isupper():  # a phrase ("“für Deutschland") closes nearer
+    first = mark.end + (text[mark.end : mark.end + 1] == " ")  # a spaced opener (`′′ The`) is the same opener
+    if line_end < 0 or not text[first : first + 1].isupper():  # a phrase ("“für Deutschland") closes nearer
         return None
     if any(ch in "“”\"" for ch in text[mark.end : line_end]) or text[line_end - 1] not in _FINAL:
         return None
