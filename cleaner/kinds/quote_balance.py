@@ -43,6 +43,7 @@ _MARKS = "“”\"`'"
 _OPENERS = "“\"`"
 _FINAL = ".!?…"
 _EMPTY_PAIR = regex.compile(r'(?:“”|"")(?=\w)')
+_PHRASE_WORDS = 5  # the longest quoted phrase read as a scare quote or title inside a sentence
 _BRIDGE = 8  # paragraphs a quotation may run over without reopening marks
 _ATTRIBUTION_WORDS = 8
 _SPEAKER_WORD = regex.compile(r"[\p{L}’'.-]+")
@@ -81,7 +82,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             for mark in marks:
                 if mark.defect not in ("unmatched", "reopened") or mark.start in bridged:
                     continue
-                if mark.defect == "reopened" and mark.start in answered:
+                if mark.defect == "reopened" and (mark.start in answered or _short_phrase(doc.text, mark, marks)):
                     continue
                 if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
@@ -107,6 +108,22 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 yield Hit(mark.start, mark.end, message=message)
 
     return check
+
+
+def _short_phrase(text: str, mark: Mark, marks: tuple[Mark, ...]) -> bool:
+    """True when a reopening mark opens a short phrase closed within its sentence (a scare quote or title:
+    `providing “false” reports`) after a word of the sentence, and no later mark closes the quotation left
+    open before it: that one lost its closer elsewhere, and this pair is sound."""
+    closer = next((m for m in marks if m.partner == mark.start), None)
+    if closer is None or mark.start == 0 or not text[mark.start - 1].isspace():
+        return False
+    inner = text[mark.end : closer.start]
+    previous = text[max(0, mark.start - 2) : mark.start].strip()
+    if any(ch in inner for ch in ".!?…\n") or len(inner.split()) > _PHRASE_WORDS or not previous[-1:].isalpha():
+        return False
+    if any(m.start > closer.start and m.role != OPEN and (m.partner is None or m.partner < mark.start) for m in marks):
+        return False  # a later mark closes the outer quotation: this pair is nested in it (`said, “… listed “kimchi” …”`)
+    return bool(inner[:1].strip())
 
 
 def _unclosed_before_attribution(
