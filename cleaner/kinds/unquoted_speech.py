@@ -51,10 +51,14 @@ _CLOSER_MESSAGE = "The unquoted speech ends here, at the end of its paragraph, w
 _QUOTE_MARKS = "\"“”‘’«»„"
 _ASIDE = regex.compile(r"(?:[ \t]+[\p{L}’'-]+){0,3},")
 _GAP = regex.compile(r"[ \t]+")
+_CONTRACTION = regex.compile(r"(?:[’'][\p{L}]+)?")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _CLAUSE_BREAK = regex.compile(r"[;:“”\"«»()]")
 _FIRST_PERSON = first_person_pattern()
-_SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
+# "I" may carry its contraction ("said, I’m not leaving"); other words stand whole.
+_SPEECH_START = regex.compile(
+    r"[,:][ \t]+(?P<word>I(?=[’'](?:m|ve|ll|d)(?![\p{L}\p{N}]))|\p{Lu}\p{Ll}*(?![\p{L}\p{N}’'-]))(?P<after>[ \t]+\p{Lu})?"
+)
 # Romance languages write speech after a colon in lower case: "said: the second half was ours".
 _LOWER_START = regex.compile(r"(?<=\p{L}):[ \t]+(?P<word>\p{Ll}+)(?![\p{L}\p{N}’'.-])")
 _LOWER_OPENERS = ("articles", "pronouns", "determiners")
@@ -104,7 +108,9 @@ def _opens_speech(doc: Document, match: regex.Match, function_words: frozenset[s
     if doc.text[match.start()] == ":":
         return True  # after a colon a whole sentence opened by any capital is speech
     if word == "I":
-        return not _ASIDE.match(doc.text, match.end("word"))  # "he said, I recall, that ..."
+        end = match.end("word")
+        end += len(_CONTRACTION.match(doc.text, end).group())  # "I’m told," is the same aside
+        return not _ASIDE.match(doc.text, end)  # "he said, I recall, that ..."
     if match.group("after") or lexicon.is_listed_name(word):
         return False
     return word.lower() in lexicon.lowercase_words()
