@@ -13,6 +13,7 @@ Text inside quotation marks is left alone (a speaker may report someone in passi
 from __future__ import annotations
 
 import functools
+
 from typing import Callable, Iterator
 
 import regex
@@ -42,11 +43,12 @@ _PHRASE = regex.compile(r"[\p{L}\p{M}’'. \t-]+")
 
 
 @functools.lru_cache(maxsize=1)
-def _pattern() -> regex.Pattern[str]:
-    """A past reporting verb, optionally "this"/"so", ending its sentence."""
+def _stop_after_verb() -> regex.Pattern[str]:
+    """A full stop ending a sentence right after a past reporting verb (and "this"/"so"): the engine finds the
+    stop first and looks behind for the verb only there."""
     past = "|".join(sorted(reporting_verbs(tense="past"), key=lambda v: (-len(v), v)))
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}’'-])(?:{past})(?:[ \t]+(?:this|so))?\.(?=[ \t]*(?:\n|\Z|[\p{{Lu}}“\"‘]))"
+        rf"\.(?<=(?<![\p{{L}}\p{{N}}’'-])(?P<verb>{past})(?:[ \t]+(?:this|so))?\.)(?=[ \t]*(?:\n|\Z|[\p{{Lu}}“\"‘]))"
     )
 
 
@@ -56,15 +58,17 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
-        if "said" not in text and "ed." not in text and "ed this." not in text:
-            return
         quoted: list[tuple[int, int]] | None = None
-        for match in _pattern().finditer(text, timeout=timeout_for(text)):
+        for stop in _stop_after_verb().finditer(text, timeout=timeout_for(text)):
+            found = _attribution(doc, stop.start("verb"), stop.end(), max_words, min_words)
+            if found is None:
+                continue
+            start, stray = found
             if quoted is None:
-                quoted = _paired_quotations(doc)
-            hit = _attribution(doc, quoted, match.start(), match.end(), max_words, min_words)
-            if hit is not None:
-                yield hit
+                quoted = _paired_quotations(doc)  # scanned only when a candidate stands
+            # A stray spaced “ before it closes the quotation the wrong way round: the verb is outside it either way.
+            if stray or not _inside(quoted, stop.start("verb")):
+                yield Hit(start, stop.start())
 
     return check
 
@@ -80,9 +84,9 @@ def _inside(quoted: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in quoted)
 
 
-def _attribution(doc: Document, quoted: list[tuple[int, int]], verb: int, end: int, max_words: int,
-                 min_words: int) -> Hit | None:
-    """The speaker-and-verb sentence ending at `end`, when it follows unquoted speech in its paragraph."""
+def _attribution(doc: Document, verb: int, end: int, max_words: int, min_words: int) -> tuple[int, bool] | None:
+    """Where the speaker-and-verb sentence ending at `end` starts, when it follows a finished sentence of its
+    paragraph, and whether a stray spaced “ stands between them."""
     text = doc.text
     para = doc.paragraph_at(verb)
     if para is None:
@@ -96,9 +100,6 @@ def _attribution(doc: Document, quoted: list[tuple[int, int]], verb: int, end: i
     if gap is None or not _PHRASE.fullmatch(text, gap.end(), verb):
         return None
     start = gap.end()
-    # A stray spaced “ there closes the quotation before it the wrong way round: the verb is outside it either way.
-    if "“" not in gap.group() and _inside(quoted, verb):
-        return None
     if not _speaker(text[start:verb].split(), max_words):
         return None
     if text[stop - 1 : stop].isupper() or text[stop - 1 : stop] in "”\"’":
@@ -106,7 +107,7 @@ def _attribution(doc: Document, quoted: list[tuple[int, int]], verb: int, end: i
     before = doc.sentence_at(stop)
     if before is None or len(_WORD.findall(text, before.start, stop)) < min_words:
         return None
-    return Hit(start, end - 1)
+    return start, "“" in gap.group()
 
 
 def _speaker(words: list[str], max_words: int) -> bool:
