@@ -26,9 +26,12 @@ OPEN, CLOSE = "open", "close"
 # Doubled single marks (``, '', ‘‘, ’’) stand for double quotation marks, as TeX writes them. The low
 # opening mark of German, Polish or Romanian („) opens a quotation its source closed with ” or “; the
 # foreign glyph is RS-reported, and its closer is paired, not reported again as a closer with no opener.
-_MARK = regex.compile(r"``|''|‘‘|’’|[“”\"„]")
-_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "„": OPEN, "”": CLOSE, "''": CLOSE, "’’": CLOSE, '"': None}
-_STYLE = {"“": "curly", "”": "curly", "„": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex"}
+# Doubled primes (′′) and the double prime (″) are OCR's and some converters' straight mark: either role, TeX-like.
+_MARK = regex.compile(r"``|''|‘‘|’’|′′|[“”\"„″]")
+_GLYPH_ROLE = {"“": OPEN, "``": OPEN, "‘‘": OPEN, "„": OPEN, "”": CLOSE, "''": CLOSE, "’’": CLOSE, '"': None,
+               "′′": None, "″": None}
+_STYLE = {"“": "curly", "”": "curly", "„": "curly", '"': "straight", "``": "tex", "''": "tex", "‘‘": "tex", "’’": "tex",
+          "′′": "tex", "″": "tex"}
 _FREE_BEFORE = "([{—–-/“‘"  # a mark after one of these (or a space) is free on its left
 _FREE_AFTER = ",.;:!?)]}—–-…”’"  # a mark before one of these (or a space) is free on its right
 _CLAUSE_END = ",.;:!?)"  # a spaced mark before one of these closes
@@ -104,7 +107,7 @@ def _candidates(text: str, para: Span) -> list[_Cand]:
         pos = OPEN if free_left and not free_right else CLOSE if free_right and not free_left else None
         if pos is None and free_left and free_right and _closes_by_place(text, start, end, para):
             pos = CLOSE
-        if glyph in ('"', "''") and start > para.start and text[start - 1].isdigit() and pos != OPEN:
+        if glyph in ('"', "''", "″", "′′") and start > para.start and text[start - 1].isdigit() and pos != OPEN:
             pos = "inch"  # 12" pipe, 5'10''
         line_start = _at_line_start(text, start, para)
         if pos is None and line_start and _GLYPH_ROLE.get(glyph) == CLOSE and text[end : end + 2].strip()[:1].isalnum():

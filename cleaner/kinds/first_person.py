@@ -59,6 +59,8 @@ _DIRECTIVES = frozenset("requested requests required requires approved approves 
                         "instructed instructs announced announces".split())
 _SINGULAR = frozenset("I me my My I'm I’m I've I’ve I'll I’ll I'd I’d".split())
 _QUESTIONS = frozenset("asked asks wondered inquired enquired".split())
+# A paragraph opened by a speech dash before a capital ("– I agree …"): dash-marked direct speech.
+_SPEECH_DASH = regex.compile(r"[ \t]*[–—][ \t]+\p{Lu}")
 _TOKENS = regex.compile(r"\p{L}+")
 _YOU = frozenset("you You your Your yours".split())
 _CALLS_TO_ACTION = frozenset("Follow follow Contact contact Join join Subscribe Email email Tell tell".split())
@@ -164,9 +166,14 @@ def _in_name(doc: Document, words: tuple[Word, ...], i: int) -> bool:
 
 
 def _introduces_speech(doc: Document, word: Word) -> bool:
-    """True after a colon: "Erdogan: We will see" is direct speech without quotation marks."""
+    """True after a colon: "Erdogan: We will see" is direct speech without quotation marks; so is a
+    paragraph opened with a speech dash ("– I agree that …, – said the MP"), the Slavic and Nordic
+    quotation mark, which the dash-as-quotation-mark rule reports."""
     before = doc.text[max(0, word.start - 3) : word.start].rstrip()
-    return before.endswith(":")
+    if before.endswith(":"):
+        return True
+    para = doc.paragraph_at(word.start)
+    return para is not None and _SPEECH_DASH.match(doc.text, para.start, para.end) is not None
 
 
 def _narrator_attribution(doc: Document, words: tuple[Word, ...], i: int) -> bool:

@@ -43,6 +43,8 @@ _MARKS = "“”\"`'"
 _OPENERS = "“\"`"
 _FINAL = ".!?…"
 _EMPTY_PAIR = regex.compile(r'(?:“”|"")(?=\w)')
+_RUN_WORDS = 6  # the fewest words of a first-person run read as speech that lost its opening mark
+_PHRASE_WORDS = 5  # the longest quoted phrase read as a scare quote or title inside a sentence
 _BRIDGE = 8  # paragraphs a quotation may run over without reopening marks
 _ATTRIBUTION_WORDS = 8
 _SPEAKER_WORD = regex.compile(r"[\p{L}’'.-]+")
@@ -81,13 +83,16 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             for mark in marks:
                 if mark.defect not in ("unmatched", "reopened") or mark.start in bridged:
                     continue
-                if mark.defect == "reopened" and mark.start in answered:
+                if mark.defect == "reopened" and (mark.start in answered or _short_phrase(doc.text, mark, marks)):
                     continue
                 if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
                 if mark.defect == "unmatched" and _paired_with_other_glyph(doc.text, mark, para):
                     continue  # "“We lost. »", "‘We lost.”": the other glyph is the defect (RS109, PU123)
-                lost = _lost_opener(doc.text, mark, marks, para, verbs) if mark.defect == "unmatched" else None
+                runs_on = _quotes_before(doc.text, scanned, index)
+                lost = _lost_opener(doc.text, mark, marks, para, verbs, runs_on) if mark.defect == "unmatched" else None
+                if lost is None and _straight_at_end(doc.text, mark, para):
+                    lost = _unattributed_lost_opener(doc.text, mark, marks, para, runs_on)
                 if lost is not None:
                     yield Hit(lost, lost + 1, message=_LOST_OPENER)
                     continue
@@ -107,6 +112,22 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 yield Hit(mark.start, mark.end, message=message)
 
     return check
+
+
+def _short_phrase(text: str, mark: Mark, marks: tuple[Mark, ...]) -> bool:
+    """True when a reopening mark opens a short phrase closed within its sentence (a scare quote or title:
+    `providing “false” reports`) after a word of the sentence, and no later mark closes the quotation left
+    open before it: that one lost its closer elsewhere, and this pair is sound."""
+    closer = next((m for m in marks if m.partner == mark.start), None)
+    if closer is None or mark.start == 0 or not text[mark.start - 1].isspace():
+        return False
+    inner = text[mark.end : closer.start]
+    previous = text[max(0, mark.start - 2) : mark.start].strip()
+    if any(ch in inner for ch in ".!?…\n") or len(inner.split()) > _PHRASE_WORDS or not previous[-1:].isalpha():
+        return False
+    if any(m.start > closer.start and m.role != OPEN and (m.partner is None or m.partner < mark.start) for m in marks):
+        return False  # a later mark closes the outer quotation: this pair is nested in it (`said, “… listed “kimchi” …”`)
+    return bool(inner[:1].strip())
 
 
 def _unclosed_before_attribution(
@@ -156,7 +177,28 @@ def _attribution_sentences(doc: Document, start: int, stop: int, verbs: frozense
             yield sentence.start
 
 
-def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, verbs: frozenset[str]) -> int | None:
+def _straight_at_end(text: str, mark: Mark, para: Span) -> bool:
+    """True for an unmatched straight mark read as an opener that stands after the speech's final mark at the
+    end of its line (`… to Korea. "`): a closer whose opener was lost."""
+    if mark.glyph != '"' or mark.role != OPEN or mark.defect != "unmatched":
+        return False
+    line_end = text.find("\n", mark.end, para.end)
+    return not text[mark.end : para.end if line_end < 0 else line_end].strip() and _ends_speech(text, mark, para)
+
+
+def _quotes_before(text: str, scanned: list[tuple[Span, tuple[Mark, ...]]], index: int) -> bool:
+    """True when the paragraph before ends inside or at the close of a quotation: speech that may run on."""
+    if index == 0 or not scanned[index - 1][1]:
+        return False
+    para, marks = scanned[index - 1]
+    last = marks[-1]
+    if last.role == OPEN:
+        return last.defect == "unmatched"
+    return not text[last.end : para.end].strip(" \t\n.")
+
+
+def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, verbs: frozenset[str],
+                 runs_on: bool = False) -> int | None:
     """Where a closer with no opener lost it: the closer ends spoken words (after a comma or end mark) and
     nothing but words stands between it and the paragraph start or the mark before it, so the opener was
     lost where those words start (where their closing run of first-person sentences starts, after a
@@ -167,7 +209,7 @@ def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, ver
     after = mark.end + (text[mark.end : mark.end + 1] == ",")  # continental style: the comma outside the mark
     follow = _SPEAKER_WORD.findall(text, after, min(para.end, after + 60))[:_ATTRIBUTION_WORDS // 2]
     if text[after : after + 1] != " " or not any(_reports(w.strip(".’'-").lower(), verbs) for w in follow):
-        return None  # a closer not followed by its attribution may be the stray mark itself
+        return _unattributed_lost_opener(text, mark, marks, para, runs_on)
     before = [m for m in marks if m.end <= mark.start]
     start = before[-1].end if before else para.start
     if any(ch in _SPEECH_MARKS for ch in text[start : mark.start]):
@@ -182,6 +224,28 @@ def _lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, ver
         start = after.end() if after else start
     start = _first_person_run(text, start, mark.start)
     return start if text[start : start + 1].isupper() else None
+
+
+def _unattributed_lost_opener(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span, runs_on: bool) -> int | None:
+    """A closer ending its paragraph with no attribution and no mark before it lost its opener at the paragraph's
+    start when the paragraph before ends in quotation (speech run on, its reopening mark lost), or where a closing
+    run of first-person sentences starts after narration ("… a good memory. I hope fans enjoy it.”"); else the
+    closer may be the stray mark itself (None)."""
+    line_end = text.find("\n", mark.end, para.end)
+    line_end = para.end if line_end < 0 else line_end
+    start = max(para.start, text.rfind("\n", para.start, mark.start) + 1)  # a page whose paragraphs are lines
+    if text[mark.end : line_end].strip() or any(start <= m.start < mark.start for m in marks):
+        return None
+    if start > para.start:
+        runs_on = runs_on or text[start - 2 : start - 1] in ("”", '"')  # the line before closed a quotation
+    while start < mark.start and text[start].isspace():
+        start += 1
+    if runs_on:
+        return start if text[start : start + 1].isupper() else None
+    run = _first_person_run(text, start, mark.start)
+    if len(text[run : mark.start].split()) < _RUN_WORDS:
+        return None  # "… output value. I want to.”": a stub and a stray mark, not speech that lost its opener
+    return run if run != start and text[run : run + 1].isupper() else None
 
 
 def _first_person_run(text: str, start: int, stop: int) -> int:
@@ -259,7 +323,8 @@ def _runs_to_line_end(text: str, mark: Mark, para: Span) -> int | None:
     paragraph of single-newline lines (a page whose paragraphs are lines), and the next line does not
     reopen the quotation: the closing mark is missing there."""
     line_end = text.find("\n", mark.end, para.end)
-    if line_end < 0 or not text[mark.end : mark.end + 1].isupper():  # a phrase ("“für Deutschland") closes nearer
+    first = mark.end + (text[mark.end : mark.end + 1] == " ")  # a spaced opener (`′′ The`) is the same opener
+    if line_end < 0 or not text[first : first + 1].isupper():  # a phrase ("“für Deutschland") closes nearer
         return None
     if any(ch in "“”\"" for ch in text[mark.end : line_end]) or text[line_end - 1] not in _FINAL:
         return None

@@ -5,8 +5,9 @@ The marks of each paragraph are paired by role (see `_quotes`), and the rule rep
   opens one; the fix turns the glyph round (safe when its place is unambiguous, else a suggestion);
 - `mixed`: a quotation opened with a curly mark and closed with a straight one or the reverse;
   the mark that departs from the document's usual style is reported and matched to it;
-- `tex`: `` and '' used as quotation marks; the fix writes the document's own quotation marks
-  (single ones for a quotation inside another);
+- `tex`: `` and '' (or two primes, ′′, or a double prime, ″) used as quotation marks; the fix writes the
+  document's own quotation marks (single ones for a quotation inside another); a TeX-like opener whose
+  quotation is never closed is reported too, with the curly opener only suggested;
 - `spaced-close`: a straight " that closes a quotation set off by a space after the quotation's
   final punctuation (`village of Popivka, "the official said`); a curly ” shows its role by its
   glyph and is the space-before-closing-quote rule's. A quotation spaced inside at both ends
@@ -52,6 +53,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                         yield hit
                 elif mark.defect == defect:
                     yield _hit(doc.text, mark, style)
+                elif defect == "tex" and mark.defect == "unmatched" and mark.role == OPEN and mark.glyph in _TEX_OPENERS:
+                    # `said, ``Initially`, `′′ The stability`: a glyph no article uses, whatever closes it.
+                    yield Hit(mark.start, mark.end, (glyph_for(OPEN, style, mark.depth),), safety=Safety.SUGGEST)
 
     return check
 
@@ -127,6 +131,9 @@ def _read_one_off(text: str, close: int, after: str) -> bool:
     nxt = text.find('"', close + 1)
     return nxt > 0 and "\n" not in text[close:nxt] and not text[nxt - 1].isspace() and not text[nxt + 1 : nxt + 2].isalnum()
 
+
+# TeX-like opening glyphs reported even when their quotation is never closed (the balance rule reports that too).
+_TEX_OPENERS = ("``", "‘‘", "′′", "″")
 
 # Clause marks an opening mark may be glued to when a quotation resumes (`he wrote," put`).
 _CLAUSE_MARKS = ",:;"

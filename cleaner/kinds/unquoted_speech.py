@@ -11,7 +11,8 @@ agrees") is left alone. After a comma, a whole sentence may also open with a com
 dictionary writes in lower case ("he joked, Last night we lost") or with "I" when no comma closes
 an aside within three words ("he said, I have no plans to resign"); a name there ("said, Reuters
 reported") is left alone. A direct question may stand without quotation marks (He asked, What
-comes next?), so a sentence ending in a question mark is left alone. "The" before another capital starts a name (The Hague, The Times) and
+comes next?), so a sentence ending in a question mark is left alone, unless it opens in the first
+person ("said, I would like to know, where is the money?"), which is the speaker's voice. "The" before another capital starts a name (The Hague, The Times) and
 is left alone, and so is a short "I" aside ("he said, I recall, that..."). A paragraph taken for a
 heading is skipped only when it is short: a long last paragraph cut off mid-sentence is prose.
 A reporting verb further back in the clause before a colon counts when the words after the colon
@@ -50,13 +51,19 @@ _CLOSER_MESSAGE = "The unquoted speech ends here, at the end of its paragraph, w
 _QUOTE_MARKS = "\"“”‘’«»„"
 _ASIDE = regex.compile(r"(?:[ \t]+[\p{L}’'-]+){0,3},")
 _GAP = regex.compile(r"[ \t]+")
+_CONTRACTION = regex.compile(r"(?:[’'][\p{L}]+)?")
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{N}’'-]+")
 _CLAUSE_BREAK = regex.compile(r"[;:“”\"«»()]")
 _FIRST_PERSON = first_person_pattern()
-_SPEECH_START = regex.compile(r"[,:][ \t]+(?P<word>\p{Lu}\p{Ll}*)(?![\p{L}\p{N}’'-])(?P<after>[ \t]+\p{Lu})?")
+# "I" may carry its contraction ("said, I’m not leaving"); other words stand whole.
+_SPEECH_START = regex.compile(
+    r"[,:][ \t]+(?P<word>I(?=[’'](?:m|ve|ll|d)(?![\p{L}\p{N}]))|\p{Lu}\p{Ll}*(?![\p{L}\p{N}’'-]))(?P<after>[ \t]+\p{Lu})?"
+)
 # Romance languages write speech after a colon in lower case: "said: the second half was ours".
 _LOWER_START = regex.compile(r"(?<=\p{L}):[ \t]+(?P<word>\p{Ll}+)(?![\p{L}\p{N}’'.-])")
 _LOWER_OPENERS = ("articles", "pronouns", "determiners")
+# A question opened in the first person is the speaker's, not a reporter's unquoted question ("He asked, What next?").
+_FIRST_PERSON_OPENERS = frozenset({"I", "We", "My", "Our"})
 
 
 
@@ -81,8 +88,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             mark = match.start()
             if not _verb_before(text, mark, verb_forms, max_words) and not _far_verb(doc, match, verb_forms):
                 continue
-            if _short_heading(doc, mark) or _asks(doc, match.start("word")):
-                continue  # a direct question may stand without quotation marks
+            if _short_heading(doc, mark) or (_asks(doc, match.start("word")) and word not in _FIRST_PERSON_OPENERS):
+                continue  # a direct question may stand without quotation marks; "said, I would like to know, where…?" is speech
             yield Hit(match.start("word"), match.end("word"))
             closer = _closing_point(doc, match.start("word"))
             if closer is not None:
@@ -101,7 +108,9 @@ def _opens_speech(doc: Document, match: regex.Match, function_words: frozenset[s
     if doc.text[match.start()] == ":":
         return True  # after a colon a whole sentence opened by any capital is speech
     if word == "I":
-        return not _ASIDE.match(doc.text, match.end("word"))  # "he said, I recall, that ..."
+        end = match.end("word")
+        end += len(_CONTRACTION.match(doc.text, end).group())  # "I’m told," is the same aside
+        return not _ASIDE.match(doc.text, end)  # "he said, I recall, that ..."
     if match.group("after") or lexicon.is_listed_name(word):
         return False
     return word.lower() in lexicon.lowercase_words()

@@ -92,3 +92,12 @@ def test_a_lost_opener_after_narration_is_placed_where_the_first_person_starts()
     assert [f.text for f in ENGINE.check(narrated)] == ["I"]
     spoken = "The pitch was heavy. The rain never stopped,” he said."
     assert [f.start for f in ENGINE.check(spoken)] == [0]  # no first person: the opener stays at the start
+
+
+def test_a_scare_quote_after_an_unclosed_quotation_is_not_the_reopening() -> None:
+    # The first quotation lost its closer somewhere; the short pair later in the paragraph is sound and not reported.
+    text = "Some said, “Why do aides always take notes? Experts say it is a custom. One was punished for giving “false” reports.\n\nEnd."
+    assert marks(text) == []
+    # A longer quotation opened by an attribution sentence shows where the first one lost its closer.
+    longer = "Some said, “Why do aides take notes? Officials said “they all do it because the leader likes it” today.\n\nEnd."
+    assert marks(longer) == [(35, "?")]
