@@ -22,6 +22,7 @@ import regex
 from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds._spelling_vote import vote_hits
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, STRINGS, Option, Replacement
 
@@ -87,13 +88,8 @@ def _report(spellings: dict[str, list[_Span]]) -> Iterator[Hit]:
     others = [g for g in ranked[1:] if nm.fold(g) != nm.fold(keep) and not nm.is_variant(g, keep)]
     if not others:
         return
-    tied = len(spellings[keep]) == len(spellings[others[0]])
-    for given in others:
-        if tied:
-            message = f"“{given}” and “{keep}” spell one given name two ways before the same family name; use one."
-            spans = spellings[given] + spellings[keep]
-        else:
-            message = f"“{given}” is written “{keep}” {len(spellings[keep])} times before the same family name; use one spelling."
-            spans = spellings[given]
-        for start, end in spans:
-            yield Hit(start, end, () if tied else (keep,), message=message)
+    yield from vote_hits(
+        spellings, keep, others, len(spellings[keep]) == len(spellings[others[0]]), fix=str,
+        tied_message=lambda given: f"“{given}” and “{keep}” spell one given name two ways before the same family name; use one.",
+        outnumbered_message=lambda given: f"“{given}” is written “{keep}” {len(spellings[keep])} times before the same family name; use one spelling.",
+    )

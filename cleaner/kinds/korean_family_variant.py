@@ -21,6 +21,7 @@ import regex
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._sino_reading import korean_families
+from cleaner.kinds._spelling_vote import vote_hits
 from cleaner.model import Hit, Rule
 from cleaner.schema import STRINGS, Option, Replacement
 
@@ -83,16 +84,11 @@ def _report(families: dict[tuple[str, str], list[_Span]]) -> Iterator[Hit]:
         return  # only the given name's case or hyphen differs: another rule's business
     ranked = sorted(families, key=lambda name: -len(families[name]))
     keep = ranked[0]
-    tied = len(families[keep]) == len(families[ranked[1]])
-    for name in ranked[1:]:
-        if name[0] == keep[0]:
-            continue
-        right, wrong = " ".join(keep), " ".join(name)
-        if tied:
-            message = f"“{wrong}” and “{right}” write one Korean family name two ways; check which the person uses."
-            spans = families[name] + families[keep]
-        else:
-            message = f"“{wrong}” romanises the family name differently from “{right}”, written {len(families[keep])} times."
-            spans = families[name]
-        for start, end in spans:
-            yield Hit(start, end, () if tied else (right,), message=message)
+    others = [name for name in ranked[1:] if name[0] != keep[0]]
+    if not others:
+        return
+    yield from vote_hits(
+        families, keep, others, len(families[keep]) == len(families[ranked[1]]), fix=" ".join,
+        tied_message=lambda name: f"“{' '.join(name)}” and “{' '.join(keep)}” write one Korean family name two ways; check which the person uses.",
+        outnumbered_message=lambda name: f"“{' '.join(name)}” romanises the family name differently from “{' '.join(keep)}”, written {len(families[keep])} times.",
+    )
