@@ -2,7 +2,7 @@
 
 Urdu, Hindi, Bengali, Persian, Arabic and Thai report speech with the speaker's own words after a
 complementiser ("ne kaha ki main ..."); translated word for word it gives "The minister said that I
-have not made any complaint", where English shifts the person ("that he had not"). The kind reports
+never asked for the post", where English shifts the person ("that he had never"). The kind reports
 a first-person subject right after a past-tense reporting verb (rules/data/reporting-verbs.yaml),
 optionally with its listener and occasion ("told reporters after the talks"), and "that", when the words before the verb in its
 sentence have no first or second person (so the speaker is a third person, not "I said that I" or "my

@@ -47,7 +47,7 @@ _ERAS = {
     "minguo": (1911, None), "republic of china": (1911, None), "dangi": (-2333, None),
 }
 # The same eras as the source writes them (Japanese era names, 民國/民国 for the Republic of China,
-# 주체 and 단기 in Korean), kept untranslated: "令和 2 years 7 months 4 days".
+# 주체 and 단기 in Korean), kept untranslated: "令和 3 years 5 months 9 days".
 _ERA_SCRIPT = {"令和": "reiwa", "平成": "heisei", "昭和": "showa", "大正": "taisho", "明治": "meiji",
                "民國": "minguo", "民国": "minguo", "주체": "juche", "단기": "dangi"}
 _ERA_NAMES = r"Reiwa|Heisei|Sh[oō]wa|Taish[oō]|Meiji|Juche|Minguo|Dangi|" + "|".join(_ERA_SCRIPT)
