@@ -18,6 +18,7 @@ import unicodedata
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
@@ -88,6 +89,16 @@ class Mention:
     def end(self) -> int:
         """Offset after the last letter."""
         return self.words[-1].end
+
+
+def title_set(titles: Iterable[str]) -> frozenset[str]:
+    """A rule's titles without their full stops, as `untitled` compares them ("Mr." and "Mr" alike)."""
+    return frozenset(t.rstrip(".") for t in titles)
+
+
+def untitled(words: Iterable[Word], titles: frozenset[str]) -> list[Word]:
+    """A name's words without the titles among them (`titles` from `title_set`)."""
+    return [w for w in words if w.text.rstrip(".") not in titles]
 
 
 _CACHE: "weakref.WeakKeyDictionary[Document, tuple[Mention, ...]]" = weakref.WeakKeyDictionary()

@@ -46,8 +46,9 @@ FIRST_PERSON = ("I", "me", "my", "we", "us", "our")
 
 
 @functools.lru_cache(maxsize=8)
-def first_person_pattern(*extra: str) -> regex.Pattern[str]:
-    """A whole-word match of a first-person word (and of `extra` words, "ours", "you"), not inside a word
-    or a contraction ("I’m" and "we’re" do not match), in either case but for "I"."""
+def first_person_pattern(*extra: str, contracted: bool = False) -> regex.Pattern[str]:
+    """A whole-word match of a first-person word (and of `extra` words, "ours", "you"), not inside a word,
+    in either case but for "I"; the word of a contraction ("I’m", "we’re") matches only if `contracted`."""
     forms = "|".join(w if w == "I" else f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in (*FIRST_PERSON, *extra))
-    return regex.compile(rf"(?<![\p{{L}}\p{{N}}’'-])(?:{forms})(?![\p{{L}}\p{{N}}’'-])")
+    after = r"\p{L}\p{N}-" if contracted else r"\p{L}\p{N}’'-"
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}’'-])(?:{forms})(?![{after}])")

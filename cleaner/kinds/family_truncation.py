@@ -37,7 +37,7 @@ _Span = tuple[int, int]
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the options once and return the checker."""
-    titles = frozenset(t.rstrip(".") for t in rule.options["titles"])
+    titles = nm.title_set(rule.options["titles"])
     shortest = int(rule.options["shortest"])
     endings = frozenset(rule.options["patronymic-endings"])
 
@@ -56,7 +56,7 @@ def _given_family(doc: Document, titles: frozenset[str]) -> dict[str, dict[str, 
     """Given name -> family name -> spans of the family name, from names of two or three words."""
     out: dict[str, dict[str, list[_Span]]] = defaultdict(lambda: defaultdict(list))
     for mention in nm.mentions(doc):
-        words = [w for w in mention.words if w.text.rstrip(".") not in titles]
+        words = nm.untitled(mention.words, titles)
         if not 2 <= len(words) <= 3 or not all(w.text.isalpha() for w in words[-2:]):
             continue
         given, family = words[-2], words[-1]

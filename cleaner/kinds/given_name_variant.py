@@ -41,7 +41,7 @@ _Span = tuple[int, int]
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the options once and return the checker."""
-    titles = frozenset(t.rstrip(".") for t in rule.options["titles"])
+    titles = nm.title_set(rule.options["titles"])
     shortest = int(rule.options["shortest"])
 
     def check(doc: Document) -> Iterator[Hit]:
@@ -70,7 +70,7 @@ def _by_person(doc: Document, titles: frozenset[str], shortest: int) -> dict[tup
     """(family name, given key) -> given name as written -> spans of the given name."""
     out: dict[tuple[str, str], dict[str, list[_Span]]] = defaultdict(lambda: defaultdict(list))
     for mention in nm.mentions(doc):
-        words = [w for w in mention.words if w.text.rstrip(".") not in titles]
+        words = nm.untitled(mention.words, titles)
         if len(words) != 2 or not all(w.text.isalpha() for w in words):
             continue
         given, family = words

@@ -43,7 +43,7 @@ _Span = tuple[int, int]
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the titles once and return the checker."""
-    titles = frozenset(t.rstrip(".") for t in rule.options["titles"])
+    titles = nm.title_set(rule.options["titles"])
 
     def check(doc: Document) -> Iterator[Hit]:
         if "-" not in doc.text:
@@ -68,7 +68,7 @@ def _by_person(doc: Document, titles: frozenset[str]) -> dict[tuple[str, str], d
     out: dict[tuple[str, str], dict[tuple[str, str], list[_Span]]] = defaultdict(lambda: defaultdict(list))
     families = korean_families()
     for mention in nm.mentions(doc):
-        words = [w for w in mention.words if w.text.rstrip(".") not in titles]
+        words = nm.untitled(mention.words, titles)
         if len(words) < 2:
             continue
         family, given = words[-2], words[-1]

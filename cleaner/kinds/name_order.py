@@ -52,7 +52,7 @@ _Name = tuple[str, str]
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the titles once and return the checker."""
-    titles = frozenset(t.rstrip(".") for t in rule.options["titles"])
+    titles = nm.title_set(rule.options["titles"])
     if not titles:
         raise OptionError("titles", "must list at least one title")
 
@@ -107,7 +107,7 @@ def _moved_hits(doc: Document, titles: frozenset[str], moved: dict[tuple[str, ..
 def _untitled(words: list, titles: frozenset[str]) -> list:
     """The name's words without titles, and without leading common English words that stand as a role
     ("Candidate Jae-myung Lee", "Striker Son Heung-min"): a role is not part of the name."""
-    kept = [w for w in words if w.text.rstrip(".") not in titles]
+    kept = nm.untitled(words, titles)
     while len(kept) > 2 and _role_word(kept[0].text):
         kept = kept[1:]
     return kept

@@ -22,10 +22,10 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner.document import Document, Span
-from cleaner.wordclass import reporting_verbs
 from cleaner.kinds._quotes import OPEN, Mark, paragraph_marks
 from cleaner.model import Hit, Rule
 from cleaner.schema import BOOLEAN, Option, Replacement
+from cleaner.wordclass import first_person_pattern, reporting_verbs
 
 KIND = "quote-balance"
 OPTIONS = (
@@ -58,7 +58,7 @@ _SPEECH_END = ",.!?…"
 _SPEECH_MARKS = "“”\"«»"
 _INTRODUCED = regex.compile(r"(?<=\b(\p{L}+)[:,] )(?=\p{L})")
 _NEXT_SENTENCE = regex.compile(r"[.!?] +(?=\p{Lu})")
-_FIRST_PERSON = regex.compile(r"(?<![\p{L}\p{N}’'-])(?:I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s|[Mm]e)(?![\p{L}\p{N}-])")
+_FIRST_PERSON = first_person_pattern(contracted=True)  # "I’m" counts: a contraction is first person too
 _MESSAGES = {
     "reopened": "A new quotation opens before the previous one is closed.",
     OPEN: "Opening quotation mark is never closed in its paragraph.",
