@@ -116,10 +116,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 def _families_by_consonants(listed: list[Listed]) -> dict[str, list[Listed]]:
     """Listed people whose family name is six letters or more, by its consonants (whether English has the
     name is asked only of those a word meets: `_rare_families`)."""
+    filed = [name for name in listed if name.person and len(name.family) >= 6 and name.family.isalpha()]
+    families = [name.family for name in filed]
+    keys = compiled_cache.derived("family_skeletons", families, lambda: [nm.skeleton(nm.fold(f)) for f in families])
     out: dict[str, list[Listed]] = {}
-    for name in listed:
-        if name.person and len(name.family) >= 6 and name.family.isalpha():
-            out.setdefault(nm.skeleton(nm.fold(name.family)), []).append(name)
+    for name, key in zip(filed, keys):
+        out.setdefault(key, []).append(name)
     return out
 
 
