@@ -94,17 +94,21 @@ def derived(name: str, source: Any, build: Callable[[], Any]) -> Any:
 
     `source` is the data the table is computed from (marshal types: strings, numbers, tuples,
     lists, dicts). The entry is keyed by its bytes and by the package's code (each module by
-    size and times, as `cleaner.rulecache` keys it), so a change to either builds the table anew.
+    size and times, as `cleaner.rulecache` keys it), so a change to either builds the table anew
+    (an entry of a source no longer used stays behind, as a rule pack's entry does).
     For per-run derivations over the packaged tables: a sound-key index of 3,700 names costs
     about 25 ms to build and a tenth of that to reload. `build` must return plain JSON data.
     """
     try:
-        packed = marshal.dumps(source)
+        packed = marshal.dumps(source, 0)  # version 0: no references or interning marks, so equal data gives equal bytes
     except ValueError:  # not marshal data: build every time
         return build()
+    # Named by the source too: rules of one kind with other tables (two known-names rules) keep an
+    # entry each instead of pruning each other's; a change of code replaces the source's entry.
     digest = blake2b(packed, digest_size=16)
+    tag = digest.hexdigest()[:12]
     digest.update(_code_stamp().encode())
-    return load_or_build(name, digest.hexdigest(), build)
+    return load_or_build(f"{name}_{tag}", digest.hexdigest(), build)
 
 
 @functools.lru_cache(maxsize=1)
