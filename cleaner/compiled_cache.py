@@ -16,6 +16,7 @@ a cache folder that cannot be written is simply not used.
 
 from __future__ import annotations
 
+import functools
 import marshal
 import os
 import zlib
@@ -86,6 +87,40 @@ def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
     value = build()
     store(name, key, value)
     return value
+
+
+def derived(name: str, source: Any, build: Callable[[], Any]) -> Any:
+    """Return `build()`, a table derived from `source` alone, from the cache when the same source built it before.
+
+    `source` is the data the table is computed from (marshal types: strings, numbers, tuples,
+    lists, dicts). The entry is keyed by its bytes and by the package's code (each module by
+    size and times, as `cleaner.rulecache` keys it), so a change to either builds the table anew
+    (an entry of a source no longer used stays behind, as a rule pack's entry does).
+    For per-run derivations over the packaged tables: a sound-key index of 3,700 names costs
+    about 25 ms to build and 3 ms to reload. `build` must return plain JSON data, computed by code
+    in cleaner/ or cleaner/kinds/ (the code the key covers).
+    """
+    try:
+        packed = marshal.dumps(source, 0)  # version 0: no references or interning marks, so equal data gives equal bytes
+    except ValueError:  # not marshal data: build every time
+        return build()
+    # Named by the source too: rules of one kind with other tables (two known-names rules) keep an
+    # entry each instead of pruning each other's; a change of code replaces the source's entry.
+    digest = blake2b(packed, digest_size=16)
+    tag = digest.hexdigest()[:12]
+    digest.update(_code_stamp().encode())
+    return load_or_build(f"{name}_{tag}", digest.hexdigest(), build)
+
+
+@functools.lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """A fingerprint of the package's modules (cleaner/*.py and cleaner/kinds/*.py) by size and times."""
+    package = os.path.dirname(os.path.abspath(__file__))
+    files = []
+    for folder in (package, os.path.join(package, "kinds")):
+        with os.scandir(folder) as entries:
+            files += sorted(entry.path for entry in entries if entry.name.endswith(".py"))
+    return fingerprint(files, content_limit=-1)
 
 
 MISSING = object()  # what `load` returns when there is no usable entry

@@ -139,3 +139,33 @@ def test_large_tables_are_keyed_by_size_and_time(tmp_path) -> None:
     assert compiled_cache.fingerprint([table], content_limit=10) == first
     os.utime(table, ns=(table.stat().st_atime_ns, table.stat().st_mtime_ns + 1_000_000))  # rewritten
     assert compiled_cache.fingerprint([table], content_limit=10) != first
+
+
+def test_a_derived_table_is_built_once_per_source(cache_home) -> None:
+    build, calls = _counting_builder([["k", 1]])
+    source = [("Anna", "Berg"), ("Carl", "Dahl")]
+    assert compiled_cache.derived("demo", source, build) == [["k", 1]]
+    assert compiled_cache.derived("demo", [tuple(words) for words in source], build) == [["k", 1]]
+    assert len(calls) == 1
+    compiled_cache.derived("demo", source + [("Eva", "Falk")], build)  # a changed table: built anew
+    assert len(calls) == 2
+    compiled_cache.derived("demo", source, build)  # two sources of one name keep an entry each
+    assert len(calls) == 2
+
+
+def test_a_derived_tables_key_does_not_depend_on_string_sharing_or_interning(cache_home) -> None:
+    """Equal data marshals to different bytes when strings are shared or interned; the key must not see it."""
+    shared = "Berg"
+    build, calls = _counting_builder(["x"])
+    compiled_cache.derived("demo", [(shared, shared)], build)
+    compiled_cache.derived("demo", [("".join(["Be", "rg"]), "".join(["B", "erg"]))], build)
+    compiled_cache.derived("demo", [(sys.intern("Berg"), "Ber" + "g"[:1])], build)
+    assert len(calls) == 1
+
+
+def test_a_derived_table_is_rebuilt_when_the_code_changes(cache_home, monkeypatch) -> None:
+    build, calls = _counting_builder(["x"])
+    compiled_cache.derived("demo", ["a"], build)
+    monkeypatch.setattr(compiled_cache, "_code_stamp", lambda: "another version of the code")
+    compiled_cache.derived("demo", ["a"], build)
+    assert len(calls) == 2

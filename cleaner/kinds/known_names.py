@@ -31,7 +31,7 @@ from typing import Callable, Iterable, Iterator
 
 import regex
 
-from cleaner import gazetteer, lexicon
+from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._sino_reading import _pinyin_syllables, mixed_readings, sino_readings
@@ -116,10 +116,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 def _families_by_consonants(listed: list[Listed]) -> dict[str, list[Listed]]:
     """Listed people whose family name is six letters or more, by its consonants (whether English has the
     name is asked only of those a word meets: `_rare_families`)."""
+    filed = [name for name in listed if name.person and len(name.family) >= 6 and name.family.isalpha()]
+    families = [name.family for name in filed]
+    keys = compiled_cache.derived("family_skeletons", families, lambda: [nm.skeleton(nm.fold(f)) for f in families])
     out: dict[str, list[Listed]] = {}
-    for name in listed:
-        if name.person and len(name.family) >= 6 and name.family.isalpha():
-            out.setdefault(nm.skeleton(nm.fold(name.family)), []).append(name)
+    for name, key in zip(filed, keys):
+        out.setdefault(key, []).append(name)
     return out
 
 
@@ -131,10 +133,14 @@ def _rare_families(candidates: Iterable[Listed]) -> list[Listed]:
 def _families_by_sound(listed: list[Listed]) -> dict[tuple[str, str, int], list[Listed]]:
     """Listed people named given name first, family name of five letters or more, by the family name's
     consonants, the first letter of the name and its number of words."""
+    filed = [name for name in listed
+             if name.person and len(name.family) >= 5 and name.words[-1] == name.family and len(name.words) in (2, 3)]
+    # The keys depend on the names' words only: kept in the compiled cache (3,700 keys cost 25 ms per start).
+    words = [name.words for name in filed]
+    keys = compiled_cache.derived("sound_keys", words, lambda: [list(_sound_key(w)) for w in words])
     out: dict[tuple[str, str, int], list[Listed]] = {}
-    for name in listed:
-        if name.person and len(name.family) >= 5 and name.words[-1] == name.family and len(name.words) in (2, 3):
-            out.setdefault(_sound_key(name.words), []).append(name)
+    for name, key in zip(filed, keys):
+        out.setdefault(tuple(key), []).append(name)  # type: ignore[arg-type]
     return out
 
 
