@@ -17,6 +17,11 @@ association"). It is reported only for the name of a body: its last word is an o
 (rules/data/institutions.yaml, less the nouns for people), so a title ("Prime Minister ... the prime
 minister"), which house styles write in lower case when it stands alone, never is; and not where a
 capitalised word is joined to it (a longer name, or the tail case above).
+
+A body's one-word short form is the same slip: "the Senate" (an organisation noun of the same table)
+at least `min-uses` times on its own after "the", and exactly once "the senate". Lower case twice or
+more is the article's generic use ("the board" beside "the Board"); "the Bank of England" is a longer
+name, not the short form.
 """
 
 from __future__ import annotations
@@ -66,7 +71,7 @@ def _names(text: str, min_uses: int) -> list[tuple[str, ...]]:
     return [key for key, n in runs.items() if n >= min_uses]
 
 
-def _check(doc: Document, min_uses: int) -> Iterator[Hit]:
+def _check_names(doc: Document, min_uses: int) -> Iterator[Hit]:
     names = set(_names(doc.text, min_uses))
     if not names:
         return
@@ -80,6 +85,12 @@ def _check(doc: Document, min_uses: int) -> Iterator[Hit]:
             if hit is not None:
                 yield hit
     yield from _lower_whole(doc, names)
+
+
+def _check(doc: Document, min_uses: int) -> Iterator[Hit]:
+    """The tail and whole-name cases, then a body's one-word short form in lower case."""
+    yield from _check_names(doc, min_uses)
+    yield from _lower_short_form(doc, min_uses)
 
 
 # People, not bodies: a title or a role before them is house style in lower case ("the party spokesman").
@@ -119,6 +130,43 @@ def _lower_whole(doc: Document, names: set[tuple[str, ...]]) -> Iterator[Hit]:
             continue
         fixed = " ".join(w[:1].upper() + w[1:] for w in match.group().split(" "))
         yield Hit(match.start(), match.end(), (fixed,), message=f"The article writes “{fixed}” elsewhere.")
+
+
+# "the Senate": a body's one-word short form after "the" (mid-sentence, or "The" opening a sentence or a
+# quotation), with no capital joined after it; compiled per article for the nouns it may hold.
+_SHORT_FORM = r"(?<![\p{{L}}\p{{M}}\p{{N}}])[Tt]he ({words})(?![\p{{L}}\p{{M}}\p{{N}}’'-])(?! \p{{Lu}})"
+# What may stand before "the" (a lower-case word, a comma) and before "The" (a sentence or quotation start).
+_BEFORE_THE = regex.compile(r"[\p{Ll},;] ")
+_BEFORE_CAPITAL_THE = regex.compile(r"[.!?]\s|[“\"‘\n]")
+# A longer name goes on after the short form: "the Bank of England", "the Court of the Region".
+_OF_NAME = regex.compile(r" of (?:the )?\p{Lu}")
+
+
+def _lower_short_form(doc: Document, min_uses: int) -> Iterator[Hit]:
+    """A body's one-word short form written "the Senate" at least min_uses times and once "the senate".
+
+    A house style that capitalises the short form does so every time; twice or more in lower case is the
+    article's own style for a generic use ("the bank" beside "the Bank"), so only a single one counts.
+    """
+    vocabulary = doc.vocabulary
+    nouns = sorted(n for n in _bodies() if vocabulary.capitalised[n.capitalize()] >= min_uses and n in vocabulary.lower)
+    if not nouns:
+        return  # the plain prefilter: most articles have no such short form
+    words = "|".join(f"{n.capitalize()}|{n}" for n in nouns)
+    found: dict[str, list[regex.Match]] = {}
+    for match in regex.finditer(_SHORT_FORM.format(words=words), doc.text, timeout=timeout_for(doc.text)):
+        before = doc.text[max(match.start() - 2, 0) : match.start()]
+        opener = _BEFORE_THE if match.group()[0] == "t" else _BEFORE_CAPITAL_THE
+        if (match.start() == 0 or opener.search(before)) and not _OF_NAME.match(doc.text, match.end()):
+            found.setdefault(match.group(1), []).append(match)
+    for word, matches in found.items():
+        if word[0].isupper() or len(matches) != 1 or len(found.get(word.capitalize(), ())) < min_uses:
+            continue
+        match = matches[0]
+        if doc.in_heading(match.start()) or in_lower_case_paragraph(doc, match.start()):
+            continue
+        fixed = word.capitalize()
+        yield Hit(match.start(1), match.end(1), (fixed,), message=f"The article writes “the {fixed}” elsewhere.")
 
 
 def _glued_edge(char: str, marks: str) -> bool:

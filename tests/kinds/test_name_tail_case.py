@@ -54,3 +54,20 @@ def test_whole_lower_case_title_class_or_generic_use_is_left_alone() -> None:
 def test_clean_seeds_have_no_findings() -> None:
     for path in CLEAN_SEEDS:
         assert found(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_one_word_short_form_of_a_body_in_lower_case_once() -> None:
+    text = "The port went to the Court in May. Lawyers for the Court agreed, and the court will rule soon."
+    assert found(text) == [("court", ("Court",))]
+    text = "“The Cabinet met,” he said. A critic of the Cabinet left, and the cabinet will meet again."
+    assert found(text) == [("cabinet", ("Cabinet",))]
+
+
+def test_short_form_used_generically_or_inside_a_longer_name_is_left_alone() -> None:
+    # Lower case twice: the article's own generic use.
+    assert found("He went to the Board. She wrote to the Board. Then the board met, and the board left.") == []
+    # "the Bank of England" is a longer name, not the short form.
+    assert found("Rates rose at the Bank of England. Critics of the Bank of England spoke to the bank.") == []
+    # Once capitalised is no house style; a capital joined after it is another name.
+    assert found("He went to the Senate, and the senate vote was close.") == []
+    assert found("He went to the Senate. Critics in the Senate spoke, and the senate Committee met.") == []
