@@ -1,0 +1,121 @@
+"""`name-by-meaning`: a person's family name translated into the common English word it means.
+
+An engine that does not know a foreign family name may translate it by its meaning: a minister
+named after a fountain or a meadow comes back "Minister Ayla Fountain", and later
+"Fountain said". The article's own usage is the evidence. A capitalised word is reported when:
+
+- English writes it in lower case and uses it often (wordfreq Zipf at least `min-zipf`), and the
+  packaged tables do not know it as a name: not a dictionary proper name (which holds the real
+  English family names that are also words: King, Stone, Rice, Noble), not a public figure's name
+  word, not a place nor a nationality;
+- the article writes it after a given name in a titled name ("Interior Minister Ayla Fountain",
+  "the coach Dario Meadow"): a title in the same run of capitals or in lower case right before it,
+  the given name a word English does not write in lower case;
+- and, alone, as a person elsewhere: right before a reporting verb (maybe after one adverb:
+  "Fountain also said") or right after one at the end of a clause ("said Fountain.").
+
+Every such use is marked; no suggestion is offered, since only the source knows the name.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable, Iterator
+
+import regex
+
+from cleaner import gazetteer, lexicon
+from cleaner import names as nm
+from cleaner.document import Document
+from cleaner.model import Hit, Rule
+from cleaner.schema import NUMBER, STRINGS, Option, Replacement
+
+KIND = "name-by-meaning"
+OPTIONS = (
+    Option("titles", STRINGS, "Titles that mark a run of capitals as a person's name (Minister, Coach).", required=True),
+    Option("adverbs", STRINGS, "Adverbs that may stand between the name and its verb (also, later).", default=()),
+    Option("min-zipf", NUMBER, "Only words English uses at least this often (Zipf) are taken for translated names.", default=3.0),
+)
+REPLACEMENT = Replacement.NONE
+_Span = tuple[int, int]
+_CLAUSE_END = regex.compile(r"[ \t]*[.,;:!?]")
+
+
+def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """Read the options and the reporting verbs once and return the checker."""
+    titles = nm.title_set(rule.options["titles"])
+    adverbs = frozenset(rule.options["adverbs"])
+    verbs = gazetteer.load("reporting-verbs", rule)
+    reporting = frozenset(verbs["past"]) | frozenset(verbs["present"])
+    floor = float(rule.options["min-zipf"])
+
+    def check(doc: Document) -> Iterator[Hit]:
+        titled = _titled_families(doc, titles, floor)
+        if not titled:
+            return
+        alone = _lone_uses(doc, titled, reporting, adverbs)
+        for word in sorted(alone):
+            for start, end in sorted(set(titled[word] + alone[word])):
+                yield Hit(start, end, (), message=_message(word))
+
+    return check
+
+
+def _titled_families(doc: Document, titles: frozenset[str], floor: float) -> dict[str, list[_Span]]:
+    """Common word -> spans where it ends a titled name after a given name."""
+    out: dict[str, list[_Span]] = defaultdict(list)
+    lower = frozenset(t.lower() for t in titles)
+    for mention in nm.mentions(doc):
+        if len(mention.words) < 2 or not (any(w.text.rstrip(".") in titles for w in mention.words[:-2])
+                                          or _word_before(doc, mention.start) in lower):
+            continue
+        given, family = mention.words[-2], mention.words[-1]
+        if given.text.rstrip(".") in titles or not _given_name(given.text) or not _meaning_word(family.text, floor):
+            continue
+        out[family.text].append((family.start, family.end))
+    return out
+
+
+def _word_before(doc: Document, start: int) -> str:
+    """The word right before an offset ("coach" in "coach Dario Meadow"), or ""."""
+    i = doc.word_index(start)
+    return doc.words[i - 1][2] if i > 0 else ""
+
+
+def _given_name(word: str) -> bool:
+    """A word that can be a given name: alphabetic, not written in lower case by English, not a place."""
+    return (word.isalpha() and len(word) >= 2 and word.lower() not in lexicon.lowercase_words()
+            and word not in lexicon.places() and word not in lexicon.demonyms())
+
+
+def _meaning_word(word: str, floor: float) -> bool:
+    """A frequent lower-case English word the name tables do not know (Fountain, not Stone)."""
+    if not word.isalpha() or not word.istitle() or len(word) < 3:
+        return False
+    lower = word.lower()
+    if lower not in lexicon.lowercase_words() or lexicon.zipf(lower) < floor:
+        return False
+    return not lexicon.is_listed_name(word)
+
+
+def _lone_uses(doc: Document, titled: dict[str, list[_Span]], reporting: frozenset[str],
+               adverbs: frozenset[str]) -> dict[str, list[_Span]]:
+    """Titled common words -> spans where the word stands alone as the subject or object of a reporting verb."""
+    out: dict[str, list[_Span]] = defaultdict(list)
+    words, text = doc.words, doc.text
+    for mention in nm.mentions(doc):
+        if len(mention.words) != 1 or mention.words[0].text not in titled:
+            continue
+        word = mention.words[0]
+        i = doc.word_index(word.start)
+        after = [w[2] for w in words[i + 1 : i + 3]]
+        before = words[i - 1][2] if i > 0 else ""
+        subject = bool(after) and (after[0] in reporting or (after[0] in adverbs and after[1:2] and after[1] in reporting))
+        closing = before in reporting and _CLAUSE_END.match(text, mention.end) is not None
+        if subject or closing:
+            out[word.text].append((word.start, word.end))
+    return out
+
+
+def _message(word: str) -> str:
+    return f"“{word}” stands where a person's family name stands: a name translated by its meaning?"
