@@ -6,8 +6,9 @@ named after a fountain or a meadow comes back "Minister Ayla Fountain", and late
 
 - English writes it in lower case and uses it often (wordfreq Zipf at least `min-zipf`), and the
   packaged tables do not know it as a name: not a dictionary proper name (which holds the real
-  English family names that are also words: King, Stone, Rice, Noble), not a public figure's name
-  word, not a place nor a nationality;
+  English family names that are also words: King, Stone, Rice, Noble), not a family name of Faker's
+  per-locale name lists (lexicon.word_surnames: Bravo, Winter), not a public figure's name word, not
+  a place nor a nationality;
 - the article writes it after a given name in a titled name ("Interior Minister Ayla Fountain",
   "the coach Dario Meadow"): a title in the same run of capitals or in lower case right before it,
   the given name a word English does not write in lower case;
@@ -27,6 +28,7 @@ import regex
 from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds.known_names import _FAMILY, _Countries, gazetteer_entries
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, STRINGS, Option, Replacement
 
@@ -34,36 +36,70 @@ KIND = "name-by-meaning"
 OPTIONS = (
     Option("titles", STRINGS, "Titles that mark a run of capitals as a person's name (Minister, Coach).", required=True),
     Option("adverbs", STRINGS, "Adverbs that may stand between the name and its verb (also, later).", default=()),
+    Option("gazetteer", STRINGS, "Gazetteers of more people (names with the family name in capitals, by country).", default=()),
     Option("min-zipf", NUMBER, "Only words English uses at least this often (Zipf) are taken for translated names.", default=3.0),
 )
-REPLACEMENT = Replacement.NONE
+REPLACEMENT = Replacement.COMPUTED
 _Span = tuple[int, int]
+_Titled = tuple[int, int, str]  # the family word's span and the given name before it
 _CLAUSE_END = regex.compile(r"[ \t]*[.,;:!?]")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
-    """Read the options and the reporting verbs once and return the checker."""
+    """Read the options, the reporting verbs and the listed people once and return the checker."""
     titles = nm.title_set(rule.options["titles"])
     adverbs = frozenset(rule.options["adverbs"])
     verbs = gazetteer.load("reporting-verbs", rule)
     reporting = frozenset(verbs["past"]) | frozenset(verbs["present"])
     floor = float(rule.options["min-zipf"])
+    listed = _by_given(tuple(gazetteer_entries(rule)))
 
     def check(doc: Document) -> Iterator[Hit]:
         titled = _titled_families(doc, titles, floor)
         if not titled:
             return
         alone = _lone_uses(doc, titled, reporting, adverbs)
-        for word in sorted(alone):
-            for start, end in sorted(set(titled[word] + alone[word])):
-                yield Hit(start, end, (), message=_message(word))
+        countries = _Countries(doc)
+        for word in sorted(titled):
+            family = _listed_family(word, titled[word], listed, countries)
+            if word not in alone and not family:
+                continue
+            spans = {(start, end) for start, end, _ in titled[word]} | set(alone.get(word, ()))
+            for start, end in sorted(spans):
+                yield Hit(start, end, (family,) if family else (), message=_message(word, family))
 
     return check
 
 
-def _titled_families(doc: Document, titles: frozenset[str], floor: float) -> dict[str, list[_Span]]:
-    """Common word -> spans where it ends a titled name after a given name."""
-    out: dict[str, list[_Span]] = defaultdict(list)
+def _by_given(extra: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
+    """Given name -> (family name, country) of the listed people whose family name comes last."""
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for person in lexicon.people():
+        words = person.name.split()
+        if len(words) >= 2 and words[-1] == person.family and person.country:
+            out[words[-2]].append((person.family, person.country))
+    for entry, country in extra:
+        words = entry.split()
+        if len(words) >= 2 and _FAMILY.fullmatch(words[-1]) and not any(_FAMILY.fullmatch(w) for w in words[:-1]):
+            out[words[-2]].append(("-".join(p.capitalize() for p in words[-1].split("-")), country))
+    return out
+
+
+def _listed_family(word: str, uses: list[_Titled], listed: dict[str, list[tuple[str, str]]],
+                   countries: _Countries) -> str:
+    """The one listed family name of a person of a country the article names whose given name stands
+    before the word, or ""; a spelling variant, cut or run-on form of it is a slip, not a translation."""
+    families = {family for _, _, given in uses for family, country in listed.get(given, ()) if countries.named(country)}
+    if len(families) != 1:
+        return ""
+    family = families.pop()
+    cut = family.startswith(word) or word.startswith(family)  # cut short or run on: a slip, not a translation
+    return "" if cut or nm.is_variant(word, family) else family
+
+
+def _titled_families(doc: Document, titles: frozenset[str], floor: float) -> dict[str, list[_Titled]]:
+    """Common word -> (span, given name) where it ends a titled name after a given name."""
+    out: dict[str, list[_Titled]] = defaultdict(list)
     lower = frozenset(t.lower() for t in titles)
     for mention in nm.mentions(doc):
         if len(mention.words) < 2 or not (any(w.text.rstrip(".") in titles for w in mention.words[:-2])
@@ -72,7 +108,7 @@ def _titled_families(doc: Document, titles: frozenset[str], floor: float) -> dic
         given, family = mention.words[-2], mention.words[-1]
         if given.text.rstrip(".") in titles or not _given_name(given.text) or not _meaning_word(family.text, floor):
             continue
-        out[family.text].append((family.start, family.end))
+        out[family.text].append((family.start, family.end, given.text))
     return out
 
 
@@ -95,10 +131,10 @@ def _meaning_word(word: str, floor: float) -> bool:
     lower = word.lower()
     if lower not in lexicon.lowercase_words() or lexicon.zipf(lower) < floor:
         return False
-    return not lexicon.is_listed_name(word)
+    return not lexicon.is_listed_name(word) and word not in lexicon.word_surnames()
 
 
-def _lone_uses(doc: Document, titled: dict[str, list[_Span]], reporting: frozenset[str],
+def _lone_uses(doc: Document, titled: dict[str, list[_Titled]], reporting: frozenset[str],
                adverbs: frozenset[str]) -> dict[str, list[_Span]]:
     """Titled common words -> spans where the word stands alone as the subject or object of a reporting verb."""
     out: dict[str, list[_Span]] = defaultdict(list)
@@ -117,5 +153,7 @@ def _lone_uses(doc: Document, titled: dict[str, list[_Span]], reporting: frozens
     return out
 
 
-def _message(word: str) -> str:
+def _message(word: str, family: str) -> str:
+    if family:
+        return f"“{word}” stands where the family name “{family}” of a listed public figure stands: a name translated by its meaning?"
     return f"“{word}” stands where a person's family name stands: a name translated by its meaning?"

@@ -40,3 +40,19 @@ def test_a_lower_case_title_before_the_name_counts() -> None:
 )
 def test_no_finding(text: str) -> None:
     assert list(ENGINE.check(text)) == []
+
+
+def test_a_listed_figure_gives_the_suggestion_without_a_lone_use() -> None:
+    text = "In Berlin, Germany's Defence Minister Boris Garden inspected the tanks."
+    assert [(f.text, f.replacements) for f in ENGINE.check(text)] == [("Garden", ("Pistorius",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In Berlin, Defence Minister Boris Garden inspected the tanks.",  # the country is not named
+        "In Rome, Italy's Prime Minister Giorgia Melon met her allies.",  # a cut-short name: a slip, not a translation
+    ],
+)
+def test_listed_figure_needs_the_country_and_an_unrelated_word(text: str) -> None:
+    assert list(ENGINE.check(text)) == []
