@@ -15,7 +15,7 @@ named after a fountain or a meadow comes back "Minister Ayla Fountain", and late
 - and, alone, as a person elsewhere: right before a reporting verb (maybe after one adverb:
   "Fountain also said") or right after one at the end of a clause ("said Fountain.").
 
-Every such use is marked; no suggestion is offered, since only the source knows the name.
+Every use of the word as a name is then marked, alone or in the titled name; no suggestion is offered, since only the source knows the name.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             family = _listed_family(word, titled[word], listed, countries)
             if word not in alone and not family:
                 continue
-            spans = {(start, end) for start, end, _ in titled[word]} | set(alone.get(word, ()))
+            spans = {(start, end) for start, end, _ in titled[word]} | set(_other_lone(doc, word))
             for start, end in sorted(spans):
                 yield Hit(start, end, (family,) if family else (), message=_message(word, family))
 
@@ -119,9 +119,13 @@ def _word_before(doc: Document, start: int) -> str:
 
 
 def _given_name(word: str) -> bool:
-    """A word that can be a given name: alphabetic, not written in lower case by English, not a place."""
-    return (word.isalpha() and len(word) >= 2 and word.lower() not in lexicon.lowercase_words()
-            and word not in lexicon.places() and word not in lexicon.demonyms())
+    """A word that can be a given name: a listed person's name word, or one English does not write in
+    lower case that is not a place nor a nationality."""
+    if not word.isalpha() or len(word) < 2:
+        return False
+    if word in lexicon.people_words():
+        return True  # Nancy, Rose: a place or a word, but a listed person's given name too
+    return word.lower() not in lexicon.lowercase_words() and word not in lexicon.places() and word not in lexicon.demonyms()
 
 
 def _meaning_word(word: str, floor: float) -> bool:
@@ -151,6 +155,12 @@ def _lone_uses(doc: Document, titled: dict[str, list[_Titled]], reporting: froze
         if subject or closing:
             out[word.text].append((word.start, word.end))
     return out
+
+
+def _other_lone(doc: Document, word: str) -> list[_Span]:
+    """Every mention of the word standing alone (possessive endings removed): once the article has
+    shown the word to be a person's name, "Pebble's office" is that person too."""
+    return [(m.words[0].start, m.words[0].end) for m in nm.mentions(doc) if m.texts == (word,)]
 
 
 def _message(word: str, family: str) -> str:
