@@ -27,7 +27,7 @@ import regex
 
 from cleaner import gazetteer, lexicon
 from cleaner import names as nm
-from cleaner.document import Document
+from cleaner.document import Document, Word
 from cleaner.kinds.known_names import _FAMILY, _Countries, gazetteer_entries
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, STRINGS, Option, Replacement
@@ -43,6 +43,7 @@ REPLACEMENT = Replacement.COMPUTED
 _Span = tuple[int, int]
 _Titled = tuple[int, int, str]  # the family word's span and the given name before it
 _CLAUSE_END = regex.compile(r"[ \t]*[.,;:!?]")
+_BEFORE = regex.compile(r"(\p{L}+) $")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -58,17 +59,29 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         titled = _titled_families(doc, titles, floor)
         if not titled:
             return
-        alone = _lone_uses(doc, titled, reporting, adverbs)
-        countries = _Countries(doc)
+        lone = _lone_mentions(doc, titled)
+        countries = _lazy_countries(doc)
         for word in sorted(titled):
             family = _listed_family(word, titled[word], listed, countries)
-            if word not in alone and not family:
-                continue
-            spans = {(start, end) for start, end, _ in titled[word]} | set(_other_lone(doc, word))
+            if not family and not any(_speaking(doc, w, reporting, adverbs) for w in lone.get(word, ())):
+                continue  # once shown to be a name, every lone use ("Pebble's office") is the person too
+            spans = {(start, end) for start, end, _ in titled[word]} | {(w.start, w.end) for w in lone.get(word, ())}
             for start, end in sorted(spans):
                 yield Hit(start, end, (family,) if family else (), message=_message(word, family))
 
     return check
+
+
+def _lazy_countries(doc: Document) -> Callable[[], _Countries]:
+    """The document's named countries, built when a listed given name first asks (it reads every word)."""
+    made: list[_Countries] = []
+
+    def get() -> _Countries:
+        if not made:
+            made.append(_Countries(doc))
+        return made[0]
+
+    return get
 
 
 def _by_given(extra: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
@@ -86,10 +99,11 @@ def _by_given(extra: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, s
 
 
 def _listed_family(word: str, uses: list[_Titled], listed: dict[str, list[tuple[str, str]]],
-                   countries: _Countries) -> str:
+                   countries: Callable[[], _Countries]) -> str:
     """The one listed family name of a person of a country the article names whose given name stands
     before the word, or ""; a spelling variant, cut or run-on form of it is a slip, not a translation."""
-    families = {family for _, _, given in uses for family, country in listed.get(given, ()) if countries.named(country)}
+    candidates = [entry for _, _, given in uses for entry in listed.get(given, ())]
+    families = {family for family, country in candidates if countries().named(country)} if candidates else set()
     if len(families) != 1:
         return ""
     family = families.pop()
@@ -101,21 +115,24 @@ def _titled_families(doc: Document, titles: frozenset[str], floor: float) -> dic
     """Common word -> (span, given name) where it ends a titled name after a given name."""
     out: dict[str, list[_Titled]] = defaultdict(list)
     lower = frozenset(t.lower() for t in titles)
+    verdicts: dict[str, bool] = {}  # one verdict per distinct last word: most names end in a rare word
     for mention in nm.mentions(doc):
-        if len(mention.words) < 2 or not (any(w.text.rstrip(".") in titles for w in mention.words[:-2])
-                                          or _word_before(doc, mention.start) in lower):
+        if len(mention.words) < 2:
             continue
         given, family = mention.words[-2], mention.words[-1]
-        if given.text.rstrip(".") in titles or not _given_name(given.text) or not _meaning_word(family.text, floor):
+        if family.text not in verdicts:
+            verdicts[family.text] = _meaning_word(family.text, floor)
+        if not verdicts[family.text] or given.text.rstrip(".") in titles or not _given_name(given.text):
             continue
-        out[family.text].append((family.start, family.end, given.text))
+        if any(w.text.rstrip(".") in titles for w in mention.words[:-2]) or _word_before(doc.text, mention.start) in lower:
+            out[family.text].append((family.start, family.end, given.text))
     return out
 
 
-def _word_before(doc: Document, start: int) -> str:
-    """The word right before an offset ("coach" in "coach Dario Meadow"), or ""."""
-    i = doc.word_index(start)
-    return doc.words[i - 1][2] if i > 0 else ""
+def _word_before(text: str, start: int) -> str:
+    """The word right before an offset, after one space ("coach" in "coach Dario Meadow"), or ""."""
+    found = _BEFORE.search(text, max(0, start - 40), start)
+    return found.group(1) if found else ""
 
 
 def _given_name(word: str) -> bool:
@@ -138,29 +155,22 @@ def _meaning_word(word: str, floor: float) -> bool:
     return not lexicon.is_listed_name(word) and word not in lexicon.word_surnames()
 
 
-def _lone_uses(doc: Document, titled: dict[str, list[_Titled]], reporting: frozenset[str],
-               adverbs: frozenset[str]) -> dict[str, list[_Span]]:
-    """Titled common words -> spans where the word stands alone as the subject or object of a reporting verb."""
-    out: dict[str, list[_Span]] = defaultdict(list)
-    words, text = doc.words, doc.text
-    for mention in nm.mentions(doc):
-        if len(mention.words) != 1 or mention.words[0].text not in titled:
-            continue
-        word = mention.words[0]
-        i = doc.word_index(word.start)
-        after = [w[2] for w in words[i + 1 : i + 3]]
-        before = words[i - 1][2] if i > 0 else ""
-        subject = bool(after) and (after[0] in reporting or (after[0] in adverbs and after[1:2] and after[1] in reporting))
-        closing = before in reporting and _CLAUSE_END.match(text, mention.end) is not None
-        if subject or closing:
-            out[word.text].append((word.start, word.end))
+def _lone_mentions(doc: Document, titled: dict[str, list[_Titled]]) -> dict[str, list[Word]]:
+    """Titled common words -> their mentions standing alone (possessive endings removed)."""
+    out: dict[str, list[Word]] = defaultdict(list)
+    for mention in [m for m in nm.mentions(doc) if len(m.texts) == 1 and m.texts[0] in titled]:
+        out[mention.texts[0]].append(mention.words[0])
     return out
 
 
-def _other_lone(doc: Document, word: str) -> list[_Span]:
-    """Every mention of the word standing alone (possessive endings removed): once the article has
-    shown the word to be a person's name, "Pebble's office" is that person too."""
-    return [(m.words[0].start, m.words[0].end) for m in nm.mentions(doc) if m.texts == (word,)]
+def _speaking(doc: Document, word: Word, reporting: frozenset[str], adverbs: frozenset[str]) -> bool:
+    """True when the word is the subject of a reporting verb (maybe after one adverb) or its object
+    at the end of a clause ("said Pebble.")."""
+    words, i = doc.words, doc.word_index(word.start)
+    after = [w[2] for w in words[i + 1 : i + 3]]
+    if after and (after[0] in reporting or (after[0] in adverbs and after[1:2] and after[1] in reporting)):
+        return True
+    return i > 0 and words[i - 1][2] in reporting and _CLAUSE_END.match(doc.text, word.end) is not None
 
 
 def _message(word: str, family: str) -> str:
