@@ -109,10 +109,12 @@ def _all_first_person(doc: Document, start: int, stop: int, window: int, verbs: 
 
 
 def _first_person_prose(doc: Document, limit: int) -> int:
-    """How many sentences outside quotations speak in the first person, counted up to `limit`."""
+    """How many sentences outside quotations speak in the first person, counted up to `limit`, in paragraphs with
+    no quotation mark: where speech lost its marks, its first person stands next to the quotations it belongs to."""
     counted: set[int] = set()
     for match in _FIRST_PERSON.finditer(doc.text):
-        if doc.in_quote(match.start()):
+        para = doc.paragraph_at(match.start())
+        if doc.in_quote(match.start()) or para is None or _ANY_QUOTE.search(doc.text, para.start, para.end):
             continue
         sentence = doc.sentence_at(match.start())
         if sentence is not None:
