@@ -41,6 +41,7 @@ _WORD = regex.compile(r"\p{L}+")
 _ANY_QUOTE = regex.compile(r"[“”\"«»„‘]")
 _CLOSER_AT_SENTENCE_END = regex.compile(r"(?<=[.!?])(?:[”\"]|''|’’)(?=[ \t]+\p{Lu})")  # TeX-style marks too
 _SENTENCE_END = ".!?"
+_BELONGS = "The speaker's words run on to the end of the paragraph: the quotation's closing mark belongs here."
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -60,12 +61,16 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             tail = _tail(doc.text, match.end(), para)
             tails.append(tail)
             if _speaker_runs_on(doc, tail, verbs, window):
-                runs.append((match.start(), match.end()))
+                runs.append((match.start(), match.end(), _belongs_at(doc.text, tail, para, verbs)))
         if not runs or _first_person_prose(doc, tails, prose_limit, verbs) >= prose_limit:
             return
         closers = {m.start for _, marks in paragraph_marks(doc) for m in marks
                    if _well_paired(m) and _quotes_sentence(doc.text, m)}
-        yield from (Hit(start, end) for start, end in runs if start in closers)
+        for start, end, belongs in runs:
+            if start in closers:
+                yield Hit(start, end)
+                if belongs is not None:
+                    yield Hit(belongs - 1, belongs, message=_BELONGS)
 
     return check
 
@@ -107,6 +112,20 @@ def _speaker_runs_on(doc: Document, tail: tuple[int, int], verbs: frozenset[str]
         while offset < stop and text[offset].isspace():
             offset += 1
     return False
+
+
+def _belongs_at(text: str, tail: tuple[int, int], para: Span, verbs: frozenset[str]) -> int | None:
+    """The end of the paragraph when the speaker's words after the closer run on to it, with no quotation
+    mark and no reporting verb among them, and it ends like a sentence: the closer belongs there."""
+    after, stop = tail
+    end = para.end
+    while end > after and text[end - 1].isspace():
+        end -= 1
+    if stop < para.end or end <= after or text[end - 1] not in _SENTENCE_END:
+        return None
+    if any(w.lower() in verbs for w in _WORD.findall(text, after, end)):
+        return None
+    return end
 
 
 def _first_person_prose(doc: Document, tails: list[tuple[int, int]], limit: int, verbs: frozenset[str]) -> int:

@@ -52,6 +52,7 @@ _ENDS = ".!?"
 _ARTICLES = frozenset({"The", "A", "An"})
 _HEAD = 140  # characters: a lead of four words, a subject of up to four words, an adverb and the verb
 _MESSAGE = "First-person speech outside quotation marks, followed by the reporter naming its speaker."
+_OPENER_MESSAGE = "First-person speech outside quotation marks, after the reporter's narration: its opening mark is missing here."
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -80,6 +81,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if first_person_text:
                 return
             yield Hit(end - 1, end, replacements=(text[end - 1] + "”",), message=_MESSAGE)
+            opener = _lost_opener(doc, i)
+            if opener is not None:
+                yield Hit(opener, opener + 1, replacements=("“" + text[opener],), message=_OPENER_MESSAGE)
 
     return check
 
@@ -118,3 +122,46 @@ def _speech_end(doc: Document, sentence: Span) -> int:
     return end if _FIRST_PERSON.search(text, tail, end) else 0
 
 
+
+
+def _lost_opener(doc: Document, last: int) -> int | None:
+    """Where the speech ending with sentence `last` lost its opening mark: the start of the run of unquoted
+    first-person sentences that ends there, when a sentence of narration (not first person, no quotation
+    mark) comes before the run in the same paragraph; else None (a paragraph that opens with the speech
+    may continue a quotation from the paragraph before)."""
+    text, sentences = doc.text, doc.sentences
+    para = doc.paragraph_at(sentences[last].start)
+    if para is None:
+        return None
+    first = last
+    while first > 0 and sentences[first - 1].start >= para.start and _unquoted_first_person(text, sentences[first - 1]):
+        first -= 1
+    if _introduced(text, sentences[first]):
+        return None  # "Oh said, We have …": the speech opens after the verb, PU114's finding
+    if first == 0 or sentences[first - 1].start < para.start:
+        return None
+    before = sentences[first - 1]
+    if _QUOTE_MARKS.search(text, before.start, before.end) or _FIRST_PERSON.search(text, before.start, before.end):
+        return None
+    start = sentences[first].start
+    while start < sentences[first].end and text[start].isspace():
+        start += 1
+    stop = start
+    while stop > before.start and text[stop - 1].isspace():
+        stop -= 1
+    # The narration ends with a full stop and the speech opens capitalised: "… on Monday. We will keep …".
+    return start if text[start : start + 1].isupper() and text[stop - 1 : stop] in tuple(_ENDS) else None
+
+
+def _introduced(text: str, sentence: Span) -> bool:
+    """True when a reporting verb stands before the sentence's first first-person word ("Oh said, We …")."""
+    match = _FIRST_PERSON.search(text, sentence.start, sentence.end)
+    head = text[sentence.start : match.start() if match else sentence.end].split()
+    verbs = reporting_verbs()
+    return any(word.strip(",:;").lower() in verbs for word in head)
+
+
+def _unquoted_first_person(text: str, sentence: Span) -> bool:
+    """True when a sentence has no quotation mark and speaks in the first person."""
+    return _QUOTE_MARKS.search(text, sentence.start, sentence.end) is None \
+        and _FIRST_PERSON.search(text, sentence.start, sentence.end) is not None

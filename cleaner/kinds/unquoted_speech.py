@@ -23,6 +23,8 @@ reporting verb right before the colon, or with only a phrase opened by a preposi
 ("said about the derby:"), then an article, a pronoun or a determiner opening a whole sentence
 ("said: the second half was ours"), is reported too; "said the cause was clear: the dam" (a
 summary) and "continued to grow, which shows in these areas: the" (a list) are left alone.
+The closing point is also reported when, within four sentences of the same paragraph, a sentence opens with
+"He", "She" or "They" and a reporting verb ("She added that ..."): the reporter speaks again there.
 No fix is offered: where the quotation ends is for an editor to say.
 
 """
@@ -48,7 +50,10 @@ REPLACEMENT = Replacement.NONE
 _MIN_SPEECH_WORDS = 8
 _MAX_HEADING_WORDS = 15
 _CLOSER_MESSAGE = "The unquoted speech ends here, at the end of its paragraph, without a closing quotation mark."
+_BEFORE_MESSAGE = "The unquoted speech ends here, before the reporter speaks again, without a closing quotation mark."
 _QUOTE_MARKS = "\"“”‘’«»„"
+_THIRD_PERSON = frozenset({"He", "She", "They"})
+_RUN_SENTENCES = 4  # the most sentences of unquoted speech followed to the reporter's next sentence
 _ASIDE = regex.compile(r"(?:[ \t]+[\p{L}’'-]+){0,3},")
 _GAP = regex.compile(r"[ \t]+")
 _CONTRACTION = regex.compile(r"(?:[’'][\p{L}]+)?")
@@ -80,7 +85,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
         if ": " in text:
-            yield from _lower_case_speech(doc, past_forms, lower_openers, prepositions)
+            yield from _lower_case_speech(doc, past_forms, lower_openers, prepositions, verb_forms)
         for match in _SPEECH_START.finditer(text, timeout=timeout_for(text)):
             word = match.group("word")
             if not _opens_speech(doc, match, function_words):
@@ -91,9 +96,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if _short_heading(doc, mark) or (_asks(doc, match.start("word")) and word not in _FIRST_PERSON_OPENERS):
                 continue  # a direct question may stand without quotation marks; "said, I would like to know, where…?" is speech
             yield Hit(match.start("word"), match.end("word"))
-            closer = _closing_point(doc, match.start("word"))
-            if closer is not None:
-                yield Hit(closer, closer + 1, message=_CLOSER_MESSAGE)
+            yield from _closer(doc, match.start("word"), verb_forms)
 
     return check
 
@@ -131,6 +134,41 @@ def _closing_point(doc: Document, offset: int) -> int | None:
     if doc.text[end - 1] not in ".!" or any(c in _QUOTE_MARKS for c in doc.text[offset:end]):
         return None
     return end - 1
+
+
+def _closer(doc: Document, offset: int, verbs: frozenset[str]) -> Iterator[Hit]:
+    """Where the speech that opens at `offset` lost its closing mark: its paragraph's end, or before the reporter's next sentence."""
+    closer = _closing_point(doc, offset)
+    if closer is not None:
+        yield Hit(closer, closer + 1, message=_CLOSER_MESSAGE)
+        return
+    closer = _before_attribution(doc, offset, verbs)
+    if closer is not None:
+        yield Hit(closer, closer + 1, message=_BEFORE_MESSAGE)
+
+
+def _before_attribution(doc: Document, offset: int, verbs: frozenset[str]) -> int | None:
+    """The final full stop of the speech when, within its paragraph and a few sentences, a sentence opens with
+    "He", "She" or "They" and a reporting verb among its first four words ("He added that ..."): the reporter
+    speaks again there, so the speech ended before it."""
+    text, para = doc.text, doc.paragraph_at(offset)
+    sentence = doc.sentence_at(offset)
+    for _ in range(_RUN_SENTENCES):
+        if sentence is None or para is None or sentence.end >= para.end:
+            return None
+        end = sentence.end
+        while end > sentence.start and text[end - 1].isspace():
+            end -= 1
+        if any(c in _QUOTE_MARKS for c in text[offset:end]) or text[end - 1 : end] not in (".", "!"):
+            return None
+        following = doc.sentence_at(sentence.end) or doc.sentence_at(sentence.end + 1)
+        if following is None or following.start >= para.end:
+            return None
+        head = _PLAIN_WORD.findall(text, following.start, min(following.end, following.start + 60))[:4]
+        if head and head[0] in _THIRD_PERSON and any(w.lower() in verbs for w in head[1:]):
+            return end - 1
+        sentence = following
+    return None
 
 
 def _short_heading(doc: Document, offset: int) -> bool:
@@ -198,7 +236,7 @@ def _asks(doc: Document, offset: int) -> bool:
 
 
 def _lower_case_speech(
-    doc: Document, verbs: frozenset[str], openers: frozenset[str], prepositions: frozenset[str]
+    doc: Document, verbs: frozenset[str], openers: frozenset[str], prepositions: frozenset[str], all_verbs: frozenset[str]
 ) -> Iterator[Hit]:
     """Speech after a reporting verb's colon that opens in lower case with an article, a pronoun or a
     determiner ("said: the second half was ours", "said about the derby: we are ready")."""
@@ -212,9 +250,7 @@ def _lower_case_speech(
             continue
         if _verb_ends_clause(doc, match.start(), verbs, prepositions):
             yield Hit(start, match.end("word"))
-            closer = _closing_point(doc, start)
-            if closer is not None:
-                yield Hit(closer, closer + 1, message=_CLOSER_MESSAGE)
+            yield from _closer(doc, start, all_verbs)
 
 
 def _verb_ends_clause(doc: Document, colon: int, verbs: frozenset[str], prepositions: frozenset[str]) -> bool:

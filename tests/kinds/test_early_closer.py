@@ -20,7 +20,14 @@ def test_clean_articles_are_quiet() -> None:
 
 def test_run_on_first_person_after_the_closer() -> None:
     text = "The keeper spoke after training: “The pitch was heavy.” Rain fell all week. Our boots were ruined."
-    assert marks(text) == [(text.index("”"), "”")]
+    assert marks(text) == [(text.index("”"), "”"), (len(text) - 1, ".")]  # and where the closer belongs
+
+
+def test_the_closers_place_is_marked_only_at_a_paragraph_end_with_no_attribution() -> None:
+    text = "The keeper spoke: “The pitch was heavy.” Our boots were ruined. Officials said the match would go on."
+    assert marks(text) == [(text.index("”"), "”")]  # the reporter speaks again before the end
+    text = "The keeper spoke: “The pitch was heavy.” Our boots were ruined, and the fans"
+    assert marks(text) == [(text.index("”"), "”")]  # a cut-off paragraph
 
 
 def test_a_page_in_the_first_person_is_left_alone() -> None:
@@ -36,7 +43,7 @@ def test_a_few_first_person_sentences_elsewhere_are_lost_marks_not_the_page_voic
         "The coach spoke after the final. We are tired, he said.\n\n"
         "He added: “The squad gave everything.” Our legs were gone by the hour mark."
     )
-    assert len(marks(text)) == 1
+    assert len(marks(text)) == 2  # the early closer and the paragraph end where it belongs
 
 
 def test_a_quoted_phrase_is_not_speech() -> None:

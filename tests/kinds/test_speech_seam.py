@@ -15,9 +15,18 @@ def offsets(text: str) -> list[int]:
 
 def test_the_seam_before_a_named_speaker_is_reported() -> None:
     text = "Rain fell all day. We will rebuild the road by May. The governor said crews were ready."
-    assert offsets(text) == [text.index("May.") + 3]
+    assert offsets(text) == [text.index("We"), text.index("May.") + 3]
     text = "Rain fell all day. Our crews are ready.\n\nLater, Ana Ruiz also stressed the cost."
-    assert offsets(text) == [text.index("ready.") + 5]
+    assert offsets(text) == [text.index("Our"), text.index("ready.") + 5]
+
+
+def test_the_lost_opener_is_reported_only_after_narration_in_its_paragraph() -> None:
+    text = "Rain fell. We start today. Our crews are ready. The governor said so."
+    assert offsets(text) == [text.index("We"), text.index("ready.") + 5]  # the whole first-person run
+    text = "We will rebuild the road by May. The governor said crews were ready."
+    assert offsets(text) == [text.index("May.") + 3]  # the paragraph may continue a quotation
+    text = "Rain fell. The mayor said, We will rebuild it. The governor said crews were ready."
+    assert offsets(text) == [text.index("it.") + 2]  # opened after a reporting verb: PU114's finding
 
 
 def test_quoted_speech_and_the_narrators_own_story_are_left_alone() -> None:

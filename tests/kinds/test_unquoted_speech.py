@@ -64,3 +64,12 @@ def test_lower_case_after_a_summary_or_a_list_is_left_alone() -> None:
     assert flagged("Officials said the cause was clear: the dam had failed after weeks of heavy rain.") == []
     assert flagged("Sales continued to grow, which shows in three areas: the users, the prices and the new firms.") == []
     assert flagged("The mayor says: the council will meet again next week to decide on the budget.") == []
+
+
+def test_the_speech_ends_before_the_reporter_speaks_again() -> None:
+    text = "Moon said, The market is calm. Prices held. He added that rates would rise. Trade slowed."
+    assert [(f.start, f.text) for f in ENGINE.check(text)] == [(11, "The"), (text.index("held.") + 4, ".")]
+    text = "Moon said, The market is calm. Prices held. Analysts added that rates would rise."
+    assert flagged(text) == ["The"]  # only a pronoun subject marks the reporter's return here
+    text = "Moon said, The market is “calm”. He added that rates would rise."
+    assert flagged(text) == ["The"]  # a quotation mark inside: the marks are not simply lost
