@@ -68,6 +68,8 @@ _QUOTE_MARKS = regex.compile(r"[\"“”«»„「」『』]|``|''")
 # The next quotation mark: a curly or guillemet closer, or a straight one after sentence punctuation.
 _NEXT_MARK = regex.compile(r"(?<closer>[”»]|(?<=[\p{L}.,!?…])(?:\"|'')(?=[\s,.;:)]|$))|[\"“«„「『]|``")
 _THIRD_PERSON = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]im|[Hh]er)(?![\p{L}’'])")
+# The rest of a narrator's interruption: up to four words, a comma and the quotation reopening.
+_INTERRUPTS = regex.compile(r'(?:[ \t]+\p{Ll}+){1,4},[ \t]+[“"]')
 _STUB = regex.compile(r"(?:I|We)(?:[ \t]+\p{Ll}+){1,2}[.!]")
 
 
@@ -177,15 +179,18 @@ def _introduces_speech(doc: Document, word: Word) -> bool:
 
 
 def _narrator_attribution(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """True for "“Why?” I asked.": a narrator attributing a quotation. Opening the paragraph after a
-    paragraph of quotation, only a reporter's question counts ("I asked whether ..."): "I said that
-    and smiled" there is the speaker's restored subject ("He said that and smiled")."""
+    """True for "“Why?” I asked." and "“…”, we read, “…”": a narrator attributing a quotation. Opening the
+    paragraph after a paragraph of quotation, only a reporter's question counts ("I asked whether ..."):
+    "I said that and smiled" there is the speaker's restored subject ("He said that and smiled")."""
     gap = doc.text[max(0, words[i].start - 3) : words[i].start]
     before = gap.rstrip()
     nxt = words[i + 1].text.lower() if i + 1 < len(words) else ""
     if "\n" in gap and nxt not in _QUESTIONS:
         return False
-    return before[-1:] in ("”", '"') and nxt in reporting_verbs()
+    if before[-1:] in ("”", '"') and nxt in reporting_verbs():
+        return True
+    # "“In the same spirit”, we read, “the plan …”": a narrator's words interrupting one quotation.
+    return before.endswith(("”,", '",')) and _INTERRUPTS.match(doc.text, words[i].end) is not None
 
 
 def _reported_context(doc: Document, word: Word) -> bool:
