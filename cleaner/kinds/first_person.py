@@ -12,7 +12,7 @@ Forms:
 - `leak`: any other first-person pronoun outside quotations and names ("United We Can") that does
   not introduce direct speech after a colon or attribute a quotation ("“Why?” I asked."), where the
   sentence or one of the two before it reports a speaker whose subject was dropped: any reporting
-  verb for "I", a reporting verb and an organisation (rules/data/institutions.yaml) for "we"; or
+  verb for "I", a reporting verb and an organisation or its head (rules/data/institutions.yaml) for "we"; or
   a lone "I" in a paragraph that narrates a "he" where the article quotes its speaker as "I", or
   where it is the only first person of the article. A first person that answers a question or
   speaks to "you" is a speaker who lost the quotation marks: reported as such at the start of a
