@@ -226,7 +226,8 @@ def _quoted_singular(doc: Document) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _institutions() -> frozenset[str]:
-    return frozenset(gazetteer.load("institutions")["nouns"])
+    table = gazetteer.load("institutions")
+    return frozenset(table["nouns"]) | frozenset(table.get("heads", ()))
 
 
 def _in_brackets(text: str, offset: int) -> bool:
