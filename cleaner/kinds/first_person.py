@@ -12,7 +12,7 @@ Forms:
 - `leak`: any other first-person pronoun outside quotations and names ("United We Can") that does
   not introduce direct speech after a colon or attribute a quotation ("“Why?” I asked."), where the
   sentence or one of the two before it reports a speaker whose subject was dropped: any reporting
-  verb for "I", a reporting verb and an organisation (rules/data/institutions.yaml) for "we"; or
+  verb for "I", a reporting verb and an organisation or its head (rules/data/institutions.yaml) for "we"; or
   a lone "I" in a paragraph that narrates a "he" where the article quotes its speaker as "I", or
   where it is the only first person of the article. A first person that answers a question or
   speaks to "you" is a speaker who lost the quotation marks: reported as such at the start of a
@@ -68,6 +68,8 @@ _QUOTE_MARKS = regex.compile(r"[\"“”«»„「」『』]|``|''")
 # The next quotation mark: a curly or guillemet closer, or a straight one after sentence punctuation.
 _NEXT_MARK = regex.compile(r"(?<closer>[”»]|(?<=[\p{L}.,!?…])(?:\"|'')(?=[\s,.;:)]|$))|[\"“«„「『]|``")
 _THIRD_PERSON = regex.compile(r"(?<![\p{L}])(?:[Hh]e|[Ss]he|[Hh]is|[Hh]im|[Hh]er)(?![\p{L}’'])")
+# The rest of a narrator's interruption: up to four words, a comma and the quotation reopening.
+_INTERRUPTS = regex.compile(r'(?:[ \t]+\p{Ll}+){1,4},[ \t]+[“"]')
 _STUB = regex.compile(r"(?:I|We)(?:[ \t]+\p{Ll}+){1,2}[.!]")
 
 
@@ -177,15 +179,18 @@ def _introduces_speech(doc: Document, word: Word) -> bool:
 
 
 def _narrator_attribution(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """True for "“Why?” I asked.": a narrator attributing a quotation. Opening the paragraph after a
-    paragraph of quotation, only a reporter's question counts ("I asked whether ..."): "I said that
-    and smiled" there is the speaker's restored subject ("He said that and smiled")."""
+    """True for "“Why?” I asked." and "“…”, we read, “…”": a narrator attributing a quotation. Opening the
+    paragraph after a paragraph of quotation, only a reporter's question counts ("I asked whether ..."):
+    "I said that and smiled" there is the speaker's restored subject ("He said that and smiled")."""
     gap = doc.text[max(0, words[i].start - 3) : words[i].start]
     before = gap.rstrip()
     nxt = words[i + 1].text.lower() if i + 1 < len(words) else ""
     if "\n" in gap and nxt not in _QUESTIONS:
         return False
-    return before[-1:] in ("”", '"') and nxt in reporting_verbs()
+    if before[-1:] in ("”", '"') and nxt in reporting_verbs():
+        return True
+    # "“In the same spirit”, we read, “the plan …”": a narrator's words interrupting one quotation.
+    return before.endswith(("”,", '",')) and _INTERRUPTS.match(doc.text, words[i].end) is not None
 
 
 def _reported_context(doc: Document, word: Word) -> bool:
@@ -221,7 +226,8 @@ def _quoted_singular(doc: Document) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _institutions() -> frozenset[str]:
-    return frozenset(gazetteer.load("institutions")["nouns"])
+    table = gazetteer.load("institutions")
+    return frozenset(table["nouns"]) | frozenset(table.get("heads", ()))
 
 
 def _in_brackets(text: str, offset: int) -> bool:
