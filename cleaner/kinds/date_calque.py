@@ -13,7 +13,8 @@ The `form` option picks which calque the rule reports:
     Japan time" (Tokyo time); the capital is suggested.
   - `bare-day`: a day of the month counted like a weekday ("last 9th", "this 3rd"), a weekday
     with a bare day number ("on Wednesday, 26:") and a day of the month tied to a week or a day
-    ("the 25th of next week"), or set beside today or yesterday ("the 31st, today"). A plain "on the
+    ("the 25th of next week") or counted from one ("the day before the 8th"), or set beside today or
+    yesterday ("the 31st, today"). A plain "on the
     12th" is left alone: the page's date names the month, and annotated pages from Japanese and Korean news never count it as damage.
 """
 
@@ -77,6 +78,12 @@ _DEICTIC_DAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}(?:(?<=(?<![\p{{L}}]){_DEICTIC}[ \t]*,?[ \t]*(?i:the)[ \t]+{_ORDINAL})(?=[ \t]*[.,;:]|$)"
     rf"|(?<=(?<![\p{{L}}])(?i:the)[ \t]+{_ORDINAL})[ \t]*[,(][ \t]*{_DEICTIC}(?![\p{{L}}])\)?)"
 )
+# "the day before the 8th": a day counted from a bare day of the month, as Japanese "8日の前日" and
+# Korean "8일 전날" write it; English names the day itself ("on the 7th"). Matched from the digits.
+_DAY_BEFORE_DAY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}(?=[ \t]*(?:[,.;:)(\n]|$))(?<=(?<![\p{{L}}])(?i:day|night|eve)[ \t]+(?i:before|after)[ \t]+(?i:the)[ \t]+{_ORDINAL})"
+)
+_DAY_BEFORE_START = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+(?i:day|night|eve)[ \t]+(?i:before|after)[ \t]+(?i:the)[ \t]+$")
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+$")
 # "on Wednesday, 26:": a weekday and a bare day number, as Portuguese and Spanish write them.
 _WEEKDAY_COMMA_DAY = regex.compile(rf"(?<![\p{{L}}]){_WEEKDAY},[ \t]+(?:[1-9]|[12]\d|3[01])(?=[:;)]|[.,](?!\d)|$)")
@@ -141,6 +148,10 @@ def _bare_day(doc: Document) -> Iterator[Hit]:
     for match in _DEICTIC_DAY.finditer(text, timeout=timeout_for(text)):
         the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
         yield Hit(the.start() if the else match.start(), match.end())
+    for match in _DAY_BEFORE_DAY.finditer(text, timeout=timeout_for(text)):
+        the = _DAY_BEFORE_START.search(text, max(0, match.start() - 32), match.start())
+        if the is not None:
+            yield Hit(the.start(), match.end())
     for match in _PERIOD_DAY.finditer(text, timeout=timeout_for(text)):
         the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
         if the is not None:
