@@ -6,7 +6,8 @@ The `form` option picks which calque the rule reports:
     relative day, "this Friday (17th)", "last night (23rd)", or a date in a source-language format
     there, "this Tuesday (14.Mar.2023)". A full English date in brackets after a weekday, "on
     Monday (Sept. 8)", is a house style and is left alone; a weekday in brackets after yesterday,
-    today, tomorrow or tonight, "yesterday (Monday)", outside quotations.
+    today, tomorrow or tonight, "yesterday (Monday)", and a date written month first there, "today
+    (May 24)", outside quotations (British style writes "today (22 March)", day first).
   - `local-time-day`: a bare day of the month with a time zone, "on the 4th Japan time",
     "the 12th (local time)".
   - `country-time`: a time zone named by its country where English names the capital, "11:30 a.m.
@@ -58,6 +59,9 @@ _RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+nigh
 _BRACKETED_DAY = (rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|{_NUMERIC_DATE}"
                   rf"|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?")
 _DAY_BRACKET = regex.compile(rf"\((?:{_BRACKETED_DAY})\)")
+# "today (May 24)": the month first, as Thai and Chinese news date "today" in brackets; British
+# house style puts the day first ("today (22 March)") and is left alone.
+_MONTH_FIRST_BRACKET = regex.compile(rf"\({_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\)")
 # A weekday may be glued to the word before it ("fourthTuesday (1st)"): its capital marks the start.
 _DEICTIC_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?i:yesterday|today|tomorrow|tonight|last[ \t]+night)$")
 _RELATIVE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{N}}]){_RELATIVE}|(?<!\p{{N}}){_WEEKDAY})$")
@@ -117,9 +121,10 @@ def _weekday_brackets(doc: Document) -> Iterator[Hit]:
     # "yesterday (Monday)": the day named twice, as Arabic news writes it. A date in brackets after
     # "today" is British house style ("at 1pm today (22 March)"), and a weekday in brackets inside a
     # quotation is the editor's gloss ("“I loved tonight (Tuesday)”").
-    for start, match in blank_led(_WEEKDAY_BRACKET, text):
-        if _DEICTIC_BEFORE.search(text, max(0, start - 16), start) and not doc.in_quote(start):
-            yield Hit(start, match.end())
+    for pattern in (_WEEKDAY_BRACKET, _MONTH_FIRST_BRACKET):
+        for start, match in blank_led(pattern, text):
+            if _DEICTIC_BEFORE.search(text, max(0, start - 16), start) and not doc.in_quote(start):
+                yield Hit(start, match.end())
 
 
 def _local_time_day(doc: Document) -> Iterator[Hit]:
