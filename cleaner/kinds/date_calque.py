@@ -6,14 +6,16 @@ The `form` option picks which calque the rule reports:
     relative day, "this Friday (17th)", "last night (23rd)", or a date in a source-language format
     there, "this Tuesday (14.Mar.2023)". A full English date in brackets after a weekday, "on
     Monday (Sept. 8)", is a house style and is left alone; a weekday in brackets after yesterday,
-    today, tomorrow or tonight, "yesterday (Monday)", outside quotations.
+    today, tomorrow or tonight, "yesterday (Monday)", and a date written month first there, "today
+    (May 24)", outside quotations (British style writes "today (22 March)", day first).
   - `local-time-day`: a bare day of the month with a time zone, "on the 4th Japan time",
     "the 12th (local time)".
   - `country-time`: a time zone named by its country where English names the capital, "11:30 a.m.
     Japan time" (Tokyo time); the capital is suggested.
   - `bare-day`: a day of the month counted like a weekday ("last 9th", "this 3rd"), a weekday
     with a bare day number ("on Wednesday, 26:") and a day of the month tied to a week or a day
-    ("the 25th of next week"), or set beside today or yesterday ("the 31st, today"). A plain "on the
+    ("the 25th of next week") or counted from one ("the day before the 8th"), or set beside today or
+    yesterday ("the 31st, today"). A plain "on the
     12th" is left alone: the page's date names the month, and annotated pages from Japanese and Korean news never count it as damage.
 """
 
@@ -57,6 +59,9 @@ _RELATIVE = rf"(?:{_WEEKDAY}|(?i:yesterday|today|tomorrow|tonight|last[ \t]+nigh
 _BRACKETED_DAY = (rf"(?:the[ \t]+)?\d{{1,2}}(?:st|nd|rd|th)?|{_NUMERIC_DATE}"
                   rf"|\d{{1,2}}[./](?:\d{{1,2}}|{_MONTH})[./]?(?:\d{{2,4}})?")
 _DAY_BRACKET = regex.compile(rf"\((?:{_BRACKETED_DAY})\)")
+# "today (May 24)": the month first, as Thai and Chinese news date "today" in brackets; British
+# house style puts the day first ("today (22 March)") and is left alone.
+_MONTH_FIRST_BRACKET = regex.compile(rf"\({_MONTH}\.?[ \t]+\d{{1,2}}(?:st|nd|rd|th)?\)")
 # A weekday may be glued to the word before it ("fourthTuesday (1st)"): its capital marks the start.
 _DEICTIC_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])(?i:yesterday|today|tomorrow|tonight|last[ \t]+night)$")
 _RELATIVE_BEFORE = regex.compile(rf"(?:(?<![\p{{L}}\p{{N}}]){_RELATIVE}|(?<!\p{{N}}){_WEEKDAY})$")
@@ -77,6 +82,12 @@ _DEICTIC_DAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}(?:(?<=(?<![\p{{L}}]){_DEICTIC}[ \t]*,?[ \t]*(?i:the)[ \t]+{_ORDINAL})(?=[ \t]*[.,;:]|$)"
     rf"|(?<=(?<![\p{{L}}])(?i:the)[ \t]+{_ORDINAL})[ \t]*[,(][ \t]*{_DEICTIC}(?![\p{{L}}])\)?)"
 )
+# "the day before the 8th": a day counted from a bare day of the month, as Japanese "8日の前日" and
+# Korean "8일 전날" write it; English names the day itself ("on the 7th"). Matched from the digits.
+_DAY_BEFORE_DAY = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}(?=[ \t]*(?:[,.;:)(\n]|$))(?<=(?<![\p{{L}}])(?i:day|night|eve)[ \t]+(?i:before|after)[ \t]+(?i:the)[ \t]+{_ORDINAL})"
+)
+_DAY_BEFORE_START = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+(?i:day|night|eve)[ \t]+(?i:before|after)[ \t]+(?i:the)[ \t]+$")
 _THE_BEFORE = regex.compile(r"(?<![\p{L}])(?i:the)[ \t]+$")
 # "on Wednesday, 26:": a weekday and a bare day number, as Portuguese and Spanish write them.
 _WEEKDAY_COMMA_DAY = regex.compile(rf"(?<![\p{{L}}]){_WEEKDAY},[ \t]+(?:[1-9]|[12]\d|3[01])(?=[:;)]|[.,](?!\d)|$)")
@@ -110,9 +121,10 @@ def _weekday_brackets(doc: Document) -> Iterator[Hit]:
     # "yesterday (Monday)": the day named twice, as Arabic news writes it. A date in brackets after
     # "today" is British house style ("at 1pm today (22 March)"), and a weekday in brackets inside a
     # quotation is the editor's gloss ("“I loved tonight (Tuesday)”").
-    for start, match in blank_led(_WEEKDAY_BRACKET, text):
-        if _DEICTIC_BEFORE.search(text, max(0, start - 16), start) and not doc.in_quote(start):
-            yield Hit(start, match.end())
+    for pattern in (_WEEKDAY_BRACKET, _MONTH_FIRST_BRACKET):
+        for start, match in blank_led(pattern, text):
+            if _DEICTIC_BEFORE.search(text, max(0, start - 16), start) and not doc.in_quote(start):
+                yield Hit(start, match.end())
 
 
 def _local_time_day(doc: Document) -> Iterator[Hit]:
@@ -141,6 +153,10 @@ def _bare_day(doc: Document) -> Iterator[Hit]:
     for match in _DEICTIC_DAY.finditer(text, timeout=timeout_for(text)):
         the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
         yield Hit(the.start() if the else match.start(), match.end())
+    for match in _DAY_BEFORE_DAY.finditer(text, timeout=timeout_for(text)):
+        the = _DAY_BEFORE_START.search(text, max(0, match.start() - 32), match.start())
+        if the is not None:
+            yield Hit(the.start(), match.end())
     for match in _PERIOD_DAY.finditer(text, timeout=timeout_for(text)):
         the = _THE_BEFORE.search(text, max(0, match.start() - 8), match.start())
         if the is not None:
