@@ -122,13 +122,18 @@ def _check_camel(doc: Document) -> Iterator[Hit]:
 
 # A line that opens with one or two letters glued to a capitalised word: a drop cap or a stray
 # initial from the source page's layout left before the sentence's first word ("SFor the", "DrWhich").
-_STRAY_INITIAL = regex.compile(r"(?m)^[ \t]*(?P<left>\p{Lu}\p{Ll}?)(?P<right>\p{Lu}\p{Ll}{2,})(?=[ \t,])")
+_STRAY_INITIAL = regex.compile(r"[ \t]*(?P<left>\p{Lu}\p{Ll}?)(?P<right>\p{Lu}\p{Ll}{2,})(?=[ \t,])")
 
 
 def _stray_initials(doc: Document) -> Iterator[Hit]:
     """A stray initial glued before a sentence's first word, a closed-class word (no brand ends in one)."""
     text = doc.text
-    for match in _STRAY_INITIAL.finditer(text, timeout=timeout_for(text)):
+    start = 0
+    while start >= 0:  # only line starts are tried: str.find skips to each one
+        match = _STRAY_INITIAL.match(text, start)
+        start = text.find("\n", start) + 1 or -1
+        if match is None:
+            continue
         left, right = match.group("left"), match.group("right")
         whole = left + right
         if right.lower() not in function_words() or lexicon.zipf(whole) > 0 or doc.vocabulary.capitalised[whole] > 1:
