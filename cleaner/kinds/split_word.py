@@ -68,7 +68,8 @@ def _join(doc: Document, a: int, b: int, joined_min: float, part_max: float) -> 
     joined = left.text + right.text
     if lexicon.zipf(joined) < joined_min:
         return None
-    message = f"“{left.text} {right.text}” looks like “{joined}” broken by a space or a line break."
+    gap = "a space" if doc.text[left.end] == " " else "a line break"
+    message = f"“{left.text} {right.text}” looks like “{joined}” broken by {gap}."
     return Hit(left.start, right.end, (joined,), message=message)
 
 
