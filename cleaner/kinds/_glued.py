@@ -22,7 +22,10 @@ from cleaner.wordclass import function_word_groups, function_words
 _LETTER_RUN = regex.compile(r"\p{L}{5,}")
 _FIND_LIMIT = 16  # candidate tokens looked for one by one; more take one pass of _TOKEN
 _MAX_GLUED_LEN = 48  # letters: longer than any two (or three) real words run together
-_TOKEN = regex.compile(r"(?<![\p{L}\p{N}@/._-])\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})")
+# A token may follow a lone initial with no space after its dot ("S.Paulothe"), never a dotted chain.
+_TOKEN = regex.compile(
+    r"(?:(?<![\p{L}\p{N}@/._-])|(?<=(?<![\p{L}\p{N}.@/_-])\p{Lu}\.))\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})"
+)
 # Glues are scored on word frequency: the split must be this much more likely (Zipf units).
 _SPLIT_MARGIN = 3.0
 MIN_PART_ZIPF = 3.0
@@ -67,7 +70,10 @@ def _name_glue(text: str, start: int, end: int, token: str) -> int | None:
     """
     if not _may_glue_name(token):
         return None
-    if not _CAPITALISED_BEFORE.search(text, max(0, start - 40), start):
+    dated = _calendar_glue(text, end, token)
+    if dated is not None:
+        return dated
+    if not (_CAPITALISED_BEFORE.search(text, max(0, start - 40), start) or _place_head(token)):
         return None
     after = _WORD_AFTER.match(text, end)
     if after is None:
@@ -84,6 +90,21 @@ def _name_glue(text: str, start: int, end: int, token: str) -> int | None:
         if tail not in ("and", "the") and (determiner or following.endswith(_ABSTRACT_ENDINGS)):
             return len(token) - len(tail)
     return None
+
+
+def _calendar_glue(text: str, end: int, token: str) -> int | None:
+    """Where "on" or "in" glued to a name opens a date after it ("Bragantinoon Saturday"), or None."""
+    after = _CALENDAR_AFTER.match(text, end)
+    if after is None:
+        return None
+    tail = "on" if after.group(1).lower() in _WEEKDAYS else "in"
+    return len(token) - 2 if token.endswith(tail) and len(token) >= 6 else None
+
+
+def _place_head(token: str) -> bool:
+    """True when the token is a place the gazetteer knows with a glue word on its end ("Cearáat")."""
+    return any(token.endswith(tail) and token[: -len(tail)] in lexicon.places()
+               for tail in _NAME_GLUE_TAILS if len(token) - len(tail) >= 4)
 
 
 def _may_glue_name(token: str) -> bool:
@@ -110,6 +131,12 @@ class _KnownNameWords:
 _NAME_GLUE_TAILS = ("from", "with", "and", "the", "for", "in", "on", "at", "of", "to")
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{M}]+[ \t]$")
+# A weekday, or a month before a year: the object "on" or "in" takes ("on Saturday", "in May 2024").
+_CALENDAR_AFTER = regex.compile(
+    r"[ \t](Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|(?:January|February|March|April|June|July|August|September|October|November|December)(?=[ \t,]+\d{4}))(?![\p{L}\p{N}])"
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _WORD_AFTER = regex.compile(r"[ \t](\p{Ll}+)(?![\p{L}\p{N}])")
 
 

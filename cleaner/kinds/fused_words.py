@@ -93,6 +93,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _check_camel(doc: Document) -> Iterator[Hit]:
     text = doc.text
+    yield from _stray_initials(doc)
     for match in _CAMEL.finditer(text, timeout=timeout_for(text)):
         right = match.group("right")
         left = _word_before(text, match.start())
@@ -117,6 +118,30 @@ def _check_camel(doc: Document) -> Iterator[Hit]:
         elif left.islower() and lexicon.zipf(left) >= MIN_PART_ZIPF:
             yield Hit(match.start("right"), match.start("right"), (" ",),
                       message=f"“{left}” runs into “{right}”; a space is missing.")
+
+
+# A line that opens with one or two letters glued to a capitalised word: a drop cap or a stray
+# initial from the source page's layout left before the sentence's first word ("SFor the", "DrWhich").
+_STRAY_INITIAL = regex.compile(r"[ \t]*(?P<left>\p{Lu}\p{Ll}?)(?P<right>\p{Lu}\p{Ll}{2,})(?=[ \t,])")
+
+
+def _stray_initials(doc: Document) -> Iterator[Hit]:
+    """A stray initial glued before a sentence's first word, a closed-class word (no brand ends in one)."""
+    text = doc.text
+    start = 0
+    while start >= 0:  # only line starts are tried: str.find skips to each one
+        match = _STRAY_INITIAL.match(text, start)
+        start = text.find("\n", start) + 1 or -1
+        if match is None:
+            continue
+        left, right = match.group("left"), match.group("right")
+        whole = left + right
+        if right.lower() not in function_words() or lexicon.zipf(whole) > 0 or doc.vocabulary.capitalised[whole] > 1:
+            continue
+        if lexicon.is_listed_name(whole):
+            continue
+        yield Hit(match.start("left"), match.end("right"), (right,), safety=Safety.SUGGEST,
+                  message=f"A stray “{left}” is glued to the first word “{right}”.")
 
 
 _CALENDAR = WEEKDAYS | MONTHS

@@ -1,6 +1,6 @@
 """`split-word`: a word broken in two by a stray space ("ev eryone", "gov ernment").
 
-Page converters and translation engines sometimes put a space inside a word. The rule reports two
+Page converters and translation engines sometimes put a space, or a line break, inside a word. The rule reports two
 adjacent lower-case tokens, one space apart, when one of them is not an English word at all
 (wordfreq does not know it), their concatenation is a frequent word, and the unknown part is not
 written anywhere else in the article (a repeated token is a term the article uses, not a slip).
@@ -32,7 +32,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         words = doc.words
-        rare = {w for w in doc.vocabulary.lower if len(w) >= 2 and _lower_letters(w) and lexicon.zipf(w) <= part_max}
+        rare = {w for w in doc.vocabulary.lower
+                if w in _LONE_LETTERS or (len(w) >= 2 and _lower_letters(w) and lexicon.zipf(w) <= part_max)}
         if not rare:
             return
         # Where each rare piece stands; one that the article writes twice is a term, not a slip.
@@ -51,22 +52,30 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 def _join(doc: Document, a: int, b: int, joined_min: float, part_max: float) -> Hit | None:
-    """Words a and b read as one word, when one space parts them and they join into a frequent word."""
+    """Words a and b read as one word, when one space or line break parts them and they join into a frequent word."""
     if a < 0 or b >= len(doc.words):
         return None
     left, right = doc.words[a], doc.words[b]
-    if right.start != left.end + 1 or doc.text[left.end] != " ":
-        return None
+    if right.start != left.end + 1 or doc.text[left.end] not in " \n":
+        return None  # one space, or one line break where a page wrapped inside the word ("regio⏎n")
     if not (_lower_letters(left.text) and _lower_letters(right.text)):
         return None
-    unknown = [lexicon.zipf(piece) <= part_max for piece in (left.text, right.text)]
+    unknown = [lexicon.zipf(piece) <= part_max or piece in _LONE_LETTERS for piece in (left.text, right.text)]
     if unknown.count(True) != 1:
         return None  # exactly one of the two pieces is no English word
+    if min(len(left.text), len(right.text)) == 1 and max(len(left.text), len(right.text)) < 3:
+        return None  # letter-spaced text ("w w w . s a m p l e"): a lone letter is cut off a word, not a letter
     joined = left.text + right.text
     if lexicon.zipf(joined) < joined_min:
         return None
-    message = f"“{left.text} {right.text}” looks like “{joined}” broken by a space."
+    gap = "a space" if doc.text[left.end] == " " else "a line break"
+    message = f"“{left.text} {right.text}” looks like “{joined}” broken by {gap}."
     return Hit(left.start, right.end, (joined,), message=message)
+
+
+# A lone letter that is no English word and no contraction's remnant (a, i, o; s, t, d, m, l, v, e
+# of it's, don't, I'd, I'm, we'll, I've, they're): a letter cut off a word ("regio n").
+_LONE_LETTERS = frozenset("bcfghjknpqruwxyz")
 
 
 def _lower_letters(word: str) -> bool:
