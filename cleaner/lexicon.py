@@ -57,6 +57,11 @@ def zipf(word: str) -> float:
     return 0.0 if value is None else float(value)
 
 
+def zipf_file() -> Path:
+    """The file `zipf` reads, for caches of tables derived from it (`compiled_cache.derived`)."""
+    return _lexicon_path("words.tsv")
+
+
 @functools.lru_cache(maxsize=1)
 def _zipf_lookup() -> BucketTable:
     """words.tsv as a bucket table from the compiled cache: a start does not parse 100,000 lines."""

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import gazetteer, lexicon
+from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import OptionError, timeout_for
 from cleaner.model import Hit, Rule
@@ -73,19 +73,22 @@ class Rendering:
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the table, grade every rendering once and file the renderings under their rarest word."""
     table = gazetteer.load(rule.options["gazetteer"], rule)
-    by_key = renderings(table, float(rule.options["common-zipf"]))
-    by_anchor: dict[str, list[str]] = {}
-    for text in sorted({r.text for found in by_key.values() for r in found}, key=lambda t: (-len(t), t)):
-        by_anchor.setdefault(_anchor(text), []).append(text)
+    common = float(rule.options["common-zipf"])
+    # Grading and filing read the word frequencies for 1,000 renderings (about 15 ms): the plain
+    # result is kept in the compiled cache, keyed by the table, the threshold and the frequency file.
+    index = compiled_cache.derived(
+        "organisation_calques", [table, common], lambda: _index(table, common), files=[lexicon.zipf_file()]
+    )
+    by_key = _Renderings(index["renderings"])
     # The patterns are compiled when an article first has their anchor word: a short text has few of the 600.
     patterns: dict[str, regex.Pattern[str]] = {}
 
     def pattern_for(anchor: str) -> regex.Pattern[str]:
         if anchor not in patterns:
-            patterns[anchor] = _compile(by_anchor[anchor])
+            patterns[anchor] = _compile(index["anchors"][anchor][2])
         return patterns[anchor]
 
-    anchors = {anchor: (_forms(anchor, group), pattern_for, _neighbours(anchor, group)) for anchor, group in by_anchor.items()}
+    anchors = {anchor: (forms, odd, pattern_for, neighbours) for anchor, (forms, odd, _, neighbours) in index["anchors"].items()}
 
     def check(doc: Document) -> Iterator[Hit]:
         seen = _Seen(doc)
@@ -94,7 +97,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if match.start() < done:
                 continue
             key = " ".join(match.group().lower().split())
-            found = next((r for r in by_key.get(key, ()) if _evidenced(doc, seen, match, r)), None)
+            found = next((r for r in by_key.get(key) if _evidenced(doc, seen, match, r)), None)
             if found:
                 done = match.end()
                 yield Hit(match.start(), match.end(), (found.name,),
@@ -103,12 +106,49 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
+def _index(table: dict, common: float) -> dict:
+    """The table as plain data: each rendering's fields by its lower-case text, and per anchor word
+    its written forms, odd spellings, renderings (longest first) and the words beside it."""
+    by_key = renderings(table, common)
+    by_anchor: dict[str, list[str]] = {}
+    for text in sorted({r.text for found in by_key.values() for r in found}, key=lambda t: (-len(t), t)):
+        by_anchor.setdefault(_anchor(text), []).append(text)
+    return {
+        "renderings": {key: [_plain(r) for r in found] for key, found in by_key.items()},
+        "anchors": {anchor: [*map(list, _forms(anchor, group)), group, _neighbours(anchor, group)]
+                    for anchor, group in by_anchor.items()},
+    }
+
+
+def _plain(found: Rendering) -> list:
+    """A rendering as plain data (sets sorted, so the cached entry is the same each time)."""
+    return [found.text, found.name, sorted(found.cues), list(found.country), sorted(found.unless_next),
+            sorted(found.unless_after), found.grade]
+
+
+class _Renderings:
+    """The renderings of a lower-case text, made into `Rendering`s when an article first has that text."""
+
+    def __init__(self, plain: dict[str, list[list]]) -> None:
+        self.plain = plain
+        self.made: dict[str, list[Rendering]] = {}
+
+    def get(self, key: str) -> list[Rendering]:
+        """The renderings written `key` (lower case, single spaces), or none."""
+        if key not in self.made:
+            self.made[key] = [
+                Rendering(text, name, frozenset(cues), tuple(country), frozenset(unless_next), frozenset(unless_after), grade)
+                for text, name, cues, country, unless_next, unless_after, grade in self.plain.get(key, ())
+            ]
+        return self.made[key]
+
+
 def _anchor(text: str) -> str:
     """A rendering's rarest word in lower case: the article must have it for the rendering to be there."""
     return min((w.lower() for w in text.split()), key=lambda w: (not w.isalpha(), lexicon.zipf(w), -len(w)))
 
 
-def _forms(anchor: str, group: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _forms(anchor: str, group: list[str]) -> tuple[tuple[str, str], tuple[str, ...]]:
     """How the anchor word may be written: (lower case, capitalised), and the spellings the vocabulary
     does not file (all capitals, inner capitals or marks as in the table: RIA, China-Japan), always looked for."""
     written = {w for text in group for w in text.split() if w.lower() == anchor}
@@ -116,10 +156,10 @@ def _forms(anchor: str, group: list[str]) -> tuple[tuple[str, ...], tuple[str, .
     return (anchor, anchor[:1].upper() + anchor[1:]), tuple(sorted(odd))
 
 
-def _neighbours(anchor: str, group: list[str]) -> frozenset[str] | None:
-    """The other words of the renderings filed under an anchor (None when one of them is the anchor alone)."""
-    words = [w.lower() for text in group for w in text.split()]
-    return None if any(len(text.split()) == 1 for text in group) else frozenset(words) - {anchor}
+def _neighbours(anchor: str, group: list[str]) -> list[str] | None:
+    """The other words of the renderings filed under an anchor, sorted (None when one of them is the anchor alone)."""
+    words = {w.lower() for text in group for w in text.split()}
+    return None if any(len(text.split()) == 1 for text in group) else sorted(words - {anchor})
 
 
 def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
@@ -127,8 +167,8 @@ def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
     one pass over the word stream finds them, a look at the words beside each drops most, and only
     then is the anchor's pattern tried around it."""
     vocabulary = doc.vocabulary
-    wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], frozenset[str] | None]] = {}
-    for anchor, ((lower, title), odd, ), pattern_for, neighbours in ((a, v[0], v[1], v[2]) for a, v in anchors.items()):
+    wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], list[str] | None]] = {}
+    for anchor, ((lower, title), odd, pattern_for, neighbours) in anchors.items():
         for form in (*odd, *([lower] if lower in vocabulary.lower else ()), *([title] if title in vocabulary.capitalised else ())):
             wanted[form] = (anchor, pattern_for, neighbours)
     if not wanted:
@@ -147,7 +187,7 @@ def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
     return [out[k] for k in sorted(out)]
 
 
-def _beside(words: tuple, i: int, neighbours: frozenset[str]) -> bool:
+def _beside(words: tuple, i: int, neighbours: list[str]) -> bool:
     """Whether the word before or after the i-th is one of `neighbours`."""
     return (i > 0 and words[i - 1][2].lower() in neighbours) or (i + 1 < len(words) and words[i + 1][2].lower() in neighbours)
 
