@@ -79,7 +79,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     index = compiled_cache.derived(
         "organisation_calques", [table, common], lambda: _index(table, common), files=[lexicon.zipf_file()]
     )
-    by_key = _Renderings(index["renderings"])
+    by_key = _Renderings(table, index["renderings"])
     # The patterns are compiled when an article first has their anchor word: a short text has few of the 600.
     patterns: dict[str, regex.Pattern[str]] = {}
 
@@ -107,39 +107,36 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 def _index(table: dict, common: float) -> dict:
-    """The table as plain data: each rendering's fields by its lower-case text, and per anchor word
-    its written forms, odd spellings, renderings (longest first) and the words beside it."""
-    by_key = renderings(table, common)
+    """The table as plain data: each rendering's entry and grade by its lower-case text, and per anchor
+    word its written forms, odd spellings, renderings (longest first) and the words beside it."""
+    by_key = renderings(table, common)  # validates the table: the cached index is only ever of a valid one
+    grades: dict[str, list[list]] = {}
+    for index, entry in enumerate(table["organisations"]):
+        for text in entry["renderings"]:
+            grade = next(r.grade for r in by_key[text.lower()] if r.name == entry["name"] and r.text == text)
+            grades.setdefault(text.lower(), []).append([index, text, grade])
     by_anchor: dict[str, list[str]] = {}
     for text in sorted({r.text for found in by_key.values() for r in found}, key=lambda t: (-len(t), t)):
         by_anchor.setdefault(_anchor(text), []).append(text)
     return {
-        "renderings": {key: [_plain(r) for r in found] for key, found in by_key.items()},
+        "renderings": grades,
         "anchors": {anchor: [*map(list, _forms(anchor, group)), group, _neighbours(anchor, group)]
                     for anchor, group in by_anchor.items()},
     }
 
 
-def _plain(found: Rendering) -> list:
-    """A rendering as plain data (sets sorted, so the cached entry is the same each time)."""
-    return [found.text, found.name, sorted(found.cues), list(found.country), sorted(found.unless_next),
-            sorted(found.unless_after), found.grade]
-
-
 class _Renderings:
     """The renderings of a lower-case text, made into `Rendering`s when an article first has that text."""
 
-    def __init__(self, plain: dict[str, list[list]]) -> None:
-        self.plain = plain
+    def __init__(self, table: dict, graded: dict[str, list[list]]) -> None:
+        self.table = table
+        self.graded = graded
         self.made: dict[str, list[Rendering]] = {}
 
     def get(self, key: str) -> list[Rendering]:
         """The renderings written `key` (lower case, single spaces), or none."""
         if key not in self.made:
-            self.made[key] = [
-                Rendering(text, name, frozenset(cues), tuple(country), frozenset(unless_next), frozenset(unless_after), grade)
-                for text, name, cues, country, unless_next, unless_after, grade in self.plain.get(key, ())
-            ]
+            self.made[key] = [_rendering(self.table, index, text, grade) for index, text, grade in self.graded.get(key, ())]
         return self.made[key]
 
 
@@ -205,25 +202,31 @@ def _compile(texts: list[str]) -> regex.Pattern[str]:
 
 def renderings(table: dict, common: float = 1.0) -> dict[str, list[Rendering]]:
     """Every rendering of the table by its lower-case text; one text may stand for organisations of different countries."""
-    sectors = {key: frozenset(w.lower() for w in words) for key, words in table["sectors"].items()}
-    countries = {key: tuple(words) for key, words in table["countries"].items()}
     out: dict[str, list[Rendering]] = {}
-    for entry in table["organisations"]:
+    for index, entry in enumerate(table["organisations"]):
         name = entry.get("name")
         if not name or not entry.get("renderings"):
             raise OptionError("gazetteer", f"entry {entry!r} needs a name and renderings")
-        keys = entry.get("sector", [])
-        cues = frozenset().union(*(sectors[k] for k in ([keys] if isinstance(keys, str) else keys)),
-                                 {name.lower()}, (c.lower() for c in entry.get("cues", ())))
-        country = tuple(word for code in entry.get("country", ()) for word in countries[code])
         gated = frozenset(entry.get("gated", ()))
         for text in entry["renderings"]:
+            found = _rendering(table, index, text, _grade(text, gated, common))
             same = out.setdefault(text.lower(), [])
-            if same and (not country or any(not r.country or r.country == country for r in same)):
+            if same and (not found.country or any(not r.country or r.country == found.country for r in same)):
                 raise OptionError("gazetteer", f"rendering '{text}' is listed for {same[0].name} and {name} without distinct countries")
-            same.append(Rendering(text, name, cues, country, frozenset(w.lower() for w in entry.get("unless-next", ())),
-                                  frozenset(entry.get("unless-after", ())), _grade(text, gated, common)))
+            same.append(found)
     return out
+
+
+def _rendering(table: dict, index: int, text: str, grade: str) -> Rendering:
+    """The rendering `text` of the table's index-th organisation, with the evidence its entry asks for."""
+    entry = table["organisations"][index]
+    name = entry["name"]
+    keys = entry.get("sector", [])
+    sectors = (frozenset(w.lower() for w in table["sectors"][k]) for k in ([keys] if isinstance(keys, str) else keys))
+    cues = frozenset().union(*sectors, {name.lower()}, (c.lower() for c in entry.get("cues", ())))
+    country = tuple(word for code in entry.get("country", ()) for word in table["countries"][code])
+    return Rendering(text, name, cues, country, frozenset(w.lower() for w in entry.get("unless-next", ())),
+                     frozenset(entry.get("unless-after", ())), grade)
 
 
 def _grade(text: str, gated: frozenset[str], common: float) -> str:
