@@ -10,6 +10,7 @@ reported, but their forms count. Named wars ("Iran-Iraq War") are left alone.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterator, Mapping
@@ -73,12 +74,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     if not nouns:
         raise OptionError("nouns", "must list at least one noun")
     named = frozenset(_normal(n) for n in rule.options["named"])
-    names = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     longest = max(map(len, words))
     # The second part and the noun, matched from the dash; the first part is looked up before it.
-    pattern = regex.compile(
-        rf"(?P<b>{names})(?P<gap>[ \t]+)(?P<noun>(?i:{'|'.join(regex.escape(n) for n in nouns)}))(?![\p{{L}}\p{{N}}-])"
-    )
+    # Made when a text first has a dash before a capital: escaping 900 names costs more than most articles' check.
+    pattern = functools.cache(lambda: _compound_pattern(words, nouns))
 
     def check(doc: Document) -> Iterator[Hit]:
         uses = [u for u in _uses(doc.text, pattern, words, longest) if _normal(_surface(u)) not in named]
@@ -97,6 +96,14 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 yield _minority_hit(use, majority, adjectives)
 
     return check
+
+
+def _compound_pattern(words: Mapping[str, _Part], nouns: list[str]) -> regex.Pattern[str]:
+    """A listed name, the space after it and a generic noun, as a whole word."""
+    names = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex.compile(
+        rf"(?P<b>{names})(?P<gap>[ \t]+)(?P<noun>(?i:{'|'.join(regex.escape(n) for n in nouns)}))(?![\p{{L}}\p{{N}}-])"
+    )
 
 
 def _lexicon(rule: Rule) -> tuple[Mapping[str, _Part], Mapping[str, str]]:
@@ -134,11 +141,11 @@ def _data_file(name: str, rule: Rule) -> tuple[dict, dict]:
     return countries, data.get("aliases") or {}
 
 
-def _uses(text: str, pattern: regex.Pattern[str], words: Mapping[str, _Part], longest: int) -> Iterator[_Use]:
+def _uses(text: str, pattern: Callable[[], regex.Pattern[str]], words: Mapping[str, _Part], longest: int) -> Iterator[_Use]:
     """Compounds found from their dash: only a dash between a letter and a capital can join two names,
     so the name alternation runs at those few places instead of at every position of the text."""
     for dash in _DASH.finditer(text, timeout=timeout_for(text)):
-        m = pattern.match(text, dash.end(), timeout=timeout_for(text))
+        m = pattern().match(text, dash.end(), timeout=timeout_for(text))
         first = _name_before(text, dash.start(), words, longest) if m else None
         if first is None:
             continue
