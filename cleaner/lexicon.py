@@ -121,6 +121,11 @@ class Person(NamedTuple):
 PEOPLE_TABLES = ("people.tsv", "athletes.tsv")
 
 
+def people_files() -> list[Path]:
+    """The files `people` reads, for caches of tables derived from them (`compiled_cache.derived`)."""
+    return [_lexicon_path(table) for table in PEOPLE_TABLES]
+
+
 @functools.lru_cache(maxsize=1)
 def people() -> tuple[Person, ...]:
     """Public figures: the CIA World Factbook's (heads of state and government, party leaders...), the
