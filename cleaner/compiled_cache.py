@@ -107,8 +107,10 @@ def derived(name: str, source: Any, build: Callable[[], Any], files: Iterable[Pa
         return build()
     # Named by the source too: rules of one kind with other tables (two known-names rules) keep an
     # entry each instead of pruning each other's; a change of code replaces the source's entry.
+    # And by the package's location: two installs (two virtual environments) have different code
+    # stamps, and would otherwise replace each other's entry at every start.
     digest = blake2b(packed, digest_size=16)
-    tag = digest.hexdigest()[:12]
+    tag = digest.hexdigest()[:12] + "_" + location_tag(os.path.dirname(os.path.abspath(__file__)))
     digest.update(_code_stamp().encode())
     files = list(files)
     if files:
