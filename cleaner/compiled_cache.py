@@ -89,8 +89,8 @@ def load_or_build(name: str, key: str, build: Callable[[], Any]) -> Any:
     return value
 
 
-def derived(name: str, source: Any, build: Callable[[], Any]) -> Any:
-    """Return `build()`, a table derived from `source` alone, from the cache when the same source built it before.
+def derived(name: str, source: Any, build: Callable[[], Any], files: Iterable[Path | str] = ()) -> Any:
+    """Return `build()`, a table derived from `source` (and `files`), from the cache when the same inputs built it before.
 
     `source` is the data the table is computed from (marshal types: strings, numbers, tuples,
     lists, dicts). The entry is keyed by its bytes and by the package's code (each module by
@@ -98,7 +98,8 @@ def derived(name: str, source: Any, build: Callable[[], Any]) -> Any:
     (an entry of a source no longer used stays behind, as a rule pack's entry does).
     For per-run derivations over the packaged tables: a sound-key index of 3,700 names costs
     about 25 ms to build and 3 ms to reload. `build` must return plain JSON data, computed by code
-    in cleaner/ or cleaner/kinds/ (the code the key covers).
+    in cleaner/ or cleaner/kinds/ (the code the key covers). `files` names the data files `build`
+    reads besides `source` (a word-frequency table): each joins the key by size and times.
     """
     try:
         packed = marshal.dumps(source, 0)  # version 0: no references or interning marks, so equal data gives equal bytes
@@ -106,9 +107,14 @@ def derived(name: str, source: Any, build: Callable[[], Any]) -> Any:
         return build()
     # Named by the source too: rules of one kind with other tables (two known-names rules) keep an
     # entry each instead of pruning each other's; a change of code replaces the source's entry.
+    # And by the package's location: two installs (two virtual environments) have different code
+    # stamps, and would otherwise replace each other's entry at every start.
     digest = blake2b(packed, digest_size=16)
-    tag = digest.hexdigest()[:12]
+    tag = digest.hexdigest()[:12] + "_" + location_tag(os.path.dirname(os.path.abspath(__file__)))
     digest.update(_code_stamp().encode())
+    files = list(files)
+    if files:
+        digest.update(fingerprint(files, content_limit=-1).encode())
     return load_or_build(f"{name}_{tag}", digest.hexdigest(), build)
 
 

@@ -57,6 +57,11 @@ def zipf(word: str) -> float:
     return 0.0 if value is None else float(value)
 
 
+def zipf_file() -> Path:
+    """The file `zipf` reads, for caches of tables derived from it (`compiled_cache.derived`)."""
+    return _lexicon_path("words.tsv")
+
+
 @functools.lru_cache(maxsize=1)
 def _zipf_lookup() -> BucketTable:
     """words.tsv as a bucket table from the compiled cache: a start does not parse 100,000 lines."""
@@ -114,6 +119,11 @@ class Person(NamedTuple):
 
 # The people tables, in the order their names are listed: the Factbook's public figures, then athletes.
 PEOPLE_TABLES = ("people.tsv", "athletes.tsv")
+
+
+def people_files() -> list[Path]:
+    """The files `people` reads, for caches of tables derived from them (`compiled_cache.derived`)."""
+    return [_lexicon_path(table) for table in PEOPLE_TABLES]
 
 
 @functools.lru_cache(maxsize=1)

@@ -10,8 +10,8 @@ objects in `regex`'s own pattern cache, where `regex.compile` finds them.
 This uses two private names of the `regex` package (`_main._compile` and `_main._regex`),
 so the entry is keyed by the `regex` version and Python version, and any surprise (a
 changed signature, an argument of an unexpected type) only switches the cache off: the
-patterns are then compiled the ordinary way. Patterns with named lists or locale-sensitive
-flags are never cached.
+patterns are then compiled the ordinary way. Patterns with locale-sensitive flags are never
+cached; a pattern with named lists (`\\L<verbs>`) is stored under its lists' words too.
 
 The standard library's `re` compiles the same way (a pure-Python parser, then `_sre.compile`
 of the opcodes), so a session serves and records its patterns too, under keys of their own:
@@ -99,28 +99,44 @@ def reset() -> None:
     _STORED.clear()
 
 
-def _entry_key(pattern: str, flags: int) -> str:
-    return f"{int(flags)}\0{pattern}"
+def _entry_key(pattern: str, flags: int, lists: dict[str, frozenset[str]] | None = None) -> str:
+    named = "".join(f"\0\\L<{name}>\1" + "\1".join(sorted(words)) for name, words in sorted((lists or {}).items()))
+    return f"{int(flags)}\0{pattern}{named}"
 
 
-def _install(main: Any, pattern: str, flags: int, packed: str) -> None:
+def _named_lists(kwargs: Any) -> dict[str, frozenset[str]] | None:
+    """The named lists given to `regex.compile` as sets of words, or None when they are not all lists of strings."""
+    if not isinstance(kwargs, dict):
+        return None
+    lists = {}
+    for name, words in kwargs.items():
+        if isinstance(words, (str, bytes)) or not hasattr(words, "__iter__"):
+            return None
+        lists[name] = frozenset(words)
+        if not all(isinstance(word, str) for word in lists[name]):
+            return None
+    return lists
+
+
+def _install(main: Any, pattern: str, flags: int, packed: str, lists: dict[str, frozenset[str]]) -> None:
     """Put the pattern object built from a stored entry into `regex`'s cache (where compile finds it).
 
     Entries are installed as they are asked for: the store holds the patterns of every rule set
     this install has run, and decoding and building them all cost about 10 ms at each start.
     """
-    cache_key = (pattern, str, flags, frozenset(), main.DEFAULT_VERSION, None)
+    needed = frozenset(lists.items())  # regex's own key for the named lists a pattern uses
+    cache_key = (pattern, str, flags, needed, main.DEFAULT_VERSION, None)
     if cache_key in main._cache:
         return
     try:
         args = _decode(_unpack(packed))
-        if args[0] != pattern:
+        if args[0] != pattern or args[5] != lists:
             return
         compiled = main._regex.compile(*args)
     except Exception:  # noqa: BLE001 - a bad entry is skipped; regex compiles it normally
         return
     main._cache[cache_key] = compiled
-    main._named_args[(pattern, str, flags)] = frozenset()
+    main._named_args[(pattern, str, flags)] = needed
     main._locale_sensitive[(str, pattern)] = False
 
 
@@ -133,15 +149,19 @@ def _recording(main: Any, recorded: dict[str, str], stored: dict[str, str]) -> I
         return
     captured: list[tuple[Any, ...]] = []
     def compile_and_record(pattern: Any, flags: Any, ignore_unused: Any, kwargs: Any, cache_it: Any) -> Any:
-        cacheable = isinstance(pattern, str) and not kwargs and not (int(flags) & int(main.LOCALE))
-        if cacheable and _entry_key(pattern, flags) in stored:
-            _install(main, pattern, int(flags), stored[_entry_key(pattern, flags)])
+        lists = _named_lists(kwargs)
+        cacheable = isinstance(pattern, str) and lists is not None and not (int(flags) & int(main.LOCALE))
+        key = _entry_key(pattern, flags, lists) if cacheable else ""
+        if key in stored:
+            _install(main, pattern, int(flags), stored[key], lists)  # type: ignore[arg-type]
         captured.clear()
         result = real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
-        if cacheable and len(captured) == 1 and main._locale_sensitive.get((str, pattern)) is False:
+        # Stored only when every list given is used (regex refuses unused ones, and keys a pattern by those it uses).
+        if (cacheable and len(captured) == 1 and main._locale_sensitive.get((str, pattern)) is False
+                and captured[0][5] == lists):
             encoded = _encode(captured[0])
             if encoded is not None:
-                recorded[_entry_key(pattern, flags)] = _pack(encoded)
+                recorded[key] = _pack(encoded)
         return result
 
     # regex keeps 500 patterns and, past that, drops a random fifth along with the locale flag of the
@@ -261,16 +281,19 @@ def _decode_stdlib(encoded: list[Any]) -> tuple[Any, ...]:
 def _encode(args: tuple[Any, ...]) -> list[Any] | None:
     """The C-core arguments as plain data (lists, a dict, numbers), or None when they are not the expected kinds."""
     kinds = tuple("int" if isinstance(a, int) and not isinstance(a, bool) else type(a).__name__ for a in args)
-    if kinds != _SIGNATURE or args[5] or args[6]:
-        return None  # unexpected signature, or named lists (never cached)
-    pattern, flags, code, group_index, index_group, _, _, req_offset, req_chars, req_flags, groups = args
+    if kinds != _SIGNATURE:
+        return None  # unexpected signature
+    pattern, flags, code, group_index, index_group, lists, list_items, req_offset, req_chars, req_flags, groups = args
     encoded = [pattern, int(flags), list(code), dict(group_index), [[k, v] for k, v in index_group.items()],
-               req_offset, list(req_chars), req_flags, groups]
+               req_offset, list(req_chars), req_flags, groups,
+               [[name, sorted(words)] for name, words in sorted(lists.items())], [sorted(items) for items in list_items]]
     return encoded if _decode(encoded) == args else None
 
 
 def _decode(encoded: list[Any]) -> tuple[Any, ...]:
-    pattern, flags, code, group_index, index_group, req_offset, req_chars, req_flags, groups = encoded
+    pattern, flags, code, group_index, index_group, req_offset, req_chars, req_flags, groups, *named = encoded
+    lists, list_items = named or ([], [])  # entries of format 4 before named lists were stored have neither
     # Copies: the stored lists are written back to the cache and must stay as they were read.
-    return (pattern, flags, list(code), dict(group_index), {int(k): v for k, v in index_group}, {}, [], req_offset,
-            tuple(req_chars), req_flags, groups)
+    return (pattern, flags, list(code), dict(group_index), {int(k): v for k, v in index_group},
+            {name: frozenset(words) for name, words in lists}, [frozenset(items) for items in list_items],
+            req_offset, tuple(req_chars), req_flags, groups)

@@ -169,3 +169,16 @@ def test_a_derived_table_is_rebuilt_when_the_code_changes(cache_home, monkeypatc
     monkeypatch.setattr(compiled_cache, "_code_stamp", lambda: "another version of the code")
     compiled_cache.derived("demo", ["a"], build)
     assert len(calls) == 2
+
+
+def test_a_derived_table_is_rebuilt_when_a_file_it_reads_changes(cache_home, tmp_path) -> None:
+    # A table derived from a data file too (word frequencies, the people tables) follows the file.
+    data = tmp_path / "words.tsv"
+    data.write_text("the\t7.7\n", encoding="utf-8")
+    build, calls = _counting_builder(["x"])
+    compiled_cache.derived("demo", ["a"], build, files=[data])
+    compiled_cache.derived("demo", ["a"], build, files=[data])
+    assert len(calls) == 1
+    data.write_text("the\t7.7\nking\t5.1\n", encoding="utf-8")
+    compiled_cache.derived("demo", ["a"], build, files=[data])
+    assert len(calls) == 2

@@ -183,6 +183,37 @@ def test_regex_cache_gives_the_same_patterns(tmp_path: Path, monkeypatch, patter
         assert [m.groups() for m in compiled.finditer(text)] == [m.groups() for m in plain.finditer(text)]
 
 
+def test_regex_cache_serves_named_lists_by_their_words(tmp_path: Path, monkeypatch) -> None:
+    # A pattern with a named list comes from the store only with the same words; other words compile anew.
+    import regex
+    from regex import _regex_core
+
+    from cleaner import compiled_cache, regex_cache
+
+    monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
+    pattern = r"(?P<who>\p{Lu}\w+)[ \t]+(?P<verb>\L<verbs>)\b"
+    text = "Wang said it. Li told them. Kim added that Park says so."
+    said = ["said", "told", "added"]
+    regex.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session():
+        first = regex.compile(pattern, verbs=said)
+    regex.purge()
+    regex_cache.reset()
+    real = _regex_core._parse_pattern
+    monkeypatch.setattr(_regex_core, "_parse_pattern", lambda *a: pytest.fail("parsed, not served from the store"))
+    with regex_cache.warm_session():
+        again = regex.compile(pattern, verbs=list(reversed(said)))  # the same words in another order
+    monkeypatch.setattr(_regex_core, "_parse_pattern", real)
+    with regex_cache.warm_session():
+        other = regex.compile(pattern, verbs=["says"])
+    regex.purge()
+    plain = regex.compile(pattern, verbs=said)
+    for compiled in (first, again):
+        assert [(m.span(), m.groups()) for m in compiled.finditer(text)] == [(m.span(), m.groups()) for m in plain.finditer(text)]
+    assert [m.group("who") for m in other.finditer(text)] == ["Park"]
+
+
 @pytest.mark.parametrize("pattern", [r"(?P<word>[A-Z]\w+)\s+said(?P<tail>!)?", "[\u0370-\u04ff\u3000-\uffff]{2}", r"(?i)\bthe\s+king\b"])
 def test_stdlib_patterns_from_the_store_behave_as_compiled(tmp_path: Path, monkeypatch, pattern: str) -> None:
     # The standard library's `re` is served from the same store: a stored pattern must behave as a fresh one.

@@ -67,21 +67,18 @@ class _Use:
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
-    """Compile the compound pattern once and return the checker."""
+    """Index the country words once and return the checker."""
     words, adjectives = _lexicon(rule)
     nouns = rule.options["nouns"]
     if not nouns:
         raise OptionError("nouns", "must list at least one noun")
     named = frozenset(_normal(n) for n in rule.options["named"])
-    names = "|".join(regex.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     longest = max(map(len, words))
-    # The second part and the noun, matched from the dash; the first part is looked up before it.
-    pattern = regex.compile(
-        rf"(?P<b>{names})(?P<gap>[ \t]+)(?P<noun>(?i:{'|'.join(regex.escape(n) for n in nouns)}))(?![\p{{L}}\p{{N}}-])"
-    )
+    # After the second part (looked up in `words`, longest first): the space and the noun, as a whole word.
+    tail = regex.compile(rf"(?P<gap>[ \t]+)(?P<noun>(?i:{'|'.join(regex.escape(n) for n in nouns)}))(?![\p{{L}}\p{{N}}-])")
 
     def check(doc: Document) -> Iterator[Hit]:
-        uses = [u for u in _uses(doc.text, pattern, words, longest) if _normal(_surface(u)) not in named]
+        uses = [u for u in _uses(doc.text, tail, words, longest) if _normal(_surface(u)) not in named]
         votes: dict[frozenset[str], Counter[str]] = {}
         for use in uses:
             style = "adjective" if use.style == "adjective" else "country"
@@ -134,18 +131,30 @@ def _data_file(name: str, rule: Rule) -> tuple[dict, dict]:
     return countries, data.get("aliases") or {}
 
 
-def _uses(text: str, pattern: regex.Pattern[str], words: Mapping[str, _Part], longest: int) -> Iterator[_Use]:
+def _uses(text: str, tail: regex.Pattern[str], words: Mapping[str, _Part], longest: int) -> Iterator[_Use]:
     """Compounds found from their dash: only a dash between a letter and a capital can join two names,
-    so the name alternation runs at those few places instead of at every position of the text."""
+    so the names are looked up at those few places instead of at every position of the text."""
     for dash in _DASH.finditer(text, timeout=timeout_for(text)):
-        m = pattern.match(text, dash.end(), timeout=timeout_for(text))
-        first = _name_before(text, dash.start(), words, longest) if m else None
+        found = _name_after(text, dash.end(), words, longest, tail)
+        first = _name_before(text, dash.start(), words, longest) if found else None
         if first is None:
             continue
-        parts = (words[first], words[m.group("b")])
+        second, m = found  # type: ignore[misc]
+        parts = (words[first], words[second])
         if parts[0].country != parts[1].country:
             start = dash.start() - len(first)
-            yield _Use(start, m.end(), first, m.group("b"), dash.group(), m.group("gap"), m.group("noun"), parts)
+            yield _Use(start, m.end(), first, second, dash.group(), m.group("gap"), m.group("noun"), parts)
+
+
+def _name_after(text: str, start: int, words: Mapping[str, _Part], longest: int,
+                tail: regex.Pattern[str]) -> tuple[str, regex.Match[str]] | None:
+    """The longest listed name at `start` that a space and a noun follow, with that tail's match
+    (a dictionary lookup per length: an alternation of 900 escaped names cost more than most checks)."""
+    for size in range(min(longest, len(text) - start), 0, -1):
+        name = text[start : start + size]
+        if name in words and (m := tail.match(text, start + size, timeout=timeout_for(text))):
+            return name, m
+    return None
 
 
 def _name_before(text: str, end: int, words: Mapping[str, _Part], longest: int) -> str | None:

@@ -26,8 +26,7 @@ A given name's other established spelling (Sergei / Sergey) and umlauts written 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
 
@@ -54,8 +53,7 @@ _SHIFTING = frozenset("gjkywh")  # first sounds that cognate given names trade (
 _FAMILY = regex.compile(r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*")
 
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(NamedTuple):  # a tuple, not a dataclass: 4,600 are made at each start
     """A listed name: its words, whether it is a person, and the person's country."""
 
     words: tuple[str, ...]
@@ -199,15 +197,25 @@ def _one_vowel(seen: str, family: str) -> bool:
 
 
 def _listed(rule: Rule) -> list[Listed]:
+    """The packaged people (when the rule asks) and the rule's own names, from the compiled cache when they are unchanged."""
+    people = bool(rule.options["people"])
+    entries = [*gazetteer_entries(rule), *((n, "") for n in rule.options["names"])]
+    plain = compiled_cache.derived("listed_names", [people, [list(e) for e in entries]],
+                                   lambda: _plain_listed(people, entries), files=lexicon.people_files())
+    return [Listed(tuple(words), person, country, family) for words, person, country, family in plain]
+
+
+def _plain_listed(people: bool, entries: list[tuple[str, str]]) -> list[list]:
+    """[words, person, country, family] of each listed name (the family name in capitals marks a person)."""
     out = []
-    if rule.options["people"]:
-        out += [Listed(tuple(p.name.split()), True, p.country or p.league, p.family) for p in lexicon.people()]
-    for entry, country in [*gazetteer_entries(rule), *((n, "") for n in rule.options["names"])]:
+    if people:
+        out += [[p.name.split(), True, p.country or p.league, p.family] for p in lexicon.people()]
+    for entry, country in entries:
         words = entry.split()
         if len(words) < 2:
             raise OptionError("names", f"'{entry}' needs at least two words")
         family = next((_title_case(w) for w in words if _FAMILY.fullmatch(w)), "")
-        out.append(Listed(tuple(_title_case(w) if _FAMILY.fullmatch(w) else w for w in words), bool(family), country, family))
+        out.append([[_title_case(w) if _FAMILY.fullmatch(w) else w for w in words], bool(family), country, family])
     return out
 
 

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import gazetteer, lexicon
+from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document, Word
 from cleaner.kinds.known_names import _FAMILY, _Countries, gazetteer_entries
@@ -86,6 +86,14 @@ def _lazy_countries(doc: Document) -> Callable[[], _Countries]:
 
 def _by_given(extra: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
     """Given name -> (family name, country) of the listed people whose family name comes last."""
+    # Derived from the people tables and the rule's gazetteers alone: kept in the compiled cache.
+    plain = compiled_cache.derived("names_by_given", [list(e) for e in extra], lambda: _given_index(extra),
+                                   files=lexicon.people_files())
+    return {given: [tuple(entry) for entry in entries] for given, entries in plain.items()}  # type: ignore[misc]
+
+
+def _given_index(extra: tuple[tuple[str, str], ...]) -> dict[str, list[list[str]]]:
+    """`_by_given` as plain data (lists)."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for person in lexicon.people():
         words = person.name.split()
@@ -95,7 +103,7 @@ def _by_given(extra: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, s
         words = entry.split()
         if len(words) >= 2 and _FAMILY.fullmatch(words[-1]) and not any(_FAMILY.fullmatch(w) for w in words[:-1]):
             out[words[-2]].append(("-".join(p.capitalize() for p in words[-1].split("-")), country))
-    return out
+    return {given: [list(entry) for entry in entries] for given, entries in out.items()}
 
 
 def _listed_family(word: str, uses: list[_Titled], listed: dict[str, list[tuple[str, str]]],

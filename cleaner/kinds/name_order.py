@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import lexicon
+from cleaner import compiled_cache, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
 from cleaner.kinds._sino_reading import korean_families
@@ -78,6 +78,13 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 def _moved_public_names() -> dict[tuple[str, ...], str]:
     """A public figure's name with the family name moved to the other end -> the name as listed."""
+    # Derived from the people tables alone: kept in the compiled cache (3,600 names read at each start otherwise).
+    pairs = compiled_cache.derived("moved_public_names", "name-order", _moved_pairs, files=lexicon.people_files())
+    return {tuple(words): name for words, name in pairs}
+
+
+def _moved_pairs() -> list[list]:
+    """[moved words, listed name] of every public figure whose name may be written in either order."""
     listed = {tuple(p.name.split()) for p in lexicon.people()}
     out: dict[tuple[str, ...], str] = {}
     for person in lexicon.people():
@@ -92,7 +99,7 @@ def _moved_public_names() -> dict[tuple[str, ...], str]:
             continue
         if swapped not in listed:
             out[swapped] = person.name
-    return out
+    return [[list(words), name] for words, name in out.items()]
 
 
 def _moved_hits(doc: Document, titles: frozenset[str], moved: dict[tuple[str, ...], str]) -> Iterator[Hit]:

@@ -25,7 +25,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import gazetteer, lexicon
+from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import OptionError, timeout_for
 from cleaner.model import Hit, Rule
@@ -73,19 +73,22 @@ class Rendering:
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the table, grade every rendering once and file the renderings under their rarest word."""
     table = gazetteer.load(rule.options["gazetteer"], rule)
-    by_key = renderings(table, float(rule.options["common-zipf"]))
-    by_anchor: dict[str, list[str]] = {}
-    for text in sorted({r.text for found in by_key.values() for r in found}, key=lambda t: (-len(t), t)):
-        by_anchor.setdefault(_anchor(text), []).append(text)
+    common = float(rule.options["common-zipf"])
+    # Grading and filing read the word frequencies for 1,000 renderings (about 15 ms): the plain
+    # result is kept in the compiled cache, keyed by the table, the threshold and the frequency file.
+    index = compiled_cache.derived(
+        "organisation_calques", [table, common], lambda: _index(table, common), files=[lexicon.zipf_file()]
+    )
+    by_key = _Renderings(table, index["renderings"])
     # The patterns are compiled when an article first has their anchor word: a short text has few of the 600.
     patterns: dict[str, regex.Pattern[str]] = {}
 
     def pattern_for(anchor: str) -> regex.Pattern[str]:
         if anchor not in patterns:
-            patterns[anchor] = _compile(by_anchor[anchor])
+            patterns[anchor] = _compile(index["anchors"][anchor][2])
         return patterns[anchor]
 
-    anchors = {anchor: (_forms(anchor, group), pattern_for, _neighbours(anchor, group)) for anchor, group in by_anchor.items()}
+    anchors = {anchor: (forms, odd, pattern_for, neighbours) for anchor, (forms, odd, _, neighbours) in index["anchors"].items()}
 
     def check(doc: Document) -> Iterator[Hit]:
         seen = _Seen(doc)
@@ -94,7 +97,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if match.start() < done:
                 continue
             key = " ".join(match.group().lower().split())
-            found = next((r for r in by_key.get(key, ()) if _evidenced(doc, seen, match, r)), None)
+            found = next((r for r in by_key.get(key) if _evidenced(doc, seen, match, r)), None)
             if found:
                 done = match.end()
                 yield Hit(match.start(), match.end(), (found.name,),
@@ -103,12 +106,46 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
+def _index(table: dict, common: float) -> dict:
+    """The table as plain data: each rendering's entry and grade by its lower-case text, and per anchor
+    word its written forms, odd spellings, renderings (longest first) and the words beside it."""
+    by_key = renderings(table, common)  # validates the table: the cached index is only ever of a valid one
+    grades: dict[str, list[list]] = {}
+    for index, entry in enumerate(table["organisations"]):
+        for text in entry["renderings"]:
+            grade = next(r.grade for r in by_key[text.lower()] if r.name == entry["name"] and r.text == text)
+            grades.setdefault(text.lower(), []).append([index, text, grade])
+    by_anchor: dict[str, list[str]] = {}
+    for text in sorted({r.text for found in by_key.values() for r in found}, key=lambda t: (-len(t), t)):
+        by_anchor.setdefault(_anchor(text), []).append(text)
+    return {
+        "renderings": grades,
+        "anchors": {anchor: [*map(list, _forms(anchor, group)), group, _neighbours(anchor, group)]
+                    for anchor, group in by_anchor.items()},
+    }
+
+
+class _Renderings:
+    """The renderings of a lower-case text, made into `Rendering`s when an article first has that text."""
+
+    def __init__(self, table: dict, graded: dict[str, list[list]]) -> None:
+        self.table = table
+        self.graded = graded
+        self.made: dict[str, list[Rendering]] = {}
+
+    def get(self, key: str) -> list[Rendering]:
+        """The renderings written `key` (lower case, single spaces), or none."""
+        if key not in self.made:
+            self.made[key] = [_rendering(self.table, index, text, grade) for index, text, grade in self.graded.get(key, ())]
+        return self.made[key]
+
+
 def _anchor(text: str) -> str:
     """A rendering's rarest word in lower case: the article must have it for the rendering to be there."""
     return min((w.lower() for w in text.split()), key=lambda w: (not w.isalpha(), lexicon.zipf(w), -len(w)))
 
 
-def _forms(anchor: str, group: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _forms(anchor: str, group: list[str]) -> tuple[tuple[str, str], tuple[str, ...]]:
     """How the anchor word may be written: (lower case, capitalised), and the spellings the vocabulary
     does not file (all capitals, inner capitals or marks as in the table: RIA, China-Japan), always looked for."""
     written = {w for text in group for w in text.split() if w.lower() == anchor}
@@ -116,10 +153,10 @@ def _forms(anchor: str, group: list[str]) -> tuple[tuple[str, ...], tuple[str, .
     return (anchor, anchor[:1].upper() + anchor[1:]), tuple(sorted(odd))
 
 
-def _neighbours(anchor: str, group: list[str]) -> frozenset[str] | None:
-    """The other words of the renderings filed under an anchor (None when one of them is the anchor alone)."""
-    words = [w.lower() for text in group for w in text.split()]
-    return None if any(len(text.split()) == 1 for text in group) else frozenset(words) - {anchor}
+def _neighbours(anchor: str, group: list[str]) -> list[str] | None:
+    """The other words of the renderings filed under an anchor, sorted (None when one of them is the anchor alone)."""
+    words = {w.lower() for text in group for w in text.split()}
+    return None if any(len(text.split()) == 1 for text in group) else sorted(words - {anchor})
 
 
 def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
@@ -127,8 +164,8 @@ def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
     one pass over the word stream finds them, a look at the words beside each drops most, and only
     then is the anchor's pattern tried around it."""
     vocabulary = doc.vocabulary
-    wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], frozenset[str] | None]] = {}
-    for anchor, ((lower, title), odd, ), pattern_for, neighbours in ((a, v[0], v[1], v[2]) for a, v in anchors.items()):
+    wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], list[str] | None]] = {}
+    for anchor, ((lower, title), odd, pattern_for, neighbours) in anchors.items():
         for form in (*odd, *([lower] if lower in vocabulary.lower else ()), *([title] if title in vocabulary.capitalised else ())):
             wanted[form] = (anchor, pattern_for, neighbours)
     if not wanted:
@@ -147,7 +184,7 @@ def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
     return [out[k] for k in sorted(out)]
 
 
-def _beside(words: tuple, i: int, neighbours: frozenset[str]) -> bool:
+def _beside(words: tuple, i: int, neighbours: list[str]) -> bool:
     """Whether the word before or after the i-th is one of `neighbours`."""
     return (i > 0 and words[i - 1][2].lower() in neighbours) or (i + 1 < len(words) and words[i + 1][2].lower() in neighbours)
 
@@ -165,25 +202,31 @@ def _compile(texts: list[str]) -> regex.Pattern[str]:
 
 def renderings(table: dict, common: float = 1.0) -> dict[str, list[Rendering]]:
     """Every rendering of the table by its lower-case text; one text may stand for organisations of different countries."""
-    sectors = {key: frozenset(w.lower() for w in words) for key, words in table["sectors"].items()}
-    countries = {key: tuple(words) for key, words in table["countries"].items()}
     out: dict[str, list[Rendering]] = {}
-    for entry in table["organisations"]:
+    for index, entry in enumerate(table["organisations"]):
         name = entry.get("name")
         if not name or not entry.get("renderings"):
             raise OptionError("gazetteer", f"entry {entry!r} needs a name and renderings")
-        keys = entry.get("sector", [])
-        cues = frozenset().union(*(sectors[k] for k in ([keys] if isinstance(keys, str) else keys)),
-                                 {name.lower()}, (c.lower() for c in entry.get("cues", ())))
-        country = tuple(word for code in entry.get("country", ()) for word in countries[code])
         gated = frozenset(entry.get("gated", ()))
         for text in entry["renderings"]:
+            found = _rendering(table, index, text, _grade(text, gated, common))
             same = out.setdefault(text.lower(), [])
-            if same and (not country or any(not r.country or r.country == country for r in same)):
+            if same and (not found.country or any(not r.country or r.country == found.country for r in same)):
                 raise OptionError("gazetteer", f"rendering '{text}' is listed for {same[0].name} and {name} without distinct countries")
-            same.append(Rendering(text, name, cues, country, frozenset(w.lower() for w in entry.get("unless-next", ())),
-                                  frozenset(entry.get("unless-after", ())), _grade(text, gated, common)))
+            same.append(found)
     return out
+
+
+def _rendering(table: dict, index: int, text: str, grade: str) -> Rendering:
+    """The rendering `text` of the table's index-th organisation, with the evidence its entry asks for."""
+    entry = table["organisations"][index]
+    name = entry["name"]
+    keys = entry.get("sector", [])
+    sectors = (frozenset(w.lower() for w in table["sectors"][k]) for k in ([keys] if isinstance(keys, str) else keys))
+    cues = frozenset().union(*sectors, {name.lower()}, (c.lower() for c in entry.get("cues", ())))
+    country = tuple(word for code in entry.get("country", ()) for word in table["countries"][code])
+    return Rendering(text, name, cues, country, frozenset(w.lower() for w in entry.get("unless-next", ())),
+                     frozenset(entry.get("unless-after", ())), grade)
 
 
 def _grade(text: str, gated: frozenset[str], common: float) -> str:
