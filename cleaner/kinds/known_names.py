@@ -19,7 +19,9 @@ or role stands before the name, so a namesake of a common family name is left al
 
 A listed Korean figure's name read in Mandarin from its characters ("Yin Xiyue" for Yoon Suk-yeol,
 in text translated from Chinese) is reported too: see cleaner.kinds._sino_reading; so is a listed
-Taiwanese figure's name in mainland pinyin ("Cai Yingwen" for Tsai Ing-wen): cleaner.kinds._wade_giles.
+Taiwanese figure's name in mainland pinyin ("Cai Yingwen" for Tsai Ing-wen): cleaner.kinds._wade_giles;
+and a listed Japanese figure's name read in Mandarin from its kanji ("Anbei Jinsan" for Shinzo Abe):
+cleaner.kinds._japanese_reading.
 A name with no word kept ("Boriss Pistorious") is matched by the family name's consonants (_whole_name).
 A given name's other established spelling (Sergei / Sergey) and umlauts written out (Mueller) are not reported.
 """
@@ -33,6 +35,7 @@ import regex
 from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds._japanese_reading import japanese_readings
 from cleaner.kinds._sino_reading import _pinyin_syllables, mixed_readings, sino_readings
 from cleaner.kinds._name_spelling import established_given as _established_given
 from cleaner.kinds._name_spelling import own_spelling as _own_spelling
@@ -72,6 +75,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         for word in set(name.words):
             by_word.setdefault(word, []).append(name)
     titles = frozenset(rule.options["titles"])
+    plain_titles = nm.title_set(titles)
     families: dict[str, dict] = {}  # built when a mention first needs them: most short texts never do
 
     def by_vowels() -> dict[str, list[Listed]]:
@@ -107,6 +111,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         yield from sino_readings(doc, countries.named)
         yield from mixed_readings(doc, countries.named)
         yield from taiwan_pinyin(doc, countries.named)
+        yield from japanese_readings(doc, countries.named, plain_titles)
 
     return check
 

@@ -17,6 +17,9 @@ two capitalised words is reported when one word is exactly the word of a listed 
 the other, unknown to English and to the tables and starting with the same letter, is one edit from
 the place's word or that word with some letters dropped (at least three fifths of it left).
 
+A Japanese place read in Mandarin from its kanji ("Dongjing" for Tokyo) is reported as well: see
+cleaner.kinds._japanese_reading.place_readings.
+
 The place is suggested; only the editor knows whether the place was meant.
 """
 
@@ -30,6 +33,7 @@ import regex
 from cleaner import compiled_cache, lexicon
 from cleaner import names as nm
 from cleaner.document import Document
+from cleaner.kinds._japanese_reading import place_readings
 from cleaner.kinds._support import timeout_for
 from cleaner.loader import builtin_rules_dir
 from cleaner.model import Hit, Rule
@@ -60,6 +64,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if place is not None:
                 yield Hit(match.start(), match.end(), (place,), message=f"“{word}” looks like a misspelling of the place “{place}”.")
         yield from _two_word_places(doc)
+        yield from place_readings(doc)
 
     return check
 
