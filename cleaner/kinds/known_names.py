@@ -53,6 +53,12 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.COMPUTED
 _SHIFTING = frozenset("gjkywh")  # first sounds that cognate given names trade (Giuseppe / Joseph)
+# First letters a transliteration or a cognate may trade, by class: vowels, glides, velars and sibilants;
+# labials; dentals; liquids and nasals (Lee / Rhee / Yi / Ni). A letter may be in two classes.
+_INITIAL_CLASSES = {ch: frozenset(k for k, members in {
+    "open": "aeiouyâáàäãåæéèêëíìîïóòôöõøúùûüýwhgjkcqxzsçşšžčćśź", "lip": "bpfvwm", "tooth": "dtţțđð",
+    "liquid": "lrnyiŋłñ", "nasal": "mnñ"}.items() if ch in members) for ch in "abcdefghijklmnopqrstuvwxyzâáàäãåæéèêëíìîïóòôöõøúùûüýçşšžčćśźţțđðŋłñ"}
+_LONGEST_SHIFT = 4  # letters a garbled name may gain or lose against the listed one (Giuseppe / Joseph: 2)
 _FAMILY = regex.compile(r"\p{Lu}{2,}(?:['’-]\p{Lu}+)*")
 
 
@@ -70,10 +76,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Index the listed names by each of their words once and return the checker."""
     listed = _listed(rule)
     exact = frozenset(" ".join(n.words) for n in listed)
-    by_word: dict[str, list[Listed]] = {}
+    by_word: dict[str, list[tuple[Listed, int]]] = {}  # word -> (listed name, the word's first place in it)
     for name in listed:
         for word in set(name.words):
-            by_word.setdefault(word, []).append(name)
+            by_word.setdefault(word, []).append((name, name.words.index(word)))
     titles = frozenset(rule.options["titles"])
     plain_titles = nm.title_set(titles)
     families: dict[str, dict] = {}  # built when a mention first needs them: most short texts never do
@@ -94,8 +100,10 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         for mention in nm.mentions(doc):
             texts = mention.texts
             if texts not in quiet:
-                hits = [(h, n) for i, word in enumerate(texts) for n in by_word.get(word, ())
-                        if (h := _compare(doc, mention, i, n, exact))]
+                # A listed name is compared only where it fits inside the mention ("Kim" meets ~100 names).
+                hits = [(h, n) for i, word in enumerate(texts) for n, at in by_word.get(word, ())
+                        if at <= i <= len(texts) - len(n.words) + at and _initials_agree(texts, i, at, n.words)
+                        and (h := _compare(doc, mention, i, at, n, exact))]
                 if not hits:
                     quiet.add(texts)
                 for hit, name in hits:
@@ -252,9 +260,19 @@ def _title_case(word: str) -> str:
     return "-".join(part.capitalize() for part in word.split("-"))
 
 
-def _compare(doc: Document, mention: nm.Mention, at: int, name: Listed, exact: frozenset[str]) -> Hit | None:
-    """The listed name aligned on the shared word `mention.words[at]`; a hit when the rest is garbled."""
-    anchor = name.words.index(mention.texts[at])
+def _initials_agree(texts: tuple[str, ...], i: int, at: int, listed: tuple[str, ...]) -> bool:
+    """The words around the shared one start with sounds a respelling may trade (Loki / Roki, Lee / Yi,
+    Giuseppe / Joseph): the words before it and the one after it (a split word keeps its first letter)."""
+    for j in (*range(at), at + 1):
+        if j < len(listed) and i - at + j < len(texts):
+            a, b = texts[i - at + j][:1].lower(), listed[j][:1].lower()
+            if a != b and not _INITIAL_CLASSES.get(a, frozenset()) & _INITIAL_CLASSES.get(b, frozenset()):
+                return False
+    return True
+
+
+def _compare(doc: Document, mention: nm.Mention, at: int, anchor: int, name: Listed, exact: frozenset[str]) -> Hit | None:
+    """The listed name aligned on the shared word `mention.words[at]` (its word `anchor`); a hit when the rest is garbled."""
     for size in {len(name.words), len(name.words) + 1}:
         start = at - anchor
         words = mention.words[start : start + size] if start >= 0 else ()
@@ -262,6 +280,8 @@ def _compare(doc: Document, mention: nm.Mention, at: int, name: Listed, exact: f
             continue
         seen = " ".join(w.text for w in words)
         listed = " ".join(name.words)
+        if abs(len(seen) - len(listed)) > _LONGEST_SHIFT:
+            continue  # no respelling, cognate or transliteration the checks below accept moves this many letters
         if seen in exact or not (nm.is_variant(seen, listed) or _cognate(words, name) or _sound_alike(words, name)):
             continue
         return _hit(words, name, size != len(name.words))
@@ -312,14 +332,20 @@ def _hit(words: tuple, name: Listed, split: bool) -> Hit | None:
             return None  # Erdoğan / Erdogan, Jong-un / Jong Un, Müller / Mueller: a spelling choice, not a garble
         if name.person and all(_established_given(seen[i], name.words[i], name.family) for i in differ):
             return None  # Sergei / Sergey, Mohamed / Mohammed: the given name's other established spelling
-    elif any("-" in w for w in name.words):
-        return None  # "Jae In" for "Jae-in": hyphen or space is the writer's choice
+    elif any("-" in w for w in name.words) or _spaced_compound(seen, name.words):
+        return None  # "Jae In" for "Jae-in", "Abdul Hamid" for "Abdulhamid": hyphen or space is the writer's choice
     if not name.person:
         return Hit(words[0].start, words[-1].end, (" ".join(name.words),), message=_message(seen, name.words))
     first, last = _differing(seen, list(name.words))
     wrong = words[first : len(words) - last]
     right = name.words[first : len(name.words) - last]
     return Hit(wrong[0].start, wrong[-1].end, (" ".join(right),), message=_message(seen, name.words))
+
+
+def _spaced_compound(seen: list[str], listed: tuple[str, ...]) -> bool:
+    """Two seen words that spell one listed word (Abdul Hamid / Abdulhamid), not a pinyin one (Jin Ping / Jinping)."""
+    return any(nm.fold(a + b) == nm.fold(w) and _pinyin_syllables(w) is None
+               for a, b in zip(seen, seen[1:]) for w in listed)
 
 
 def _capital_syllable(seen: str, listed: str) -> bool:

@@ -73,7 +73,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 continue
             word = mention.words[0]
             if word.text not in targets:
-                targets[word.text] = _target(word.text, index, named_ceiling, written)
+                targets[word.text] = _target(word.text, index, named_ceiling, written, countries.named)
             target = targets[word.text]
             if target is None:
                 continue
@@ -161,13 +161,16 @@ def _families_and_given(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, 
     return tuple(family_names(extra) + given)
 
 
-def _target(word: str, index: _FamiliesByInitial, ceiling: float, written: set[str]) -> tuple[str, tuple[str, ...]] | None:
+def _target(word: str, index: _FamiliesByInitial, ceiling: float, written: set[str],
+            named: Callable[[str], bool]) -> tuple[str, tuple[str, ...]] | None:
     """The one listed family name the word garbles, or None."""
     if len(word) < _SHORTEST or not word.isalpha() or not word[1:].islower() or lexicon.zipf(word) >= ceiling:
         return None
     if lexicon.is_listed_name(word):
         return None
     near = index.near(word)
+    if len({f for f, _ in near}) > 1:  # Jabarov: Japarov (Kyrgyzstan) or Jabbarov (Azerbaijan)? the country the article names
+        near = tuple(sorted({(f, c) for f, c in near for f2, c2 in near if f2 == f and named(c2)}))
     if len({f for f, _ in near}) != 1 or near[0][0] in written:
         return None  # none, two people equally near, or the right spelling is in the article (name-variants' case)
     return near[0][0], tuple(c for _, c in near)  # one family name, maybe listed under two countries or leagues

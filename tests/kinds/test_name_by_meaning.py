@@ -43,8 +43,9 @@ def test_no_finding(text: str) -> None:
 
 
 def test_a_listed_figure_gives_the_suggestion_without_a_lone_use() -> None:
-    text = "In Berlin, Germany's Defence Minister Boris Garden inspected the tanks."
-    assert [(f.text, f.replacements) for f in ENGINE.check(text)] == [("Garden", ("Pistorius",))]
+    # Katherina: one listed German has the given name (Boris is three: Pistorius, Becker, Rhein; then no suggestion)
+    text = "In Berlin, Germany's Economy Minister Katherina Garden toured the plant."
+    assert [(f.text, f.replacements) for f in ENGINE.check(text)] == [("Garden", ("Reiche",))]
 
 
 @pytest.mark.parametrize(
