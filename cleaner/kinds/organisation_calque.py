@@ -77,7 +77,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     # Grading and filing read the word frequencies for 1,000 renderings (about 15 ms): the plain
     # result is kept in the compiled cache, keyed by the table, the threshold and the frequency file.
     index = compiled_cache.derived(
-        "organisation_calques", [table, common], lambda: _index(table, common), files=[lexicon.zipf_file()]
+        "organisation_calques_reach", [table, common], lambda: _index(table, common), files=[lexicon.zipf_file()]
     )
     by_key = _Renderings(table, index["renderings"])
     # The patterns are compiled when an article first has their anchor word: a short text has few of the 600.
