@@ -5,7 +5,10 @@ Usage: python scripts/check_organisation_calques.py [PATH]
 Checks: every entry has an English name, a native name, a known sector and at least one
 rendering; no rendering is listed twice (ignoring case) unless every entry that lists it is tied to
 a different country; a rendering is never the English name itself (reporting it would be wrong);
-country codes are defined; entries with `gated` or `unless-next` refer to their own renderings.
+country codes are defined; entries with `gated` or `unless-next` refer to their own renderings;
+a rendering is never another entry's English name (it would flag a right name); a rendering of
+several words that are all among the commonest English words ("The Day", "In Contact") must be
+`gated` or tied to a country, since otherwise it stands alone on ordinary prose.
 Prints one line per problem and exits 1 when there is any.
 """
 
@@ -16,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+ORDINARY_ZIPF = 5.5  # "the", "day", "in", "new": a phrase of such words is ordinary prose
 DEFAULT = Path(__file__).resolve().parent.parent / "rules" / "data" / "organisation-calques.yaml"
 
 
@@ -30,7 +34,10 @@ def problems(table: dict) -> list[str]:
         out += _entry_problems(entry, where, sectors, countries)
         for text in entry.get("renderings") or ():
             owners.setdefault(text.lower(), []).append((str(name), tuple(entry.get("country") or ())))
+    names = {str(entry.get("name", "")).lower() for entry in table.get("organisations", [])}
     for text, found in owners.items():
+        if text in names and all(name.lower() != text for name, _ in found):
+            out.append(f"rendering '{text}' of {found[0][0]} is the English name of another entry")
         places = [country for _, country in found]
         if len(found) > 1 and (not all(places) or len(set(places)) < len(places)):
             out.append(f"rendering '{text}' is listed for {', '.join(n for n, _ in found)} without distinct countries")
@@ -56,10 +63,20 @@ def _entry_problems(entry: dict, where: str, sectors: dict, countries: dict) -> 
     for text in renderings:
         if isinstance(name, str) and text.lower() == name.lower():
             out.append(f"{where}: rendering '{text}' is the English name itself")
+    for text in renderings:
+        if len(text.split()) > 1 and text not in (entry.get("gated") or ()) and not entry.get("country") and _ordinary(text):
+            out.append(f"{where}: rendering '{text}' is ordinary English; gate it or tie it to a country")
     for text in entry.get("gated") or ():
         if text not in renderings:
             out.append(f"{where}: gated '{text}' is not one of its renderings")
     return out
+
+
+def _ordinary(text: str) -> bool:
+    """Whether every word of a rendering is among the commonest English words (wordfreq Zipf >= 5.5)."""
+    from cleaner import lexicon
+
+    return all(lexicon.zipf(word.lower()) >= ORDINARY_ZIPF for word in text.split())
 
 
 def main(argv: list[str]) -> int:

@@ -26,7 +26,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner import compiled_cache, gazetteer, lexicon
-from cleaner.document import Document
+from cleaner.document import WORD, Document
 from cleaner.kinds._support import OptionError, timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, STRING, Option, Replacement
@@ -77,7 +77,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     # Grading and filing read the word frequencies for 1,000 renderings (about 15 ms): the plain
     # result is kept in the compiled cache, keyed by the table, the threshold and the frequency file.
     index = compiled_cache.derived(
-        "organisation_calques", [table, common], lambda: _index(table, common), files=[lexicon.zipf_file()]
+        "organisation_calques_reach", [table, common], lambda: _index(table, common), files=[lexicon.zipf_file()]
     )
     by_key = _Renderings(table, index["renderings"])
     # The patterns are compiled when an article first has their anchor word: a short text has few of the 600.
@@ -88,7 +88,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             patterns[anchor] = _compile(index["anchors"][anchor][2])
         return patterns[anchor]
 
-    anchors = {anchor: (forms, odd, pattern_for, neighbours) for anchor, (forms, odd, _, neighbours) in index["anchors"].items()}
+    anchors = {anchor: (forms, odd, pattern_for, neighbours and (frozenset(neighbours[0]), frozenset(neighbours[1])),
+                        (reach[0], frozenset(reach[1])))
+               for anchor, (forms, odd, _, neighbours, reach) in index["anchors"].items()}
 
     def check(doc: Document) -> Iterator[Hit]:
         seen = _Seen(doc)
@@ -120,7 +122,7 @@ def _index(table: dict, common: float) -> dict:
         by_anchor.setdefault(_anchor(text), []).append(text)
     return {
         "renderings": grades,
-        "anchors": {anchor: [*map(list, _forms(anchor, group)), group, _neighbours(anchor, group)]
+        "anchors": {anchor: [*map(list, _forms(anchor, group)), group, _neighbours(anchor, group), _reach(anchor, group)]
                     for anchor, group in by_anchor.items()},
     }
 
@@ -153,10 +155,38 @@ def _forms(anchor: str, group: list[str]) -> tuple[tuple[str, str], tuple[str, .
     return (anchor, anchor[:1].upper() + anchor[1:]), tuple(sorted(odd))
 
 
-def _neighbours(anchor: str, group: list[str]) -> list[str] | None:
-    """The other words of the renderings filed under an anchor, sorted (None when one of them is the anchor alone)."""
-    words = {w.lower() for text in group for w in text.split()}
-    return None if any(len(text.split()) == 1 for text in group) else sorted(words - {anchor})
+def _neighbours(anchor: str, group: list[str]) -> list[list[str]] | None:
+    """The words right before and right after the anchor in the renderings filed under it, as the text may
+    write them (None when one of them is the anchor alone): "Security Council" is passed over where only
+    "State Council" is filed."""
+    before: set[str] = set()
+    after: set[str] = set()
+    for text in group:
+        words = text.split()
+        if len(words) == 1:
+            return None
+        at = [w.lower() for w in words].index(anchor)
+        before.update(words[at - 1 : at])
+        after.update(words[at + 1 : at + 2])
+    return [_cased(before), _cased(after)]
+
+
+def _cased(words: set[str]) -> list[str]:
+    """Words as the text may write them (as in the table, lower, capitalised, upper, each part of a
+    hyphenated word capitalised), so the word stream is tested against them without lower()."""
+    forms = set()
+    for word in words:
+        lower = word.lower()
+        forms.update((word, lower, lower[:1].upper() + lower[1:], word.upper(),
+                      "-".join(part[:1].upper() + part[1:] for part in lower.split("-"))))
+    return sorted(forms)
+
+
+def _reach(anchor: str, group: list[str]) -> list:
+    """How many characters at most come before the anchor word in the renderings filed under it, and
+    the first words of those renderings as the word stream may write them."""
+    reach = max(len(" ".join(text.split()[: [w.lower() for w in text.split()].index(anchor)])) + 1 for text in group)
+    return [reach, _cased({first.group() for text in group if (first := WORD.match(text))})]
 
 
 def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
@@ -164,29 +194,34 @@ def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
     one pass over the word stream finds them, a look at the words beside each drops most, and only
     then is the anchor's pattern tried around it."""
     vocabulary = doc.vocabulary
-    wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], list[str] | None]] = {}
-    for anchor, ((lower, title), odd, pattern_for, neighbours) in anchors.items():
+    wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], tuple | None, tuple]] = {}
+    for anchor, ((lower, title), odd, pattern_for, neighbours, reach) in anchors.items():
         for form in (*odd, *([lower] if lower in vocabulary.lower else ()), *([title] if title in vocabulary.capitalised else ())):
-            wanted[form] = (anchor, pattern_for, neighbours)
+            wanted[form] = (anchor, pattern_for, neighbours, reach)
     if not wanted:
         return []
-    text, words = doc.text, doc.words
+    text, words, last = doc.text, doc.words, len(doc.words) - 1
     out: dict[int, regex.Match[str]] = {}
     for i in [i for i, w in enumerate(words) if w[2] in wanted]:
         start, end, word = words[i]
-        anchor, pattern_for, neighbours = wanted[word]
-        if neighbours is not None and not _beside(words, i, neighbours):
+        anchor, pattern_for, neighbours, (reach, firsts) = wanted[word]
+        # the word before may come before the anchor in a rendering, or the word after follow it (inlined:
+        # this runs once per anchor word of the text)
+        if neighbours is not None and not ((i and words[i - 1][2] in neighbours[0])
+                                           or (i < last and words[i + 1][2] in neighbours[1])):
             continue
-        for match in pattern_for(anchor).finditer(text, max(0, start - 80), min(len(text), end + 80)):
-            previous = out.get(match.start())
-            if match.start() <= start < match.end() and (previous is None or previous.end() < match.end()):
+        # A rendering starts at one of its first words at most `reach` characters (twice, for odd spacing)
+        # before its anchor: the pattern is tried at those word starts only, not scanned over a window.
+        j = i + 1
+        while j > 0 and words[j - 1][0] >= start - 2 * reach:
+            j -= 1
+            if words[j][2] not in firsts:
+                continue
+            match = pattern_for(anchor).match(text, words[j][0], min(len(text), end + 80))
+            previous = out.get(match.start()) if match else None
+            if match and start < match.end() and (previous is None or previous.end() < match.end()):
                 out[match.start()] = match
     return [out[k] for k in sorted(out)]
-
-
-def _beside(words: tuple, i: int, neighbours: list[str]) -> bool:
-    """Whether the word before or after the i-th is one of `neighbours`."""
-    return (i > 0 and words[i - 1][2].lower() in neighbours) or (i + 1 < len(words) and words[i + 1][2].lower() in neighbours)
 
 
 def _odd(word: str) -> bool:
@@ -246,6 +281,8 @@ def _evidenced(doc: Document, seen: "_Seen", match: regex.Match[str], found: Ren
     if found.country and not seen.names_country(found.country):
         return False
     lower = not match.group()[:1].isupper()
+    if not lower and _case_broken(match.group(), found.text):
+        return False  # "Chinese airlines" is ordinary prose, "Chinese Airlines" a name
     cues = found.cues.difference(_CUE_WORD.findall(match.group().lower()))  # its own words are no evidence
     if (found.grade == "common" or (found.grade == "rare" or lower)) and not seen.cue(start, cues, found.grade != "common"):
         return False
@@ -253,6 +290,13 @@ def _evidenced(doc: Document, seen: "_Seen", match: regex.Match[str], found: Ren
     if after.lower().rstrip(".") in found.unless_next or _previous_word(doc.text, start) in found.unless_after:
         return False
     return found.grade != "common" or _named(doc, match, after)
+
+
+def _case_broken(written: str, text: str) -> bool:
+    """Whether every word the table capitalises after the first is written in lower case ("Korean aviation"):
+    prose, not a name. One lower-case word inside a capitalised name ("United We can") is an engine's slip."""
+    pairs = [(w, t) for w, t in list(zip(written.split(), text.split()))[1:] if t[:1].isupper()]
+    return bool(pairs) and all(w[:1].islower() for w, _ in pairs)
 
 
 def _named(doc: Document, match: regex.Match[str], after: str) -> bool:

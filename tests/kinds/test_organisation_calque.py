@@ -81,3 +81,37 @@ def test_long_text_is_checked_quickly() -> None:
     start = time.perf_counter()
     found(text)
     assert time.perf_counter() - start < 5
+
+
+def test_the_checker_reports_ordinary_phrases_and_other_entries_names() -> None:
+    table = {"sectors": {"media": ["newspaper"]}, "countries": {"FR": ["France"]}, "organisations": [
+        {"name": "Le Jour", "native": "Le Jour", "sector": ["media"], "renderings": ["The Day"]},
+        {"name": "Le Jour", "native": "Le Jour", "sector": ["media"], "country": ["FR"], "renderings": ["The Day paper"]},
+        {"name": "Alpha Bank", "native": "甲", "sector": ["media"], "renderings": ["Beta Daily"]},
+        {"name": "Beta Daily", "native": "乙", "sector": ["media"], "renderings": ["Betta Daily"]},
+    ]}
+    lines = checker.problems(table)
+    assert any("'The Day' is ordinary English" in line for line in lines)
+    assert not any("The Day paper" in line for line in lines)
+    assert any("English name of another entry" in line for line in lines)
+
+
+@pytest.mark.parametrize(("text", "flag", "name"), [
+    ("Officials at the US Defense Ministry said the drills would go on.", "US Defense Ministry", "US Department of Defense"),
+    ("The Japan Meteorological Office warned of heavy rain in Tokyo.", "Japan Meteorological Office", "Japan Meteorological Agency"),
+    ("Shares of Pinduo Duo rose after the e-commerce platform beat revenue forecasts.", "Pinduo Duo", "Pinduoduo"),
+    ("The Toronto Fierce Dragons scored 30 points in the third quarter.", "Toronto Fierce Dragons", "Toronto Raptors"),
+])
+def test_round_twenty_entries_are_reported(text: str, flag: str, name: str) -> None:
+    assert found(text) == [(flag, (name,))]
+
+
+@pytest.mark.parametrize("text", [
+    "Chinese airlines cut flights to Tokyo this summer, the carriers said.",
+    "Several Korean aviation firms reported higher profits on strong passenger demand.",
+    "The fans cheered on the day of the game in Tokyo, and the team won.",
+    "Students at National Taiwan University protested in Taipei on Monday.",
+    "The startup raised a Series A round led by two venture funds after its first season of sales.",
+])
+def test_prose_that_shares_words_with_a_rendering_is_left_alone(text: str) -> None:
+    assert found(text) == []
