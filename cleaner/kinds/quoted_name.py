@@ -13,7 +13,13 @@ evidence that it is a name used as a plain noun phrase, not a title or a nicknam
 - an institution noun (rules/data/institutions.yaml: agency, company, party ..., or one of the
   rule's `media`: newspaper, channel ...) stands right before
   the opening mark, or the span is the speaker of an inverted attribution after a quotation
-  (`…,” reports “Interfax”`).
+  (`…,” reports “Interfax”`);
+- the span is a news outlet (two or more words ending in one of the rule's `outlets`: Times, Journal,
+  Shimbun ..., or a media name of rules/data/organisation-calques.yaml) in a reporting frame: a
+  country, nationality, "the", "according to" or another outlet and a comma before it, and a reporting
+  verb (after at most one adverb), a media noun, or the rest of a list of outlets after it
+  (`The U.S. "Wall Street Journal" reported`, `Asahi Shimbun, "Nikkei Shimbun" and other media`).
+  A headline ("Times Are Changing") does not end in an outlet word; a coined label lacks the frame.
 
 A span after a naming word ("so-called", "dubbed", "titled": `options.introducers`) is left alone,
 and so is one that opens with a function word (“The Joust”, “In Bruges”): a title.
@@ -35,6 +41,8 @@ KIND = "quoted-name"
 OPTIONS = (
     Option("titles", STRINGS, "Titles that make the quoted words a person's name (King, General, President).", required=True),
     Option("media", STRINGS, "Nouns for papers, channels and sites, added to the institution nouns (newspaper, channel).", default=()),
+    Option("outlets", STRINGS, "Last words of news outlets' names (Times, Journal, Shimbun, Agency).", default=()),
+    Option("nations", STRINGS, "Country abbreviations that can stand before an outlet (U.S., UK).", default=()),
     Option("introducers", STRINGS, "Words that coin or cite a name, after which quotation marks are right (dubbed, titled).", default=()),
 )
 REPLACEMENT = Replacement.NONE
@@ -45,6 +53,13 @@ _SPAN = regex.compile(
 )
 _WORD_BEFORE = regex.compile(r"(?P<mark>[,”\"][ \t]*)?(?<![\p{L}’'-])(?P<word>[\p{L}-]+)[ \t]+$")
 _LOOKBACK = 60
+_TOKEN_BEFORE = regex.compile(r"(?P<token>[\p{L}.’'-]+|,)[ \t]*$")
+_TOKENS_AFTER = regex.compile(r"[ \t]*(?P<one>[\p{L}’'-]+|,)(?:[ \t]+(?P<two>[\p{L}’'-]+))?")
+_ADVERBS = frozenset({"also", "first", "again", "further", "previously", "earlier", "recently", "once", "has",
+                      "had", "have", "then", "later"})
+_FOLLOWERS = frozenset({"report", "reports", "reporting", "article", "website", "newspaper", "editorial",
+                        "interview", "column", "commentary"})
+_FRAME_BEFORE = frozenset({"the", "to", "by", "from", "told", "citing", "cited", "in"})
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -53,6 +68,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     introducers = frozenset(w.lower() for w in rule.options["introducers"])
     institutions = frozenset(gazetteer.load("institutions").get("nouns", ())) | frozenset(rule.options["media"])
     closed, verbs = function_words(), reporting_verbs()
+    outlet = _outlet_test(rule)
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -69,10 +85,54 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 continue
             attributed = word in verbs and before is not None and before.group("mark") is not None
             if (words[0] in titles and len(words) > 1) or word in institutions or attributed \
+                    or outlet(text, match.start(), match.end(), name) \
                     or _written_plain(doc, name, match.start(), match.end()):
                 yield Hit(match.start(), match.end())
 
     return check
+
+
+def _outlet_test(rule: Rule) -> Callable[[str, int, int, str], bool]:
+    """Return a test: is the quoted name a news outlet in a reporting frame?"""
+    ends = frozenset(rule.options["outlets"])
+    nations = frozenset(rule.options["nations"]) | lexicon.places() | frozenset(lexicon.demonyms())
+    listed = frozenset(row["name"] for row in gazetteer.load("organisation-calques").get("organisations", ())
+                       if "media" in row.get("sector", ()))
+    verbs = reporting_verbs() | _FOLLOWERS
+
+    def framed_before(text: str, start: int) -> bool:
+        """A country, nationality, "the", a reporting preposition, or an outlet and a comma."""
+        token = _TOKEN_BEFORE.search(text, max(0, start - _LOOKBACK), start)
+        if token is None:
+            return False
+        word = token.group("token")
+        if word == ",":
+            prior = _TOKEN_BEFORE.search(text, max(0, token.start() - _LOOKBACK), token.start())
+            return prior is not None and prior.group("token") in ends
+        bare = regex.sub(r"[’']s$", "", word)
+        return word.lower() in _FRAME_BEFORE or bare in nations or bare.rstrip(".") in nations
+
+    def framed_after(text: str, end: int) -> bool:
+        """A reporting verb (after at most one adverb), a media noun, or more of a list of outlets."""
+        after = _TOKENS_AFTER.match(text, end, min(len(text), end + _LOOKBACK))
+        if after is None:
+            return False
+        one, two = after.group("one"), after.group("two") or ""
+        if one.lower() in verbs or (_adverb(one) and two.lower() in verbs):
+            return True
+        return (one == "," or one == "and") and (two[:1].isupper() or two == "other")
+
+    def test(text: str, start: int, end: int, name: str) -> bool:
+        words = name.split()
+        is_outlet = name in listed or (len(words) > 1 and words[-1] in ends)
+        return is_outlet and framed_before(text, start) and framed_after(text, end)
+
+    return test
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case adverb or auxiliary that may stand between a subject and its reporting verb."""
+    return word in _ADVERBS or (word.islower() and word.endswith("ly") and len(word) > 4)
 
 
 def _written_plain(doc: Document, name: str, start: int, end: int) -> bool:
