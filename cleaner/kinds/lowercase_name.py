@@ -32,6 +32,7 @@ from typing import Callable, Iterator
 from cleaner import lexicon
 from cleaner import names as nm
 from cleaner.document import Document, Word
+from cleaner.kinds._lowercase_figure import figure_hits
 from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, NUMBER, Option, Replacement
@@ -72,23 +73,31 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     ceiling = float(rule.options["max-zipf"])
 
     def check(doc: Document) -> Iterator[Hit]:
-        capitalised = _capitalised_in_names(doc)
-        # A run starts with a table name's first word or a word the article's evidence names.
-        firsts = _table_starters() | {w for w in capitalised if _known_capital(w, capitalised, shortest, ceiling)}
-        words = doc.words
-        done = 0  # words before this index belong to a name already reported
-        for i in [k for k, word in enumerate(words) if word.text in firsts]:
-            if i < done:
-                continue
-            size, written = _name_at(doc, words, i, capitalised, shortest, ceiling)
-            if size:
-                start, end = words[i].start, words[i + size - 1].end
-                yield Hit(start, end, (written,), message=f"“{doc.text[start:end]}” is a name written in lower case; write “{written}”.")
-                done = i + size
-        yield from _lowered_before_name(doc, shortest, ceiling)
-        yield from _lowered_variant(doc, capitalised)
+        figures = [hit for _, _, hit in figure_hits(doc)]
+        taken = [(hit.start, hit.end) for hit in figures]
+        yield from figures
+        yield from (hit for hit in _by_evidence(doc, shortest, ceiling) if not any(a < hit.end and hit.start < b for a, b in taken))
 
     return check
+
+
+def _by_evidence(doc: Document, shortest: int, ceiling: float) -> Iterator[Hit]:
+    """The tables' countries and the article's own evidence (the branches described above)."""
+    capitalised = _capitalised_in_names(doc)
+    # A run starts with a table name's first word or a word the article's evidence names.
+    firsts = _table_starters() | {w for w in capitalised if _known_capital(w, capitalised, shortest, ceiling)}
+    words = doc.words
+    done = 0  # words before this index belong to a name already reported
+    for i in [k for k, word in enumerate(words) if word.text in firsts]:
+        if i < done:
+            continue
+        size, written = _name_at(doc, words, i, capitalised, shortest, ceiling)
+        if size:
+            start, end = words[i].start, words[i + size - 1].end
+            yield Hit(start, end, (written,), message=f"“{doc.text[start:end]}” is a name written in lower case; write “{written}”.")
+            done = i + size
+    yield from _lowered_before_name(doc, shortest, ceiling)
+    yield from _lowered_variant(doc, capitalised)
 
 
 _VARIANT_LENGTH = 5  # shorter unknown words are too often abbreviations or slang to be a respelled name

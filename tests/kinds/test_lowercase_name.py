@@ -36,3 +36,28 @@ def test_lower_case_names(text: str, flagged: str, suggestion: str) -> None:
 )
 def test_passes(text: str) -> None:
     assert ENGINE.check(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, flagged, suggestion",
+    [
+        ("A letter from kishida fumio arrived.", "kishida fumio", "Kishida Fumio"),  # the listed order
+        ("A letter from fumio kishida arrived.", "fumio kishida", "Fumio Kishida"),  # the other order
+        ("The board hired Gerhard schröder in 2005.", "schröder", "Schröder"),  # given name capitalised
+    ],
+)
+def test_listed_figures_in_lower_case(text: str, flagged: str, suggestion: str) -> None:
+    assert [(f.text, f.replacements) for f in ENGINE.check(text)] == [(flagged, (suggestion,))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He planted rice near the bush in may.",  # lone words that are also family names
+        "Will smith the iron, said the guide.",  # a listed name whose words are both English words
+        "Follow @fumio kishida or #kishida fumio online.",  # a handle and a hashtag
+        "Gerhard met the schröder family.",  # a given name and a family name of one person, apart
+    ],
+)
+def test_listed_figure_near_misses(text: str) -> None:
+    assert list(ENGINE.check(text)) == []
