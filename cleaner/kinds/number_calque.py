@@ -17,6 +17,10 @@ The `form` option picks which calque the rule reports:
     with 0, not fill a bracket (a stock code), not follow an identifier word (No., flight, room,
     ZIP, box, route...) and be followed by a lower-case word or punctuation, not a capitalised
     word (12345 Main Street).
+  - `misgrouped`: a thousands comma followed by a group of four or more digits, "11,1500 won" (the
+    source grouped by ten thousands); no grouping system writes it (Indian "1,00,000" has two-digit
+    groups, a list of years "2019,2020" opens with four digits, "0,1234" is a decimal comma). The
+    fix regroups the same digits by thousands, "111,500".
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from cleaner.model import Hit, Rule
 from cleaner.schema import Option, Replacement, one_of
 
 KIND = "number-calque"
-OPTIONS = (Option("form", one_of("myriad", "era-year", "ungrouped"), "Which calque the rule reports (see above).", required=True),)
+OPTIONS = (Option("form", one_of("myriad", "era-year", "ungrouped", "misgrouped"), "Which calque the rule reports (see above).", required=True),)
 REPLACEMENT = Replacement.COMPUTED
 
 _UNITS = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
@@ -84,6 +88,11 @@ _UNGROUPED = regex.compile(
 )
 _GROUPED = regex.compile(r"(?<![\p{N}.,])\d{1,3}(?:,\d{3})+(?![\p{N}])")
 _CURRENCY = "$€£¥₩₹"
+# One to three digits, then comma groups of which one has four or more digits; not inside a code,
+# a decimal or a longer run of digits and commas.
+_MISGROUPED = regex.compile(
+    r"(?<![\p{L}\p{N}_.,/:#\-–])(?P<n>[1-9]\d{0,2}(?:,\d+)*?,\d{4,}(?:,\d+)*)(?![\p{L}\p{N}_/#]|[.,]\p{N})"
+)
 _IDENTIFIER_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:no\.?|nos\.?|number|code|id|flight|room|zip|postcode|box|case|route|highway|item|model|part|"
     r"version|serial|account|phone|tel|fax|ext|pin|ref|reference|order|ticket|bus|train|platform|line|"
@@ -94,7 +103,7 @@ _IDENTIFIER_BEFORE = regex.compile(
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker for the configured form."""
-    checkers = {"myriad": _myriad, "era-year": _era_year, "ungrouped": _ungrouped}
+    checkers = {"myriad": _myriad, "era-year": _era_year, "ungrouped": _ungrouped, "misgrouped": _misgrouped}
     return checkers[rule.options["form"]]
 
 
@@ -200,3 +209,9 @@ def _ungrouped(doc: Document) -> Iterator[Hit]:
         if start > 0 and text[start - 1] == "(" and text[end : end + 1] == ")":
             continue  # a stock or product code in brackets
         yield Hit(start, end, (f"{int(match.group('n')):,}",))
+
+
+def _misgrouped(doc: Document) -> Iterator[Hit]:
+    """Digits grouped with a comma group of four or more, regrouped by thousands."""
+    for match in _MISGROUPED.finditer(doc.text, timeout=timeout_for(doc.text)):
+        yield Hit(match.start(), match.end(), (f"{int(match.group('n').replace(',', '')):,}",))

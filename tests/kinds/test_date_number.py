@@ -1,4 +1,4 @@
-"""date-calque (DN101-DN103, DN107) and number-calque (DN104-DN106) kinds."""
+"""date-calque (DN101-DN103, DN107) and number-calque (DN104-DN106, DN117) kinds."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from cleaner.loader import load_rules
 from tests_support import CLEAN_SEEDS, SEED, found
 
 RULES = {r.code: r for r in load_rules()}
-CODES = ("DN101", "DN102", "DN103", "DN104", "DN105", "DN106", "DN107", "DN108")
+CODES = ("DN101", "DN102", "DN103", "DN104", "DN105", "DN106", "DN107", "DN108", "DN117")
 
 
 def test_seed_and_clean_articles() -> None:
@@ -56,6 +56,16 @@ def test_ungrouped_leaves_identifiers_alone() -> None:
     text = ("1,000 fans; flight 10234, room 12345, ZIP 90210, HI 96813, 12345 Main St, (600519), "
             "01234 567890, 10000-20000, 12345th, #12345, example.com/12345.")
     assert found("DN106", text) == []
+
+
+def test_misgrouped_digits_regroup_by_thousands() -> None:
+    assert found("DN117", "It rose to 11,1500 won.") == [("11,1500", ("111,500",))]
+    assert found("DN117", "It cost 3,4000,0000 won.") == [("3,4000,0000", ("340,000,000",))]
+
+
+def test_misgrouped_digits_leave_valid_groupings_lists_and_decimals_alone() -> None:
+    text = "It raised 1,00,000 rupees, 12,340 won and 1,234,567 yen in 2019,2020; the ratio was 0,1234 (A1,2345, 5.1,2345)."
+    assert found("DN117", text) == []
 
 
 def test_weekday_brackets_both_ways() -> None:
