@@ -7,6 +7,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SEED = SEEDS / "000_eda2942b02cc63af.txt"
 CLEAN_SEEDS = sorted(SEEDS.glob("clean_*.txt"))
+# LanguageTool's spelling rule, named where a test probes the server with a misspelling ("targett"):
+# whether it is on by default is decided by measurement (cleaner/languagetool/rules.tsv), not by tests.
+SPELLING = ("MORFOLOGIK_RULE_EN_US",)
 
 
 def run_cli(

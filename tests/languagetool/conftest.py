@@ -17,6 +17,7 @@ from cleaner.languagetool.install import Install, find_install
 from cleaner.languagetool.java import find_java
 from cleaner.languagetool.options import GrammarOptions, default_install_dir
 from cleaner.languagetool.server import LocalServer
+from tests_support import SPELLING
 
 DATA = Path(__file__).parent / "data"
 SKIP = os.environ.get("CLEANER_SKIP_LANGUAGETOOL") == "1"
@@ -60,7 +61,7 @@ def lt_url(lt_install: Install) -> Iterator[str]:
 @pytest.fixture
 def options(lt_url: str, tmp_path: Path) -> GrammarOptions:
     """Options pointing at the shared server, with a fresh cache folder."""
-    return GrammarOptions(mode="on", url=lt_url, cache_dir=tmp_path / "lt-cache")
+    return GrammarOptions(mode="on", url=lt_url, cache_dir=tmp_path / "lt-cache", enabled_rules=SPELLING)
 
 
 @pytest.fixture(scope="session")

@@ -13,6 +13,7 @@ from cleaner.errors import ExitCode, GrammarError
 from cleaner.languagetool import NOT_INSTALLED, GrammarChecker, GrammarOptions
 from cleaner.languagetool.install import Install
 from cleaner.languagetool.options import URL_ENV
+from tests_support import SPELLING
 
 runner = CliRunner()
 
@@ -65,7 +66,7 @@ def test_unreachable_url(tmp_path: Path) -> None:
 
 def test_url_from_environment(lt_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(URL_ENV, lt_url + "/v2/")
-    with GrammarChecker(GrammarOptions(mode="on", cache_dir=tmp_path)) as gc:
+    with GrammarChecker(GrammarOptions(mode="on", cache_dir=tmp_path, enabled_rules=SPELLING)) as gc:
         assert [f.text for f in gc.check("The targett is big.")] == ["targett"]
         assert gc.info is not None and gc.info.url == lt_url
 

@@ -16,6 +16,7 @@ import pytest
 from cleaner.languagetool import GrammarChecker, GrammarOptions
 from cleaner.languagetool.install import Install
 from cleaner.languagetool.options import URL_ENV
+from tests_support import SPELLING
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,7 +38,7 @@ def gone(pid: int, wait: float = 15.0) -> bool:
 def local(lt_install: Install, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> GrammarOptions:
     """Options that make GrammarChecker start its own server from the install."""
     monkeypatch.delenv(URL_ENV, raising=False)
-    return GrammarOptions(mode="on", install_dir=lt_install.path.parent, cache_dir=tmp_path)
+    return GrammarOptions(mode="on", install_dir=lt_install.path.parent, cache_dir=tmp_path, enabled_rules=SPELLING)
 
 
 def test_started_lazily_reused_and_stopped(local: GrammarOptions) -> None:

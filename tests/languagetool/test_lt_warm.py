@@ -17,6 +17,7 @@ import pytest
 from cleaner.languagetool import GrammarChecker, GrammarOptions, warm
 from cleaner.languagetool.install import Install
 from cleaner.languagetool.options import HOME_ENV, URL_ENV
+from tests_support import SPELLING
 
 from test_lt_lifecycle import gone  # same folder: pytest puts it on sys.path
 
@@ -48,7 +49,7 @@ def test_used_without_a_java_start_then_stops_when_idle(lt_install: Install, iso
     state = isolated / f"server-{lt_install.version}.json"
     assert json.loads(state.read_text(encoding="utf-8"))["java_pid"] == server.java_pid
     assert _listens_on_loopback_only(server.java_pid)
-    options = GrammarOptions(mode="on", cache_dir=tmp_path / "lt-cache", keep_alive=0)
+    options = GrammarOptions(mode="on", cache_dir=tmp_path / "lt-cache", keep_alive=0, enabled_rules=SPELLING)
     with GrammarChecker(options) as gc:
         findings = gc.check("The targett is big.")
         assert gc.server_pid is None and gc.warm is not None and gc.warm.url == server.url
@@ -75,7 +76,7 @@ def test_auto_start_from_two_runs_at_once_starts_one_server_and_stop_ends_it(
     # the server; both use it; `cleaner languagetool stop` ends supervisor and java.
     env = {**os.environ, warm.KEEP_ALIVE_ENV: "600", "CLEANER_CACHE_DIR": str(tmp_path / "lt-cache")}
     article = tmp_path / "a.txt"
-    article.write_text("He wentt home every day.\n", encoding="utf-8")
+    article.write_text("She ate a orange every day.\n", encoding="utf-8")
     runs = [
         subprocess.Popen([sys.executable, "-m", "cleaner.cli", "check", "--grammar", "--format", "json", str(article)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT)
@@ -83,7 +84,7 @@ def test_auto_start_from_two_runs_at_once_starts_one_server_and_stop_ends_it(
     ]
     outputs = [run.communicate(timeout=300) for run in runs]
     for run, (out, err) in zip(runs, outputs):
-        assert run.returncode == 1, err  # a spelling finding
+        assert run.returncode == 1, err  # LanguageTool's a/an finding (EN_A_VS_AN is on by measurement)
         assert any(f["source"] == "languagetool" for f in json.loads(out)["files"][0]["findings"])
     supervisors = [p for p in psutil.process_iter(["cmdline"]) if "cleaner.languagetool.warm" in " ".join(p.info["cmdline"] or [])
                    and str(isolated) in " ".join(p.info["cmdline"] or [])]
