@@ -21,27 +21,21 @@ from typing import Iterator
 from cleaner import gazetteer, lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._support import in_lower_case_paragraph
+from cleaner.kinds.known_names import plain_listed
 from cleaner.model import Hit
 
 _GLUE = frozenset("@#/\\_.-=:+&%~")  # a word touching these is part of an address, handle or tag
 _LONGEST = 4  # longer listed names are left to the other rules
 
 
-def _title(word: str) -> str:
-    return "-".join(part.capitalize() for part in word.split("-"))
-
-
-def _listed() -> Iterator[tuple[tuple[str, ...], str]]:
-    """(name words as written, family name as written) of every listed person."""
-    for person in lexicon.people():
-        yield tuple(person.name.split()), person.family
+def _listed() -> Iterator[tuple[list[str], str]]:
+    """(name words as written, family name as written) of every listed person, read as NM103 reads them."""
     table = gazetteer.load("world-figures")
-    for entries in (table.values() if isinstance(table, dict) else ()):
-        for entry in entries or ():
-            words = entry.split()
-            family = next((w for w in words if w.isupper() and len(w) > 1), "")
-            if family:
-                yield tuple(_title(w) if w.isupper() and len(w) > 1 else w for w in words), _title(family)
+    entries = [(entry, country) for country, names in (table.items() if isinstance(table, dict) else ())
+               for entry in names or ()]
+    for words, person, _country, family in plain_listed(True, entries):
+        if person and family:
+            yield words, family
 
 
 def _plain(word: str) -> bool:

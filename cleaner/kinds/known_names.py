@@ -214,11 +214,11 @@ def _listed(rule: Rule) -> list[Listed]:
     people = bool(rule.options["people"])
     entries = [*gazetteer_entries(rule), *((n, "") for n in rule.options["names"])]
     plain = compiled_cache.derived("listed_names", [people, [list(e) for e in entries]],
-                                   lambda: _plain_listed(people, entries), files=lexicon.people_files())
+                                   lambda: plain_listed(people, entries), files=lexicon.people_files())
     return [Listed(tuple(words), person, country, family) for words, person, country, family in plain]
 
 
-def _plain_listed(people: bool, entries: list[tuple[str, str]]) -> list[list]:
+def plain_listed(people: bool, entries: list[tuple[str, str]]) -> list[list]:
     """[words, person, country, family] of each listed name (the family name in capitals marks a person)."""
     out = []
     if people:
