@@ -168,13 +168,18 @@ def countries() -> Mapping[str, Country]:
     return table
 
 
+def lowercase_path() -> Path:
+    """The file `lowercase_words` reads, for caches of tables derived from it."""
+    return _lexicon_path("lowercase.txt")
+
+
 @functools.lru_cache(maxsize=1)
 def lowercase_words() -> AbstractSet[str]:
     """Common English words the dictionary writes in lower case (SCOWL and wordfreq agree).
 
     A BucketWords set from the compiled cache: a start searches 71,000 words instead of hashing them all.
     """
-    path = _lexicon_path("lowercase.txt")
+    path = lowercase_path()
     key = compiled_cache.fingerprint([path], "bucket words 1")
     name = f"lowercase_{compiled_cache.location_tag(path)}"  # one entry per install (see _zipf_lookup)
     return BucketWords.from_buckets(compiled_cache.load_or_build(name, key, lambda: BucketWords(_rows("lowercase.txt")).buckets))

@@ -18,7 +18,7 @@ import functools
 from operator import itemgetter
 from typing import Iterator
 
-from cleaner import gazetteer, lexicon
+from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.kinds.known_names import plain_listed
@@ -43,8 +43,25 @@ def _plain(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, dict[tuple[str, ...], str]], dict[str, dict[str, str]]]:
-    """(first lower-case word -> {lower-case name words: written name}, given name -> {family lower: written name})."""
+def _index() -> tuple[dict[str, str], dict[str, str]]:
+    """(first lower-case word -> its names, given name -> its families), each as `_rows` packs them."""
+    # Derived from the packaged tables alone: kept in the compiled cache (9,000 names indexed at each
+    # start otherwise), as one string per key, so a start loads strings and unpacks only the keys the
+    # article has.
+    files = [gazetteer.data_path("world-figures"), *lexicon.people_files(), lexicon.lowercase_path()]
+    whole, given = compiled_cache.derived("lowercase_figures", "lowercase-figure 2", _build_index, files=files)
+    return whole, given
+
+
+def _rows(packed: str) -> Iterator[tuple[str, str]]:
+    """(key, written name) of each line "key<TAB>name" of a packed index entry."""
+    for line in packed.split("\n"):
+        key, _, name = line.partition("\t")
+        yield key, name
+
+
+def _build_index() -> list[dict[str, str]]:
+    """The index `_index` returns: name words and family names joined by spaces, one "key<TAB>name" line each."""
     common = lexicon.lowercase_words()
     whole: dict[str, dict[tuple[str, ...], str]] = {}
     given: dict[str, dict[str, str]] = {}
@@ -59,7 +76,8 @@ def _index() -> tuple[dict[str, dict[tuple[str, ...], str]], dict[str, dict[str,
             whole.setdefault(key[0], {})[key] = " ".join(written)
         if len(words) >= 2 and words[-1] == family:  # given name(s) first: "Gerhard Schröder"
             given.setdefault(words[-2], {})[family.lower()] = f"{words[-2]} {family}"
-    return whole, given
+    return [{first: "\n".join(f"{' '.join(key)}\t{name}" for key, name in names.items()) for first, names in whole.items()},
+            {first: "\n".join(f"{family}\t{name}" for family, name in names.items()) for first, names in given.items()}]
 
 
 def figure_hits(doc: Document) -> Iterator[tuple[int, int, Hit]]:
@@ -88,9 +106,10 @@ def _viable(doc: Document) -> tuple[dict[str, dict[tuple[str, ...], str]], dict[
     distinct: frozenset[str] = doc.shared("distinct-words", lambda d: frozenset(map(itemgetter(2), d.words)))
     whole, given = _index()
     near = {first: kept for first in distinct & whole.keys()
-            if (kept := {key: name for key, name in whole[first].items() if distinct.issuperset(key)})}
+            if (kept := {tuple(words): name for key, name in _rows(whole[first])
+                         if distinct.issuperset(words := key.split(" "))})}
     named = {first: kept for first in distinct & given.keys()
-             if (kept := {key: name for key, name in given[first].items() if key in distinct})}
+             if (kept := {key: name for key, name in _rows(given[first]) if key in distinct})}
     return near, named
 
 
