@@ -148,3 +148,23 @@ class BucketMap:
     def items(self) -> list[tuple[str, str]]:
         """Every (key, value), in no particular order (parses the whole table)."""
         return [tuple(entry.split(self.VALUE, 1)) for line in self.buckets for entry in line.split(self.ENTRY)[1:]]  # type: ignore[misc]
+
+
+# A BucketMap value may pack rows of fields: these separators (record and unit) stand in no text table either.
+ROW, FIELD = "\x1e", "\x1f"
+
+
+def pack_rows(rows: Iterable[Iterable[str]]) -> str:
+    """Rows of text fields as one string for a BucketMap value (`unpack_rows` reads it back)."""
+    out = []
+    for row in rows:
+        fields = list(row)
+        if any(mark in field for field in fields for mark in (ROW, FIELD, BucketMap.ENTRY, BucketMap.VALUE)):
+            raise ValueError(f"packed row {fields!r} holds a separator")
+        out.append(FIELD.join(fields))
+    return ROW.join(out)
+
+
+def unpack_rows(packed: str) -> list[list[str]]:
+    """The rows `pack_rows` packed."""
+    return [row.split(FIELD) for row in packed.split(ROW)]

@@ -34,6 +34,8 @@ import regex
 
 from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
+from cleaner.buckets import FIELD as _FIELD
+from cleaner.buckets import ROW as _ROW
 from cleaner.buckets import BucketMap
 from cleaner.document import Document
 from cleaner.kinds._japanese_reading import japanese_readings
@@ -107,10 +109,6 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         yield from japanese_readings(doc, countries.named, plain_titles)
 
     return check
-
-
-# The packed index's separators: control characters that neither YAML nor the TSV tables can carry.
-_FIELD, _ROW = "\x1f", "\x1e"
 
 
 class _Index:
