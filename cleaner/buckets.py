@@ -105,3 +105,66 @@ class BucketWords(Set[str]):
 
     def __len__(self) -> int:
         return sum(line.count("\n") - 1 for line in self.buckets if line)
+
+
+class BucketMap:
+    """Read-only str -> str lookups, values holding any text but two separators, as hash-bucket strings.
+
+    For the compiled cache's larger derived tables (a name index of 12,000 words): marshal loads a
+    dict at a few hundred nanoseconds a key, so such a table cost milliseconds of every start; a
+    list of bucket strings loads as a few long strings, and a lookup searches one bucket. A bucket
+    is "<FS>key<GS>value<FS>key<GS>value...", so neither separator may stand in a key or a value.
+    """
+
+    ENTRY, VALUE = "\x1c", "\x1d"  # the file and group separators: no text table holds them
+
+    def __init__(self, buckets: list[str]) -> None:
+        self.buckets = buckets
+
+    @classmethod
+    def build(cls, table: Mapping[str, str], per_bucket: int = 8) -> BucketMap:
+        """Build from a dict, about `per_bucket` keys a bucket."""
+        lines: list[list[str]] = [[] for _ in range(max(1, len(table) // per_bucket))]
+        for key in sorted(table):
+            value = table[key]
+            if any(mark in text for mark in (cls.ENTRY, cls.VALUE) for text in (key, value)):
+                raise ValueError(f"bucket map entry {key!r} holds a separator")
+            lines[bucket_of(key, len(lines))].append(f"{cls.ENTRY}{key}{cls.VALUE}{value}")
+        return cls(["".join(line) for line in lines])
+
+    def get(self, key: str) -> str | None:
+        """Return the value stored for `key`, or None."""
+        line = self.buckets[bucket_of(key, len(self.buckets))]
+        at = line.find(f"{self.ENTRY}{key}{self.VALUE}")
+        if at < 0:
+            return None
+        start = at + len(key) + 2
+        end = line.find(self.ENTRY, start)
+        return line[start : end if end >= 0 else len(line)]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def items(self) -> list[tuple[str, str]]:
+        """Every (key, value), in no particular order (parses the whole table)."""
+        return [tuple(entry.split(self.VALUE, 1)) for line in self.buckets for entry in line.split(self.ENTRY)[1:]]  # type: ignore[misc]
+
+
+# A BucketMap value may pack rows of fields: these separators (record and unit) stand in no text table either.
+ROW, FIELD = "\x1e", "\x1f"
+
+
+def pack_rows(rows: Iterable[Iterable[str]]) -> str:
+    """Rows of text fields as one string for a BucketMap value (`unpack_rows` reads it back)."""
+    out = []
+    for row in rows:
+        fields = list(row)
+        if any(mark in field for field in fields for mark in (ROW, FIELD, BucketMap.ENTRY, BucketMap.VALUE)):
+            raise ValueError(f"packed row {fields!r} holds a separator")
+        out.append(FIELD.join(fields))
+    return ROW.join(out)
+
+
+def unpack_rows(packed: str) -> list[list[str]]:
+    """The rows `pack_rows` packed."""
+    return [row.split(FIELD) for row in packed.split(ROW)]

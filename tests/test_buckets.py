@@ -47,3 +47,18 @@ def test_bucket_words_answer_as_a_frozenset_does() -> None:
             assert [p in built for p in ("", "a", "ab", "b", "c")] == [p in set(small) for p in ("", "a", "ab", "b", "c")]
             assert list(built) == sorted(set(small)) and len(built) == len(set(small))
     assert lexicon.lowercase_words() == reference  # the cached table is the file's words
+
+
+@given(st.dictionaries(st.text(max_size=6), st.text(max_size=8), max_size=40), st.lists(st.text(max_size=6), max_size=20))
+def test_bucket_map_lookups_equal_the_dict(table: dict[str, str], probes: list[str]) -> None:
+    from cleaner.buckets import BucketMap
+
+    marks = (BucketMap.ENTRY, BucketMap.VALUE)
+    table = {k: v for k, v in table.items() if not any(m in k + v for m in marks)}
+    for per_bucket in (1, 3, 100):
+        built = BucketMap.build(table, per_bucket)
+        again = BucketMap(list(built.buckets))
+        for key in [*table, *probes]:
+            assert built.get(key) == again.get(key) == table.get(key)
+            assert (key in built) == (key in table)
+        assert sorted(built.items()) == sorted(table.items())

@@ -19,6 +19,7 @@ from operator import itemgetter
 from typing import Iterator
 
 from cleaner import compiled_cache, gazetteer, lexicon
+from cleaner.buckets import BucketMap
 from cleaner.document import Document, Word
 from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.kinds.known_names import plain_listed
@@ -43,14 +44,14 @@ def _plain(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def _index() -> tuple[dict[str, str], dict[str, str]]:
+def _index() -> tuple[BucketMap, BucketMap]:
     """(first lower-case word -> its names, given name -> its families), each as `_rows` packs them."""
     # Derived from the packaged tables alone: kept in the compiled cache (9,000 names indexed at each
-    # start otherwise), as one string per key, so a start loads strings and unpacks only the keys the
-    # article has.
+    # start otherwise), as one string per key in hash buckets, so a start loads a few long strings and
+    # unpacks only the keys the article has (a dict of 9,000 keys cost marshal several ms).
     files = [gazetteer.data_path("world-figures"), *lexicon.people_files(), lexicon.lowercase_path()]
-    whole, given = compiled_cache.derived("lowercase_figures", "lowercase-figure 2", _build_index, files=files)
-    return whole, given
+    whole, given = compiled_cache.derived("lowercase_figures", "lowercase-figure 3", _build_index, files=files)
+    return BucketMap(whole), BucketMap(given)
 
 
 def _rows(packed: str) -> Iterator[tuple[str, str]]:
@@ -60,7 +61,7 @@ def _rows(packed: str) -> Iterator[tuple[str, str]]:
         yield key, name
 
 
-def _build_index() -> list[dict[str, str]]:
+def _build_index() -> list[list[str]]:
     """The index `_index` returns: name words and family names joined by spaces, one "key<TAB>name" line each."""
     common = lexicon.lowercase_words()
     whole: dict[str, dict[tuple[str, ...], str]] = {}
@@ -76,8 +77,10 @@ def _build_index() -> list[dict[str, str]]:
             whole.setdefault(key[0], {})[key] = " ".join(written)
         if len(words) >= 2 and words[-1] == family:  # given name(s) first: "Gerhard Schröder"
             given.setdefault(words[-2], {})[family.lower()] = f"{words[-2]} {family}"
-    return [{first: "\n".join(f"{' '.join(key)}\t{name}" for key, name in names.items()) for first, names in whole.items()},
-            {first: "\n".join(f"{family}\t{name}" for family, name in names.items()) for first, names in given.items()}]
+    return [BucketMap.build({first: "\n".join(f"{' '.join(key)}\t{name}" for key, name in names.items())
+                             for first, names in whole.items()}).buckets,
+            BucketMap.build({first: "\n".join(f"{family}\t{name}" for family, name in names.items())
+                             for first, names in given.items()}).buckets]
 
 
 def figure_hits(doc: Document) -> Iterator[tuple[int, int, Hit]]:
@@ -105,11 +108,10 @@ def _viable(doc: Document) -> tuple[dict[str, dict[tuple[str, ...], str]], dict[
     """The index cut to the names whose every word the article has: most articles have none."""
     distinct: frozenset[str] = doc.shared("distinct-words", lambda d: frozenset(map(itemgetter(2), d.words)))
     whole, given = _index()
-    near = {first: kept for first in distinct & whole.keys()
-            if (kept := {tuple(words): name for key, name in _rows(whole[first])
-                         if distinct.issuperset(words := key.split(" "))})}
-    named = {first: kept for first in distinct & given.keys()
-             if (kept := {key: name for key, name in _rows(given[first]) if key in distinct})}
+    near = {first: kept for first in distinct if (packed := whole.get(first)) is not None
+            and (kept := {tuple(words): name for key, name in _rows(packed) if distinct.issuperset(words := key.split(" "))})}
+    named = {first: kept for first in distinct if (packed := given.get(first)) is not None
+             and (kept := {key: name for key, name in _rows(packed) if key in distinct})}
     return near, named
 
 

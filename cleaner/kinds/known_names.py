@@ -34,6 +34,9 @@ import regex
 
 from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
+from cleaner.buckets import FIELD as _FIELD
+from cleaner.buckets import ROW as _ROW
+from cleaner.buckets import BucketMap
 from cleaner.document import Document
 from cleaner.kinds._japanese_reading import japanese_readings
 from cleaner.kinds._sino_reading import _pinyin_syllables, mixed_readings, sino_readings
@@ -73,26 +76,10 @@ class Listed(NamedTuple):  # a tuple, not a dataclass: 4,600 are made at each st
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
-    """Index the listed names by each of their words once and return the checker."""
-    listed = _listed(rule)
-    exact = frozenset(" ".join(n.words) for n in listed)
-    by_word: dict[str, list[tuple[Listed, int]]] = {}  # word -> (listed name, the word's first place in it)
-    for name in listed:
-        for word in set(name.words):
-            by_word.setdefault(word, []).append((name, name.words.index(word)))
+    """Open the rule's index of listed names (unpacked word by word as mentions ask) and return the checker."""
+    index = _Index(rule)
     titles = frozenset(rule.options["titles"])
     plain_titles = nm.title_set(titles)
-    families: dict[str, dict] = {}  # built when a mention first needs them: most short texts never do
-
-    def by_vowels() -> dict[str, list[Listed]]:
-        if "vowels" not in families:
-            families["vowels"] = _families_by_consonants(listed)
-        return families["vowels"]
-
-    def by_sound() -> dict[tuple[str, str, int], list[Listed]]:
-        if "sound" not in families:
-            families["sound"] = _families_by_sound(listed)
-        return families["sound"]
 
     def check(doc: Document) -> Iterator[Hit]:
         countries = _Countries(doc)
@@ -101,21 +88,21 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             texts = mention.texts
             if texts not in quiet:
                 # A listed name is compared only where it fits inside the mention ("Kim" meets ~100 names).
-                hits = [(h, n) for i, word in enumerate(texts) for n, at in by_word.get(word, ())
+                hits = [(h, n) for i, word in enumerate(texts) for n, at in index.by_word(word)
                         if at <= i <= len(texts) - len(n.words) + at and _initials_agree(texts, i, at, n.words)
-                        and (h := _compare(doc, mention, i, at, n, exact))]
+                        and (h := _compare(doc, mention, i, at, n, index.exact))]
                 if not hits:
                     quiet.add(texts)
                 for hit, name in hits:
                     if (not name.person or _rare_family(name) or _titled(doc, mention, titles)
                             or countries.named(name.country)):
                         yield hit
-            if texts[-1] in by_word or len(texts[-1]) < 5:
+            if index.has_word(texts[-1]) or len(texts[-1]) < 5:
                 continue
-            yield from _vowel_family(doc, mention, by_vowels, titles)
+            yield from _vowel_family(doc, mention, index.by_vowels, titles)
             for size in (2, 3):
-                if len(texts) >= size and _sound_key(texts[-size:]) in by_sound():
-                    yield from _whole_name(doc, mention, size, by_sound(), titles, countries)
+                if len(texts) >= size and index.by_sound(_sound_key(texts[-size:])):
+                    yield from _whole_name(doc, mention, size, index.by_sound, titles, countries)
         yield from sino_readings(doc, countries.named)
         yield from mixed_readings(doc, countries.named)
         yield from taiwan_pinyin(doc, countries.named)
@@ -124,16 +111,115 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
-def _families_by_consonants(listed: list[Listed]) -> dict[str, list[Listed]]:
+class _Index:
+    """A rule's listed names from the compiled cache, each table one packed string per key.
+
+    Building 9,000 names and their word index as Python objects cost about 40 ms of each start, for
+    an article whose mentions meet a few dozen of the words: a key is unpacked when first asked.
+    """
+
+    def __init__(self, rule: Rule) -> None:
+        self._source = _source(rule)
+        tables = compiled_cache.derived("known_names_index", self._source, lambda: _build_index(self._source),
+                                        files=lexicon.people_files())
+        self._words, self._sounds = BucketMap(tables["word"]), BucketMap(tables["sound"])
+        self._vowels: _Packed | None = None  # built when a mention first needs it: most short texts never do
+        self._seen: dict[str, list[tuple[Listed, int]]] = {}
+
+    def has_word(self, word: str) -> bool:
+        """True when a listed name has this word."""
+        return word in self._words
+
+    def by_word(self, word: str) -> list[tuple[Listed, int]]:
+        """(listed name, the word's first place in it) of each name with this word, in the listed order."""
+        found = self._seen.get(word)
+        if found is None:
+            packed = self._words.get(word)
+            found = self._seen[word] = [] if packed is None else [
+                (_unpack(row), int(at)) for row, _, at in (r.rpartition(_FIELD) for r in packed.split(_ROW))]
+        return found
+
+    def exact(self, seen: str) -> bool:
+        """True when the words are exactly a listed name (one of the names of its first word)."""
+        return any(" ".join(name.words) == seen for name, _ in self.by_word(seen.split(" ")[0]))
+
+    def by_sound(self, key: tuple[str, str, int]) -> list[Listed]:
+        """Listed people named given name first whose family name has these consonants, first letter and size."""
+        packed = self._sounds.get(_FIELD.join(map(str, key)))
+        return [] if packed is None else [_unpack(row) for row in packed.split(_ROW)]
+
+    def by_vowels(self) -> _Packed:
+        """Listed people by their family name's consonants (six letters or more)."""
+        if self._vowels is None:
+            self._vowels = _families_by_consonants(self._source)
+        return self._vowels
+
+
+class _Packed:
+    """Key -> listed names, unpacked from one packed string per key when first asked."""
+
+    def __init__(self, table: BucketMap) -> None:
+        self._table = table
+        self._seen: dict[str, list[Listed]] = {}
+
+    def get(self, key: str, default: Iterable[Listed] = ()) -> Iterable[Listed]:
+        """The names filed under `key`, or `default`."""
+        if key not in self._seen:
+            packed = self._table.get(key)
+            if packed is None:
+                return default
+            self._seen[key] = [_unpack(row) for row in packed.split(_ROW)]
+        return self._seen[key]
+
+
+def _source(rule: Rule) -> list:
+    """What a rule's listed names are built from (with the people tables when it asks): the cache's source."""
+    entries = [*gazetteer_entries(rule), *((n, "") for n in rule.options["names"])]
+    return [bool(rule.options["people"]), [list(e) for e in entries]]
+
+
+def _pack(name: Listed) -> str:
+    fields = (" ".join(name.words), "1" if name.person else "", name.country, name.family)
+    if any(_FIELD in f or _ROW in f for f in fields):
+        raise OptionError("names", f"'{fields[0]}' holds a control character")
+    return _FIELD.join(fields)
+
+
+def _unpack(row: str) -> Listed:
+    words, person, country, family = row.split(_FIELD)
+    return Listed(tuple(words.split(" ")), bool(person), country, family)
+
+
+def _packed(groups: dict[str, list[str]]) -> list[str]:
+    """The groups' rows joined per key, as a BucketMap's buckets (plain data for the cache)."""
+    return BucketMap.build({key: _ROW.join(rows) for key, rows in groups.items()}).buckets
+
+
+def _build_index(source: list) -> dict[str, list[str]]:
+    """The tables `_Index` reads: word -> its names (with the word's place), sound key -> people."""
+    listed = _listed(source)
+    by_word: dict[str, list[str]] = {}
+    for name in listed:
+        for word in dict.fromkeys(name.words):
+            by_word.setdefault(word, []).append(f"{_pack(name)}{_FIELD}{name.words.index(word)}")
+    by_sound: dict[str, list[str]] = {}
+    for name in listed:
+        if name.person and len(name.family) >= 5 and name.words[-1] == name.family and len(name.words) in (2, 3):
+            by_sound.setdefault(_FIELD.join(map(str, _sound_key(name.words))), []).append(_pack(name))
+    return {"word": _packed(by_word), "sound": _packed(by_sound)}
+
+
+def _families_by_consonants(source: list) -> _Packed:
     """Listed people whose family name is six letters or more, by its consonants (whether English has the
     name is asked only of those a word meets: `_rare_families`)."""
-    filed = [name for name in listed if name.person and len(name.family) >= 6 and name.family.isalpha()]
-    families = [name.family for name in filed]
-    keys = compiled_cache.derived("family_skeletons", families, lambda: [nm.skeleton(nm.fold(f)) for f in families])
-    out: dict[str, list[Listed]] = {}
-    for name, key in zip(filed, keys):
-        out.setdefault(key, []).append(name)
-    return out
+    def build() -> list[str]:
+        out: dict[str, list[str]] = {}
+        for name in _listed(source):
+            if name.person and len(name.family) >= 6 and name.family.isalpha():
+                out.setdefault(nm.skeleton(nm.fold(name.family)), []).append(_pack(name))
+        return _packed(out)
+
+    return _Packed(BucketMap(compiled_cache.derived("family_skeletons", source, build, files=lexicon.people_files())))
 
 
 def _rare_families(candidates: Iterable[Listed]) -> list[Listed]:
@@ -141,25 +227,11 @@ def _rare_families(candidates: Iterable[Listed]) -> list[Listed]:
     return [name for name in candidates if lexicon.zipf(name.family) == 0]
 
 
-def _families_by_sound(listed: list[Listed]) -> dict[tuple[str, str, int], list[Listed]]:
-    """Listed people named given name first, family name of five letters or more, by the family name's
-    consonants, the first letter of the name and its number of words."""
-    filed = [name for name in listed
-             if name.person and len(name.family) >= 5 and name.words[-1] == name.family and len(name.words) in (2, 3)]
-    # The keys depend on the names' words only: kept in the compiled cache (3,700 keys cost 25 ms per start).
-    words = [name.words for name in filed]
-    keys = compiled_cache.derived("sound_keys", words, lambda: [list(_sound_key(w)) for w in words])
-    out: dict[tuple[str, str, int], list[Listed]] = {}
-    for name, key in zip(filed, keys):
-        out.setdefault(tuple(key), []).append(name)  # type: ignore[arg-type]
-    return out
-
-
 def _sound_key(words: tuple[str, ...]) -> tuple[str, str, int]:
     return nm.skeleton(nm.fold(words[-1])), nm.fold(words[0])[:1], len(words)
 
 
-def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: Callable[[], dict[str, list[Listed]]],
+def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: Callable[[], _Packed],
                   titles: frozenset[str]) -> Iterator[Hit]:
     """A listed family name with one vowel respelled and no other word of the name kept ("President
     Louis Abenader" for Luis Abinader): reported when a title stands right before the name, the word is
@@ -177,7 +249,7 @@ def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: Callable[[], di
         yield Hit(word.start, word.end, (family,), message=_message([text], (family,)))
 
 
-def _whole_name(doc: Document, mention: nm.Mention, size: int, by_sound: dict[tuple[str, str, int], list[Listed]],
+def _whole_name(doc: Document, mention: nm.Mention, size: int, by_sound: Callable[[tuple[str, str, int]], list[Listed]],
                 titles: frozenset[str], countries: _Countries) -> Iterator[Hit]:
     """Every word of a listed person's name respelled ("Annalina Barbock" for Annalena Baerbock; a name
     sharing a word is known-names' usual case): the
@@ -188,7 +260,7 @@ def _whole_name(doc: Document, mention: nm.Mention, size: int, by_sound: dict[tu
     texts = mention.texts[-size:]
     if len(texts[-1]) < 5 or any(not t.replace("-", "").isalpha() for t in texts):
         return
-    near = [n for n in by_sound.get(_sound_key(texts), ())
+    near = [n for n in by_sound(_sound_key(texts))
             if all(a != b and nm.fold(a)[:1] == nm.fold(b)[:1] for a, b in zip(texts, n.words))
             and nm.is_variant(" ".join(texts), " ".join(n.words))]
     if len({n.words for n in near}) != 1 or " ".join(near[0].words) in doc.text:
@@ -209,13 +281,11 @@ def _one_vowel(seen: str, family: str) -> bool:
     return len(differ) == 1 and differ[0] <= set("aeiouy") and differ[0] != {"i", "y"}
 
 
-def _listed(rule: Rule) -> list[Listed]:
-    """The packaged people (when the rule asks) and the rule's own names, from the compiled cache when they are unchanged."""
-    people = bool(rule.options["people"])
-    entries = [*gazetteer_entries(rule), *((n, "") for n in rule.options["names"])]
-    plain = compiled_cache.derived("listed_names", [people, [list(e) for e in entries]],
-                                   lambda: plain_listed(people, entries), files=lexicon.people_files())
-    return [Listed(tuple(words), person, country, family) for words, person, country, family in plain]
+def _listed(source: list) -> list[Listed]:
+    """The packaged people (when the source asks) and the rule's own names, `_source`'s two parts."""
+    people, entries = source
+    return [Listed(tuple(words), person, country, family)
+            for words, person, country, family in plain_listed(people, [tuple(e) for e in entries])]
 
 
 def plain_listed(people: bool, entries: list[tuple[str, str]]) -> list[list]:
@@ -271,7 +341,8 @@ def _initials_agree(texts: tuple[str, ...], i: int, at: int, listed: tuple[str, 
     return True
 
 
-def _compare(doc: Document, mention: nm.Mention, at: int, anchor: int, name: Listed, exact: frozenset[str]) -> Hit | None:
+def _compare(doc: Document, mention: nm.Mention, at: int, anchor: int, name: Listed,
+             exact: Callable[[str], bool]) -> Hit | None:
     """The listed name aligned on the shared word `mention.words[at]` (its word `anchor`); a hit when the rest is garbled."""
     for size in {len(name.words), len(name.words) + 1}:
         start = at - anchor
@@ -282,7 +353,7 @@ def _compare(doc: Document, mention: nm.Mention, at: int, anchor: int, name: Lis
         listed = " ".join(name.words)
         if abs(len(seen) - len(listed)) > _LONGEST_SHIFT:
             continue  # no respelling, cognate or transliteration the checks below accept moves this many letters
-        if seen in exact or not (nm.is_variant(seen, listed) or _cognate(words, name) or _sound_alike(words, name)):
+        if exact(seen) or not (nm.is_variant(seen, listed) or _cognate(words, name) or _sound_alike(words, name)):
             continue
         return _hit(words, name, size != len(name.words))
     return None

@@ -27,6 +27,7 @@ import regex
 
 from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
+from cleaner.buckets import BucketMap, pack_rows, unpack_rows
 from cleaner.document import Document, Word
 from cleaner.kinds.known_names import _FAMILY, _Countries, gazetteer_entries
 from cleaner.model import Hit, Rule
@@ -53,7 +54,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     verbs = gazetteer.load("reporting-verbs", rule)
     reporting = frozenset(verbs["past"]) | frozenset(verbs["present"])
     floor = float(rule.options["min-zipf"])
-    listed = _by_given(tuple(gazetteer_entries(rule)))
+    listed = _ByGiven(tuple(gazetteer_entries(rule)))
 
     def check(doc: Document) -> Iterator[Hit]:
         titled = _titled_families(doc, titles, floor)
@@ -84,16 +85,23 @@ def _lazy_countries(doc: Document) -> Callable[[], _Countries]:
     return get
 
 
-def _by_given(extra: tuple[tuple[str, str], ...]) -> dict[str, list[tuple[str, str]]]:
+class _ByGiven:
     """Given name -> (family name, country) of the listed people whose family name comes last."""
-    # Derived from the people tables and the rule's gazetteers alone: kept in the compiled cache.
-    plain = compiled_cache.derived("names_by_given", [list(e) for e in extra], lambda: _given_index(extra),
-                                   files=lexicon.people_files())
-    return {given: [tuple(entry) for entry in entries] for given, entries in plain.items()}  # type: ignore[misc]
+
+    def __init__(self, extra: tuple[tuple[str, str], ...]) -> None:
+        # Derived from the people tables and the rule's gazetteers alone: kept in the compiled cache as
+        # packed rows per given name, unpacked only for the given names an article's titled names have.
+        self._table = BucketMap(compiled_cache.derived("names_by_given", [list(e) for e in extra],
+                                                       lambda: _given_index(extra), files=lexicon.people_files()))
+
+    def get(self, given: str, default: tuple = ()) -> list[tuple[str, str]] | tuple:
+        """The (family name, country) pairs listed under the given name, or `default`."""
+        packed = self._table.get(given)
+        return default if packed is None else [(family, country) for family, country in unpack_rows(packed)]
 
 
-def _given_index(extra: tuple[tuple[str, str], ...]) -> dict[str, list[list[str]]]:
-    """`_by_given` as plain data (lists)."""
+def _given_index(extra: tuple[tuple[str, str], ...]) -> list[str]:
+    """`_ByGiven`'s table as BucketMap buckets."""
     out: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for person in lexicon.people():
         words = person.name.split()
@@ -103,10 +111,10 @@ def _given_index(extra: tuple[tuple[str, str], ...]) -> dict[str, list[list[str]
         words = entry.split()
         if len(words) >= 2 and _FAMILY.fullmatch(words[-1]) and not any(_FAMILY.fullmatch(w) for w in words[:-1]):
             out[words[-2]].append(("-".join(p.capitalize() for p in words[-1].split("-")), country))
-    return {given: [list(entry) for entry in entries] for given, entries in out.items()}
+    return BucketMap.build({given: pack_rows(entries) for given, entries in out.items()}).buckets
 
 
-def _listed_family(word: str, uses: list[_Titled], listed: dict[str, list[tuple[str, str]]],
+def _listed_family(word: str, uses: list[_Titled], listed: _ByGiven,
                    countries: Callable[[], _Countries]) -> str:
     """The one listed family name of a person of a country the article names whose given name stands
     before the word, or ""; a spelling variant, cut or run-on form of it is a slip, not a translation."""

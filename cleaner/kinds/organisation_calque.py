@@ -88,8 +88,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             patterns[anchor] = _compile(index["anchors"][anchor][2])
         return patterns[anchor]
 
-    anchors = {anchor: (forms, odd, pattern_for, neighbours and (frozenset(neighbours[0]), frozenset(neighbours[1])),
-                        (reach[0], frozenset(reach[1])))
+    # The word sets beside each anchor become frozensets only when an article has the anchor (`_candidates`):
+    # making all 1,200 of them cost a few ms of every start.
+    anchors = {anchor: (forms, odd, pattern_for, neighbours, reach)
                for anchor, (forms, odd, _, neighbours, reach) in index["anchors"].items()}
 
     def check(doc: Document) -> Iterator[Hit]:
@@ -195,9 +196,13 @@ def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
     then is the anchor's pattern tried around it."""
     vocabulary = doc.vocabulary
     wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], tuple | None, tuple]] = {}
+    sets: dict[str, tuple] = {}  # per anchor the article has: its neighbours and reach with word sets
     for anchor, ((lower, title), odd, pattern_for, neighbours, reach) in anchors.items():
         for form in (*odd, *([lower] if lower in vocabulary.lower else ()), *([title] if title in vocabulary.capitalised else ())):
-            wanted[form] = (anchor, pattern_for, neighbours, reach)
+            if anchor not in sets:
+                sets[anchor] = (neighbours and (frozenset(neighbours[0]), frozenset(neighbours[1])),
+                                (reach[0], frozenset(reach[1])))
+            wanted[form] = (anchor, pattern_for, *sets[anchor])
     if not wanted:
         return []
     text, words, last = doc.text, doc.words, len(doc.words) - 1
