@@ -9,7 +9,7 @@ The `form` option picks which calque the rule reports:
     today, tomorrow or tonight, "yesterday (Monday)", and a date written month first there, "today
     (May 24)", outside quotations (British style writes "today (22 March)", day first).
   - `local-time-day`: a bare day of the month with a time zone, "on the 4th Japan time",
-    "the 12th (local time)".
+    "the 12th (local time)", "(15th time in Japan, Cleveland)".
   - `country-time`: a time zone named by its country where English names the capital, "11:30 a.m.
     Japan time" (Tokyo time); the capital is suggested.
   - `bare-day`: a day of the month counted like a weekday ("last 9th", "this 3rd"), a weekday
@@ -97,6 +97,11 @@ _LOCAL_TIME_DAY = regex.compile(
     rf"(?<![\p{{L}}\p{{N}}])(?i:the)[ \t]+{_ORDINAL}[ \t,]*\(?(?:(?:local|\p{{Lu}}[\p{{L}}.]*(?:[ \t]\p{{Lu}}[\p{{L}}.]*)?)"
     r"[ \t]+time|\p{Lu}[\p{L}.]*(?:[ \t]\p{Lu}[\p{L}.]*)?[ \t]+(?:Standard|Daylight|Summer|Mean)[ \t]+Time)\)?"
 )
+# "(15th time in Japan, Cleveland)": 日本時間15日 read as "the 15th time in Japan"; only after an opening
+# bracket, since "for the 15th time in Japan" counts occasions. Opens on the bracket, a literal, to stay fast.
+_OCCASION_DAY = regex.compile(
+    rf"\([ \t]*(?P<day>{_ORDINAL}[ \t]+time[ \t]+in[ \t]+(?:Japan|Korea|China|Taiwan))(?![\p{{L}}])"
+)
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -131,6 +136,8 @@ def _local_time_day(doc: Document) -> Iterator[Hit]:
     """A bare day of the month given with a time zone."""
     for match in _LOCAL_TIME_DAY.finditer(doc.text, timeout=timeout_for(doc.text)):
         yield Hit(match.start(), match.end())
+    for match in _OCCASION_DAY.finditer(doc.text, timeout=timeout_for(doc.text)):
+        yield Hit(match.start("day"), match.end("day"))
 
 
 def _country_time(doc: Document) -> Iterator[Hit]:
