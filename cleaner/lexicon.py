@@ -6,6 +6,8 @@
 - `demonyms()`: nationality adjective -> country (countryinfo).
 - `proper_words()`: words a dictionary writes with a capital (SCOWL): Congress, Earth, Brown.
 - `countries()`: country -> (nationality adjectives, other names) (the Factbook and countryinfo).
+- `capital_rate(word)`: how often edited English capitalises a common word mid-sentence (truecase's
+  corpus counts, casing.tsv; scripts/build_casing_table.py), for the words it almost never capitalises.
 - `people()`: public figures (the CIA World Factbook, people.tsv; current NBA and WNBA players from
   nba-api and MLB players from SABR's Lahman database, athletes.tsv): name as written in English news, family name, country. A team adds its own
   names with a rule's `names` option (see rules/names/known-entity-spelling.yaml).
@@ -101,6 +103,23 @@ def demonyms() -> Mapping[str, str]:
 def proper_words() -> frozenset[str]:
     """Words the dictionary writes capitalised (names, institutions, religions): Congress, Earth, Brown."""
     return frozenset(_rows("proper.txt"))
+@functools.lru_cache(maxsize=1)
+def _casing() -> Mapping[str, str]:
+    """Lower-case word -> its row's counts, unparsed (most words are never asked about)."""
+    return dict(line.split("\t", 1) for line in _rows("casing.tsv"))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def capital_rate(word: str) -> float | None:
+    """The estimated share of mid-sentence uses that edited English capitalises, (capitals + 1) /
+    (uses + 2), for a lower-case word that casing.tsv lists (rate at most 5%); None for any other word."""
+    row = _casing().get(word)
+    if row is None:
+        return None
+    capitals, lower = (int(n) for n in row.split("\t"))
+    return (capitals + 1) / (capitals + lower + 2)
+
+
 @functools.lru_cache(maxsize=1)
 def word_surnames() -> frozenset[str]:
     """Real family names that are also lower-case English words (Bravo, Winter), from Faker's per-locale lists."""

@@ -72,3 +72,19 @@ def test_tables_are_current_with_their_packages() -> None:
     command = [sys.executable, "scripts/build_lexicon.py", "--check", *skip]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_casing_counts_keep_words_edited_english_writes_in_lower_case() -> None:
+    # "status" is almost never capitalised mid-sentence; "court" and "senate" often are, so they are absent.
+    assert lexicon.capital_rate("status") is not None and lexicon.capital_rate("status") < 0.01
+    assert lexicon.capital_rate("court") is None and lexicon.capital_rate("senate") is None
+    assert lexicon.capital_rate("Status") is None  # the table is keyed by the lower-case word
+    rows = [line.split("\t") for line in lexicon._rows("casing.tsv")]
+    assert len(rows) > 3000 and all(len(r) == 3 and r[0].isalpha() and r[0].islower() for r in rows)
+
+
+@pytest.mark.skipif(not all(importlib.util.find_spec(m) for m in ("truecase", "nltk")),
+                    reason="the data packages are not installed (pip install -e '.[data]')")
+def test_casing_table_is_current_with_truecase() -> None:
+    result = subprocess.run([sys.executable, "scripts/build_casing_table.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

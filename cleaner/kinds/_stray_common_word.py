@@ -42,6 +42,14 @@ _ADVERBIAL_PHRASES = frozenset(tuple(p.split()) for p in (
     "in total", "in detail", "in turn", "in vain", "in person", "on average", "at first", "at last", "at once",
     "at all", "as well", "so far", "by far", "by chance", "at present", "on purpose", "at random", "to date",
     "in return", "in brief", "in public", "in private", "in response"))
+# The most often edited English may capitalise a word mid-sentence for a capital on it to be a stray by
+# itself (lexicon.capital_rate: "status" 0 of 243 uses, "planning" 16 of 331 is too often). After "the",
+# where house styles write short names the corpus never saw ("the Opposition", "the Movement"), it is
+# weak evidence: the word then needs a surer stray or two more weak ones in its paragraph.
+_RATE = 0.02
+# A full stop and a letter after a word: a domain name ("News.ro").
+_DOMAIN = regex.compile(r"\.\p{L}")
+_OWNERS = frozenset("a an its their our his her my your".split())
 
 
 def common_word_hits(doc: Document, min_zipf: float = 3.0) -> tuple[Hit, ...]:
@@ -148,9 +156,34 @@ def _capital_candidates(doc: Document, evidence: Evidence, min_zipf: float) -> I
             yield i, True  # "hold Regular meetings", "won a Clear mandate": no name is an adjective
             continue
         if words[i - 1].text.lower() in DETERMINERS and not lower_elsewhere:
-            yield i, None  # house styles capitalise short forms of institutions: "the Commission"
+            # House styles capitalise short forms of institutions ("the Commission"), unless edited English
+            # hardly ever capitalises the word after a lower-case word ("the Status of the dashboard").
+            if _rarely_capitalised(doc, words, i, _RATE):
+                yield i, words[i - 1].text.lower() != "the"  # "its Situation report"; "the Movement" may be a short name
+            else:
+                yield i, None
             continue
-        yield i, lower_elsewhere or low.endswith(NOT_NOUN_ENDINGS)
+        yield i, lower_elsewhere or low.endswith(NOT_NOUN_ENDINGS) or _rarely_capitalised(doc, words, i, _RATE)
+
+
+def _rarely_capitalised(doc: Document, words: tuple[Word, ...], i: int, limit: float) -> bool:
+    """True when edited English capitalises word i mid-sentence at most `limit` of the time (casing.tsv),
+    and nothing around it makes it part of a name: a capitalised compound or a number before it ("the
+    24-Hour Service", "Go 5 Yards"), a name's possessive ("Radio 4’s Today programme"), or a domain
+    ("News.ro")."""
+    rate = lexicon.capital_rate(words[i].text.lower())
+    if rate is None or rate > limit:
+        return False
+    prev = words[i - 1].text  # one word with its hyphens and possessive: "24-Hour", "4’s", "BBC’s"
+    if prev[:1].isdigit() or any(ch.isupper() for ch in prev) or _DOMAIN.match(doc.text, words[i].end):
+        return False
+    # Before a lower-case content word the capital may be a name's with its class noun ("copies of Time
+    # magazine", "shoppers at Target stores"), except after a possessive or an indefinite article, which
+    # no such name takes ("its Situation report").
+    nxt = next_joined(doc, words, i)
+    if nxt is not None and nxt.text[:1].islower() and nxt.text not in function_words():
+        return prev.lower() in _OWNERS
+    return True
 
 
 def _in_adverbial_phrase(doc: Document, words: tuple[Word, ...], i: int) -> bool:

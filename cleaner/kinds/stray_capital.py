@@ -23,7 +23,13 @@ judged by evidence, never by a list of observed strings:
   only suggested lower case inside a run ("United We can") is no evidence for the words around it.
   A hyphenated compound of common words after a determiner counts too ("in the Quarter-finals of";
   see _capital_compound.py). The word of a fixed adverbial phrase after its preposition ("in General,
-  probably", a closed class of idioms) counts on its own.
+  probably", a closed class of idioms) counts on its own. A word that edited English almost never
+  capitalises mid-sentence (at most 2% of its uses after a lower-case word or a comma, in the corpus
+  counts of rules/data/lexicon/casing.tsv) is evidence on its own ("its Situation report"), and weak
+  evidence after "the", where house styles write short names the corpus never saw ("the Opposition");
+  not after a number or a word with a capital in it ("Radio 4’s Today programme", "the 24-Hour
+  Service"), nor before a full stop and a letter (a domain: "News.ro"), nor before a lower-case
+  content word unless a possessive or "a" precedes it (a name's class noun: "Time magazine").
 """
 
 from __future__ import annotations
