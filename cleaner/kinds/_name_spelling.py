@@ -32,10 +32,13 @@ def own_spelling(seen: str, listed: str) -> bool:
 def established_given(seen: str, listed: str, family: str) -> bool:
     """A given name in another spelling English text uses often (Sergei for Sergey, Tariq for Tarique):
     the same first letter and the same consonants, only vowels, y and doubled letters differ; a place
-    (Georgia for Giorgia) or a cognate with other consonants (Charles for Carlos) is not one."""
+    (Georgia for Giorgia), a cognate with other consonants (Charles for Carlos) or one that drops the
+    listed name's final vowel (Robert for Roberto) is not one."""
     if seen == family or listed == family or lexicon.zipf(seen) < 3.0 or seen in lexicon.places():
         return False
     a, b = nm.fold(seen), nm.fold(listed)
+    if len(a) >= 4 and b == a + b[-1:] and b[-1:] in "aeo":
+        return False  # Robert for Roberto, Ivan for Ivana: the name translated or changed, not respelled
     return a[:1] == b[:1] and _consonants(a) == _consonants(b)
 
 

@@ -12,8 +12,10 @@ Precision comes from document evidence, graded by how ordinary the rendering is 
   inning, party, ...) or the organisation's English name in the same paragraph;
 - an ordinary English word ("Millet", "flush", "Citizens") or a gated phrase needs a sector cue in
   its sentence and a sign that it is used as a name: capitalised mid-sentence, directly followed by
-  a corporate or sector word ("flush App", "Millet phones"), or bare after a preposition or a verb of
-  contact where English needs an article ("on flush", "applied it to Citizens").
+  a corporate or sector word ("flush App", "Millet phones"), bare after a preposition or a verb of
+  contact where English needs an article ("on flush", "applied it to Citizens"), or, capitalised and
+  not a plural, followed by an organisation's act or a relative clause ("Millet announced", "Millet,
+  which makes phones,": at a sentence start the capital is no sign).
 An entry may also demand that the document name its country (`country`), and list words that,
 next after the rendering, mark the ordinary sense (`unless-next`: "flush with cash").
 """
@@ -51,6 +53,12 @@ _BARE_BEFORE = frozenset(
 _DESCRIPTORS = _CORPORATE | frozenset(
     "maker makers carmaker automaker rival rivals supplier broadcaster platform operator retailer lender "
     "insurer side outfit giant brand".split()
+)
+# Right after a rendering, what only a name takes: an organisation's own act ("Millet announced") or an
+# appositive that describes it ("Millet, which makes phones,"): at a sentence start the capital says nothing.
+_ACTS = regex.compile(
+    r"[ \t]*(?:,[ \t]+(?:which|whose)[ \t]|[ \t](?:said|says|announced|announces|criticized|criticised|accused|"
+    r"urged|demanded|denied|unveiled|launched|reported|posted|slammed|vowed|nominated|fielded)\b)"
 )
 _SPACE = r"[ \t]+"
 _FREQUENT = 5.0  # first words this common in English are filed with the word after them
@@ -311,7 +319,10 @@ def _named(doc: Document, match: regex.Match[str], after: str) -> bool:
     if after.lower().rstrip(".") in _CORPORATE or after.lower() in _CORPORATE:
         return True
     before = _previous_word(doc.text, match.start()).lower()
-    return before in _BARE_BEFORE or before in _DESCRIPTORS
+    if before in _BARE_BEFORE or before in _DESCRIPTORS:
+        return True
+    plural = " " not in match.group() and match.group().endswith("s")  # "Citizens said": people, not a party
+    return match.group()[:1].isupper() and not plural and bool(_ACTS.match(doc.text, match.end(), match.end() + 12))
 
 
 class _Seen:

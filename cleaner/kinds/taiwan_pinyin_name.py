@@ -20,6 +20,7 @@ the fix is a suggestion to check, not a replacement to apply blindly.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import Callable, Iterator
 
@@ -42,6 +43,7 @@ OPTIONS = (
 REPLACEMENT = Replacement.COMPUTED
 
 # Pinyin initials and their Wade-Giles spelling as Taiwan writes it (aspiration marks dropped).
+_REACH = 1500  # characters: a name this close to a placed one is in the same article
 _INITIAL = regex.compile(r"zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw]")
 _WG_INITIAL = {"b": "p", "d": "t", "g": "k", "j": "ch", "q": "ch", "x": "hs", "zh": "ch", "r": "j", "z": "ts", "c": "ts"}
 # Whole syllables Wade-Giles writes apart from the rules below.
@@ -88,10 +90,16 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                 if pair is not None:
                     candidates.setdefault(f"{texts[i]} {texts[i + 1]}", []).append((words[i].start, words[i + 1].end, pair))
         listed = {seen for _, _, _, seen in _readings(doc, _taiwanese())} if candidates else set()
-        for name, spots in candidates.items():
-            if name in listed:
-                continue  # a listed figure ("Cai Yingwen" for Tsai Ing-wen): known-entity-spelling has the spelling
-            if not any(_taiwanese_sentence(doc, start, local_re, mainland_re) for start, _, _ in spots):
+        names = {name: spots for name, spots in candidates.items() if name not in listed}  # listed: NM103's
+        placed = {name for name, spots in names.items()
+                  if any(_taiwanese_sentence(doc, start, local_re, mainland_re) for start, _, _ in spots)}
+        if placed:  # the article writes Taiwanese people in pinyin: so are its other such names nearby, off the mainland
+            anchors = sorted(start for name in placed for start, _, _ in names[name])
+            placed |= {name for name, spots in names.items()
+                       if any(_near(anchors, start) for start, _, _ in spots)
+                       and all(_off_mainland(doc, start, mainland_re) for start, _, _ in spots)}
+        for name, spots in names.items():
+            if name not in placed:
                 continue
             family, given = spots[0][2][0], spots[0][2][1:]
             fix = f"{wade_giles(family).title()} {'-'.join(wade_giles(s) for s in given).capitalize()}"
@@ -123,6 +131,18 @@ def _pinyin_name(texts: tuple[str, ...], i: int) -> tuple[str, ...] | None:
     if given in lexicon.people_words():
         return None
     return (*first, *rest)
+
+
+def _near(anchors: list[int], start: int) -> bool:
+    """Whether a placed name stands within _REACH characters of `start` (the same article, not the next one)."""
+    at = bisect.bisect_left(anchors, start)
+    return any(0 <= i < len(anchors) and abs(anchors[i] - start) <= _REACH for i in (at - 1, at))
+
+
+def _off_mainland(doc: Document, start: int, mainland: "regex.Pattern[str] | None") -> bool:
+    """Whether the paragraph around `start` names none of the mainland's places or bodies."""
+    span = doc.paragraph_at(start)
+    return span is not None and not (mainland and mainland.search(doc.text[span.start : span.end]))
 
 
 def _taiwanese_sentence(doc: Document, start: int, local: "regex.Pattern[str]", mainland: "regex.Pattern[str] | None") -> bool:

@@ -121,3 +121,12 @@ def test_a_given_name_half_read_in_mandarin_is_the_listed_korean_name() -> None:
 )
 def test_mixed_readings_need_korea_and_one_fitting_figure(text: str) -> None:
     assert [f.text for f in ENGINE.check(text) if "Mandarin" in f.message] == []
+
+
+def test_a_given_name_with_its_final_vowel_dropped_is_not_an_established_spelling() -> None:
+    from cleaner.kinds._name_spelling import established_given
+
+    assert not established_given("Robert", "Roberto", "Calderoli")  # the Italian name translated
+    assert established_given("Sergei", "Sergey", "Lavrov")  # a vowel respelled, not dropped
+    findings = ENGINE.check("In Rome, Italian minister Robert Calderoli defended the bill.")
+    assert [(f.text, f.replacements) for f in findings] == [("Robert", ("Roberto",))]

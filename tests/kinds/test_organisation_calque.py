@@ -115,3 +115,19 @@ def test_round_twenty_entries_are_reported(text: str, flag: str, name: str) -> N
 ])
 def test_prose_that_shares_words_with_a_rendering_is_left_alone(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Sales of phones slowed in May. Millet, which sells smartphones in India, lost ground.", "Millet"),
+    ("The power of the people criticised the ruling party in Seoul over the budget in South Korea.", "The power of the people"),
+])
+def test_a_sentence_initial_rendering_that_acts_or_is_described_is_a_name(text: str, flagged: str) -> None:
+    assert [seen for seen, _ in found(text)] == [flagged]
+
+
+@pytest.mark.parametrize("text", [
+    "Farmers said yields fell. Millet, which grows well in dry soil, is cheap.",
+    "The power of the people was the theme of the party rally in Seoul, South Korea.",
+])
+def test_a_sentence_initial_ordinary_phrase_is_left_alone(text: str) -> None:
+    assert found(text) == []
