@@ -28,6 +28,7 @@ A given name's other established spelling (Sergei / Sergey) and umlauts written 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Callable, Iterable, Iterator, NamedTuple
 
 import regex
@@ -119,9 +120,9 @@ class _Index:
     """
 
     def __init__(self, rule: Rule) -> None:
-        self._source = _source(rule)
-        tables = compiled_cache.derived("known_names_index", self._source, lambda: _build_index(self._source),
-                                        files=lexicon.people_files())
+        self._rule = rule
+        key, files = _source_key(rule)
+        tables = compiled_cache.derived("known_names_index", key, lambda: _build_index(_source(rule)), files=files)
         self._words, self._sounds = BucketMap(tables["word"]), BucketMap(tables["sound"])
         self._vowels: _Packed | None = None  # built when a mention first needs it: most short texts never do
         self._seen: dict[str, list[tuple[Listed, int]]] = {}
@@ -151,7 +152,7 @@ class _Index:
     def by_vowels(self) -> _Packed:
         """Listed people by their family name's consonants (six letters or more)."""
         if self._vowels is None:
-            self._vowels = _families_by_consonants(self._source)
+            self._vowels = _families_by_consonants(self._rule)
         return self._vowels
 
 
@@ -170,6 +171,14 @@ class _Packed:
                 return default
             self._seen[key] = [_unpack(row) for row in packed.split(_ROW)]
         return self._seen[key]
+
+
+def _source_key(rule: Rule) -> tuple[list, list[Path]]:
+    """What a rule's listed names are built from, for the cache's key: the options, and the files (the rule's
+    gazetteers and the people tables) joined by size and times. Hashing the 5,400 entries read from
+    the files instead cost about 2 ms of each start."""
+    gazetteers, paths = gazetteer_key(rule)
+    return [bool(rule.options["people"]), gazetteers, list(rule.options["names"])], [*paths, *lexicon.people_files()]
 
 
 def _source(rule: Rule) -> list:
@@ -209,17 +218,18 @@ def _build_index(source: list) -> dict[str, list[str]]:
     return {"word": _packed(by_word), "sound": _packed(by_sound)}
 
 
-def _families_by_consonants(source: list) -> _Packed:
+def _families_by_consonants(rule: Rule) -> _Packed:
     """Listed people whose family name is six letters or more, by its consonants (whether English has the
     name is asked only of those a word meets: `_rare_families`)."""
     def build() -> list[str]:
         out: dict[str, list[str]] = {}
-        for name in _listed(source):
+        for name in _listed(_source(rule)):
             if name.person and len(name.family) >= 6 and name.family.isalpha():
                 out.setdefault(nm.skeleton(nm.fold(name.family)), []).append(_pack(name))
         return _packed(out)
 
-    return _Packed(BucketMap(compiled_cache.derived("family_skeletons", source, build, files=lexicon.people_files())))
+    key, files = _source_key(rule)
+    return _Packed(BucketMap(compiled_cache.derived("family_skeletons", key, build, files=files)))
 
 
 def _rare_families(candidates: Iterable[Listed]) -> list[Listed]:
@@ -300,6 +310,13 @@ def plain_listed(people: bool, entries: list[tuple[str, str]]) -> list[list]:
         family = next((_title_case(w) for w in words if _FAMILY.fullmatch(w)), "")
         out.append([[_title_case(w) if _FAMILY.fullmatch(w) else w for w in words], bool(family), country, family])
     return out
+
+
+def gazetteer_key(rule: Rule) -> tuple[list[list[str]], list[Path]]:
+    """The rule's gazetteers as a cache key ([name, file] each) and their files, for tables derived from
+    `gazetteer_entries` and keyed by the files' stamps rather than by the entries read from them."""
+    paths = [gazetteer.data_path(name, rule) for name in rule.options["gazetteer"]]
+    return [[name, str(path)] for name, path in zip(rule.options["gazetteer"], paths)], paths
 
 
 def gazetteer_entries(rule: Rule) -> list[tuple[str, str]]:

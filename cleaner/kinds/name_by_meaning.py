@@ -29,7 +29,7 @@ from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.buckets import BucketMap, pack_rows, unpack_rows
 from cleaner.document import Document, Word
-from cleaner.kinds.known_names import _FAMILY, _Countries, gazetteer_entries
+from cleaner.kinds.known_names import _FAMILY, _Countries, gazetteer_entries, gazetteer_key
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, STRINGS, Option, Replacement
 
@@ -54,7 +54,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     verbs = gazetteer.load("reporting-verbs", rule)
     reporting = frozenset(verbs["past"]) | frozenset(verbs["present"])
     floor = float(rule.options["min-zipf"])
-    listed = _ByGiven(tuple(gazetteer_entries(rule)))
+    listed = _ByGiven(rule)
 
     def check(doc: Document) -> Iterator[Hit]:
         titled = _titled_families(doc, titles, floor)
@@ -88,11 +88,14 @@ def _lazy_countries(doc: Document) -> Callable[[], _Countries]:
 class _ByGiven:
     """Given name -> (family name, country) of the listed people whose family name comes last."""
 
-    def __init__(self, extra: tuple[tuple[str, str], ...]) -> None:
+    def __init__(self, rule: Rule) -> None:
         # Derived from the people tables and the rule's gazetteers alone: kept in the compiled cache as
         # packed rows per given name, unpacked only for the given names an article's titled names have.
-        self._table = BucketMap(compiled_cache.derived("names_by_given", [list(e) for e in extra],
-                                                       lambda: _given_index(extra), files=lexicon.people_files()))
+        # Keyed by those files' stamps: hashing the entries read from them cost a millisecond of each start.
+        key, files = gazetteer_key(rule)
+        self._table = BucketMap(compiled_cache.derived(
+            "names_by_given_files", key, lambda: _given_index(tuple(gazetteer_entries(rule))),
+            files=[*files, *lexicon.people_files()]))
 
     def get(self, given: str, default: tuple = ()) -> list[tuple[str, str]] | tuple:
         """The (family name, country) pairs listed under the given name, or `default`."""

@@ -28,6 +28,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner import compiled_cache, gazetteer, lexicon
+from cleaner.buckets import BucketMap, pack_rows, unpack_rows
 from cleaner.document import WORD, Document
 from cleaner.kinds._support import OptionError, timeout_for
 from cleaner.model import Hit, Rule
@@ -79,27 +80,20 @@ class Rendering:
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
-    """Read the table, grade every rendering once and file the renderings under their rarest word."""
-    table = gazetteer.load(rule.options["gazetteer"], rule)
+    """Open the graded renderings, filed under their rarest word, from the compiled cache, and return the checker."""
+    name = rule.options["gazetteer"]
+    path = gazetteer.data_path(name, rule)
     common = float(rule.options["common-zipf"])
-    # Grading and filing read the word frequencies for 1,000 renderings (about 15 ms): the plain
-    # result is kept in the compiled cache, keyed by the table, the threshold and the frequency file.
+    # Grading and filing read the word frequencies for 1,000 renderings (about 15 ms): the result is kept
+    # in the compiled cache, keyed by the table's file, the threshold and the frequency file. Keyed by the
+    # file rather than its parsed content, a start reads neither the table nor the index's nested lists:
+    # each is a BucketMap of packed strings, unpacked per word or rendering an article has.
     index = compiled_cache.derived(
-        "organisation_calques_reach", [table, common], lambda: _index(table, common), files=[lexicon.zipf_file()]
+        "organisation_calques_packed", [name, str(path), common],
+        lambda: _index(gazetteer.load(name, rule), common), files=[path, lexicon.zipf_file()],
     )
-    by_key = _Renderings(table, index["renderings"])
-    # The patterns are compiled when an article first has their anchor word: a short text has few of the 600.
-    patterns: dict[str, regex.Pattern[str]] = {}
-
-    def pattern_for(anchor: str) -> regex.Pattern[str]:
-        if anchor not in patterns:
-            patterns[anchor] = _compile(index["anchors"][anchor][2])
-        return patterns[anchor]
-
-    # The word sets beside each anchor become frozensets only when an article has the anchor (`_candidates`):
-    # making all 1,200 of them cost a few ms of every start.
-    anchors = {anchor: (forms, odd, pattern_for, neighbours, reach)
-               for anchor, (forms, odd, _, neighbours, reach) in index["anchors"].items()}
+    by_key = _Renderings(lambda: gazetteer.load(name, rule), BucketMap(index["renderings"]))
+    anchors = _Anchors(BucketMap(index["forms"]), BucketMap(index["anchors"]))
 
     def check(doc: Document) -> Iterator[Hit]:
         seen = _Seen(doc)
@@ -118,37 +112,89 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
 
 def _index(table: dict, common: float) -> dict:
-    """The table as plain data: each rendering's entry and grade by its lower-case text, and per anchor
-    word its written forms, odd spellings, renderings (longest first) and the words beside it."""
+    """The table as plain data, three BucketMaps' buckets: each rendering's entries and grades by its
+    lower-case text; the anchor words by each way the text may write them; and per anchor word its
+    renderings (longest first), the words beside it and its reach."""
     by_key = renderings(table, common)  # validates the table: the cached index is only ever of a valid one
-    grades: dict[str, list[list]] = {}
+    grades: dict[str, list[list[str]]] = {}
     for index, entry in enumerate(table["organisations"]):
         for text in entry["renderings"]:
             grade = next(r.grade for r in by_key[text.lower()] if r.name == entry["name"] and r.text == text)
-            grades.setdefault(text.lower(), []).append([index, text, grade])
+            grades.setdefault(text.lower(), []).append([str(index), text, grade])
     by_anchor: dict[str, list[str]] = {}
     for text in sorted({r.text for found in by_key.values() for r in found}, key=lambda t: (-len(t), t)):
         by_anchor.setdefault(_anchor(text), []).append(text)
+    forms: dict[str, list[list[str]]] = {}
+    anchors: dict[str, str] = {}
+    for anchor, group in by_anchor.items():
+        (lower, title), odd = _forms(anchor, group)
+        # How the article must write each form for it to count: as it stands (odd), or as the vocabulary files it.
+        for form, how in (*((w, "odd") for w in odd), (lower, "lower"), (title, "title")):
+            forms.setdefault(form, []).append([anchor, how])
+        neighbours = _neighbours(anchor, group)
+        reach, firsts = _reach(anchor, group)
+        anchors[anchor] = pack_rows([group, *(neighbours or ([], [])), ["1" if neighbours else ""], [str(reach)], firsts])
     return {
-        "renderings": grades,
-        "anchors": {anchor: [*map(list, _forms(anchor, group)), group, _neighbours(anchor, group), _reach(anchor, group)]
-                    for anchor, group in by_anchor.items()},
+        "renderings": BucketMap.build({key: pack_rows(rows) for key, rows in grades.items()}).buckets,
+        "forms": BucketMap.build({form: pack_rows(rows) for form, rows in forms.items()}).buckets,
+        "anchors": BucketMap.build(anchors).buckets,
     }
 
 
 class _Renderings:
     """The renderings of a lower-case text, made into `Rendering`s when an article first has that text."""
 
-    def __init__(self, table: dict, graded: dict[str, list[list]]) -> None:
-        self.table = table
+    def __init__(self, table: Callable[[], dict], graded: BucketMap) -> None:
+        self.table = table  # the parsed table, read only when an article has a rendering
         self.graded = graded
         self.made: dict[str, list[Rendering]] = {}
 
     def get(self, key: str) -> list[Rendering]:
         """The renderings written `key` (lower case, single spaces), or none."""
         if key not in self.made:
-            self.made[key] = [_rendering(self.table, index, text, grade) for index, text, grade in self.graded.get(key, ())]
+            packed = self.graded.get(key)
+            rows = unpack_rows(packed) if packed is not None else ()
+            self.made[key] = [_rendering(self.table(), int(index), text, grade) for index, text, grade in rows]
         return self.made[key]
+
+
+class _Anchors:
+    """The anchor words: which forms of the text stand for them, and each one's renderings, neighbours
+    and reach, unpacked when an article first has the anchor."""
+
+    def __init__(self, forms: BucketMap, anchors: BucketMap) -> None:
+        self._forms = forms
+        self._anchors = anchors
+        self._seen_forms: dict[str, list[list[str]]] = {}
+        self._made: dict[str, tuple] = {}
+        self._patterns: dict[str, regex.Pattern[str]] = {}
+
+    def of_form(self, form: str) -> list[list[str]]:
+        """[anchor, how] of each anchor written `form`: "odd" as it stands, "lower" or "title" as the vocabulary files it."""
+        found = self._seen_forms.get(form)
+        if found is None:
+            packed = self._forms.get(form)
+            found = self._seen_forms[form] = [] if packed is None else unpack_rows(packed)
+        return found
+
+    def get(self, anchor: str) -> tuple:
+        """(neighbours or None, (reach, first words)) of an anchor, as word sets."""
+        if anchor not in self._made:
+            _, before, after, bounded, reach, firsts = unpack_rows(self._anchors.get(anchor))  # type: ignore[arg-type]
+            neighbours = (_words(before), _words(after)) if bounded[0] else None
+            self._made[anchor] = (neighbours, (int(reach[0]), _words(firsts)))
+        return self._made[anchor]
+
+    def pattern(self, anchor: str) -> regex.Pattern[str]:
+        """The anchor's renderings as one pattern, compiled when a text first has a place it could start."""
+        if anchor not in self._patterns:
+            self._patterns[anchor] = _compile(unpack_rows(self._anchors.get(anchor))[0])  # type: ignore[arg-type]
+        return self._patterns[anchor]
+
+
+def _words(row: list[str]) -> frozenset[str]:
+    """A packed row of words as a set (an empty row unpacks as one empty field)."""
+    return frozenset(word for word in row if word)
 
 
 def _anchor(text: str) -> str:
@@ -198,26 +244,24 @@ def _reach(anchor: str, group: list[str]) -> list:
     return [reach, _cased({first.group() for text in group if (first := WORD.match(text))})]
 
 
-def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
+def _candidates(doc: Document, anchors: _Anchors) -> list[regex.Match[str]]:
     """Every rendering in the text, in order: the article's vocabulary tells which anchor words are there,
     one pass over the word stream finds them, a look at the words beside each drops most, and only
     then is the anchor's pattern tried around it."""
     vocabulary = doc.vocabulary
-    wanted: dict[str, tuple[str, Callable[[str], regex.Pattern[str]], tuple | None, tuple]] = {}
-    sets: dict[str, tuple] = {}  # per anchor the article has: its neighbours and reach with word sets
-    for anchor, ((lower, title), odd, pattern_for, neighbours, reach) in anchors.items():
-        for form in (*odd, *([lower] if lower in vocabulary.lower else ()), *([title] if title in vocabulary.capitalised else ())):
-            if anchor not in sets:
-                sets[anchor] = (neighbours and (frozenset(neighbours[0]), frozenset(neighbours[1])),
-                                (reach[0], frozenset(reach[1])))
-            wanted[form] = (anchor, pattern_for, *sets[anchor])
+    wanted: dict[str, tuple[str, tuple | None, tuple]] = {}
+    for form in {w[2] for w in doc.words}:
+        # A form of several anchors goes to the last that counts it, as when the anchors were walked in order.
+        for anchor, how in anchors.of_form(form):
+            if how == "odd" or form in (vocabulary.lower if how == "lower" else vocabulary.capitalised):
+                wanted[form] = (anchor, *anchors.get(anchor))
     if not wanted:
         return []
     text, words, last = doc.text, doc.words, len(doc.words) - 1
     out: dict[int, regex.Match[str]] = {}
     for i in [i for i, w in enumerate(words) if w[2] in wanted]:
         start, end, word = words[i]
-        anchor, pattern_for, neighbours, (reach, firsts) = wanted[word]
+        anchor, neighbours, (reach, firsts) = wanted[word]
         # the word before may come before the anchor in a rendering, or the word after follow it (inlined:
         # this runs once per anchor word of the text)
         if neighbours is not None and not ((i and words[i - 1][2] in neighbours[0])
@@ -230,7 +274,7 @@ def _candidates(doc: Document, anchors: dict) -> list[regex.Match[str]]:
             j -= 1
             if words[j][2] not in firsts:
                 continue
-            match = pattern_for(anchor).match(text, words[j][0], min(len(text), end + 80))
+            match = anchors.pattern(anchor).match(text, words[j][0], min(len(text), end + 80))
             previous = out.get(match.start()) if match else None
             if match and start < match.end() and (previous is None or previous.end() < match.end()):
                 out[match.start()] = match
