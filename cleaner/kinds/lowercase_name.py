@@ -29,7 +29,7 @@ from __future__ import annotations
 import functools
 from typing import Callable, Iterator
 
-from cleaner import lexicon
+from cleaner import gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document, Word
 from cleaner.kinds._lowercase_figure import figure_hits
@@ -98,6 +98,42 @@ def _by_evidence(doc: Document, shortest: int, ceiling: float) -> Iterator[Hit]:
             done = i + size
     yield from _lowered_before_name(doc, shortest, ceiling)
     yield from _lowered_variant(doc, capitalised)
+    yield from _lowered_platform(doc)
+
+
+@functools.lru_cache(maxsize=1)
+def _platforms() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(lower-case form -> written form of names never written in lower case, the same for names that
+    are also English words, the nouns of an account or a service), from rules/data/platforms.yaml."""
+    table = gazetteer.load("platforms")
+
+    def keyed(names: object) -> dict[str, str]:
+        return {n.lower(): n for n in (names or ()) if isinstance(n, str) and n.isalpha() and not n.islower()}
+
+    return keyed(table.get("names")), keyed(table.get("words")), frozenset(table.get("nouns") or ())
+
+
+_PLATFORM_BEFORE = frozenset({"on", "via"})
+
+
+def _lowered_platform(doc: Document) -> Iterator[Hit]:
+    """A platform or company English writes only capitalised, in lower case ("on wechat"); one that is
+    also an English word ("twitter") only after "on"/"via" or before an account noun ("twitter account")."""
+    always, worded, nouns = _platforms()
+    words, text = doc.words, doc.text
+    for i in [k for k, w in enumerate(words) if w.text in always or w.text in worded]:
+        word = words[i]
+        written = always.get(word.text)
+        if written is None:
+            before = words[i - 1] if i else None
+            after = words[i + 1] if i + 1 < len(words) else None
+            spaced = lambda a, b: text[a.end : b.start] == " "  # noqa: E731
+            if not ((before is not None and before.text.lower() in _PLATFORM_BEFORE and spaced(before, word))
+                    or (after is not None and after.text in nouns and spaced(word, after))):
+                continue
+            written = worded[word.text]
+        if _bare_lower(doc, word):
+            yield Hit(word.start, word.end, (written,), message=f"“{word.text}” is a name written in lower case; write “{written}”.")
 
 
 _VARIANT_LENGTH = 5  # shorter unknown words are too often abbreviations or slang to be a respelled name
