@@ -95,9 +95,9 @@ def _run_plain_check(paths: list[str], options: dict[str, Any]) -> int:
     """Import and run the check in one pattern session: the patterns modules compile as they load come from the cache
     too, and so do the methods their dataclasses generate (cleaner.code_cache)."""
     from cleaner import code_cache
-    from cleaner.regex_cache import warm_session
+    from cleaner.regex_cache import CHECK, warm_session
 
-    with warm_session(), code_cache.session():
+    with warm_session(CHECK), code_cache.session():
         from cleaner.commands.check_run import run_check
 
         return run_check(paths, **options)

@@ -143,6 +143,20 @@ def store(name: str, key: str, value: Any) -> None:
     _write(_path(name, key), name, key, value)
 
 
+def load_bytes(name: str, key: str) -> bytes | None:
+    """Return the bytes stored by `store_bytes` for (name, key), or None."""
+    return _read_payload(_path(name, key), key)
+
+
+def store_bytes(name: str, key: str, payload: bytes) -> None:
+    """Store (or replace) opaque bytes for (name, key), under the same header and checksum; never raises OSError.
+
+    For a caller with its own layout (cleaner.regex_cache keeps marshal bytes per pattern, and
+    decoding them as text at each start cost more than the bytes themselves).
+    """
+    _write_payload(_path(name, key), name, key, bytes(payload))
+
+
 def _path(name: str, key: str) -> Path:
     if not name.replace("_", "").isalnum():
         raise ValueError(f"cache entry name '{name}' must be letters, digits and underscores")
@@ -156,30 +170,44 @@ def _header(key: str, payload: bytes) -> bytes:
 
 def _read(path: Path, key: str) -> dict[str, Any] | None:
     """Read an entry: the header line, then the marshalled value."""
+    payload = _read_payload(path, key)
+    if payload is None:
+        return None
+    try:
+        return {"value": marshal.loads(payload)}
+    except (ValueError, EOFError, TypeError):  # not a marshalled value: rebuild
+        return None
+
+
+def _read_payload(path: Path, key: str) -> bytes | None:
+    """The bytes after an entry's header line, or None when missing, unreadable or not matching the header."""
     try:
         with open(path, "rb") as handle:
             header_line, payload = handle.readline(), handle.read()
-        if header_line != _header(key, payload):
-            return None  # another format or key, or damaged since it was written
-        return {"value": marshal.loads(payload)}
-    except (OSError, ValueError, EOFError, TypeError):  # missing, unreadable or not a marshalled value: rebuild
+    except OSError:
         return None
+    return payload if header_line == _header(key, payload) else None  # else another format or key, or damaged
 
 
 def _write(path: Path, name: str, key: str, value: Any) -> None:
     """Store the entry atomically; drop older entries of the same name; never fail the caller."""
-    import json  # only when writing (with tempfile below): reading an entry is the common case
-    import tempfile
+    import json  # only when writing: reading an entry is the common case
 
     try:
         plain = json.loads(json.dumps(value, ensure_ascii=False))
         if plain != value:
             return  # not plain JSON data (tuples, non-string keys): not worth a lossy copy
         payload = marshal.dumps(plain)  # the JSON types only, as a reader expects
-        header = _header(key, payload)
     except (TypeError, ValueError):
         return
+    _write_payload(path, name, key, payload)
 
+
+def _write_payload(path: Path, name: str, key: str, payload: bytes) -> None:
+    """Write header and payload atomically, then drop older entries of the same name; never fail the caller."""
+    import tempfile  # only when writing
+
+    header = _header(key, payload)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{name}-", suffix=".tmp", dir=path.parent)

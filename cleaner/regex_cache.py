@@ -33,24 +33,29 @@ from cleaner import compiled_cache
 _SIGNATURE = ("str", "int", "list", "dict", "dict", "dict", "list", "int", "tuple", "int", "int")
 # The entry's name carries its layout: installs of other layouts (other versions of cleaner on the
 # machine) keep their own entry instead of pruning this one at each start.
-# 4: each pattern's arguments as marshal bytes in a latin-1 string, decoded only when the pattern is asked
-# for (3: as nested lists, all decoded at each start: 7 ms and 6 MB for a store of 1,400 patterns).
-_ENTRY = "regexcode4"
-_LIMIT = 2000  # patterns kept; more means someone compiles per text, which this cannot help
+# 5: one entry per group (below), each pattern's arguments as marshal bytes, decoded only when the
+# pattern is asked for (4: one entry for all, as latin-1 text, which cost a UTF-8 decode of the
+# whole store and an encode per pattern; 3: as nested lists, all decoded at each start).
+_ENTRY = "regexcode5"
+_LIMIT = 2000  # patterns kept per group; more means someone compiles per text, which this cannot help
 _SESSION_CACHE = 2 * _LIMIT  # regex's own pattern cache within a session (its default is 500)
+# Groups keep a plain check from reading the patterns of everything else the install ran (a test
+# session adds hundreds of rule sets' worth): the patterns modules compile as they load, those of
+# a plain `cleaner check` (its rule pack, and the ones kinds compile per text), and all others.
+MODULES, CHECK, OTHER = "modules", "check", "other"
 
 
-_STORED: dict[str, dict[str, str]] = {}  # per cache key: the entries installed in this process
-_ACTIVE: list[bool] = []  # non-empty while a session records (sessions nest: the outer one records)
+_STORED: dict[tuple[str, str], dict[str, bytes]] = {}  # per (cache key, group): the entries installed in this process
+_ACTIVE: list[str] = []  # the groups of the open sessions, innermost last (the outermost one records)
 
 
 @contextlib.contextmanager
-def warm_session() -> Iterator[None]:
+def warm_session(group: str | None = None) -> Iterator[None]:
     """Within the block, `regex.compile` reuses stored opcodes and records new patterns.
 
     A stored pattern is built from its opcodes when the block first asks for it; a pattern
     first compiled in the block (at engine build or lazily at a kind's first check) is added
-    to the store.
+    to the store of `group` (by default that of the enclosing block, else OTHER).
     """
     try:
         import regex
@@ -59,27 +64,72 @@ def warm_session() -> Iterator[None]:
         yield
         return
     if _ACTIVE:
-        yield
+        _ACTIVE.append(group or _ACTIVE[-1])  # the outer session serves and records, under this group
+        try:
+            yield
+        finally:
+            _ACTIVE.pop()
         return
     key = compiled_cache.fingerprint([], "regex opcodes 3", regex.__version__, sys.version)
-    # Named after the versions too: installs with another `regex` or Python (other virtual
-    # environments on the machine) would otherwise prune this entry at each of their starts.
-    entry = f"{_ENTRY}_{compiled_cache.location_tag(regex.__version__ + ' ' + sys.version)}"
-    if key not in _STORED:
-        loaded = compiled_cache.load(entry, key)
-        _STORED[key] = loaded if isinstance(loaded, dict) and all(isinstance(v, str) for v in loaded.values()) else {}
-    stored = _STORED[key]
-    recorded: dict[str, str] = {}
-    _ACTIVE.append(True)
+    stores = _Stores(key, regex.__version__)
+    _ACTIVE.append(group or OTHER)
     try:
-        with _recording(_main, recorded, stored), _recording_stdlib(recorded, stored):
+        with _recording(_main, stores), _recording_stdlib(stores):
             yield
     finally:
         _ACTIVE.pop()
-    new = {k: v for k, v in recorded.items() if k not in stored}
-    if new:
-        stored.update(new)
-        compiled_cache.store(entry, key, stored if len(stored) < _LIMIT else new)
+    stores.save()
+
+
+class _Stores:
+    """The stored patterns of each group, loaded when a session first looks in the group, and those recorded."""
+
+    def __init__(self, key: str, version: str) -> None:
+        self.key = key
+        # Named after the versions too: installs with another `regex` or Python (other virtual
+        # environments on the machine) would otherwise prune this entry at each of their starts.
+        self.tag = compiled_cache.location_tag(version + " " + sys.version)
+        self.recorded: dict[str, dict[str, bytes]] = {}
+
+    def find(self, entry: str) -> bytes | None:
+        """The stored arguments of `entry`: from the current group, else from a group already loaded."""
+        found = self._group(_ACTIVE[-1]).get(entry)
+        if found is None:
+            found = next((s[entry] for (k, _), s in _STORED.items() if k == self.key and entry in s), None)
+        return found
+
+    def record(self, entry: str, packed: bytes) -> None:
+        """Add a pattern compiled in this session to the current group."""
+        self.recorded.setdefault(_ACTIVE[-1], {})[entry] = packed
+
+    def save(self) -> None:
+        """Write each group that gained patterns (only the new ones, once a group is full)."""
+        for group, recorded in self.recorded.items():
+            stored = self._group(group)
+            new = {k: v for k, v in recorded.items() if k not in stored}
+            if new:
+                stored.update(new)
+                compiled_cache.store_bytes(self._name(group), self.key, marshal.dumps(stored if len(stored) < _LIMIT else new))
+
+    def _group(self, group: str) -> dict[str, bytes]:
+        if (self.key, group) not in _STORED:
+            _STORED[(self.key, group)] = _load_group(self._name(group), self.key)
+        return _STORED[(self.key, group)]
+
+    def _name(self, group: str) -> str:
+        return f"{_ENTRY}_{self.tag}_{group}"
+
+
+def _load_group(name: str, key: str) -> dict[str, bytes]:
+    """A group's stored entries (pattern key -> marshal bytes), or none when the entry is missing or not of this layout."""
+    payload = compiled_cache.load_bytes(name, key)
+    try:
+        value = marshal.loads(payload) if payload else {}
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, bytes) for k, v in value.items()):
+        return {}
+    return value
 
 
 def compile_stored(pattern: str, flags: int = 0) -> Any:
@@ -90,7 +140,7 @@ def compile_stored(pattern: str, flags: int = 0) -> Any:
     """
     import regex
 
-    with warm_session():
+    with warm_session(MODULES):
         return regex.compile(pattern, flags)
 
 
@@ -118,7 +168,7 @@ def _named_lists(kwargs: Any) -> dict[str, frozenset[str]] | None:
     return lists
 
 
-def _install(main: Any, pattern: str, flags: int, packed: str, lists: dict[str, frozenset[str]]) -> None:
+def _install(main: Any, pattern: str, flags: int, packed: bytes, lists: dict[str, frozenset[str]]) -> None:
     """Put the pattern object built from a stored entry into `regex`'s cache (where compile finds it).
 
     Entries are installed as they are asked for: the store holds the patterns of every rule set
@@ -141,7 +191,7 @@ def _install(main: Any, pattern: str, flags: int, packed: str, lists: dict[str, 
 
 
 @contextlib.contextmanager
-def _recording(main: Any, recorded: dict[str, str], stored: dict[str, str]) -> Iterator[None]:
+def _recording(main: Any, stores: _Stores) -> Iterator[None]:
     """Serve stored patterns, and capture the C-core arguments of every pattern `regex` compiles in the block."""
     real_core, real_compile = getattr(main, "_regex", None), getattr(main, "_compile", None)
     if not callable(getattr(real_core, "compile", None)) or not callable(real_compile):
@@ -152,8 +202,9 @@ def _recording(main: Any, recorded: dict[str, str], stored: dict[str, str]) -> I
         lists = _named_lists(kwargs)
         cacheable = isinstance(pattern, str) and lists is not None and not (int(flags) & int(main.LOCALE))
         key = _entry_key(pattern, flags, lists) if cacheable else ""
-        if key in stored:
-            _install(main, pattern, int(flags), stored[key], lists)  # type: ignore[arg-type]
+        packed = stores.find(key) if cacheable else None
+        if packed is not None:
+            _install(main, pattern, int(flags), packed, lists)  # type: ignore[arg-type]
         captured.clear()
         result = real_compile(pattern, flags, ignore_unused, kwargs, cache_it)
         # Stored only when every list given is used (regex refuses unused ones, and keys a pattern by those it uses).
@@ -161,7 +212,7 @@ def _recording(main: Any, recorded: dict[str, str], stored: dict[str, str]) -> I
                 and captured[0][5] == lists):
             encoded = _encode(captured[0])
             if encoded is not None:
-                recorded[key] = _pack(encoded)
+                stores.record(key, _pack(encoded))
         return result
 
     # regex keeps 500 patterns and, past that, drops a random fifth along with the locale flag of the
@@ -201,7 +252,7 @@ _STDLIB_WORTH = 0.0002
 
 
 @contextlib.contextmanager
-def _recording_stdlib(recorded: dict[str, str], stored: dict[str, str]) -> Iterator[None]:
+def _recording_stdlib(stores: _Stores) -> Iterator[None]:
     """Serve stored `re` patterns, and capture the `_sre.compile` arguments of every one `re` compiles in the block.
 
     `re.compile` looks in its own cache first and calls `_compiler.compile` only on a miss,
@@ -218,9 +269,10 @@ def _recording_stdlib(recorded: dict[str, str], stored: dict[str, str]) -> Itera
     def compile_stdlib(pattern: Any, flags: Any = 0) -> Any:
         cacheable = isinstance(pattern, str) and isinstance(flags, int) and not int(flags) & int(re.DEBUG)
         entry = f"{_STDLIB}{int(flags)}\0{pattern}" if cacheable else ""
-        if entry in stored:
+        packed = stores.find(entry) if cacheable else None
+        if packed is not None:
             try:
-                return real_sre.compile(*_decode_stdlib(_unpack(stored[entry])))
+                return real_sre.compile(*_decode_stdlib(_unpack(packed)))
             except Exception:  # noqa: BLE001 - a bad entry is skipped; re compiles it normally
                 pass
         captured.clear()
@@ -229,7 +281,7 @@ def _recording_stdlib(recorded: dict[str, str], stored: dict[str, str]) -> Itera
         if cacheable and len(captured) == 1 and time.process_time() - began >= _STDLIB_WORTH:
             encoded = _encode_stdlib(captured[0])
             if encoded is not None:
-                recorded[entry] = _pack(encoded)
+                stores.record(entry, _pack(encoded))
         return result
 
     _compiler.compile, _compiler._sre = compile_stdlib, _Capturing(real_sre, captured)
@@ -239,9 +291,9 @@ def _recording_stdlib(recorded: dict[str, str], stored: dict[str, str]) -> Itera
         _compiler.compile, _compiler._sre = real_compile, real_sre
 
 
-def _pack(encoded: list[Any]) -> str:
-    """A pattern's encoded arguments as a string the cache stores as is (marshal's bytes, one character each)."""
-    return marshal.dumps(_plain(encoded)).decode("latin-1")
+def _pack(encoded: list[Any]) -> bytes:
+    """A pattern's encoded arguments as marshal bytes, which the store keeps as they are."""
+    return marshal.dumps(_plain(encoded))
 
 
 def _plain(value: Any) -> Any:
@@ -255,9 +307,9 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _unpack(packed: str) -> list[Any]:
-    """The encoded arguments back from `_pack`'s string (the entry's checksum guards it on disk)."""
-    value = marshal.loads(packed.encode("latin-1"))
+def _unpack(packed: bytes) -> list[Any]:
+    """The encoded arguments back from `_pack`'s bytes (the entry's checksum guards them on disk)."""
+    value = marshal.loads(packed)
     if not isinstance(value, list):
         raise ValueError("not an encoded pattern")
     return value
@@ -293,7 +345,7 @@ def _encode(args: tuple[Any, ...]) -> list[Any] | None:
 def _decode(encoded: list[Any]) -> tuple[Any, ...]:
     pattern, flags, code, group_index, index_group, req_offset, req_chars, req_flags, groups, *named = encoded
     lists, list_items = named or ([], [])  # entries of format 4 before named lists were stored have neither
-    # Copies: the stored lists are written back to the cache and must stay as they were read.
-    return (pattern, flags, list(code), dict(group_index), {int(k): v for k, v in index_group},
+    # No copies: each entry is unpacked afresh from its bytes, which are what the store keeps.
+    return (pattern, flags, code, group_index, {int(k): v for k, v in index_group},
             {name: frozenset(words) for name, words in lists}, [frozenset(items) for items in list_items],
             req_offset, tuple(req_chars), req_flags, groups)

@@ -78,6 +78,16 @@ def test_damaged_entry_is_rebuilt_and_replaced(cache_home, which: int) -> None:
     assert compiled_cache.load("demo", key) == [1, 2, 3]
 
 
+@pytest.mark.parametrize("which", range(7))
+def test_stored_bytes_come_back_only_undamaged(cache_home, which: int) -> None:
+    key = "d" * 32
+    compiled_cache.store_bytes("demo", key, b"\x00\x01\xffopcodes")
+    assert compiled_cache.load_bytes("demo", key) == b"\x00\x01\xffopcodes"
+    entry = cache_home / f"demo-{key}{compiled_cache.SUFFIX}"
+    entry.write_bytes(_damages(entry.read_bytes())[which])
+    assert compiled_cache.load_bytes("demo", key) is None
+
+
 def test_values_json_cannot_hold_exactly_are_not_stored(cache_home) -> None:
     build, calls = _counting_builder({"t": (1, 2)})  # a tuple would come back as a list
     compiled_cache.load_or_build("demo", "e" * 32, build)

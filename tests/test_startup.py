@@ -301,6 +301,29 @@ def test_regex_cache_records_more_patterns_than_regex_keeps(tmp_path: Path, monk
     regex_cache.reset()
 
 
+def test_regex_cache_keeps_a_store_per_group(tmp_path: Path, monkeypatch) -> None:
+    # A plain check reads the modules' and the check's stores only, never what other runs (tests) compiled.
+    import regex
+
+    from cleaner import regex_cache
+
+    monkeypatch.setenv(compiled_cache.ENV, str(tmp_path))
+    regex.purge()
+    regex_cache.reset()
+    with regex_cache.warm_session(regex_cache.CHECK):
+        regex.compile(r"\bchecked\b")
+        with regex_cache.warm_session(regex_cache.MODULES):
+            regex.compile(r"\bloaded\b")
+    with regex_cache.warm_session():
+        regex.compile(r"\belsewhere\b")
+    groups = {}
+    for entry in (tmp_path / "compiled").glob(f"{regex_cache._ENTRY}_*-*{compiled_cache.SUFFIX}"):
+        groups[entry.name.partition("-")[0].rpartition("_")[2]] = set(marshal.loads(entry.read_bytes().partition(b"\n")[2]))
+    assert groups == {"check": {"0\0\\bchecked\\b"}, "modules": {"0\0\\bloaded\\b"}, "other": {"0\0\\belsewhere\\b"}}
+    regex.purge()
+    regex_cache.reset()
+
+
 @pytest.mark.slow
 def test_rule_patterns_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
     # A pattern built from a set in its iteration order is another string in every process, so it is

@@ -23,10 +23,10 @@ from types import ModuleType
 @functools.lru_cache(maxsize=1)
 def registry() -> dict[str, ModuleType]:
     """Map each kind name to its module, discovered once from this package."""
-    from cleaner.regex_cache import warm_session
+    from cleaner.regex_cache import MODULES, warm_session
 
     found: dict[str, ModuleType] = {}
-    with warm_session():  # the patterns the modules compile as they load come from the cache too
+    with warm_session(MODULES):  # the patterns the modules compile as they load come from the cache too
         for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
             if info.name.startswith("_"):
                 continue
