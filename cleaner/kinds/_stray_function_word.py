@@ -31,11 +31,44 @@ _PREDETERMINERS = frozenset("such quite rather what half".split())
 
 
 def _after_semicolon(doc: Document, words: tuple[Word, ...], i: int) -> bool:
-    """True when only a semicolon and blanks stand between word i and a lower-case word: "Harris; For the"."""
-    if i == 0 or words[i].text.lower() in _SUBJECTS:
-        return False  # "cuttings; You can": a subject after a semicolon reads as a new sentence's
+    """True when only a semicolon and blanks stand between word i and a lower-case word: "Harris; For the".
+
+    A subject pronoun there ("cuttings; We can") counts only when a lower-case word follows it (its
+    verb: a clause, not a title's "We Are the World") and not in a heading; "I" never counts.
+    """
+    if i == 0 or words[i].text == "I":
+        return False
+    if words[i].text.lower() in _SUBJECTS and not _clause_after_semicolon(doc, words, i):
+        return False
     return gap_before(doc, words, i) == ";" and words[i - 1].text[-1:].islower() \
         and "\n" not in doc.text[words[i - 1].end : words[i].start]
+
+
+def _clause_after_semicolon(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a subject after a semicolon has a lower-case word after it, outside a heading."""
+    nxt = next_joined(doc, words, i)
+    return (nxt is not None and nxt.text[:1].islower() and nxt.text[:1].isalpha()
+            and not doc.in_heading(words[i].start))
+
+
+def _semicolon_hit(doc: Document, words: tuple[Word, ...], i: int, safety: Safety | None) -> Hit:
+    """The hit for a capital after a semicolon: the semicolon and the word, which an editor fixes together.
+
+    Translation from languages that chain sentences with semicolons (Chinese, Amharic) keeps the
+    capital of the next sentence. A subject with its verb starts a clause: a full stop is as right as
+    a lower-case word, so both are offered and neither is applied. Another closed-class word is
+    lowered ("; for the rest"), as before.
+    """
+    word = words[i]
+    semi = doc.text.rfind(";", words[i - 1].end, word.start)
+    sep = doc.text[semi + 1 : word.start]
+    low = word.text.lower()
+    if low in _SUBJECTS:
+        return Hit(semi, word.end, ("." + sep + word.text, ";" + sep + low), safety=Safety.SUGGEST,
+                   message=f"A semicolon joins a new sentence: “{word.text}” keeps its capital; "
+                           "use a full stop, or lower-case the word.")
+    return Hit(semi, word.end, (";" + sep + low,), safety=safety,
+               message=f"“{word.text}” is capitalised after a semicolon.")
 
 
 def _before_date(doc: Document, words: tuple[Word, ...], i: int) -> bool:
@@ -80,8 +113,12 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
             continue  # "the analyst said, The market will": an unmarked quotation starts with its capital
         if gap[-1:] in DASHES and _clause_after_dash(doc, words, i):
             continue  # "the detective service – This man confessed": a new sentence after a dash, its stop lost
+        safety = Safety.SUGGEST if doubtful else None
+        if gap == ";":
+            yield _semicolon_hit(doc, words, i, safety)
+            continue
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.",
-                  safety=Safety.SUGGEST if doubtful else None)
+                  safety=safety)
 
 
 def _clause_after_dash(doc: Document, words: tuple[Word, ...], i: int) -> bool:
