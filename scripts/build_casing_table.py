@@ -25,13 +25,14 @@ runs it when truecase is installed).
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import pickle
 import sys
 from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
+
+from generated_table import write_or_check  # a sibling in scripts/, on the path when run
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "data" / "lexicon" / "casing.tsv"
@@ -84,18 +85,7 @@ def build() -> str:
 
 def main(argv: list[str]) -> int:
     """Write (or with --check, compare) the table."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the committed table is out of date")
-    args = parser.parse_args(argv)
-    text = build()
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print(f"out of date: {OUT.name} (run python scripts/build_casing_table.py)", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(text.splitlines()) - 2} words)")
-    return 0
+    return write_or_check(argv, __doc__.splitlines()[0], OUT, build, "build_casing_table.py")
 
 
 if __name__ == "__main__":

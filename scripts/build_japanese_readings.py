@@ -19,12 +19,12 @@ pypinyin is installed).
 
 from __future__ import annotations
 
-import argparse
 import functools
 import sys
 from pathlib import Path
 
 import yaml
+from generated_table import write_or_check  # a sibling in scripts/, on the path when run
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "rules" / "data" / "japanese-kanji.yaml"
@@ -99,18 +99,8 @@ def build() -> str:
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="exit 1 when the table is out of date")
-    args = parser.parse_args(argv)
-    text = build()
-    if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print(f"{OUT.name} is out of date: run python scripts/build_japanese_readings.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    return 0
+    """Write (or with --check, compare) the table."""
+    return write_or_check(argv, __doc__.splitlines()[0], OUT, build, "build_japanese_readings.py")
 
 
 if __name__ == "__main__":
