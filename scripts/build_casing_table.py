@@ -32,7 +32,7 @@ from collections import Counter
 from importlib.metadata import version
 from pathlib import Path
 
-from generated_table import write_or_check  # a sibling in scripts/, on the path when run
+from generated_table import write_or_check  # scripts/ is on the path when run
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "rules" / "data" / "lexicon" / "casing.tsv"

@@ -24,7 +24,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from generated_table import write_or_check  # a sibling in scripts/, on the path when run
+from generated_table import write_or_check  # scripts/ is on the path when run
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "rules" / "data" / "japanese-kanji.yaml"
