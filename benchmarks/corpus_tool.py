@@ -10,6 +10,8 @@ Usage: python benchmarks/corpus_tool.py COMMAND [ARGS]
   verify                 check every cached text against the committed hashes (exit 1 on a mismatch)
   show ID                print a dev page with its annotations marked (refuses held-out pages)
   refill                 list the pages missing from the cache with the query that returns each
+  write ID FILE          decode a page text copied from the search tool's JSON (escapes as shown) into
+                         cache/ID.txt; a page already in the manifest must match its recorded hashes
 
 The page texts and the notes files live in benchmarks/corpus/cache/ (git-ignored). The manifest
 benchmarks/corpus/pages.yaml holds only facts: address, query, route, offsets, span hashes.
@@ -232,6 +234,39 @@ def cmd_refill(_: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_write(args: argparse.Namespace) -> int:
+    copied = Path(args.file).read_text(encoding="utf-8").strip("\n")
+    if len(copied) > 1 and copied.startswith('"') and copied.endswith('"'):
+        copied = copied[1:-1]  # the JSON string copied with its quotation marks
+    try:
+        # Copied as the search tool shows it (inside a JSON string), the text keeps every
+        # non-breaking space, curly quote and doubled space only through its escapes.
+        text = json.loads('"' + copied + '"')
+    except json.JSONDecodeError as error:
+        print(f"{args.file}: not the inside of a JSON string ({error})", file=sys.stderr)
+        return 1
+    page = next((p for p in load_manifest() if p["id"] == args.id), None)
+    target = CACHE / f"{args.id}.txt"
+    if page is None:
+        if target.exists():
+            print(f"{target} exists already", file=sys.stderr)
+            return 1
+    else:
+        problems = check_rows(text, page.get("annotations") or [])
+        for problem in problems[:5]:
+            print(f"{args.id}: {problem}", file=sys.stderr)
+        if problems:
+            print(f"{args.id}: not written (the copy differs inside an annotated span)", file=sys.stderr)
+            return 1
+        if text_hash(text) != page.get("sha256"):
+            print(f"{args.id}: whole-text hash differs ({len(text)} characters, manifest {page.get('chars')}); "
+                  "spans match, written", file=sys.stderr)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target} ({len(text)} characters)")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     """Parse the command line and run one command."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -256,6 +291,10 @@ def main(argv: list[str]) -> int:
     p.add_argument("id")
     p.set_defaults(run=cmd_show)
     sub.add_parser("refill").set_defaults(run=cmd_refill)
+    p = sub.add_parser("write")
+    p.add_argument("id")
+    p.add_argument("file")
+    p.set_defaults(run=cmd_write)
     args = parser.parse_args(argv)
     return args.run(args)
 
