@@ -143,6 +143,11 @@ class Document:
         return Vocabulary.of(self.text, self.words)
 
     @cached_property
+    def distinct_words(self) -> frozenset[str]:
+        """The words of `words` as written, each once: for rules that decide once per distinct word."""
+        return frozenset(w.text for w in self.words)
+
+    @cached_property
     def word_starts(self) -> list[int]:
         """The start of each word of `words`, for bisecting."""
         return [w.start for w in self.words]

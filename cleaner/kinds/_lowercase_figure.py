@@ -106,7 +106,7 @@ def figure_hits(doc: Document) -> Iterator[tuple[int, int, Hit]]:
 
 def _viable(doc: Document) -> tuple[dict[str, dict[tuple[str, ...], str]], dict[str, dict[str, str]]]:
     """The index cut to the names whose every word the article has: most articles have none."""
-    distinct: frozenset[str] = doc.shared("distinct-words", lambda d: frozenset(map(itemgetter(2), d.words)))
+    distinct = doc.distinct_words
     whole, given = _index()
     near = {first: kept for first in distinct if (packed := whole.get(first)) is not None
             and (kept := {tuple(words): name for key, name in _rows(packed) if distinct.issuperset(words := key.split(" "))})}

@@ -477,7 +477,7 @@ class _Countries:
     (computed lazily, once per country)."""
 
     def __init__(self, doc: Document) -> None:
-        self._words = {w.text for w in doc.words}
+        self._words = doc.distinct_words
         self._text = doc.text
         self._seen: dict[str, bool] = {}
 

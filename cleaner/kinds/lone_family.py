@@ -65,7 +65,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 
     def check(doc: Document) -> Iterator[Hit]:
         longer = {t for m in nm.mentions(doc) if len(m.words) > 1 for t in m.texts if not _with_own_family(m.texts, t)}
-        written = {w.text for w in doc.words}
+        written = doc.distinct_words
         countries = _Countries(doc)
         targets: dict[str, tuple[str, tuple[str, ...]] | None] = {}  # one verdict per distinct word, not per mention
         for mention in nm.mentions(doc):
@@ -161,7 +161,7 @@ def _families_and_given(extra: tuple[tuple[str, str], ...]) -> tuple[tuple[str, 
     return tuple(family_names(extra) + given)
 
 
-def _target(word: str, index: _FamiliesByInitial, ceiling: float, written: set[str],
+def _target(word: str, index: _FamiliesByInitial, ceiling: float, written: frozenset[str],
             named: Callable[[str], bool]) -> tuple[str, tuple[str, ...]] | None:
     """The one listed family name the word garbles, or None."""
     if len(word) < _SHORTEST or not word.isalpha() or not word[1:].islower() or lexicon.zipf(word) >= ceiling:

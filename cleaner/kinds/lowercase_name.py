@@ -150,8 +150,7 @@ def _lowered_variant(doc: Document, capitalised: dict[str, str]) -> Iterator[Hit
     text = doc.text
     # The verdict depends on the word alone: decided once per distinct word (most are too short or not
     # lower case, before any table is asked), then the words with a verdict are picked out in one pass.
-    distinct = {w.text for w in doc.words}
-    names = {lower: name for lower in distinct if len(lower) >= _VARIANT_LENGTH and lower.islower()
+    names = {lower: name for lower in doc.distinct_words if len(lower) >= _VARIANT_LENGTH and lower.islower()
              and (name := _respelled_name(lower, capitalised, by_initial)) is not None}
     if not names:
         return

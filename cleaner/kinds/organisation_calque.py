@@ -250,7 +250,7 @@ def _candidates(doc: Document, anchors: _Anchors) -> list[regex.Match[str]]:
     then is the anchor's pattern tried around it."""
     vocabulary = doc.vocabulary
     wanted: dict[str, tuple[str, tuple | None, tuple]] = {}
-    for form in {w[2] for w in doc.words}:
+    for form in doc.distinct_words:
         # A form of several anchors goes to the last that counts it, as when the anchors were walked in order.
         for anchor, how in anchors.of_form(form):
             if how == "odd" or form in (vocabulary.lower if how == "lower" else vocabulary.capitalised):
