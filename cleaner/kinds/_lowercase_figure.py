@@ -19,7 +19,7 @@ from operator import itemgetter
 from typing import Iterator
 
 from cleaner import compiled_cache, gazetteer, lexicon
-from cleaner.buckets import BucketMap
+from cleaner.buckets import BucketMap, pack_rows, unpack_rows
 from cleaner.document import Document, Word
 from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.kinds.known_names import plain_listed
@@ -45,24 +45,17 @@ def _plain(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[BucketMap, BucketMap]:
-    """(first lower-case word -> its names, given name -> its families), each as `_rows` packs them."""
+    """(first lower-case word -> its names, given name -> its families), rows of (key, written name) packed per key."""
     # Derived from the packaged tables alone: kept in the compiled cache (9,000 names indexed at each
     # start otherwise), as one string per key in hash buckets, so a start loads a few long strings and
     # unpacks only the keys the article has (a dict of 9,000 keys cost marshal several ms).
-    files = [gazetteer.data_path("world-figures"), *lexicon.people_files(), lexicon.lowercase_path()]
-    whole, given = compiled_cache.derived("lowercase_figures", "lowercase-figure 3", _build_index, files=files)
+    files = [gazetteer.data_path("world-figures"), *lexicon.people_files(), lexicon.lowercase_file()]
+    whole, given = compiled_cache.derived("lowercase_figures", "lowercase-figure 4", _build_index, files=files)
     return BucketMap(whole), BucketMap(given)
 
 
-def _rows(packed: str) -> Iterator[tuple[str, str]]:
-    """(key, written name) of each line "key<TAB>name" of a packed index entry."""
-    for line in packed.split("\n"):
-        key, _, name = line.partition("\t")
-        yield key, name
-
-
 def _build_index() -> list[list[str]]:
-    """The index `_index` returns: name words and family names joined by spaces, one "key<TAB>name" line each."""
+    """The index `_index` returns: rows of (name words joined by spaces, or family name; the written name)."""
     common = lexicon.lowercase_words()
     whole: dict[str, dict[tuple[str, ...], str]] = {}
     given: dict[str, dict[str, str]] = {}
@@ -77,9 +70,9 @@ def _build_index() -> list[list[str]]:
             whole.setdefault(key[0], {})[key] = " ".join(written)
         if len(words) >= 2 and words[-1] == family:  # given name(s) first: "Gerhard Schröder"
             given.setdefault(words[-2], {})[family.lower()] = f"{words[-2]} {family}"
-    return [BucketMap.build({first: "\n".join(f"{' '.join(key)}\t{name}" for key, name in names.items())
+    return [BucketMap.build({first: pack_rows([" ".join(key), name] for key, name in names.items())
                              for first, names in whole.items()}).buckets,
-            BucketMap.build({first: "\n".join(f"{family}\t{name}" for family, name in names.items())
+            BucketMap.build({first: pack_rows([family, name] for family, name in names.items())
                              for first, names in given.items()}).buckets]
 
 
@@ -109,9 +102,9 @@ def _viable(doc: Document) -> tuple[dict[str, dict[tuple[str, ...], str]], dict[
     distinct = doc.distinct_words
     whole, given = _index()
     near = {first: kept for first in distinct if (packed := whole.get(first)) is not None
-            and (kept := {tuple(words): name for key, name in _rows(packed) if distinct.issuperset(words := key.split(" "))})}
+            and (kept := {tuple(words): name for key, name in unpack_rows(packed) if distinct.issuperset(words := key.split(" "))})}
     named = {first: kept for first in distinct if (packed := given.get(first)) is not None
-             and (kept := {key: name for key, name in _rows(packed) if key in distinct})}
+             and (kept := {key: name for key, name in unpack_rows(packed) if key in distinct})}
     return near, named
 
 

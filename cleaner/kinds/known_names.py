@@ -37,7 +37,7 @@ from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.buckets import FIELD as _FIELD
 from cleaner.buckets import ROW as _ROW
-from cleaner.buckets import BucketMap
+from cleaner.buckets import BucketMap, pack_rows, unpack_rows
 from cleaner.document import Document
 from cleaner.kinds._japanese_reading import japanese_readings
 from cleaner.kinds._sino_reading import _pinyin_syllables, mixed_readings, sino_readings
@@ -123,7 +123,7 @@ class _Index:
         self._rule = rule
         key, files = _source_key(rule)
         tables = compiled_cache.derived("known_names_index", key, lambda: _build_index(_source(rule)), files=files)
-        self._words, self._sounds = BucketMap(tables["word"]), BucketMap(tables["sound"])
+        self._words, self._sounds = BucketMap(tables["word"]), _Packed(BucketMap(tables["sound"]))
         self._vowels: _Packed | None = None  # built when a mention first needs it: most short texts never do
         self._seen: dict[str, list[tuple[Listed, int]]] = {}
 
@@ -137,7 +137,7 @@ class _Index:
         if found is None:
             packed = self._words.get(word)
             found = self._seen[word] = [] if packed is None else [
-                (_unpack(row), int(at)) for row, _, at in (r.rpartition(_FIELD) for r in packed.split(_ROW))]
+                (_listed_from(row[:-1]), int(row[-1])) for row in unpack_rows(packed)]
         return found
 
     def exact(self, seen: str) -> bool:
@@ -146,8 +146,7 @@ class _Index:
 
     def by_sound(self, key: tuple[str, str, int]) -> list[Listed]:
         """Listed people named given name first whose family name has these consonants, first letter and size."""
-        packed = self._sounds.get(_FIELD.join(map(str, key)))
-        return [] if packed is None else [_unpack(row) for row in packed.split(_ROW)]
+        return list(self._sounds.get(_FIELD.join(map(str, key))))
 
     def by_vowels(self) -> _Packed:
         """Listed people by their family name's consonants (six letters or more)."""
@@ -169,7 +168,7 @@ class _Packed:
             packed = self._table.get(key)
             if packed is None:
                 return default
-            self._seen[key] = [_unpack(row) for row in packed.split(_ROW)]
+            self._seen[key] = [_listed_from(row) for row in unpack_rows(packed)]
         return self._seen[key]
 
 
@@ -187,34 +186,35 @@ def _source(rule: Rule) -> list:
     return [bool(rule.options["people"]), [list(e) for e in entries]]
 
 
-def _pack(name: Listed) -> str:
-    fields = (" ".join(name.words), "1" if name.person else "", name.country, name.family)
+def _fields(name: Listed) -> list[str]:
+    """A listed name as the fields of a packed row (`_listed_from` reads them back)."""
+    fields = [" ".join(name.words), "1" if name.person else "", name.country, name.family]
     if any(_FIELD in f or _ROW in f for f in fields):
         raise OptionError("names", f"'{fields[0]}' holds a control character")
-    return _FIELD.join(fields)
+    return fields
 
 
-def _unpack(row: str) -> Listed:
-    words, person, country, family = row.split(_FIELD)
+def _listed_from(fields: list[str]) -> Listed:
+    words, person, country, family = fields
     return Listed(tuple(words.split(" ")), bool(person), country, family)
 
 
-def _packed(groups: dict[str, list[str]]) -> list[str]:
-    """The groups' rows joined per key, as a BucketMap's buckets (plain data for the cache)."""
-    return BucketMap.build({key: _ROW.join(rows) for key, rows in groups.items()}).buckets
+def _packed(groups: dict[str, list[list[str]]]) -> list[str]:
+    """The groups' rows packed per key, as a BucketMap's buckets (plain data for the cache)."""
+    return BucketMap.build({key: pack_rows(rows) for key, rows in groups.items()}).buckets
 
 
 def _build_index(source: list) -> dict[str, list[str]]:
     """The tables `_Index` reads: word -> its names (with the word's place), sound key -> people."""
     listed = _listed(source)
-    by_word: dict[str, list[str]] = {}
+    by_word: dict[str, list[list[str]]] = {}
     for name in listed:
         for word in dict.fromkeys(name.words):
-            by_word.setdefault(word, []).append(f"{_pack(name)}{_FIELD}{name.words.index(word)}")
-    by_sound: dict[str, list[str]] = {}
+            by_word.setdefault(word, []).append([*_fields(name), str(name.words.index(word))])
+    by_sound: dict[str, list[list[str]]] = {}
     for name in listed:
         if name.person and len(name.family) >= 5 and name.words[-1] == name.family and len(name.words) in (2, 3):
-            by_sound.setdefault(_FIELD.join(map(str, _sound_key(name.words))), []).append(_pack(name))
+            by_sound.setdefault(_FIELD.join(map(str, _sound_key(name.words))), []).append(_fields(name))
     return {"word": _packed(by_word), "sound": _packed(by_sound)}
 
 
@@ -222,10 +222,10 @@ def _families_by_consonants(rule: Rule) -> _Packed:
     """Listed people whose family name is six letters or more, by its consonants (whether English has the
     name is asked only of those a word meets: `_rare_families`)."""
     def build() -> list[str]:
-        out: dict[str, list[str]] = {}
+        out: dict[str, list[list[str]]] = {}
         for name in _listed(_source(rule)):
             if name.person and len(name.family) >= 6 and name.family.isalpha():
-                out.setdefault(nm.skeleton(nm.fold(name.family)), []).append(_pack(name))
+                out.setdefault(nm.skeleton(nm.fold(name.family)), []).append(_fields(name))
         return _packed(out)
 
     key, files = _source_key(rule)
