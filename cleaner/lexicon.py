@@ -115,7 +115,8 @@ def _casing() -> Mapping[str, str]:
 @functools.lru_cache(maxsize=1 << 12)
 def capital_rate(word: str) -> float | None:
     """The estimated share of mid-sentence uses that edited English capitalises, (capitals + 1) /
-    (uses + 2), for a lower-case word that casing.tsv lists (rate at most 5%); None for any other word."""
+    (uses + 2), for a lower-case word that casing.tsv lists (the table keeps rates up to 2%:
+    scripts/build_casing_table.py); None for any other word."""
     row = _casing().get(word)
     if row is None:
         return None
@@ -212,7 +213,7 @@ def countries() -> Mapping[str, Country]:
     return table
 
 
-def lowercase_path() -> Path:
+def lowercase_file() -> Path:
     """The file `lowercase_words` reads, for caches of tables derived from it."""
     return _lexicon_path("lowercase.txt")
 
@@ -223,7 +224,7 @@ def lowercase_words() -> AbstractSet[str]:
 
     A BucketWords set from the compiled cache: a start searches 71,000 words instead of hashing them all.
     """
-    path = lowercase_path()
+    path = lowercase_file()
     key = compiled_cache.fingerprint([path], "bucket words 1")
     name = f"lowercase_{compiled_cache.location_tag(path)}"  # one entry per install (see _zipf_lookup)
     return BucketWords.from_buckets(compiled_cache.load_or_build(name, key, lambda: BucketWords(_rows("lowercase.txt")).buckets))

@@ -89,7 +89,7 @@ def _listed(part: str, closed: frozenset[str]) -> bool:
 @functools.lru_cache(maxsize=1)
 def _compound_formers() -> _Formers:
     """The parts that open or close more than MAX_COMPOUNDS listed words, from the compiled cache."""
-    files = [lexicon.zipf_file(), lexicon.lowercase_path()]
+    files = [lexicon.zipf_file(), lexicon.lowercase_file()]
     heads, tails = compiled_cache.derived("compound_formers", "compound-formers 1", _build_formers, files=files)
     return _Formers(frozenset(heads), frozenset(tails))
 
