@@ -164,7 +164,7 @@ def build_compounds() -> str:
     listed = set(wordfreq.top_n_list("en", WORDS * 2, wordlist="large"))
     tabled = {line.split("\t")[0] for line in build_words().splitlines() if not line.startswith("#")}
     scowl = {w for w in SCOWL.read_text(encoding="utf-8").split() if w.islower() and w.isalpha() and w.isascii()}
-    common = scowl & listed  # the words of lowercase.txt
+    common = scowl & listed  # lowercase.txt's words of ASCII letters only
     words = {w for w in scowl - tabled if any(w[:k] in common and w[k:] in common for k in range(4, len(w) - 3))}
     return HEADER.format(source="SCOWL (Debian wamerican-large 2020.12.07) and wordfreq") + "\n".join(sorted(words)) + "\n"
 
