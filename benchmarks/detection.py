@@ -267,13 +267,17 @@ def main(argv: list[str]) -> int:
                         help="with --grammar: --misses/--false list those of rules + LanguageTool")
     parser.add_argument("--only", help="with --misses/--false: one class, rule code, group or sample")
     parser.add_argument("--json", type=Path, help="write every count to this file")
-    parser.add_argument("--reveal-holdout", action="store_true",
-                        help="also print the held-out figures (only once the rules under test are written)")
+    parser.add_argument("--reveal-holdout", nargs="?", const="", metavar="SET",
+                        help="also print the held-out figures (only once the rules under test are written); "
+                             "with SET (an id prefix such as h13), only that set's pages: the others stay unscored")
     parser.add_argument("--write-stats", action="store_true", help=f"write {STATS_PATH.relative_to(ROOT)}")
     args = parser.parse_args(argv)
 
     problems: list[str] = []
     samples = [*own_articles(), *corpus_pages(problems)]
+    if args.reveal_holdout:
+        # Two sets can wait at once: revealing one must not show, or even score, the next.
+        samples = [s for s in samples if s.source != "holdout" or s.name.startswith(args.reveal_holdout)]
     if not args.no_mqm:
         samples.extend(mqm_talks(problems))
     seen = Counter(s.source for s in samples)
@@ -282,7 +286,7 @@ def main(argv: list[str]) -> int:
     for problem in problems:
         print(f"note: {problem}")
 
-    if not args.reveal_holdout:
+    if args.reveal_holdout is None:
         PAGE_SOURCES.remove("holdout")
         print("held-out pages and MQM talks are scored but not shown (--reveal-holdout)")
     tallies = {"rules": run(rules_checker(), samples)}
