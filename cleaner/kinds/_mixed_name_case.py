@@ -28,13 +28,15 @@ _MAX_WORDS = 4  # words of a name up to and including its noun
 
 def mixed_case_hits(doc: Document, bodies: frozenset[str]) -> Iterator[Hit]:
     """Lower-case words inside a body's name that the article capitalises in the same name elsewhere."""
-    capitalised = doc.vocabulary.capitalised
-    if not any(capitalised[noun.capitalize()] for noun in bodies):
+    if not any(doc.vocabulary.capitalised[noun.capitalize()] for noun in bodies):
         return  # no capitalised body noun: no name to be mixed
     words = doc.words
+    # The spellings of the nouns in this article, from its distinct words: one set look-up per word below.
+    vocabulary = doc.vocabulary
+    nouns = {w for w in (*vocabulary.lower, *vocabulary.capitalised) if w.lower() in bodies}
     mentions: dict[tuple[str, ...], list[int]] = defaultdict(list)  # name's words -> index of its first word
     for i, word in enumerate(words):
-        if word.text.lower() in bodies:
+        if word.text in nouns:
             for first in _starts(doc, words, i):
                 mentions[tuple(w.text.lower() for w in words[first : i + 1])].append(first)
     flagged: set[int] = set()
