@@ -29,11 +29,14 @@ from cleaner import gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.model import Hit, Rule
-from cleaner.schema import NUMBER, Option, Replacement
+from cleaner.schema import NUMBER, Option, Replacement, one_of
 
 KIND = "lowercase-surname"
 OPTIONS = (
     Option("max-zipf", NUMBER, "A following word English uses more often than this (Zipf) is not a given name.", default=3.0),
+    Option("order", one_of("family-first", "given-first"),
+           "`family-first`: the family name before its given name (\"wang Lihao\"); `given-first`: after it (\"Isabel rodriguez\").",
+           default="family-first"),
 )
 REPLACEMENT = Replacement.COMPUTED
 
@@ -46,8 +49,10 @@ _CAPITAL_BEFORE = regex.compile(r"\p{Lu}[\p{L}\p{M}’'.-]*[ \t]+$")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
-    """Read the option and return the checker."""
+    """Read the options and return the checker."""
     ceiling = float(rule.options["max-zipf"])
+    if rule.options["order"] == "given-first":
+        return _given_first
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -63,6 +68,36 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                       message=f"“{word}” is the family name {written} written in lower case before the given name {given}.")
 
     return check
+
+
+# A capitalised word, one space, a lower-case word, and no capitalised word joined after it: "Isabel rodriguez,".
+_GIVEN_FAMILY = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'.@#/_-])(?P<given>\p{Lu}\p{Ll}{1,15}) (?P<family>\p{Ll}{3,15})"
+                              r"(?![\p{L}\p{M}\p{N}@_]|[’'/.-]\p{L}| \p{Lu})")
+
+
+def _given_first(doc: Document) -> Iterator[Hit]:
+    """A family name in lower case after its given name, in Western order ("the spokesperson Isabel rodriguez").
+
+    The given name is a first name of a public figure in the tables that English does not use as a
+    lower-case word (so not "Mark" or "Will"); no capitalised word follows the family name, so it is no
+    particle between two names ("Hien Ho dan Lam").
+    """
+    text = doc.text
+    for match in _GIVEN_FAMILY.finditer(text):
+        written = _written_family(match.group("family"))
+        given = match.group("given")
+        if written is None or given not in _given_names() or given.lower() in lexicon.lowercase_words():
+            continue
+        if in_lower_case_paragraph(doc, match.start("family")):
+            continue
+        yield Hit(match.start("family"), match.end("family"), (written,),
+                  message=f"“{match.group('family')}” is the family name {written} written in lower case after the given name {given}.")
+
+
+@functools.lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    """The first words of the public figures' names in the tables: Isabel, Gerhard, Olaf."""
+    return frozenset(p.name.split(" ", 1)[0] for p in lexicon.people() if " " in p.name)
 
 
 def _glued(text: str, start: int, end: int) -> bool:

@@ -22,6 +22,10 @@ A body's one-word short form is the same slip: "the Senate" (an organisation nou
 at least `min-uses` times on its own after "the", and exactly once "the senate". Lower case twice or
 more is the article's generic use ("the board" beside "the Board"); "the Bank of England" is a longer
 name, not the short form.
+
+A lower-case word inside a body's name that the article capitalises in the same name elsewhere is the
+same slip, where no form of the name stands whole in Title Case ("District public Security Bureau"
+beside "the Public security Bureau"): see _mixed_name_case.py.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ import regex
 
 from cleaner import gazetteer
 from cleaner.document import Document
+from cleaner.kinds._mixed_name_case import mixed_case_hits
 from cleaner.kinds._support import in_lower_case_paragraph, timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement
@@ -88,9 +93,10 @@ def _check_names(doc: Document, min_uses: int) -> Iterator[Hit]:
 
 
 def _check(doc: Document, min_uses: int) -> Iterator[Hit]:
-    """The tail and whole-name cases, then a body's one-word short form in lower case."""
+    """The tail and whole-name cases, a body's one-word short form in lower case, then a word inside a body's name."""
     yield from _check_names(doc, min_uses)
     yield from _lower_short_form(doc, min_uses)
+    yield from mixed_case_hits(doc, _bodies())
 
 
 # People, not bodies: a title or a role before them is house style in lower case ("the party spokesman").
