@@ -11,7 +11,9 @@ A quotation that is never closed before a new attribution sentence starts ("… 
 minister said, ‘BNP marched …", or a second “ taken for a closer after "said in response, “What")
 lost its closing mark at the end of the sentence before the attribution, and that is where the
 finding points: a sentence that opens with a named subject (not a pronoun), has a reporting
-verb among its first eight words and opens a quotation of its own.
+verb among its first eight words and opens a quotation of its own. On a page whose paragraphs are
+lines, a quotation left open at the end of a finished line before a later line's new opener lost its
+closer at that line end, when the reporter, not the speaker ("I", "we", "you"), leads up to the new one.
 
 """
 
@@ -59,6 +61,7 @@ _SPEECH_MARKS = "“”\"«»"
 _INTRODUCED = regex.compile(r"(?<=\b(\p{L}+)[:,] )(?=\p{L})")
 _NEXT_SENTENCE = regex.compile(r"[.!?] +(?=\p{Lu})")
 _FIRST_PERSON = first_person_pattern(contracted=True)  # "I’m" counts: a contraction is first person too
+_SECOND_PERSON = regex.compile(r"(?<![\p{L}’'])(?i:you|your)(?![\p{L}’'])")
 _MESSAGES = {
     "reopened": "A new quotation opens before the previous one is closed.",
     OPEN: "Opening quotation mark is never closed in its paragraph.",
@@ -85,6 +88,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
                     continue
                 if mark.defect == "reopened" and (mark.start in answered or _short_phrase(doc.text, mark, marks)):
                     continue
+                if mark.defect == "reopened":
+                    line_end = _open_line_before(doc.text, mark, marks, para)
+                    if line_end is not None:
+                        yield Hit(line_end - 1, line_end, message=_TO_END)
+                        continue
                 if mark.role != OPEN and _EMPTY_PAIR.search(doc.text, para.start, mark.start):
                     continue  # "“”No one is safe”": the empty pair is the defect, which PU119 reports
                 if mark.defect == "unmatched" and _paired_with_other_glyph(doc.text, mark, para):
@@ -329,6 +337,22 @@ def _runs_to_line_end(text: str, mark: Mark, para: Span) -> int | None:
     if any(ch in "“”\"" for ch in text[mark.end : line_end]) or text[line_end - 1] not in _FINAL:
         return None
     return None if text[line_end + 1 : line_end + 2] in tuple(_OPENERS) else line_end
+
+
+def _open_line_before(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span) -> int | None:
+    """The end of an earlier line where the quotation left open before a reopening mark ran, with no other
+    mark, to a finished line end (a page whose paragraphs are lines): it lost its closer there when the
+    reopening mark's line is the reporter's (no "I", "we" or "you" before the mark: "Lee assessed that
+    “…"), and that mark opens a new quotation of its own."""
+    closed = {m.partner for m in marks if m.partner is not None}
+    opener = next((m for m in reversed(marks) if m.start < mark.start and m.role == OPEN and m.start not in closed), None)
+    if opener is None:
+        return None
+    line_end = _runs_to_line_end(text, opener, para)
+    if line_end is None or line_end >= mark.start:
+        return None
+    lead = text[text.rfind("\n", line_end, mark.start) + 1 : mark.start]  # the reopening line up to its mark
+    return None if _FIRST_PERSON.search(lead) or _SECOND_PERSON.search(lead) else line_end  # the speaker still talks
 
 
 def _bridged(text: str, scanned: list[tuple[Span, tuple[Mark, ...]]]) -> set[int]:

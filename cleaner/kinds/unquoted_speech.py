@@ -23,6 +23,9 @@ reporting verb right before the colon, or with only a phrase opened by a preposi
 ("said about the derby:"), then an article, a pronoun or a determiner opening a whole sentence
 ("said: the second half was ours"), is reported too; "said the cause was clear: the dam" (a
 summary) and "continued to grow, which shows in these areas: the" (a list) are left alone.
+The paragraph's final full stop is reported as the closing point when the speech runs on to it within four
+sentences of six words or more, none of which holds a reporting verb (", she said." ends the speech; "Police said" is the
+reporter); an apostrophe (the drivers’ pay) is no quotation mark.
 The closing point is also reported when, within four sentences of the same paragraph, a sentence opens with
 "He", "She" or "They" and a reporting verb ("She added that ..."): the reporter speaks again there.
 No fix is offered: where the quotation ends is for an editor to say.
@@ -37,7 +40,7 @@ from typing import Callable, Iterator
 import regex
 
 from cleaner import gazetteer, lexicon
-from cleaner.document import Document
+from cleaner.document import Document, Span
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import INTEGER, Option, Replacement
@@ -54,6 +57,7 @@ _BEFORE_MESSAGE = "The unquoted speech ends here, before the reporter speaks aga
 _QUOTE_MARKS = "\"“”‘’«»„"
 _THIRD_PERSON = frozenset({"He", "She", "They"})
 _RUN_SENTENCES = 4  # the most sentences of unquoted speech followed to the reporter's next sentence
+_RUN_ON_WORDS = 6  # the fewest words of a sentence read as more of the speech, not the reporter's comment
 _ASIDE = regex.compile(r"(?:[ \t]+[\p{L}’'-]+){0,3},")
 _GAP = regex.compile(r"[ \t]+")
 _CONTRACTION = regex.compile(r"(?:[’'][\p{L}]+)?")
@@ -119,26 +123,57 @@ def _opens_speech(doc: Document, match: regex.Match, function_words: frozenset[s
     return word.lower() in lexicon.lowercase_words()
 
 
-def _closing_point(doc: Document, offset: int) -> int | None:
+def _closing_point(doc: Document, offset: int, verbs: frozenset[str]) -> int | None:
     """The final full stop of the paragraph (or of its line, on a page of single-line paragraphs) when the
-    speech's sentence is its last and holds no quotation mark."""
-    sentence, para = doc.sentence_at(offset), doc.paragraph_at(offset)
-    if sentence is None or para is None:
-        return None
-    end = sentence.end
-    while end > sentence.start and doc.text[end - 1] in " \t":
-        end -= 1
-    line_end = doc.text[end : end + 1] == "\n"  # a page whose paragraphs are single lines
-    if end != para.end and not line_end:
-        return None
-    if doc.text[end - 1] not in ".!" or any(c in _QUOTE_MARKS for c in doc.text[offset:end]):
-        return None
-    return end - 1
+    speech runs to it, within a few sentences, with no quotation mark and no later sentence that holds a
+    reporting verb (", she said.", or "He added that ...", which `_before_attribution` answers)."""
+    text, para = doc.text, doc.paragraph_at(offset)
+    sentence = doc.sentence_at(offset)
+    for _ in range(_RUN_SENTENCES):
+        if sentence is None or para is None:
+            return None
+        end = sentence.end
+        while end > sentence.start and text[end - 1] in " \t":
+            end -= 1
+        if _quote_mark_in(text, offset, end):
+            return None
+        if end == para.end or text[end : end + 1] == "\n":  # a page whose paragraphs are single lines
+            return end - 1 if text[end - 1] in ".!" else None
+        if any(w.lower() in verbs for w in _PLAIN_WORD.findall(text, max(offset, sentence.start), end)):
+            return None  # "…, she said." or "Police said …": an attribution ended the speech, or the reporter speaks
+        following = doc.sentence_at(sentence.end) or doc.sentence_at(sentence.end + 1)
+        if following is None or following.start >= para.end or _reporter_speaks(text, following, verbs):
+            return None
+        if len(_PLAIN_WORD.findall(text, following.start, following.end)) < _RUN_ON_WORDS:
+            return None  # a short sentence after the speech ("It did.", "Rates rose.") is the reporter's comment
+        sentence = following
+    return None
+
+
+def _reporter_speaks(text: str, sentence: Span, verbs: frozenset[str]) -> bool:
+    """True when the sentence opens with "He", "She" or "They" and a reporting verb among its first four
+    words: the reporter's voice, not the speaker's."""
+    head = _PLAIN_WORD.findall(text, sentence.start, min(sentence.end, sentence.start + 60))[:4]
+    return bool(head) and head[0] in _THIRD_PERSON and any(w.lower() in verbs for w in head[1:])
+
+
+def _quote_mark_in(text: str, start: int, end: int) -> bool:
+    """True when a quotation mark stands between the offsets; an apostrophe (don’t, referees’ report) is none."""
+    for index in range(start, end):
+        char = text[index]
+        if char not in _QUOTE_MARKS:
+            continue
+        if char in "’'" and index > start and text[index - 1].isalpha():
+            after = text[index + 1 : index + 2]
+            if after.isalpha() or (text[index - 1] in "sS" and after in (" ", "")):
+                continue
+        return True
+    return False
 
 
 def _closer(doc: Document, offset: int, verbs: frozenset[str]) -> Iterator[Hit]:
     """Where the speech that opens at `offset` lost its closing mark: its paragraph's end, or before the reporter's next sentence."""
-    closer = _closing_point(doc, offset)
+    closer = _closing_point(doc, offset, verbs)
     if closer is not None:
         yield Hit(closer, closer + 1, message=_CLOSER_MESSAGE)
         return
@@ -159,13 +194,12 @@ def _before_attribution(doc: Document, offset: int, verbs: frozenset[str]) -> in
         end = sentence.end
         while end > sentence.start and text[end - 1].isspace():
             end -= 1
-        if any(c in _QUOTE_MARKS for c in text[offset:end]) or text[end - 1 : end] not in (".", "!"):
+        if _quote_mark_in(text, offset, end) or text[end - 1 : end] not in (".", "!"):
             return None
         following = doc.sentence_at(sentence.end) or doc.sentence_at(sentence.end + 1)
         if following is None or following.start >= para.end:
             return None
-        head = _PLAIN_WORD.findall(text, following.start, min(following.end, following.start + 60))[:4]
-        if head and head[0] in _THIRD_PERSON and any(w.lower() in verbs for w in head[1:]):
+        if _reporter_speaks(text, following, verbs):
             return end - 1
         sentence = following
     return None
@@ -246,7 +280,7 @@ def _lower_case_speech(
         if word not in openers or not _whole_sentence(doc, start) or _asks(doc, start):
             continue
         sentence = doc.sentence_at(start)
-        if any(c in _QUOTE_MARKS for c in text[match.start() : sentence.end]) or _short_heading(doc, match.start()):
+        if _quote_mark_in(text, match.start(), sentence.end) or _short_heading(doc, match.start()):
             continue
         if _verb_ends_clause(doc, match.start(), verbs, prepositions):
             yield Hit(start, match.end("word"))
