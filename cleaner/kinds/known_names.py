@@ -39,7 +39,6 @@ from cleaner.buckets import FIELD as _FIELD
 from cleaner.buckets import ROW as _ROW
 from cleaner.buckets import BucketMap, pack_rows, unpack_rows
 from cleaner.document import Document
-from cleaner.kinds._consonant_frame import frame, frame_names, framed_family
 from cleaner.kinds._japanese_reading import japanese_readings
 from cleaner.kinds._sino_reading import _pinyin_syllables, mixed_readings, sino_readings
 from cleaner.kinds._name_spelling import established_given as _established_given
@@ -105,13 +104,6 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             for size in (2, 3):
                 if len(texts) >= size and index.by_sound(_sound_key(texts[-size:])):
                     yield from _whole_name(doc, mention, size, index.by_sound, titles, countries)
-            key = framed_family(texts)
-            if key and (candidates := index.by_frame().get(key, ())):
-                def evidence(name: Listed, mention: nm.Mention = mention) -> bool:
-                    return _titled(doc, mention, titles) or countries.named(name.country)
-                for size in (1,) if len(texts) == 1 else (2, 3):
-                    if len(texts) >= size:
-                        yield from frame_names(doc, list(mention.words[-size:]), candidates, _initials_trade, evidence)
         yield from sino_readings(doc, countries.named)
         yield from mixed_readings(doc, countries.named)
         yield from taiwan_pinyin(doc, countries.named)
@@ -133,7 +125,6 @@ class _Index:
         tables = compiled_cache.derived("known_names_index", key, lambda: _build_index(_source(rule)), files=files)
         self._words, self._sounds = BucketMap(tables["word"]), _Packed(BucketMap(tables["sound"]))
         self._vowels: _Packed | None = None  # built when a mention first needs it: most short texts never do
-        self._frames: _Packed | None = None
         self._seen: dict[str, list[tuple[Listed, int]]] = {}
 
     def has_word(self, word: str) -> bool:
@@ -162,13 +153,6 @@ class _Index:
         if self._vowels is None:
             self._vowels = _families_by_consonants(self._rule)
         return self._vowels
-
-
-    def by_frame(self) -> _Packed:
-        """Listed people named given name first, by their family name's consonant frame (_consonant_frame)."""
-        if self._frames is None:
-            self._frames = _families_by_frame(self._rule)
-        return self._frames
 
 
 class _Packed:
@@ -246,26 +230,6 @@ def _families_by_consonants(rule: Rule) -> _Packed:
 
     key, files = _source_key(rule)
     return _Packed(BucketMap(compiled_cache.derived("family_skeletons", key, build, files=files)))
-
-
-def _families_by_frame(rule: Rule) -> _Packed:
-    """Listed people of two or three words, family name last and five letters or more, by its frame."""
-    def build() -> list[str]:
-        out: dict[str, list[list[str]]] = {}
-        for name in _listed(_source(rule)):
-            if (name.person and len(name.family) >= 5 and name.family.isalpha() and len(name.words) in (2, 3)
-                    and name.words[-1] == name.family):
-                out.setdefault(frame(name.family), []).append(_fields(name))
-        return _packed(out)
-
-    key, files = _source_key(rule)
-    return _Packed(BucketMap(compiled_cache.derived("family_frames", key, build, files=files)))
-
-
-def _initials_trade(a: str, b: str) -> bool:
-    """Two words start with the same letter or with sounds a transliteration trades (Tebboune / Debon)."""
-    a, b = a[:1].lower(), b[:1].lower()
-    return a == b or bool(_INITIAL_CLASSES.get(a, frozenset()) & _INITIAL_CLASSES.get(b, frozenset()))
 
 
 def _rare_families(candidates: Iterable[Listed]) -> list[Listed]:
@@ -504,7 +468,7 @@ def _titled(doc: Document, mention: nm.Mention, titles: frozenset[str]) -> bool:
 
 
 # An athlete's "country" is the league (lexicon.Person.league): the article names it or its sport.
-_LEAGUE_WORDS = {"MLB": ("MLB", "baseball", "Baseball", "Major League", "major league"), "NBA": ("NBA", "basketball"),
+_LEAGUE_WORDS = {"MLB": ("MLB", "baseball", "Major League", "major league"), "NBA": ("NBA", "basketball"),
                  "WNBA": ("WNBA", "basketball")}
 
 
