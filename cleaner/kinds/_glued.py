@@ -2,7 +2,8 @@
 
 A token is rare or unknown (wordfreq) and splits into a function word and a frequent word, or into
 a name the article uses on its own and a function word, or it is an unknown surname after a given
-name whose glued ending fits the next word.
+name whose glued ending fits the next word: a conjunction before a subject ("Salinasif he") or a
+past-tense verb ("Burukevaluated the").
 """
 
 from __future__ import annotations
