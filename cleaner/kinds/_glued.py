@@ -2,7 +2,8 @@
 
 A token is rare or unknown (wordfreq) and splits into a function word and a frequent word, or into
 a name the article uses on its own and a function word, or it is an unknown surname after a given
-name whose glued ending fits the next word.
+name whose glued ending fits the next word: a conjunction before a subject ("Salinasif he") or a
+past-tense verb ("Burukevaluated the").
 """
 
 from __future__ import annotations
@@ -89,6 +90,9 @@ def _name_glue(text: str, start: int, end: int, token: str) -> int | None:
     if after is None:
         return None
     following = after.group(1)
+    verb = _verb_cut(token)
+    if verb is not None:
+        return verb
     for tail in _NAME_GLUE_TAILS:
         if not token.endswith(tail) or len(token) - len(tail) < 4:
             continue
@@ -97,6 +101,14 @@ def _name_glue(text: str, start: int, end: int, token: str) -> int | None:
             return len(token) - len(tail)
         if tail == "the" and not determiner and following not in function_words() and lexicon.zipf(following) >= 3.0:
             return len(token) - len(tail)
+        if tail in _CLAUSE_TAILS:
+            # A conjunction opens a clause: its subject follows ("Salinasif he is elected"). The name
+            # before it must be one English or the gazetteer knows: "told Benlatif he" is a name in -if.
+            head = token[: -len(tail)]
+            known = lexicon.zipf(head) >= _MIN_KNOWN_NAME_ZIPF or head in lexicon.places()
+            if known and (following in _SUBJECTS or (tail != "if" and determiner)):
+                return len(token) - len(tail)
+            continue
         if tail not in ("and", "the") and (determiner or following.endswith(_ABSTRACT_ENDINGS)):
             return len(token) - len(tail)
     return None
@@ -121,7 +133,25 @@ def _may_glue_name(token: str) -> bool:
     """What _name_glue asks of the token itself: unknown as a word or a name, with a glue word at its end."""
     if not token[1:].islower() or lexicon.zipf(token) > 0 or token in _known_name_words():
         return False  # a word or a name the tables know (Mishustin, Parmelin)
-    return any(token.endswith(tail) and len(token) - len(tail) >= 4 for tail in _NAME_GLUE_TAILS)
+    return (any(token.endswith(tail) and len(token) - len(tail) >= 4 for tail in _NAME_GLUE_TAILS)
+            or _verb_cut(token) is not None)
+
+
+def _verb_cut(token: str) -> int | None:
+    """Where a verb in the past tense is glued to an unknown name ("Burukevaluated": "evaluated"), or None.
+
+    The verb is a frequent -ed form of a frequent stem (evaluate, react), and only the first such
+    cut counts: the longest verb, since a shorter one inside it ("valued") would split a word.
+    """
+    for cut in range(4, len(token) - _MIN_VERB_LEN + 1):
+        tail = token[cut:]
+        if tail.endswith("ed") and lexicon.zipf(tail) >= MIN_PART_ZIPF and (
+                lexicon.zipf(tail[:-1]) >= MIN_PART_ZIPF or lexicon.zipf(tail[:-2]) >= MIN_PART_ZIPF):
+            return cut
+    return None
+
+
+_MIN_VERB_LEN = 6
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,7 +168,12 @@ class _KnownNameWords:
 
 
 # The glued words _name_glue looks for, longest first, and the abstract nouns a preposition takes.
-_NAME_GLUE_TAILS = ("from", "with", "and", "the", "for", "in", "on", "at", "of", "to")
+# A linked name loses the space after its link whatever word follows, so subordinating conjunctions
+# are glued too ("Tabascoalthough he", from Spanish "aunque"); none ends a name before a subject.
+_CLAUSE_TAILS = ("although", "because", "whether", "whereas", "though", "unless", "while", "when", "if")
+_NAME_GLUE_TAILS = _CLAUSE_TAILS + ("from", "with", "and", "the", "for", "in", "on", "at", "of", "to")
+_SUBJECTS = frozenset(("he", "she", "they", "we", "it", "i", "you", "there"))
+_MIN_KNOWN_NAME_ZIPF = 2.0
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence")
 _CAPITALISED_BEFORE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Ll}\p{M}]+[ \t]$")
 # A weekday, or a month before a year: the object "on" or "in" takes ("on Saturday", "in May 2024").
@@ -300,7 +335,7 @@ _DETERMINER_TAILS = frozenset("the a an his her their its our my your".split())
 _GLUE_TAILS = frozenset(
     "and or the of in on to at is by for with from after before which who whom whose that are was were "
     "has had have should would will could can".split()
-)
+) | frozenset(_CLAUSE_TAILS[:6])  # the long conjunctions, which end no English word or name
 
 _ALL_TAILS = _GLUE_TAILS | _DETERMINER_TAILS
 # Subject pronouns, glued to the last word of a clause when a comma or quotation mark is lost; only

@@ -69,9 +69,9 @@ _CAMEL = regex.compile(
 )
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
 # After ! or ? a lower-case word also starts the next clause ("Together!namely"); an address's
-# query ("page?id=3") has no space after its word.
+# query ("page?id=3") has no space after its word. Japanese "！？" comes out as two marks ("leave!?I").
 _PUNCT = regex.compile(
-    r"(?<=[\p{L})\]”’»\"]|(?<![\p{N}.,:/])\p{N}{2,4}|[ \t]\p{N})(?P<mark>[.!?,;])"
+    r"(?<=[\p{L})\]”’»\"]|(?<![\p{N}.,:/])\p{N}{2,4}|[ \t]\p{N})(?P<mark>[!?]{2}|[.!?,;])"
     r"(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t])|(?<=[\p{Ll}”\"][!?])\p{Ll}{2,}+(?=[ \t,;]))"
 )
 # The word after may be the article "a" or the pronoun I ("fault…”a few days later").
@@ -295,8 +295,11 @@ def _check_enclosure(doc: Document) -> Iterator[Hit]:
             # ".“Our suppliers ...”": an opening quotation mark glued to the sentence before it.
             yield Hit(start, start, (" ",), message=f"No space before the opening {mark}.")
             continue
-        if mark == '"' and not (text[start - 1] in ",;" and _closes_quote(doc, start)):
-            continue  # after a full stop, a straight mark that opens nothing closes a quotation: which side is a guess
+        if mark == '"' and not (text[start - 1] in ",;" and _closes_quote(doc, start)) and not (
+                text[start - 1] in ".!?" and text[end].islower()):
+            # After a full stop, a straight mark that opens nothing closes a quotation: which side is a
+            # guess, unless a lower-case word follows ('concerns."and other'): no sentence opens with it.
+            continue
         yield Hit(end, end, (" ",), message=f"No space after the closing “{mark}”.")
     if "’" in text and "‘" in text:
         yield from _closing_single_quotes(text)
