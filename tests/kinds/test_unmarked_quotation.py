@@ -25,10 +25,22 @@ def test_third_person_reported_speech_is_left_alone() -> None:
     assert spans("The ministry said the fund would grow. In addition, we will add staff, the statement said.") == []
 
 
-def test_any_quotation_mark_or_a_long_tail_silences_it() -> None:
+def test_a_quotation_mark_of_the_speech_or_a_long_tail_silences_it() -> None:
     assert spans("“We checked every list,” she said.") == []
-    assert spans("We checked the ‘lists’, she said.") == []
+    assert spans("We checked the lists, ‘and they were fine’, she said.") == []
     assert spans("We checked every list, and the mayor of the old northern town said it.") == []
+
+
+def test_a_short_quoted_name_does_not_silence_it() -> None:
+    # A name or term in its own marks is not the speech's quotation: the speech still lacks its marks.
+    assert spans("We checked the ‘lists’, she said.") == ["We", ","]
+    # Its words are not the speaker's: "our" inside the marks does not make the line speech.
+    assert spans("He praised “our ferry”, said Ana Ruiz, the port's director after the vote.") == []
+
+
+def test_a_quotation_interrupted_by_its_attribution() -> None:
+    assert spans("The loss hurts, says Varga, because we chose it ourselves.") == ["The", ",", "because", "."]
+    assert spans("The loss hurts, says Varga, because the club chose it.") == []
 
 
 def test_transcripts_in_brackets_are_left_alone() -> None:
