@@ -185,7 +185,41 @@ def _run_breaker(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     if low in ("and", "or"):
         if name_words(doc, words, i, -1) >= 2 and name_words(doc, words, i, 1) >= 2:
             return True
-    return _ends_run_before_lower(doc, words, i) or _before_demonym_noun(doc, words, i)
+    return _ends_run_before_lower(doc, words, i) or _before_demonym_noun(doc, words, i) \
+        or _opens_name_after_comma(doc, words, i)
+
+
+def _opens_name_after_comma(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a capitalised preposition, conjunction or determiner after a comma leads through a minor word
+    into a name the dictionary never writes in lower case ("in the region, Such as Sahel", "won, For the Ferris").
+
+    Engines that cut a sentence at its commas capitalise each piece; the name after the minor word makes the
+    piece look like a title. A title that opens with such a word names common things ("For the Love of Money",
+    "Into the Woods"), so every capitalised word after the minor words must be missing from the lower-case
+    dictionary. Articles stay with a name ("the paper, The Times") and are never counted.
+    """
+    if gap_before(doc, words, i) != "," or not words[i - 1].text[-1:].islower():
+        return False
+    if words[i].text.lower() not in _comma_openers():
+        return False
+    j, minors = i, 0
+    while (nxt := next_joined(doc, words, j)) is not None and nxt.text in MINOR and minors < 2:
+        j, minors = j + 1, minors + 1
+    if not minors:
+        return False
+    names = 0
+    while (nxt := next_joined(doc, words, j)) is not None and nxt.text[:1].isupper() and names < 4:
+        if nxt.text.lower() in lexicon.lowercase_words() or nxt.text.lower() in function_words():
+            return False
+        j, names = j + 1, names + 1
+    return names > 0
+
+
+@functools.lru_cache(maxsize=1)
+def _comma_openers() -> frozenset[str]:
+    """Closed-class words that open a clause or a phrase, not a name: prepositions, conjunctions, determiners."""
+    groups = function_word_groups()
+    return frozenset(groups["prepositions"] | groups["conjunctions"] | groups["determiners"])
 
 
 def _before_demonym_noun(doc: Document, words: tuple[Word, ...], i: int) -> bool:

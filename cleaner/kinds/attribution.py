@@ -222,7 +222,7 @@ def _check_speaker(doc: Document, institutions: frozenset[str], max_words: int) 
 
 def _speaker_phrase(words: list[str], institutions: frozenset[str]) -> str:
     """Lower-case a leading "The" or pronoun; add "the" before an institution, not before a person."""
-    if words[0] in ("The", "A", "An") or (len(words) == 1 and words[0] in _PRONOUNS):
+    if words[0] in ("The", "A", "An") or (len(words) == 1 and (words[0] in _PRONOUNS or _common_subject(words[0]))):
         return " ".join([words[0].lower(), *words[1:]])
     if _described(words):
         return " ".join([words[0].lower(), *words[1:]])  # "Relevant analyst": a description, not a name
@@ -232,6 +232,16 @@ def _speaker_phrase(words: list[str], institutions: frozenset[str]) -> str:
             break
         head.append(word)
     return " ".join((["the"] if institutions.intersection(head) else []) + words)
+
+
+def _common_subject(word: str) -> bool:
+    """True for a lone speaker word that is no name: a determiner or pronoun ("Another", "Both"), or a common
+    word that edited English seldom capitalises mid-sentence ("Others", "Someone", "Officials")."""
+    low = word.lower()
+    if is_function_word(low):
+        return True
+    rate = lexicon.capital_rate(low)
+    return rate is not None and low in lexicon.lowercase_words() and not lexicon.is_listed_name(word)
 
 
 def _described(words: list[str]) -> bool:

@@ -26,7 +26,9 @@ KIND = "quoted-capital"
 OPTIONS = ()
 REPLACEMENT = Replacement.COMPUTED
 
-_OPENING = regex.compile(r"(?<=(?<![\p{L}’'-])(?P<before>\p{Ll}+)[ \t]+)[“\"‘](?P<word>\p{Lu}\p{Ll}+)(?=[ \t]+\S)")
+# The opening mark with a space before it, or glued to the word before when an engine dropped the space
+# ("warned of“Serious losses”"): a glued straight mark must open a paired quotation (it may close one).
+_OPENING = regex.compile(r"(?<=(?<![\p{L}’'-])(?P<before>\p{Ll}+)(?P<gap>[ \t]*))[“\"‘](?P<word>\p{Lu}\p{Ll}+)(?=[ \t]+\S)")
 # Verbs and nouns that introduce a whole quoted text rather than weave a fragment into the sentence.
 _CAPITALISED = regex.compile(r"(?<![\p{L}’'-])\p{Lu}\p{Ll}+")
 _NAME_LINK = regex.compile(r"[ \t]+(?:of|the|and|for|de|del|di|la|le)[ \t]+\p{Lu}")
@@ -53,11 +55,18 @@ def _title_inside(text: str, start: int, names: Container[str]) -> bool:
     return any(w not in names for w in _CAPITALISED.findall(quoted))
 
 
+def _opens(doc: Document, offset: int) -> bool:
+    """True when the glued mark at `offset` opens a quotation: a curly opener, or a straight mark that starts a pair."""
+    return doc.text[offset] != '"' or (doc.in_quote(offset) and doc.in_quote(offset + 1) and not doc.in_quote(offset - 1))
+
+
 def _check(doc: Document) -> Iterator[Hit]:
     skip = capitalised_words()  # built once per process
     verbs = reporting_verbs()
     for match in _OPENING.finditer(doc.text):
         word, before = match.group("word"), match.group("before")
+        if not match.group("gap") and not _opens(doc, match.start()):
+            continue
         if before in verbs or before in _INTRODUCERS or word in skip or not is_title_case(word):
             continue
         low = word.lower()
