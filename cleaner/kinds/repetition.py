@@ -85,7 +85,13 @@ def _adjacent(doc: Document, a: Word, b: Word) -> bool:
 
 def _lowered(doc: Document) -> list[str]:
     """The word texts in lower case, made once per document for the repetition rules."""
-    return doc.shared("lowered-words", lambda d: list(map(str.lower, map(operator.itemgetter(2), d.words))))
+    return doc.shared("lowered-words", _lower_case)
+
+
+def _lower_case(doc: Document) -> list[str]:
+    # Lowered once per distinct word: the list then points at one string per word, not one per use.
+    lower = {text: text.lower() for text in doc.distinct_words}
+    return list(map(lower.__getitem__, doc.words.texts))
 
 
 def _check_words(doc: Document) -> Iterator[Hit]:
@@ -116,7 +122,7 @@ def _name_follows(doc: Document, words: tuple[Word, ...], i: int) -> bool:
 def _check_inflected(doc: Document) -> Iterator[Hit]:
     words = doc.words
     # Every regular plural starts with its singular less the last letter: pairs are found that way in C.
-    texts = list(map(operator.itemgetter(2), words))
+    texts = words.texts
     stems = map(operator.itemgetter(slice(None, -1)), texts)
     for i in itertools.compress(itertools.count(1), map(str.startswith, texts[1:], stems)):
         a, b = words[i - 1], words[i]
