@@ -13,7 +13,7 @@ from cleaner.segmenter import split_sentences
 from cleaner.wordstream import Word, WordStream
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: one per sentence and quotation, kept all run
 class Span:
     """A half-open range [start, end) of the document text."""
 

@@ -67,7 +67,7 @@ _GLIDE = regex.compile(r"(?<=[aeiou])i(?=[aeiou])")  # Tokayev / Tokaev: a glide
 _OFF = regex.compile(r"of$")  # Smirnoff / Smirnov
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per run of capitalised words, kept all run
 class Mention:
     """A run of capitalised words: its words (possessive endings removed) and where it stands."""
 
