@@ -97,7 +97,7 @@ def _lower_case(doc: Document) -> list[str]:
 def _check_words(doc: Document) -> Iterator[Hit]:
     words, lowered = doc.words, _lowered(doc)
     # Only where a word equals the one before it (found in C) can it be a double.
-    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[1:])):
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, itertools.islice(lowered, 1, None))):
         a, b = words[i - 1], words[i]
         low = lowered[i - 1]
         if low != lowered[i] or not _adjacent(doc, a, b) or low in _ALLOWED_DOUBLES or low.isdigit():
@@ -124,7 +124,7 @@ def _check_inflected(doc: Document) -> Iterator[Hit]:
     # Every regular plural starts with its singular less the last letter: pairs are found that way in C.
     texts = words.texts
     stems = map(operator.itemgetter(slice(None, -1)), texts)
-    for i in itertools.compress(itertools.count(1), map(str.startswith, texts[1:], stems)):
+    for i in itertools.compress(itertools.count(1), map(str.startswith, itertools.islice(texts, 1, None), stems)):
         a, b = words[i - 1], words[i]
         single, plural = a.text, b.text
         if not (single.islower() and plural.islower()) or plural not in _plurals(single) or not _adjacent(doc, a, b):
@@ -282,7 +282,7 @@ def _ends_with_name(text: str, end: int, name: str) -> bool:
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
     words, lowered = doc.words, _lowered(doc)
     # Only where the word after next equals the word (found in C) can "X and X" stand.
-    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[2:])):
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, itertools.islice(lowered, 2, None))):
         a, conj, b = words[i - 1], words[i], words[i + 1]
         low = lowered[i - 1]
         if conj.text not in ("and", "or") or low != lowered[i + 1] or not (_adjacent(doc, a, conj) and _adjacent(doc, conj, b)):
@@ -300,7 +300,7 @@ def _listed_twice(doc: Document, words: tuple[Word, ...], lowered: list[str]) ->
     """The same lower-case word twice in a list ("their religion, religion and nationality"): two
     source words rendered alike. Only before "and", "or" or another comma, so that emphasis ("very,
     very", "no, no") and a clause break stay clean."""
-    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[1:])):
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, itertools.islice(lowered, 1, None))):
         a, b = words[i - 1], words[i]
         low = lowered[i]
         if not a.text.islower() or doc.text[a.end : b.start] != ", " or i + 1 >= len(words):
@@ -318,8 +318,10 @@ def _check_articles(doc: Document) -> Iterator[Hit]:
     words, lowered = doc.words, _lowered(doc)
     articles = function_word_groups()["articles"]
     # Only two articles in a row (found in C) are looked at.
-    article = list(map(articles.__contains__, lowered))
-    for i in itertools.compress(itertools.count(1), map(operator.and_, article, article[1:])):
+    # Compared through iterators: a shifted copy of a list a word long is another 8 bytes a word.
+    article = map(articles.__contains__, lowered)
+    following = map(articles.__contains__, itertools.islice(lowered, 1, None))
+    for i in itertools.compress(itertools.count(1), map(operator.and_, article, following)):
         a, b = words[i - 1], words[i]
         if lowered[i - 1] not in articles or lowered[i] not in articles or lowered[i - 1] == lowered[i]:
             continue
