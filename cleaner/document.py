@@ -6,13 +6,14 @@ import bisect
 from dataclasses import dataclass
 from collections import Counter
 from functools import cached_property
-from typing import Callable, NamedTuple, TypeVar
+from typing import Callable, Sequence, TypeVar
 
 from cleaner.regex_cache import compile_stored
 from cleaner.segmenter import split_sentences
+from cleaner.wordstream import Word, WordStream
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)  # slots: one per sentence and quotation, kept all run
 class Span:
     """A half-open range [start, end) of the document text."""
 
@@ -37,14 +38,6 @@ _MINOR_WORDS = frozenset(
 )
 
 
-class Word(NamedTuple):
-    """One word of the text: [start, end) and its text (a tuple: the stream holds one per word)."""
-
-    start: int
-    end: int
-    text: str
-
-
 @dataclass(frozen=True)
 class Vocabulary:
     """The article's own evidence about its words (see Document.vocabulary)."""
@@ -54,7 +47,7 @@ class Vocabulary:
     in_names: frozenset[str]
 
     @classmethod
-    def of(cls, text: str, words: tuple[Word, ...]) -> Vocabulary:
+    def of(cls, text: str, words: Sequence[Word]) -> Vocabulary:
         """Collect the evidence in one pass over the word stream."""
         lower: set[str] = set()
         capitalised: Counter = Counter()
@@ -132,9 +125,9 @@ class Document:
         return tuple(out)
 
     @cached_property
-    def words(self) -> tuple[Word, ...]:
+    def words(self) -> WordStream:
         """Every word of the text with its offsets, found in one pass (the shared token stream)."""
-        return tuple(Word(*m.span(), m.group()) for m in WORD.finditer(self.text))
+        return WordStream.of((*m.span(), m.group()) for m in WORD.finditer(self.text))
 
     @cached_property
     def vocabulary(self) -> Vocabulary:
@@ -145,17 +138,17 @@ class Document:
     @cached_property
     def distinct_words(self) -> frozenset[str]:
         """The words of `words` as written, each once: for rules that decide once per distinct word."""
-        return frozenset(w.text for w in self.words)
+        return frozenset(self.words.texts)
 
-    @cached_property
-    def word_starts(self) -> list[int]:
+    @property
+    def word_starts(self) -> Sequence[int]:
         """The start of each word of `words`, for bisecting."""
-        return [w.start for w in self.words]
+        return self.words.starts
 
     def word_index(self, offset: int) -> int:
         """Index in `words` of the first word that ends after `offset` (len(words) when none does)."""
-        i = bisect.bisect_right(self.word_starts, offset) - 1
-        if i >= 0 and self.words[i].end > offset:
+        i = bisect.bisect_right(self.words.starts, offset) - 1
+        if i >= 0 and self.words.ends[i] > offset:
             return i
         return i + 1
 

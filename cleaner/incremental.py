@@ -31,6 +31,7 @@ from cleaner.line_blind import line_blind
 from cleaner.model import Finding, Rule
 from cleaner.protected import ProtectedIndex, protected_spans
 from cleaner.segmenter import split_sentences
+from cleaner.wordstream import WordStream
 
 
 def line_local(rule: Rule) -> bool:
@@ -140,7 +141,8 @@ def seed(doc: Document, previous: Document) -> None:
     old_at = {previous.text[s:e]: s for s, e in reversed(units(previous))}
     places = [(s, e, old_at.get(doc.text[s:e])) for s, e in units(doc)]
     if previous.worked_out("words"):
-        doc.adopt("words", _gathered(places, previous.words, previous.word_starts, _fresh_words(doc), _moved_word))
+        words = _gathered(places, previous.words, previous.word_starts, _fresh_words(doc), _moved_word)
+        doc.adopt("words", WordStream.of(words))
     if previous.worked_out("sentences"):
         doc.adopt("sentences", _gathered(
             places, previous.sentences, previous.sentence_starts, _fresh_sentences(doc), _moved_span

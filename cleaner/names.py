@@ -67,7 +67,7 @@ _GLIDE = regex.compile(r"(?<=[aeiou])i(?=[aeiou])")  # Tokayev / Tokaev: a glide
 _OFF = regex.compile(r"of$")  # Smirnoff / Smirnov
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per run of capitalised words, kept all run
 class Mention:
     """A run of capitalised words: its words (possessive endings removed) and where it stands."""
 
@@ -117,7 +117,7 @@ def _scan(doc: Document) -> list[Mention]:
     text, words, out, run = doc.text, doc.words, [], []
     # Title-case or inner-capital words (Seoul, McDonald, Jae-myung), not ALL-CAPS acronyms: found in
     # one comprehension, so the loop below visits the capitalised words only (most words are lower case).
-    capitalised = [i for i, w in enumerate(words) if w[2][0].isupper() and not w[2].isupper()]
+    capitalised = [i for i, w in enumerate(words.texts) if w[0].isupper() and not w.isupper()]
     previous = -2
     for i in capitalised:
         word = words[i]

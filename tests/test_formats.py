@@ -262,3 +262,12 @@ def test_score_walks_folders_like_check(tmp_path: Path) -> None:
     assert code == 0 and [f["path"] for f in json.loads(out)["files"]] == ["news/a.md", "news/b.mdown"]
     code, out, _ = run_main(["score", "-f", "json", "--include", "*.cfg", "news"], tmp_path)
     assert [f["path"] for f in json.loads(out)["files"]] == ["news/notes.cfg"]
+
+
+def test_text_lines_are_the_split_lines() -> None:
+    from cleaner.report.visible import TextLines, split_lines
+
+    for text in ("", "\n", "one", "one\n", "one\r\ntwo\rthree\n\nfour", "\n\n", "x\r", "ab\r\n"):
+        lines = TextLines(text)
+        assert list(lines) == split_lines(text) and len(lines) == len(split_lines(text))
+        assert lines[-1:] == split_lines(text)[-1:]

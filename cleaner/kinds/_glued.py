@@ -9,7 +9,6 @@ past-tense verb ("Burukevaluated the").
 from __future__ import annotations
 
 import functools
-import operator
 from typing import Iterator
 
 import regex
@@ -188,7 +187,7 @@ _WORD_AFTER = regex.compile(r"[ \t](\p{Ll}+)(?![\p{L}\p{N}])")
 def _token_texts(doc: Document) -> list[str]:
     """Every text a `_TOKEN` match could have: the runs of five letters or more in the distinct words."""
     runs: set[str] = set()
-    for word in set(map(operator.itemgetter(2), doc.words)):
+    for word in doc.distinct_words:
         if len(word) < 5:
             continue  # every letter lies in a word, so a shorter word holds no token
         if word.isascii() and word.isalpha():

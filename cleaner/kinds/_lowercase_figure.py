@@ -15,7 +15,6 @@ lower-case word, so each word of the article costs one dictionary look-up.
 from __future__ import annotations
 
 import functools
-from operator import itemgetter
 from typing import Iterator
 
 from cleaner import compiled_cache, gazetteer, lexicon
@@ -83,7 +82,7 @@ def figure_hits(doc: Document) -> Iterator[tuple[int, int, Hit]]:
     if not whole and not given:
         return
     done = 0  # words before this index belong to a name already reported
-    for i in [k for k, word in enumerate(map(itemgetter(2), words)) if word in whole or word in given]:
+    for i in words.where(whole.keys() | given.keys()):
         if i < done:
             continue
         found = _whole_at(doc, words, i, whole.get(words[i].text)) or _family_at(doc, words, i, given.get(words[i].text))

@@ -93,9 +93,9 @@ class NameIndex:
         words, i = self.doc.words, self.doc.word_index(mention.start)
         after = i + len(mention.words)
         # The word before can only touch the mention's start, the word after only its end.
-        before_touches = i >= 1 and words[i - 1].end + 1 == mention.start
-        after_touches = after < len(words) and words[after].start == mention.end + 1
-        return (before_touches and _unknown_lower(words[i - 1].text)) or (after_touches and _unknown_lower(words[after].text))
+        before_touches = i >= 1 and words.ends[i - 1] + 1 == mention.start
+        after_touches = after < len(words) and words.starts[after] == mention.end + 1
+        return (before_touches and _unknown_lower(words.texts[i - 1])) or (after_touches and _unknown_lower(words.texts[after]))
 
     def units(self) -> set[str]:
         """Name words and pairs of adjacent name words worth comparing strictly."""

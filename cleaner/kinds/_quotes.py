@@ -38,7 +38,7 @@ _CLAUSE_END = ",.;:!?)"  # a spaced mark before one of these closes
 _LOOKAHEAD = 8  # marks simulated when an opening glyph arrives inside an open quotation
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: one per quotation mark of the text, kept all run
 class Mark:
     """One double quotation mark: its span, glyph, role, nesting depth and defect (None if fine)."""
 

@@ -91,7 +91,8 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
     words = doc.words
     capitals = _function_capitals()
     claimed = claimed_capitals(doc)  # a lost full stop before a clause is the missing-stop kind's (PU138)
-    for i, word in enumerate(words):
+    for i in words.where(capitals | {"A"}):
+        word = words[i]
         if word.text == "A" and _stray_article(doc, words, i):
             yield Hit(word.start, word.end, ("a",), message="“A” is capitalised in the middle of a sentence.")
             continue

@@ -98,7 +98,8 @@ def token_starts(doc: Document, tokens: frozenset[str]) -> list[int] | None:
     """
     if not all(token.isalpha() for token in tokens):
         return None  # a token with a mark or an apostrophe is not one word of the stream: try everywhere
-    found = [w[0] for w in doc.words if w[2] in tokens]  # start, text: indexing is a third faster
+    words = doc.words
+    found = [words.starts[i] for i in words.where(tokens)]
     after_digit = doc.shared("letters-after-digits", _letters_after_digits)
     return sorted(found + after_digit) if after_digit else found
 

@@ -140,8 +140,9 @@ def _narrates_third_person(doc: Document, word: Word) -> bool:
 def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
     """First-person pronouns in the article's own voice: outside quotations, names, headings and speech."""
     words = doc.words
-    for i, word in enumerate(words):
-        if word.text not in _PRONOUNS or doc.in_quote(word.start) or doc.in_heading(word.start):
+    for i in words.where(_PRONOUNS):
+        word = words[i]
+        if doc.in_quote(word.start) or doc.in_heading(word.start):
             continue
         if word.text in ("We", "Our", "Us", "My") and not doc.is_sentence_start(word.start) and _in_name(doc, words, i):
             continue  # "United We Can", "Our Lady": part of a name
@@ -157,7 +158,7 @@ def first_person_outside_quotes(doc: Document) -> Iterator[Word]:
 def _second_person(doc: Document) -> int:
     """How often the article addresses its reader ("you", "your") outside quotations, when it is a habit
     (three times or more): a report may say "as you know" once, a chat says it all along."""
-    count = sum(1 for w in doc.words if w.text in _YOU and not doc.in_quote(w.start))
+    count = sum(1 for w in doc.words.picked(_YOU) if not doc.in_quote(w.start))
     return count if count >= 3 else 0
 
 

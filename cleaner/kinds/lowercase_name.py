@@ -88,7 +88,7 @@ def _by_evidence(doc: Document, shortest: int, ceiling: float) -> Iterator[Hit]:
     firsts = _table_starters() | {w for w in capitalised if _known_capital(w, capitalised, shortest, ceiling)}
     words = doc.words
     done = 0  # words before this index belong to a name already reported
-    for i in [k for k, word in enumerate(words) if word.text in firsts]:
+    for i in words.where(firsts):
         if i < done:
             continue
         size, written = _name_at(doc, words, i, capitalised, shortest, ceiling)
@@ -121,7 +121,7 @@ def _lowered_platform(doc: Document) -> Iterator[Hit]:
     also an English word ("twitter") only after "on"/"via" or before an account noun ("twitter account")."""
     always, worded, nouns = _platforms()
     words, text = doc.words, doc.text
-    for i in [k for k, w in enumerate(words) if w.text in always or w.text in worded]:
+    for i in words.where(always.keys() | worded.keys()):
         word = words[i]
         written = always.get(word.text)
         if written is None:
@@ -154,7 +154,7 @@ def _lowered_variant(doc: Document, capitalised: dict[str, str]) -> Iterator[Hit
              and (name := _respelled_name(lower, capitalised, by_initial)) is not None}
     if not names:
         return
-    for word in [w for w in doc.words if w.text in names]:
+    for word in doc.words.picked(names):
         lower = word.text
         name = names[lower]
         before = text[word.start - 1] if word.start else " "
@@ -204,7 +204,7 @@ def _lowered_before_name(doc: Document, shortest: int, ceiling: float) -> Iterat
     words, text = doc.words, doc.text
     named: dict[str, tuple[str, str]] = {}  # lower-case word -> (the name word, the head it stood before)
     # The words before a name word, picked out in one pass (most words stand before no name word).
-    for i in [k for k, after in enumerate(words[1:]) if after.text in before]:
+    for i in [k - 1 for k in words.where(before) if k]:
         head = words[i + 1].text
         word = words[i]
         lower = word.text
@@ -216,8 +216,8 @@ def _lowered_before_name(doc: Document, shortest: int, ceiling: float) -> Iterat
         if len(written) == 1:
             named[lower] = (written[0], head)
     # Once the article shows the word is that name, its other bare lower-case uses are the name too.
-    for word in words:
-        if word.text in named and _bare_lower(doc, word):
+    for word in words.picked(named):
+        if _bare_lower(doc, word):
             written, head = named[word.text]
             yield Hit(word.start, word.end, (written,),
                       message=f"“{word.text}” is a name written in lower case (“{written} {head}” elsewhere in the article); write “{written}”.")
@@ -238,8 +238,8 @@ def _table_prefixes() -> frozenset[str]:
 def _prefix_run(words: tuple[Word, ...], i: int) -> int:
     """How many words from `i` still begin some table name: no longer run can be in the table."""
     prefixes, key, size = _table_prefixes(), "", 0
-    for word in words[i : i + _LONGEST_NAME]:
-        key = f"{key} {word.text}" if size else word.text
+    for text in words.texts[i : i + _LONGEST_NAME]:
+        key = f"{key} {text}" if size else text
         if key not in prefixes:
             break
         size += 1

@@ -54,15 +54,13 @@ def _check(doc: Document) -> Iterator[Hit]:
     lower_tokens = {token for token in vocabulary.lower if _base(token) in wanted}
     capital_tokens = {token for token in vocabulary.capitalised if _base(token).lower() in wanted}
     words = doc.words
-    counts = Counter(_base(w.text).lower() for i, w in enumerate(words)
-                     if w.text in capital_tokens and _alone_mid_sentence(doc, words, i))
+    counts = Counter(_base(words.texts[i]).lower() for i in words.where(capital_tokens)
+                     if _alone_mid_sentence(doc, words, i))
     # A word English does not know needs two capitalised uses: then the article itself says it is a name.
     alone = {low for low, n in counts.items() if low in named or n >= 2}
     if not alone:
         return
-    for word in words:
-        if word.text not in lower_tokens:
-            continue
+    for word in words.picked(lower_tokens):
         base = _base(word.text)
         if base in alone and not _glued(doc, word) and not in_lower_case_paragraph(doc, word.start) \
                 and not _lower_case_quote(doc, word.start):

@@ -36,14 +36,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     margin = float(rule.options["margin"])
 
     def check(doc: Document) -> Iterator[Hit]:
-        verdicts: dict[str, str | None] = {}  # each distinct word judged once
-        for word in doc.words:
-            token = word.text
-            if token not in verdicts:
-                verdicts[token] = restored(token, min_zipf, margin)
-            fixed = verdicts[token]
-            if fixed is not None:
-                yield Hit(word.start, word.end, (fixed,), message=f"“{token}” looks like “{fixed}” without its apostrophe.")
+        # Each distinct word judged once; then only the words with a verdict are visited.
+        verdicts = {token: fixed for token in doc.distinct_words if (fixed := restored(token, min_zipf, margin)) is not None}
+        for word in doc.words.picked(verdicts):
+            fixed = verdicts[word.text]
+            yield Hit(word.start, word.end, (fixed,), message=f"“{word.text}” looks like “{fixed}” without its apostrophe.")
 
     return check
 

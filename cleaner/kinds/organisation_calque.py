@@ -259,7 +259,7 @@ def _candidates(doc: Document, anchors: _Anchors) -> list[regex.Match[str]]:
         return []
     text, words, last = doc.text, doc.words, len(doc.words) - 1
     out: dict[int, regex.Match[str]] = {}
-    for i in [i for i, w in enumerate(words) if w[2] in wanted]:
+    for i in words.where(wanted):
         start, end, word = words[i]
         anchor, neighbours, (reach, firsts) = wanted[word]
         # the word before may come before the anchor in a rendering, or the word after follow it (inlined:

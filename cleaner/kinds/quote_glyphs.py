@@ -115,8 +115,10 @@ def _flipped(text: str, marks: tuple[Mark, ...]) -> Iterator[Hit]:
             continue  # a curly pair with a free closer: opening-quote-on-wrong-side (JN106) reports it
         if _read_one_off(text, close, after):
             continue
-        gap = len(text[opener + 1 :]) - len(text[opener + 1 :].lstrip(" \t"))
-        yield Hit(opener, opener + 1 + gap, (" " + text[opener],))
+        gap_end = opener + 1  # walked, not measured on a copy of the rest of the text (one per hit)
+        while gap_end < len(text) and text[gap_end] in " \t":
+            gap_end += 1
+        yield Hit(opener, gap_end, (" " + text[opener],))
         space = close - 1
         while text[space - 1] in " \t":
             space -= 1

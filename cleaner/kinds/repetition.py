@@ -85,13 +85,19 @@ def _adjacent(doc: Document, a: Word, b: Word) -> bool:
 
 def _lowered(doc: Document) -> list[str]:
     """The word texts in lower case, made once per document for the repetition rules."""
-    return doc.shared("lowered-words", lambda d: list(map(str.lower, map(operator.itemgetter(2), d.words))))
+    return doc.shared("lowered-words", _lower_case)
+
+
+def _lower_case(doc: Document) -> list[str]:
+    # Lowered once per distinct word: the list then points at one string per word, not one per use.
+    lower = {text: text.lower() for text in doc.distinct_words}
+    return list(map(lower.__getitem__, doc.words.texts))
 
 
 def _check_words(doc: Document) -> Iterator[Hit]:
     words, lowered = doc.words, _lowered(doc)
     # Only where a word equals the one before it (found in C) can it be a double.
-    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[1:])):
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, itertools.islice(lowered, 1, None))):
         a, b = words[i - 1], words[i]
         low = lowered[i - 1]
         if low != lowered[i] or not _adjacent(doc, a, b) or low in _ALLOWED_DOUBLES or low.isdigit():
@@ -116,9 +122,9 @@ def _name_follows(doc: Document, words: tuple[Word, ...], i: int) -> bool:
 def _check_inflected(doc: Document) -> Iterator[Hit]:
     words = doc.words
     # Every regular plural starts with its singular less the last letter: pairs are found that way in C.
-    texts = list(map(operator.itemgetter(2), words))
+    texts = words.texts
     stems = map(operator.itemgetter(slice(None, -1)), texts)
-    for i in itertools.compress(itertools.count(1), map(str.startswith, texts[1:], stems)):
+    for i in itertools.compress(itertools.count(1), map(str.startswith, itertools.islice(texts, 1, None), stems)):
         a, b = words[i - 1], words[i]
         single, plural = a.text, b.text
         if not (single.islower() and plural.islower()) or plural not in _plurals(single) or not _adjacent(doc, a, b):
@@ -276,7 +282,7 @@ def _ends_with_name(text: str, end: int, name: str) -> bool:
 def _check_coordinated(doc: Document) -> Iterator[Hit]:
     words, lowered = doc.words, _lowered(doc)
     # Only where the word after next equals the word (found in C) can "X and X" stand.
-    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[2:])):
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, itertools.islice(lowered, 2, None))):
         a, conj, b = words[i - 1], words[i], words[i + 1]
         low = lowered[i - 1]
         if conj.text not in ("and", "or") or low != lowered[i + 1] or not (_adjacent(doc, a, conj) and _adjacent(doc, conj, b)):
@@ -294,7 +300,7 @@ def _listed_twice(doc: Document, words: tuple[Word, ...], lowered: list[str]) ->
     """The same lower-case word twice in a list ("their religion, religion and nationality"): two
     source words rendered alike. Only before "and", "or" or another comma, so that emphasis ("very,
     very", "no, no") and a clause break stay clean."""
-    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, lowered[1:])):
+    for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, itertools.islice(lowered, 1, None))):
         a, b = words[i - 1], words[i]
         low = lowered[i]
         if not a.text.islower() or doc.text[a.end : b.start] != ", " or i + 1 >= len(words):
@@ -312,8 +318,10 @@ def _check_articles(doc: Document) -> Iterator[Hit]:
     words, lowered = doc.words, _lowered(doc)
     articles = function_word_groups()["articles"]
     # Only two articles in a row (found in C) are looked at.
-    article = list(map(articles.__contains__, lowered))
-    for i in itertools.compress(itertools.count(1), map(operator.and_, article, article[1:])):
+    # Compared through iterators: a shifted copy of a list a word long is another 8 bytes a word.
+    article = map(articles.__contains__, lowered)
+    following = map(articles.__contains__, itertools.islice(lowered, 1, None))
+    for i in itertools.compress(itertools.count(1), map(operator.and_, article, following)):
         a, b = words[i - 1], words[i]
         if lowered[i - 1] not in articles or lowered[i] not in articles or lowered[i - 1] == lowered[i]:
             continue
@@ -327,21 +335,24 @@ def _check_articles(doc: Document) -> Iterator[Hit]:
 
 
 def _check_paragraphs(doc: Document) -> Iterator[Hit]:
-    seen: set[str] = set()
+    text = doc.text
+    seen = _Keys(text, _unit_key)
     # Folding costs more than the exact test, so it runs only where an earlier unit has as many
     # words (a repeat that differs in punctuation glued to words, accents or case keeps that count),
     # and each unit is folded at most once.
-    by_length: dict[int, list[str]] = {}  # words -> raw keys not folded yet
-    folded: dict[int, set[str]] = {}  # words -> folded keys
-    units = sorted(set(_lines(doc.text)) | {(s.start, s.end) for s in doc.sentences}
-                   | set(_glued_pieces(doc.text, doc.sentences)))
-    yield from _doubled_short_lines(doc.text, _lines(doc.text))
-    for start, end in units:
-        tokens = doc.text[start:end].split()
+    by_length: dict[int, list[int]] = {}  # words -> places of units not folded yet
+    folded: dict[int, _Keys] = {}  # words -> folded keys
+    # Each unit as one int (start, end packed), which sorts as the (start, end) pair would.
+    units = sorted({_packed(*line) for line in _lines(text)} | {_packed(s.start, s.end) for s in doc.sentences}
+                   | {_packed(*piece) for piece in _glued_pieces(text, doc.sentences)})
+    yield from _doubled_short_lines(text, _lines(text))
+    for place in units:
+        start, end = _unpacked(place)
+        tokens = text[start:end].split()
         if len(tokens) < _MIN_WORDS or not _long_enough(tokens):
             continue  # too short to count, and so never equal to a unit that was kept
         key = " ".join(tokens)
-        if key in seen or _folded_repeat(key, by_length, folded):
+        if key in seen or _folded_repeat(key, place, text, by_length, folded):
             # The repeat goes with the line break before it, so that removing it leaves no blank lines
             # (but a repeat with a caption run into its end leaves the caption on a line of its own).
             before = start
@@ -350,7 +361,46 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
                 before -= 1
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
         else:
-            seen.add(key)
+            seen.add(key, place)
+
+
+def _packed(start: int, end: int) -> int:
+    return start << 32 | end
+
+
+def _unpacked(place: int) -> tuple[int, int]:
+    return place >> 32, place & 0xFFFFFFFF
+
+
+def _unit_key(text: str, place: int) -> str:
+    """A unit's words joined by single spaces: what two units that repeat each other share."""
+    start, end = _unpacked(place)
+    return " ".join(text[start:end].split())
+
+
+def _folded_key(text: str, place: int) -> str:
+    return _folded(_unit_key(text, place))
+
+
+class _Keys:
+    """A set of unit keys kept as their hashes and the places of their units: the keys themselves
+    would be another copy of every line and sentence; one is rebuilt only when a hash recurs."""
+
+    def __init__(self, text: str, key_of: Callable[[str, int], str]) -> None:
+        self._text, self._key_of = text, key_of
+        self._at: dict[int, int | list[int]] = {}  # hash -> a place, or the places, of keys with it
+
+    def __contains__(self, key: str) -> bool:
+        at = self._at.get(hash(key))
+        if at is None:
+            return False
+        return any(self._key_of(self._text, place) == key for place in (at if isinstance(at, list) else (at,)))
+
+    def add(self, key: str, place: int) -> None:
+        """Keep `key`, the key of the unit at `place`."""
+        h = hash(key)
+        at = self._at.get(h)
+        self._at[h] = place if at is None else [*at, place] if isinstance(at, list) else [at, place]
 
 
 # A full stop, question or exclamation mark between a lower-case letter and a capital, with no space:
@@ -389,21 +439,23 @@ def _letters_only(line: str) -> bool:
     return all(_without_apostrophes(token.strip(_PUNCTUATION)).replace("-", "").isalpha() for token in line.split())
 
 
-def _folded_repeat(key: str, by_length: dict[int, list[str]], folded: dict[int, set[str]]) -> bool:
-    """True when `key` equals an earlier unit of its length once glyphs, accents and case are folded;
-    otherwise `key` is kept among the units of its length, folded only when another unit needs it."""
+def _folded_repeat(key: str, place: int, text: str, by_length: dict[int, list[int]], folded: dict[int, _Keys]) -> bool:
+    """True when `key` (of the unit at `place`) equals an earlier unit of its length once glyphs, accents
+    and case are folded; otherwise the unit is kept among those of its length, folded only when another
+    unit needs it."""
     size = key.count(" ")  # the key is its words joined by single spaces
     pending = by_length.get(size)
     if pending is None:
-        by_length[size] = [key]
+        by_length[size] = [place]
         return False
-    known = folded.setdefault(size, set())
-    known.update(map(_folded, pending))
+    known = folded.get(size) or folded.setdefault(size, _Keys(text, _folded_key))
+    for earlier in pending:
+        known.add(_folded_key(text, earlier), earlier)
     pending.clear()
     mine = _folded(key)
     if mine in known:
         return True
-    known.add(mine)
+    known.add(mine, place)
     return False
 
 
@@ -456,9 +508,12 @@ def _without_apostrophes(token: str) -> str:
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     """Every line (a paragraph, or a line of one) as offsets without surrounding blanks."""
     pos = 0
-    for line in text.split("\n"):
+    while pos <= len(text):  # line by line: splitting the whole text at once would copy all of it
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        line = text[pos:end]
         stripped = line.strip()
         if stripped:
             start = pos + line.index(stripped[0])
             yield start, start + len(stripped)
-        pos += len(line) + 1
+        pos = end + 1

@@ -38,9 +38,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             return
         # Where each rare piece stands; one that the article writes twice is a term, not a slip.
         places: dict[str, list[int]] = {}
-        for i, word in enumerate(words):
-            if word.text in rare:
-                places.setdefault(word.text, []).append(i)
+        for i in words.where(rare):
+            places.setdefault(words.texts[i], []).append(i)
         for piece, at in places.items():
             if len(at) > 1 or doc.vocabulary.capitalised[piece.title()]:
                 continue

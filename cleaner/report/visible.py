@@ -7,6 +7,9 @@ shown line short. Reports show each of them as a visible escape (`\\x1b`, `\\u20
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Sequence
+
 import regex
 
 # C0 and C1 controls except the tab, DEL, line/paragraph separators and the bidi controls.
@@ -34,6 +37,30 @@ def split_lines(text: str) -> list[str]:
     """Split on CRLF, CR or LF only (str.splitlines also breaks at \\v, \\f and U+2028)."""
     lines = LINE_BREAK.split(text)
     return lines[:-1] if lines and lines[-1] == "" else lines
+
+
+class TextLines(Sequence[str]):
+    """The lines `split_lines` gives, each cut out of the text only when asked for: a report of a
+    large file shows a few of its lines, and a list of all of them is another copy of the text."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts, self._ends = array("Q", [0]), array("Q")
+        for brk in LINE_BREAK.finditer(text):
+            self._ends.append(brk.start())
+            self._starts.append(brk.end())
+        self._ends.append(len(text))
+        if self._starts[-1] == len(text):  # a final line end (or an empty text) opens no line
+            self._starts.pop()
+            self._ends.pop()
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        return self._text[self._starts[index] : self._ends[index]]
 
 
 def visible_columns(line: str, start: int, end: int) -> tuple[str, int, int]:

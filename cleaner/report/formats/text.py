@@ -8,7 +8,7 @@ from typing import Any, Sequence, TextIO
 from cleaner.model import FileReport, Finding, Rule
 from cleaner.readability import FIELDS, label
 from cleaner.report import Formatter
-from cleaner.report.visible import split_lines, visible, visible_columns
+from cleaner.report.visible import TextLines, visible, visible_columns
 
 SUMMARY = "people: `path:line:col: CODE message`, the line, a caret, the suggestion, a summary and readability"
 _SHOWN_SCORES = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "text_standard")
@@ -24,15 +24,15 @@ class TextFormatter(Formatter):
     def handle(self, report: FileReport) -> None:
         """Print every finding of the file with its source line."""
         super().handle(report)
-        lines = split_lines(report.text)
-        block: list[str] = []
+        lines = TextLines(report.text)
+        # Written finding by finding: the whole text of a large file's findings (50 MB for a 10 MB
+        # file) would be held three times over, as lines, joined and encoded.
         for finding in report.findings:
-            block.extend(finding_block(report.path, finding, lines, self.color, self.width))
+            self.out.write("\n".join(finding_block(report.path, finding, lines, self.color, self.width)) + "\n")
         scores = report.readability
         if scores and scores.get("words"):  # each file's scores with its findings, before the summary
-            block.append(f"Readability of {visible(report.path)}: " + ", ".join(f"{label(k)} {scores[k]}" for k in _SHOWN_SCORES))
-        if block:
-            self.out.write("\n".join(block) + "\n")
+            self.out.write(f"Readability of {visible(report.path)}: " + ", ".join(f"{label(k)} {scores[k]}" for k in _SHOWN_SCORES) + "\n")
+        if report.findings or (scores and scores.get("words")):
             self.out.flush()
 
     def stop(self) -> None:
@@ -87,7 +87,7 @@ def _style(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
 
-def finding_block(path: str, f: Finding, lines: list[str], color: bool, columns: int | None = None) -> list[str]:
+def finding_block(path: str, f: Finding, lines: Sequence[str], color: bool, columns: int | None = None) -> list[str]:
     """Return the lines for one finding: header, source line (cut to `columns`), caret, suggestion, blank."""
     level_color = {"error": "31;1", "warning": "33;1", "info": "36;1"}[f.level.value]
     head = f"{visible(path)}:{f.line}:{f.column}: {_style(f.code, level_color, color)} {visible(f.message)}"
