@@ -236,12 +236,13 @@ def _speaker_phrase(words: list[str], institutions: frozenset[str]) -> str:
 
 def _common_subject(word: str) -> bool:
     """True for a lone speaker word that is no name: a determiner or pronoun ("Another", "Both"), or a common
-    word that edited English seldom capitalises mid-sentence ("Others", "Someone", "Officials")."""
+    word ("Others", "Someone", "Officials") that the casing table has seen, the dictionary writes in lower
+    case, and no listed person is called."""
     low = word.lower()
     if is_function_word(low):
         return True
-    rate = lexicon.capital_rate(low)
-    return rate is not None and low in lexicon.lowercase_words() and not lexicon.is_listed_name(word)
+    seen_in_casing_table = lexicon.capital_rate(low) is not None
+    return seen_in_casing_table and low in lexicon.lowercase_words() and not lexicon.is_listed_name(word)
 
 
 def _described(words: list[str]) -> bool:

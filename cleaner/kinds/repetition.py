@@ -36,12 +36,12 @@ from __future__ import annotations
 import itertools
 import operator
 import unicodedata
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import regex
 
 from cleaner import lexicon
-from cleaner.document import Document, Word
+from cleaner.document import Document, Span, Word
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import Option, Replacement, one_of
@@ -356,8 +356,8 @@ def _check_paragraphs(doc: Document) -> Iterator[Hit]:
             # The repeat goes with the line break before it, so that removing it leaves no blank lines
             # (but a repeat with a caption run into its end leaves the caption on a line of its own).
             before = start
-            glued_after = end < len(doc.text) and not doc.text[end].isspace()
-            while before > 0 and doc.text[before - 1].isspace() and not glued_after:
+            glued_after = end < len(text) and not text[end].isspace()
+            while before > 0 and text[before - 1].isspace() and not glued_after:
                 before -= 1
             yield Hit(before, end, ("",), message="This paragraph repeats an earlier one word for word.")
         else:
@@ -408,7 +408,7 @@ class _Keys:
 _GLUED_STOP = regex.compile(r"(?<=\p{Ll}[.!?])(?=\p{Lu})")
 
 
-def _glued_pieces(text: str, sentences) -> Iterator[tuple[int, int]]:
+def _glued_pieces(text: str, sentences: Iterable[Span]) -> Iterator[tuple[int, int]]:
     """The parts of each sentence on either side of a glued sentence boundary, so that a pasted
     paragraph with a caption run into its end is still seen as a repeat (the space a safe fix puts back
     would otherwise reveal it only after the fix)."""
