@@ -115,8 +115,11 @@ def _names(n: int) -> str:
         ("NM102", lambda n: "a b\n" * n, 20000),
         ("CA101", lambda n: "a b\n" * n, 50000),
         ("CA102", lambda n: "prices rose In the market " * n, 10000),
+        # One paragraph of quotations reopened before they close: each reopened mark once looked
+        # through every mark of its paragraph for its partner and the last open quotation.
+        ("PU105", lambda n: "He said " + " ".join("“Word here" if i % 2 else "“word here.”" for i in range(n)), 2000),
     ],
-    ids=["Jean-", "one-paragraph", "paragraph-start", "sentence-start"],
+    ids=["Jean-", "one-paragraph", "paragraph-start", "sentence-start", "reopened-quotations"],
 )
 def test_rule_kinds_are_linear(code: str, make: Callable[[int], str], n: int) -> None:
     assert doubling_ratio(_rule_checker(code), make, n) <= MAX_RATIO

@@ -19,6 +19,7 @@ closer at that line end, when the reporter, not the speaker ("I", "we", "you"), 
 
 from __future__ import annotations
 
+import bisect
 from typing import Callable, Iterator
 
 import regex
@@ -80,16 +81,17 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         bridged = _bridged(doc.text, scanned) if continuation else set()
         for index, (para, marks) in enumerate(scanned):
             following = doc.paragraphs[index + 1 : index + 2]
+            pairs = _Pairing(marks)
             placed = list(_unclosed_before_attribution(doc, para, marks, verbs))
             yield from (hit for hit, _ in placed)
             answered = {start for _, start in placed}  # a reopening already explained by the missing closer
             for mark in marks:
                 if mark.defect not in ("unmatched", "reopened") or mark.start in bridged:
                     continue
-                if mark.defect == "reopened" and (mark.start in answered or _short_phrase(doc.text, mark, marks)):
+                if mark.defect == "reopened" and (mark.start in answered or _short_phrase(doc.text, mark, pairs)):
                     continue
                 if mark.defect == "reopened":
-                    line_end = _open_line_before(doc.text, mark, marks, para)
+                    line_end = _open_line_before(doc.text, mark, pairs, para)
                     if line_end is not None:
                         yield Hit(line_end - 1, line_end, message=_TO_END)
                         continue
@@ -122,18 +124,54 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
-def _short_phrase(text: str, mark: Mark, marks: tuple[Mark, ...]) -> bool:
+class _Pairing:
+    """A paragraph's marks indexed once, so that each reopened mark is judged in logarithmic time: a
+    paragraph of thousands of marks would otherwise rescan them all per mark."""
+
+    def __init__(self, marks: tuple[Mark, ...]) -> None:
+        self.marks = marks
+        self.closer_of: dict[int, Mark] = {}  # an opener's start -> the first mark naming it as partner
+        for m in marks:
+            if m.partner is not None:
+                self.closer_of.setdefault(m.partner, m)
+        unclosed = [m for m in marks if m.role == OPEN and m.start not in self.closer_of]
+        self._unclosed = unclosed
+        self._unclosed_starts = [m.start for m in unclosed]
+        # Per position, the smallest partner (-1 when none) of a later closing mark: does a mark after
+        # this one close a quotation opened before a given point?
+        self._later_partner = [0] * (len(marks) + 1)
+        self._later_partner[-1] = _NO_MARK
+        for i in range(len(marks) - 1, -1, -1):
+            m = marks[i]
+            own = _NO_MARK if m.role == OPEN else (-1 if m.partner is None else m.partner)
+            self._later_partner[i] = min(own, self._later_partner[i + 1])
+        self._starts = [m.start for m in marks]
+
+    def unclosed_opener_before(self, start: int) -> Mark | None:
+        """The last opener before a position that no mark closes."""
+        i = bisect.bisect_left(self._unclosed_starts, start)
+        return self._unclosed[i - 1] if i else None
+
+    def later_closer_of_earlier(self, after: int, before: int) -> bool:
+        """True when a closing mark after position `after` closes nothing, or a quotation opened before `before`."""
+        return self._later_partner[bisect.bisect_right(self._starts, after)] < before
+
+
+_NO_MARK = 1 << 62
+
+
+def _short_phrase(text: str, mark: Mark, pairs: _Pairing) -> bool:
     """True when a reopening mark opens a short phrase closed within its sentence (a scare quote or title:
     `providing “false” reports`) after a word of the sentence, and no later mark closes the quotation left
     open before it: that one lost its closer elsewhere, and this pair is sound."""
-    closer = next((m for m in marks if m.partner == mark.start), None)
+    closer = pairs.closer_of.get(mark.start)
     if closer is None or mark.start == 0 or not text[mark.start - 1].isspace():
         return False
     inner = text[mark.end : closer.start]
     previous = text[max(0, mark.start - 2) : mark.start].strip()
     if any(ch in inner for ch in ".!?…\n") or len(inner.split()) > _PHRASE_WORDS or not previous[-1:].isalpha():
         return False
-    if any(m.start > closer.start and m.role != OPEN and (m.partner is None or m.partner < mark.start) for m in marks):
+    if pairs.later_closer_of_earlier(closer.start, mark.start):
         return False  # a later mark closes the outer quotation: this pair is nested in it (`said, “… listed “kimchi” …”`)
     return bool(inner[:1].strip())
 
@@ -339,13 +377,12 @@ def _runs_to_line_end(text: str, mark: Mark, para: Span) -> int | None:
     return None if text[line_end + 1 : line_end + 2] in tuple(_OPENERS) else line_end
 
 
-def _open_line_before(text: str, mark: Mark, marks: tuple[Mark, ...], para: Span) -> int | None:
+def _open_line_before(text: str, mark: Mark, pairs: _Pairing, para: Span) -> int | None:
     """The end of an earlier line where the quotation left open before a reopening mark ran, with no other
     mark, to a finished line end (a page whose paragraphs are lines): it lost its closer there when the
     reopening mark's line is the reporter's (no "I", "we" or "you" before the mark: "Lee assessed that
     “…"), and that mark opens a new quotation of its own."""
-    closed = {m.partner for m in marks if m.partner is not None}
-    opener = next((m for m in reversed(marks) if m.start < mark.start and m.role == OPEN and m.start not in closed), None)
+    opener = pairs.unclosed_opener_before(mark.start)
     if opener is None:
         return None
     line_end = _runs_to_line_end(text, opener, para)
