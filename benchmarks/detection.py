@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from gold import CLASSES, RULE_CLASSES  # noqa: E402
 from lt_rules import RAW_SUFFIX, RuleTally, print_rule_table, score_rules  # noqa: E402
-from sources import MQM_SURFACE, ROOT, Sample, corpus_pages, mqm_talks, own_articles  # noqa: E402
+from sources import MQM_SURFACE, ROOT, Sample, audit_set, corpus_pages, mqm_talks, own_articles  # noqa: E402
 
 from cleaner.api import engine_for  # noqa: E402
 from cleaner.model import Finding  # noqa: E402
@@ -56,6 +56,8 @@ class Tally:
     rule_false: Counter = field(default_factory=Counter)  # (code, clean group) -> false findings
     misses: list = field(default_factory=list)  # (sample, annotation) not caught, outside the holdout
     false_hits: list = field(default_factory=list)  # (sample, finding) false or unmatched, outside the holdout
+    audit_total: Counter = field(default_factory=Counter)  # (source, set, verdict) -> audited annotations
+    audit_caught: Counter = field(default_factory=Counter)  # (source, set, verdict) -> of those, caught
 
 
 def score(sample: Sample, findings: list[Finding], tally: Tally) -> None:
@@ -84,6 +86,10 @@ def score(sample: Sample, findings: list[Finding], tally: Tally) -> None:
             caught = any(a.overlaps(f.start, f.end) for f in findings)
             tally.total[sample.source, a.cls] += 1
             tally.caught[sample.source, a.cls] += caught
+            if a.visible is not None:
+                key = (sample.source, audit_set(sample.name), a.visible)
+                tally.audit_total[key] += 1
+                tally.audit_caught[key] += caught
             if not caught and sample.source not in ("holdout", "mqm-holdout"):
                 tally.misses.append((sample, a))
 
@@ -153,6 +159,19 @@ def print_recall(tallies: dict[str, Tally]) -> None:
         both = [pct(sum(t.caught[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES),
                     sum(t.total[s, c] for s in ("dev", "holdout") for c in RULE_CLASSES)) for t in tallies.values()]
         print("real pages, dev + held-out, rule classes: " + "; ".join(f"{label} {c}" for label, c in zip(tallies, both)))
+
+
+def print_audit(tallies: dict[str, Tally]) -> None:
+    """Recall on the audited sets, split by the blind audit's verdict (corpus/audit.yaml)."""
+    keys = sorted({(s, n) for t in tallies.values() for s, n, _ in t.audit_total if s in PAGE_SOURCES})
+    if not keys:
+        return
+    print("\n## Recall by blind audit: T = the English page shows the damage, S = it needs the original\n")
+    for source, name in keys:
+        for label, t in tallies.items():
+            cells = [f"{verdict} {pct(t.audit_caught[source, name, verdict], t.audit_total[source, name, verdict])}"
+                     for verdict in ("T", "S")]
+            print(f"{name + ' (' + source + ')':18}{label:10}" + "   ".join(cells))
 
 
 def print_precision(tallies: dict[str, Tally]) -> None:
@@ -299,6 +318,7 @@ def main(argv: list[str]) -> int:
             ours, theirs, spelling = parts[sample.text]
             score_rules(sample, ours, [*theirs, *spelling], rule_tally)
     print_recall(tallies)
+    print_audit(tallies)
     print_precision(tallies)
     print_rules(tallies["rules"])
     for label, tally in tallies.items():

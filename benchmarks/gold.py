@@ -46,6 +46,7 @@ class Annotation:
     cls: str
     fix: str | None = None
     gap: tuple[int, int] | None = None  # for a zero-width span: the whole gap it stands in (see `in_text`)
+    visible: str | None = None  # the blind audit's verdict (corpus/audit.yaml): "T" text-visible, "S" source-needed
 
     def in_text(self, text: str) -> Annotation:
         """This annotation with the gap of a zero-width span measured in `text`: the spaces around the

@@ -11,7 +11,7 @@ import json
 import re
 import os
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -88,6 +88,7 @@ def corpus_pages(problems: list[str]) -> Iterator[Sample]:
     manifest = CORPUS / "pages.yaml"
     if not manifest.exists():
         return
+    audited = audit_verdicts()
     for page in yaml.safe_load(manifest.read_text(encoding="utf-8")) or []:
         path = CORPUS / "cache" / f"{page['id']}.txt"
         if not path.exists():
@@ -104,7 +105,26 @@ def corpus_pages(problems: list[str]) -> Iterator[Sample]:
         group = "clean originals" if clean else f"MT pages ({page['split']})"
         text = _STAMP.sub(lambda m: "\n" + m.group(1) + "\n", text)  # same length: offsets stay valid
         body = tuple(page.get("body") or (0, len(text)))
-        yield _body_sample(page["id"], source, text, body, rows_to_annotations(rows), clean, group)
+        notes = rows_to_annotations(rows)
+        verdicts = audited.get(page["id"], {})
+        notes = [replace(a, visible=verdicts.get(index)) for index, a in enumerate(notes)]
+        yield _body_sample(page["id"], source, text, body, notes, clean, group)
+
+
+def audit_verdicts() -> dict[str, dict[int, str]]:
+    """The blind audit's verdict per page and annotation index (corpus/audit.yaml; empty when absent)."""
+    path = CORPUS / "audit.yaml"
+    if not path.exists():
+        return {}
+    pages = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("pages") or {}
+    return {page: {index: verdict for verdict, indexes in lists.items() for index in indexes}
+            for page, lists in pages.items()}
+
+
+def audit_set(name: str) -> str:
+    """The audited set a page belongs to, its id's set number (h14a-ja-01 -> h14)."""
+    match = re.match(r"h\d+", name)
+    return match.group() if match else name
 
 
 def mqm_talks(problems: list[str]) -> Iterator[Sample]:

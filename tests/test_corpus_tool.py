@@ -62,3 +62,23 @@ def test_a_new_page_is_written_once(tmp_path: Path) -> None:
     assert (corpus / "cache" / "yy-site-01.txt").read_text(encoding="utf-8") == "A new page."
     again = _write(corpus, "yy-site-01", copied, tmp_path)
     assert again.returncode == 1 and "exists already" in again.stderr
+
+
+def test_the_blind_audit_names_each_rule_class_annotation_of_its_pages_once() -> None:
+    # corpus/audit.yaml keeps verdicts by annotation index: a page edited after the audit would shift them.
+    import yaml
+    from gold import RULE_CLASSES
+    from sources import audit_set
+
+    corpus = ROOT / "benchmarks" / "corpus"
+    pages = {p["id"]: p for p in yaml.safe_load((corpus / "pages.yaml").read_text(encoding="utf-8"))}
+    audit = yaml.safe_load((corpus / "audit.yaml").read_text(encoding="utf-8"))
+    assert audit["pages"], "the audit names no page"
+    for page_id, verdicts in audit["pages"].items():
+        assert set(verdicts) <= {"T", "S"}, page_id
+        indexes = [i for lists in verdicts.values() for i in lists]
+        rows = pages[page_id]["annotations"]
+        expected = [i for i, row in enumerate(rows) if row[3] in RULE_CLASSES]
+        assert sorted(indexes) == expected, page_id
+    audited_sets = {audit_set(page_id) for page_id in audit["pages"]}
+    assert audited_sets <= set(audit["sets"]), audited_sets
