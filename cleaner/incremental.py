@@ -20,12 +20,12 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import operator
+from array import array
 from typing import Callable, Iterable, Sequence, TypeVar
 
 import regex
 
-from cleaner.document import WORD, Document, Span, Word, pair_quotes
+from cleaner.document import WORD, Document, Span, pair_quotes
 from cleaner.engine import Engine, EngineResult
 from cleaner.line_blind import line_blind
 from cleaner.model import Finding, Rule
@@ -141,8 +141,7 @@ def seed(doc: Document, previous: Document) -> None:
     old_at = {previous.text[s:e]: s for s, e in reversed(units(previous))}
     places = [(s, e, old_at.get(doc.text[s:e])) for s, e in units(doc)]
     if previous.worked_out("words"):
-        words = _gathered(places, previous.words, previous.word_starts, _fresh_words(doc), _moved_word)
-        doc.adopt("words", WordStream.of(words))
+        doc.adopt("words", _gathered_words(doc.text, places, previous.words))
     if previous.worked_out("sentences"):
         doc.adopt("sentences", _gathered(
             places, previous.sentences, previous.sentence_starts, _fresh_sentences(doc), _moved_span
@@ -181,8 +180,34 @@ def _gathered(
     return tuple(out)
 
 
-def _fresh_words(doc: Document) -> Callable[[int, int, int], list[Word]]:
-    return lambda i, start, end: [Word(*m.span(), m.group()) for m in WORD.finditer(doc.text, start, end)]
+def _gathered_words(text: str, places: list[Place], old: WordStream) -> WordStream:
+    """The word stream of `text`: a shared unit's words sliced from `old`'s arrays (shifted), a new one's found afresh.
+
+    Works on the stream's arrays directly: most words of a long text move after the first edit,
+    and building a `Word` per word, then the arrays again, cost more than the rules' own pass.
+    """
+    starts, ends, texts = array(old.starts.typecode), array(old.ends.typecode), []
+    # Each distinct word text once, as WordStream.of keeps it: the last stream's strings, then new ones.
+    known = dict(zip(old.texts, old.texts))
+    for start, end, before in places:
+        if before is None:
+            for m in WORD.finditer(text, start, end):
+                word = m.group()
+                starts.append(m.start())
+                ends.append(m.end())
+                texts.append(known.setdefault(word, word))
+            continue
+        lo = bisect.bisect_left(old.starts, before)
+        hi = bisect.bisect_left(old.starts, before + end - start)
+        shift = start - before
+        if shift == 0:
+            starts.extend(old.starts[lo:hi])
+            ends.extend(old.ends[lo:hi])
+        else:  # int.__add__ mapped in C: no Python call per word
+            starts.extend(map(shift.__add__, old.starts[lo:hi]))
+            ends.extend(map(shift.__add__, old.ends[lo:hi]))
+        texts.extend(old.texts[lo:hi])
+    return WordStream(starts, ends, texts)
 
 
 def _fresh_sentences(doc: Document) -> Callable[[int, int, int], list[Span]]:
@@ -199,13 +224,6 @@ def _fresh_quotes(doc: Document, part: int) -> Callable[[int, int, int], list]:
 
 def _fresh_protected(doc: Document) -> Callable[[int, int, int], list[tuple[int, int]]]:
     return lambda i, start, end: [(start + s, start + e) for s, e in protected_spans(doc.text[start:end])]
-
-
-def _moved_word(words: Sequence[Word], shift: int) -> Iterable[Word]:
-    # Built without a Python call per word: most words of a long text move after the first edit.
-    starts = map(operator.add, map(operator.itemgetter(0), words), itertools.repeat(shift))
-    ends = map(operator.add, map(operator.itemgetter(1), words), itertools.repeat(shift))
-    return map(tuple.__new__, itertools.repeat(Word), zip(starts, ends, map(operator.itemgetter(2), words)))
 
 
 def _moved_span(spans: Sequence[Span], shift: int) -> list[Span]:
