@@ -47,23 +47,20 @@ class Vocabulary:
     in_names: frozenset[str]
 
     @classmethod
-    def of(cls, text: str, words: Sequence[Word]) -> Vocabulary:
-        """Collect the evidence in one pass over the word stream."""
-        lower: set[str] = set()
-        capitalised: Counter = Counter()
+    def of(cls, text: str, words: WordStream) -> Vocabulary:
+        """Collect the evidence from the word stream's texts and offsets, without a `Word` per word."""
+        texts = words.texts
+        counts = Counter(texts)  # each distinct text once, in the order first written
+        lower = frozenset(token for token in counts if token[0].islower())
+        capitalised = Counter({token: n for token, n in counts.items() if token[0].isupper() and token[1:].islower()})
+        # Two capitalised words in a row, only blanks between: words of a name or a title.
+        upper = [i for i, token in enumerate(texts) if token[0].isupper()]
+        starts, ends = words.starts, words.ends
         in_names: set[str] = set()
-        previous: Word | None = None
-        for word in words:
-            token = word.text
-            if token[0].islower():
-                lower.add(token)
-            elif token[0].isupper():
-                if token[1:].islower():
-                    capitalised[token] += 1
-                if previous is not None and previous.text[0].isupper() and not text[previous.end : word.start].strip():
-                    in_names.update((previous.text, token))
-            previous = word
-        return cls(frozenset(lower), capitalised, frozenset(in_names))
+        for a, b in zip(upper, upper[1:]):
+            if b == a + 1 and not text[ends[a] : starts[b]].strip():
+                in_names.update((texts[a], texts[b]))
+        return cls(lower, capitalised, frozenset(in_names))
 
 
 class LineIndex:

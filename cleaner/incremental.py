@@ -20,12 +20,13 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
-import operator
+from array import array
 from typing import Callable, Iterable, Sequence, TypeVar
 
 import regex
 
-from cleaner.document import WORD, Document, Span, Word, pair_quotes
+from cleaner import names
+from cleaner.document import WORD, Document, Span, pair_quotes
 from cleaner.engine import Engine, EngineResult
 from cleaner.line_blind import line_blind
 from cleaner.model import Finding, Rule
@@ -128,10 +129,10 @@ def _placed(finding: Finding, offset: int, doc: Document) -> Finding:
 
 
 def seed(doc: Document, previous: Document) -> None:
-    """Give `doc` the word stream, sentences, quotations and protected spans `previous` had worked out,
-    for every unit the two texts share (shifted), finding them afresh only in the other units.
+    """Give `doc` the word stream, sentences, quotations, protected spans and name mentions (cleaner.names)
+    `previous` had worked out, for every unit the two texts share (shifted), finding them afresh only in the others.
 
-    Each is found paragraph by paragraph or line by line (a word or protected span never crosses a
+    Each is found paragraph by paragraph or line by line (a word, protected span or mention never crosses a
     line end; sentences and quotations are paired within a paragraph), so what a unit holds depends
     on its text alone. `Document.adopt` puts the values where the document caches them itself, so
     every rule reads them as if they had been found on the new text.
@@ -141,8 +142,7 @@ def seed(doc: Document, previous: Document) -> None:
     old_at = {previous.text[s:e]: s for s, e in reversed(units(previous))}
     places = [(s, e, old_at.get(doc.text[s:e])) for s, e in units(doc)]
     if previous.worked_out("words"):
-        words = _gathered(places, previous.words, previous.word_starts, _fresh_words(doc), _moved_word)
-        doc.adopt("words", WordStream.of(words))
+        doc.adopt("words", _gathered_words(doc.text, places, previous.words))
     if previous.worked_out("sentences"):
         doc.adopt("sentences", _gathered(
             places, previous.sentences, previous.sentence_starts, _fresh_sentences(doc), _moved_span
@@ -158,6 +158,11 @@ def seed(doc: Document, previous: Document) -> None:
         old_spans, old_starts = protected.spans()
         spans = list(_gathered(places, old_spans, old_starts, _fresh_protected(doc), _moved_pair))
         doc.adopt_shared("protected-index", ProtectedIndex.from_spans(doc.text, spans))
+    mentions = names.known_mentions(previous)
+    if mentions is not None:  # runs of capitalised words: single spaces between, so within a line
+        names.adopt_mentions(doc, _gathered(
+            places, mentions, [m.start for m in mentions], _fresh_mentions(doc), _moved_mentions
+        ))
 
 
 Item = TypeVar("Item")
@@ -181,8 +186,34 @@ def _gathered(
     return tuple(out)
 
 
-def _fresh_words(doc: Document) -> Callable[[int, int, int], list[Word]]:
-    return lambda i, start, end: [Word(*m.span(), m.group()) for m in WORD.finditer(doc.text, start, end)]
+def _gathered_words(text: str, places: list[Place], old: WordStream) -> WordStream:
+    """The word stream of `text`: a shared unit's words sliced from `old`'s arrays (shifted), a new one's found afresh.
+
+    Works on the stream's arrays directly: most words of a long text move after the first edit,
+    and building a `Word` per word, then the arrays again, cost more than the rules' own pass.
+    """
+    starts, ends, texts = array(old.starts.typecode), array(old.ends.typecode), []
+    # Each distinct word text once, as WordStream.of keeps it: the last stream's strings, then new ones.
+    known = dict(zip(old.texts, old.texts))
+    for start, end, before in places:
+        if before is None:
+            for m in WORD.finditer(text, start, end):
+                word = m.group()
+                starts.append(m.start())
+                ends.append(m.end())
+                texts.append(known.setdefault(word, word))
+            continue
+        lo = bisect.bisect_left(old.starts, before)
+        hi = bisect.bisect_left(old.starts, before + end - start)
+        shift = start - before
+        if shift == 0:
+            starts.extend(old.starts[lo:hi])
+            ends.extend(old.ends[lo:hi])
+        else:  # int.__add__ mapped in C: no Python call per word
+            starts.extend(map(shift.__add__, old.starts[lo:hi]))
+            ends.extend(map(shift.__add__, old.ends[lo:hi]))
+        texts.extend(old.texts[lo:hi])
+    return WordStream(starts, ends, texts)
 
 
 def _fresh_sentences(doc: Document) -> Callable[[int, int, int], list[Span]]:
@@ -201,11 +232,12 @@ def _fresh_protected(doc: Document) -> Callable[[int, int, int], list[tuple[int,
     return lambda i, start, end: [(start + s, start + e) for s, e in protected_spans(doc.text[start:end])]
 
 
-def _moved_word(words: Sequence[Word], shift: int) -> Iterable[Word]:
-    # Built without a Python call per word: most words of a long text move after the first edit.
-    starts = map(operator.add, map(operator.itemgetter(0), words), itertools.repeat(shift))
-    ends = map(operator.add, map(operator.itemgetter(1), words), itertools.repeat(shift))
-    return map(tuple.__new__, itertools.repeat(Word), zip(starts, ends, map(operator.itemgetter(2), words)))
+def _fresh_mentions(doc: Document) -> Callable[[int, int, int], list[names.Mention]]:
+    return lambda i, start, end: names.mentions_between(doc, start, end)
+
+
+def _moved_mentions(mentions: Sequence[names.Mention], shift: int) -> list[names.Mention]:
+    return [mention.moved(shift) for mention in mentions]
 
 
 def _moved_span(spans: Sequence[Span], shift: int) -> list[Span]:

@@ -14,6 +14,7 @@ doubled final consonant (Morel / Morell) is a spelling, and a variant.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 import weakref
 from dataclasses import dataclass, field
@@ -80,6 +81,14 @@ class Mention:
     def __post_init__(self) -> None:
         object.__setattr__(self, "texts", tuple(w.text for w in self.words))
 
+    def moved(self, shift: int) -> Mention:
+        """The same mention `shift` characters further on (in a fix pass's next text)."""
+        out = object.__new__(Mention)
+        object.__setattr__(out, "words", tuple(Word(w.start + shift, w.end + shift, w.text) for w in self.words))
+        object.__setattr__(out, "sentence_start", self.sentence_start)
+        object.__setattr__(out, "texts", self.texts)
+        return out
+
     @property
     def start(self) -> int:
         """Offset of the first letter."""
@@ -113,11 +122,29 @@ def mentions(doc: Document) -> tuple[Mention, ...]:
     return found
 
 
-def _scan(doc: Document) -> list[Mention]:
+def known_mentions(doc: Document) -> tuple[Mention, ...] | None:
+    """The document's mentions if some rule has asked for them, else None (nothing is computed)."""
+    return _CACHE.get(doc)
+
+
+def adopt_mentions(doc: Document, found: Iterable[Mention]) -> None:
+    """Take the mentions of this very text worked out elsewhere (a fix pass's, cleaner.incremental)."""
+    _CACHE[doc] = tuple(found)
+
+
+def mentions_between(doc: Document, start: int, end: int) -> list[Mention]:
+    """The mentions of the words starting in [start, end): a run never crosses a line end, so the
+    mentions of a paragraph's lines are those a scan of the whole text finds there."""
+    starts = doc.word_starts
+    return _scan(doc, bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
+
+
+def _scan(doc: Document, lo: int = 0, hi: int | None = None) -> list[Mention]:
     text, words, out, run = doc.text, doc.words, [], []
+    texts = words.texts if lo == 0 and hi is None else words.texts[lo:hi]
     # Title-case or inner-capital words (Seoul, McDonald, Jae-myung), not ALL-CAPS acronyms: found in
     # one comprehension, so the loop below visits the capitalised words only (most words are lower case).
-    capitalised = [i for i, w in enumerate(words.texts) if w[0].isupper() and not w.isupper()]
+    capitalised = [i for i, w in enumerate(texts, lo) if w[0].isupper() and not w.isupper()]
     previous = -2
     for i in capitalised:
         word = words[i]
