@@ -29,7 +29,9 @@ from __future__ import annotations
 import functools
 from typing import Callable, Iterator
 
-from cleaner import gazetteer, lexicon
+import regex
+
+from cleaner import compiled_cache, gazetteer, lexicon
 from cleaner import names as nm
 from cleaner.document import Document, Word
 from cleaner.kinds._lowercase_figure import figure_hits
@@ -99,6 +101,7 @@ def _by_evidence(doc: Document, shortest: int, ceiling: float) -> Iterator[Hit]:
     yield from _lowered_before_name(doc, shortest, ceiling)
     yield from _lowered_variant(doc, capitalised)
     yield from _lowered_platform(doc)
+    yield from _lowered_organisation(doc)
 
 
 @functools.lru_cache(maxsize=1)
@@ -134,6 +137,57 @@ def _lowered_platform(doc: Document) -> Iterator[Hit]:
             written = worded[word.text]
         if _bare_lower(doc, word):
             yield Hit(word.start, word.end, (written,), message=f"“{word.text}” is a name written in lower case; write “{written}”.")
+
+
+# An organisation's one-word name this common in English (wordfreq Zipf) has an ordinary lower-case use
+# of its own ("uber-rich"): only rarer coined names are read in lower case as the name.
+_ORGANISATION_ZIPF = 3.5
+_ORGANISATION_LENGTH = 4  # shorter lower-case names are too often other abbreviations ("eni", "boe")
+_CUE_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}-]*")
+
+
+def _organisations() -> dict[str, list[str]]:
+    """Lower-case form -> [the name, its sectors' cue words...] for the one-word organisation names of
+    rules/data/organisation-calques.yaml that English does not know as words ("Evergrande",
+    "Bundesliga"), kept in the compiled cache (keyed by the table's file): reading the whole table
+    cost milliseconds of each start. Names platforms.yaml lists are that branch's."""
+    path = gazetteer.data_path("organisation-calques")
+    return compiled_cache.derived("lowercase_organisations", [str(path), _ORGANISATION_ZIPF, _ORGANISATION_LENGTH],
+                                  _build_organisations, files=[path, lexicon.zipf_file()])
+
+
+def _build_organisations() -> dict[str, list[str]]:
+    table = gazetteer.load("organisation-calques")
+    sectors = table.get("sectors") or {}
+    platforms = _platforms()
+    found: dict[str, list[str]] = {}
+    for entry in table.get("organisations") or ():
+        name = entry["name"]
+        lower = name.lower()
+        if (not name.isalpha() or not name[:1].isupper() or len(name) < _ORGANISATION_LENGTH or lower in platforms[0]
+                or lower in platforms[1] or lower in lexicon.lowercase_words() or lexicon.zipf(lower) >= _ORGANISATION_ZIPF):
+            continue
+        cues = {c.lower() for sector in entry.get("sector") or () for c in sectors.get(sector) or ()}
+        cues.update(c.lower() for c in entry.get("cues") or ())
+        found.setdefault(lower, [name]).extend(sorted(cues))
+    return found
+
+
+def _lowered_organisation(doc: Document) -> Iterator[Hit]:
+    """A company, club, party or outlet whose English name is one coined word, in lower case with a cue
+    word of its sector in the sentence ("the 2-0 defeat of evergrande", "a bundesliga match")."""
+    table = _organisations()
+    words = doc.words
+    for i in words.where(table.keys()):
+        word = words[i]
+        if not _bare_lower(doc, word):
+            continue
+        name, *cues = table[word.text]
+        sentence = doc.sentence_at(word.start)
+        start, end = (sentence.start, sentence.end) if sentence is not None else (word.start, word.end)
+        if set(cues).isdisjoint(m.lower() for m in _CUE_WORD.findall(doc.text, start, end)):
+            continue
+        yield Hit(word.start, word.end, (name,), message=f"“{word.text}” is a name written in lower case; write “{name}”.")
 
 
 _VARIANT_LENGTH = 5  # shorter unknown words are too often abbreviations or slang to be a respelled name

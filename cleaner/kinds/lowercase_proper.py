@@ -38,6 +38,17 @@ _BEFORE = r"(?<![\p{L}\p{N}\p{M}/@#._\\-])"
 _AFTER = r"(?![\p{L}\p{N}\p{M}@_]|[/.\-][\p{L}\p{N}])"
 
 
+# The months English also has as words (march, may, august) are months only beside a date's numbers: a day
+# of the month after them, then punctuation, a line end or a year ("may 4, at", "march 15 2022"), or a day
+# before them and a year after ("4 may 2020"). "troops may march 5 km" and "may 10 percent" are no dates.
+_DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"[12][0-9]{3}(?![\p{L}\p{N}])"
+_WORD_MONTH = regex.compile(
+    _BEFORE + r"(?P<month>march|may|august)(?:(?=[ \t]+" + _DAY + r"(?:[ \t]*(?:[,.;:)\n]|$)|[ \t]+" + _YEAR + r"))"
+    r"|(?<=(?<![\p{N}.,])" + _DAY + r"[ \t]+\p{L}+)(?=[ \t]+" + _YEAR + r"))"
+)
+
+
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Return the checker; the pattern of the sixteen-odd words is compiled once per process."""
     proper = _proper_by_lower()
@@ -51,8 +62,21 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             if not _all_lower_case_passage(doc, match.start()):
                 yield Hit(match.start(), match.end(), (capitalised,),
                           message=f"“{match.group()}” is a proper noun: “{capitalised}”.")
+        yield from _word_months(doc)
 
     return check
+
+
+def _word_months(doc: Document) -> Iterator[Hit]:
+    """March, May or August in lower case beside a date's numbers ("today, may 4, the"), where no other word reads."""
+    for start in literal_starts(doc.text, _WORD_MONTH_LITERALS):
+        match = _WORD_MONTH.match(doc.text, start)
+        if match is None:
+            continue
+        begin, end = match.span("month")
+        if not _all_lower_case_passage(doc, begin):
+            word = match.group("month")
+            yield Hit(begin, end, (word.capitalize(),), message=f"“{word}” is a month here: “{word.capitalize()}”.")
 
 
 def _all_lower_case_passage(doc: Document, offset: int) -> bool:
@@ -61,6 +85,9 @@ def _all_lower_case_passage(doc: Document, offset: int) -> bool:
     if quote is None:
         return in_lower_case_paragraph(doc, offset)
     return not any(c.isupper() for c in doc.text[quote.start : quote.end])
+
+
+_WORD_MONTH_LITERALS = frozenset({"march", "may", "august"})
 
 
 @functools.lru_cache(maxsize=1)
