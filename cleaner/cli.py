@@ -41,6 +41,9 @@ def build_app() -> Any:
         app.add_typer(languagetool_app, name="languagetool")
     except ImportError:  # pragma: no cover
         pass
+    from cleaner.commands.server import app as server_app
+
+    app.add_typer(server_app, name="server")
     return app
 
 

@@ -29,6 +29,7 @@ from cleaner.server.child import NOT_RUN, Request, serve_request
 from cleaner.server.paths import DEFAULT_IDLE, Paths, make_private, paths, shaping_env
 from cleaner.server.warmup import warm_up
 
+STATUS = b"STAT\n"  # what `cleaner server status` sends instead of a check
 _MAX_REQUEST = 1 << 20  # bytes: argv and environment; a larger one is refused
 
 
@@ -40,6 +41,7 @@ class Server:
         self.env = shaping_env(dict(os.environb))
         self.children: dict[int, socket.socket] = {}  # pid -> the client's connection
         self.stopping = False
+        self.served = 0  # checks handed to a child
         self.told_to_stop = False  # set by the signal handlers; the loop acts on it
         self.last_use = time.monotonic()
         self.selector = selectors.DefaultSelector()
@@ -86,7 +88,6 @@ class Server:
             conn, _ = self.listener.accept()
         except OSError:
             return
-        self.last_use = time.monotonic()
         try:
             self._handle(conn)
         except (OSError, ValueError):
@@ -95,6 +96,10 @@ class Server:
     def _handle(self, conn: socket.socket) -> None:
         conn.settimeout(5.0)
         request, fds = read_request(conn)
+        if request is None:  # a status probe: how many checks this server ran
+            conn.sendall(b"served %d\n" % self.served)
+            conn.close()
+            return
         try:
             refusal = self._refusal(request)
             if refusal:
@@ -113,6 +118,8 @@ class Server:
             conn.sendall(b"fail\n")
             conn.close()
             return
+        self.last_use = time.monotonic()  # only checks count: a status probe does not keep it alive
+        self.served += 1
         conn.setblocking(False)
         self.children[pid] = conn
         self.selector.register(conn, selectors.EVENT_READ, pid)
@@ -202,9 +209,11 @@ def _signal(pid: int, signum: int) -> None:
         pass
 
 
-def read_request(conn: socket.socket) -> tuple[Request, list[int]]:
-    """Read one request and the three file descriptors sent with it."""
+def read_request(conn: socket.socket) -> tuple[Optional[Request], list[int]]:
+    """Read one request and the three file descriptors sent with it (None and no fds: a status probe)."""
     data, fds, _, _ = socket.recv_fds(conn, 65536, 3)
+    if data == STATUS and not fds:
+        return None, []
     try:
         if data[:4] != b"CLN1" or len(fds) != 3:
             raise ValueError("not a check request")

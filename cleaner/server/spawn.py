@@ -16,7 +16,7 @@ def spawn(where: Paths, path0: str, idle: float | None = None) -> int:
     """Start the server for `where` in the background and return its pid (it may still be warming up)."""
     if not make_private(where.folder):
         raise OSError(f"{where.folder} is not a private folder (mode 0700, owned by this user)")
-    argv = [sys.executable, "-c", _BOOT, path0, "--folder", where.folder]
+    argv = [sys.executable, "-c", _BOOT, path0 or os.getcwd(), "--folder", where.folder]  # "" (python -c): the folder now
     if idle is not None:
         argv += ["--idle", repr(float(idle))]
     actions = [
