@@ -25,6 +25,9 @@ class Tool:
     argv: list[str]
     count: Optional[Callable[[str], int]] = None  # stdout -> number of findings
     env: dict[str, str] = field(default_factory=dict)
+    # CPU seconds spent so far outside the timed child on its behalf (a check server's, with its
+    # reaped children): read before and after each run, so the run reports it apart.
+    side_cpu: Optional[Callable[[], float]] = None
 
     def command(self, target: Path) -> list[str]:
         return [*self.argv, str(target)]
@@ -35,6 +38,7 @@ class Run:
     wall: float
     cpu: float
     peak_mb: float
+    server_cpu: float = 0.0  # the check server's CPU for this run (Tool.side_cpu), not in `cpu`
 
 
 @dataclass
@@ -104,8 +108,11 @@ def run_rotating(tools: list[Tool], workload: str, target: Path, workdir: Path, 
                 continue
             out = workdir / "output.txt"
             print(f"  {workload:<9} run {i + 1}/{runs}  {tool.label} ...", end="", file=sys.stderr, flush=True)
+            side_before = tool.side_cpu() if tool.side_cpu else 0.0
             try:
                 run, code, tail = time_child(tool.command(target), workdir, out, timeout, tool.env)
+                if tool.side_cpu:
+                    run.server_cpu = tool.side_cpu() - side_before
             except TimeoutError as error:
                 series.error = str(error)
                 print(f" {error}", file=sys.stderr)

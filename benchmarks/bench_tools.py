@@ -58,6 +58,7 @@ class Tools:
 
     def __init__(self, cleaner: str, proselint: Optional[str], vale: Optional[str], workdir: Path) -> None:
         self.cleaner = cleaner
+        self.server_dir = workdir / "srv"  # a check server of the benchmark's own (`--server`)
         self.proselint_argv: Optional[list[str]] = None
         self.vale_argv: Optional[list[str]] = None
         if proselint:
@@ -74,7 +75,39 @@ class Tools:
         self.report_path = workdir / "report.html"
 
     def check(self, label: str = "cleaner check", *extra: str) -> Tool:
-        return Tool(label, [self.cleaner, "check", "--format", "json", *extra], count_cleaner)
+        # CLEANER_SERVER=off: a check server the user happens to run must not serve these.
+        return Tool(label, [self.cleaner, "check", "--format", "json", *extra], count_cleaner,
+                    {"CLEANER_SERVER": "off"})
+
+    def served(self) -> Tool:
+        """`cleaner check` with CLEANER_SERVER=auto: the untimed warm-up run starts the server."""
+        env = {"CLEANER_SERVER": "auto", "CLEANER_SERVER_DIR": str(self.server_dir)}
+        return Tool("cleaner check (server)", [self.cleaner, "check", "--format", "json"], count_cleaner, env,
+                    side_cpu=self.server_cpu)
+
+    def server_cpu(self) -> float:
+        """CPU seconds of the benchmark's check server so far, with its reaped children (0 when none runs)."""
+        import os
+
+        for state in self.server_dir.glob("*.json"):
+            pid = json.loads(state.read_text(encoding="utf-8"))["pid"]
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                return 0.0
+            return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")  # utime stime cutime cstime
+        return 0.0
+
+    def stop_server(self) -> None:
+        """Stop the benchmark's check server, if it started one."""
+        import os
+        import signal
+
+        for state in self.server_dir.glob("*.json"):
+            try:
+                os.kill(json.loads(state.read_text(encoding="utf-8"))["pid"], signal.SIGTERM)
+            except (OSError, ValueError, KeyError):
+                pass
 
     def no_readability(self) -> Tool:
         return self.check("cleaner --no-readability", "--no-readability")

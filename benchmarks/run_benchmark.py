@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -42,6 +43,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--no-vale", action="store_true", help="leave Vale out")
     p.add_argument("--proselint-large", action="store_true", help="also run proselint on 10 MB (slow)")
     p.add_argument("--vale-large", action="store_true", help="also run Vale on 1 MB (minutes: it is quadratic)")
+    p.add_argument("--server", action="store_true",
+                   help="also time `cleaner check` through a warm check server (CLEANER_SERVER=auto) on the article")
     p.add_argument("--grammar", action="store_true", help="also time a warm `check --grammar` re-check")
     p.add_argument("--timeout", type=float, default=900.0, help="seconds before a single run is killed")
     p.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS_DIR, help="folder of seed *.txt articles")
@@ -85,7 +88,7 @@ def build_inputs(args: argparse.Namespace, workdir: Path) -> dict[str, Path]:
 def tools_for(workload: str, tools: Tools, args: argparse.Namespace) -> list[Tool]:
     others = [tools.proselint(), tools.vale()]
     if workload == "article":
-        chosen = [tools.check(), tools.no_readability(), *others]
+        chosen = [tools.check(), tools.served() if args.server else None, tools.no_readability(), *others]
     elif workload == "1MB":
         chosen = [tools.check(), tools.no_readability(), tools.fix_diff(), tools.report(), tools.proselint(),
                   tools.vale() if args.vale_large else None]
@@ -102,15 +105,39 @@ def benchmark(args: argparse.Namespace, workdir: Path, tools: Tools) -> Results:
     warm.write_text(build_article(ARTICLE_BYTES, args.seeds), encoding="utf-8")
     every = {t.label: t for w in args.workloads for t in tools_for(w, tools, args)}
     for tool in every.values():  # one untimed run each: bytecode, disk and cleaner's compiled cache
-        _, code, tail = time_child(tool.command(warm), workdir, workdir / "warmup.out", args.timeout)
+        _, code, tail = time_child(tool.command(warm), workdir, workdir / "warmup.out", args.timeout, tool.env)
         if code not in (0, 1):
             sys.exit(f"{tool.label} warm-up exited {code}: {tail}")
+    if args.server:
+        _wait_for_server(tools)
     results: Results = {}
     for workload in args.workloads:
         series = run_rotating(tools_for(workload, tools, args), workload, targets[workload], workdir,
                               args.runs, args.timeout)
         results.update({(workload, label): s for label, s in series.items()})
     return results
+
+
+def _wait_for_server(tools: Tools, wait: float = 120.0) -> None:
+    """Wait until the server the warm-up run started answers (it warms up in the background)."""
+    import time
+
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if any(tools.server_dir.glob("*.sock")):
+            return
+        time.sleep(0.1)
+    sys.exit("the check server did not start (see the log in its folder)")
+
+
+def print_server_cpu(results: Results) -> None:
+    """The check server's own CPU per served run, which the client's `cpu s` leaves out."""
+    for (workload, label), s in results.items():
+        if s.runs and any(r.server_cpu for r in s.runs):
+            server = s.median("server_cpu")
+            both = statistics.median(r.cpu + r.server_cpu for r in s.runs)
+            print(f"\n{workload} {label}: server CPU per check (its forked child) median {server:.3f} s; "
+                  f"client + server median {both:.3f} s")
 
 
 def main(argv: list[str]) -> int:
@@ -125,7 +152,10 @@ def main(argv: list[str]) -> int:
         workdir = args.keep or Path(tmp)
         workdir.mkdir(parents=True, exist_ok=True)
         tools = Tools(cleaner, proselint, vale, workdir)
-        results = benchmark(args, workdir, tools)
+        try:
+            results = benchmark(args, workdir, tools)
+        finally:
+            tools.stop_server()
         grammar = None
         if args.grammar:
             from grammar_warm import median_second_check
@@ -136,6 +166,7 @@ def main(argv: list[str]) -> int:
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average "
           f"{load_before[0]:.2f} before, {load_after[0]:.2f} after (1-minute)\n")
     print_table(results)
+    print_server_cpu(results)
     print_ratios(results)
     if grammar is not None:
         print(f"\nwarm LanguageTool: check --grammar after an edit, median {grammar:.2f} s")

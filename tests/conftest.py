@@ -21,6 +21,9 @@ def pytest_configure(config: pytest.Config) -> None:
     # inherit the variable, so the CLI tests' subprocesses use the same folder.
     if "CLEANER_CACHE_DIR" not in os.environ:
         os.environ["CLEANER_CACHE_DIR"] = tempfile.mkdtemp(prefix=_OWN_CACHE)
+    # A check server the developer runs (or CLEANER_SERVER=auto in their shell) must not serve the
+    # suite's console-script runs: tests/test_server.py turns it on for its own runs only.
+    os.environ["CLEANER_SERVER"] = "off"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -53,7 +53,11 @@ def check(
     no_readability: bool = typer.Option(False, "--no-readability", help="Skip the readability scores."),
     color: bool = typer.Option(None, "--color/--no-color", help="Colour the text output (default: on a terminal)."),
 ) -> None:
-    """Report translation artifacts; exit 1 when a finding is at or above --fail-on."""
+    """Report translation artifacts; exit 1 when a finding is at or above --fail-on.
+
+    While a check server runs (`cleaner server start`, or CLEANER_SERVER=auto) the check runs in
+    it, with the same output and exit code and a start of milliseconds; CLEANER_SERVER=off never uses one.
+    """
     code = run_check(
         paths,
         output_format=output_format.value,
