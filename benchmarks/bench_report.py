@@ -76,6 +76,13 @@ def bars(results: Results, grammar_second: Optional[float] = None) -> list[Bar]:
         Bar("1 MB: fix --diff / check <= 1.5", ratio(m("1MB", "cleaner fix --diff"), check_1mb), lambda v: v <= 1.5),
         Bar("1 MB: report / check <= 1.5", ratio(m("1MB", "cleaner report"), check_1mb), lambda v: v <= 1.5),
     ]
+    if ("article", "cleaner check (server)") in results:
+        # The same command with a warm check server running (`--server`); its own CPU is printed apart.
+        served = m("article", "cleaner check (server)")
+        out[2:2] = [
+            Bar("5 KB article, served: proselint / cleaner check > 1", ratio(m("article", "proselint"), served), lambda v: v > 1),
+            Bar("5 KB article, served: vale / cleaner check > 1", ratio(m("article", "vale"), served), lambda v: v > 1),
+        ]
     if grammar_second is not None:
         out.append(Bar("warm --grammar re-check of an edited article < 2 s", grammar_second, lambda v: v < 2, " s"))
     return out
