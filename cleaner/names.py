@@ -87,7 +87,12 @@ class Mention(tuple):
     def words(self) -> tuple[Word, ...]:
         """The words with their offsets, the possessive ending cut from the last."""
         stream, first, size, flags, _ = self
-        words = stream[first : first + size]
+        # Built here, not through the stream's slice (three array slices and a map): rules ask for the
+        # words of most runs, and most runs are one word.
+        if size == 1:
+            words = (tuple.__new__(Word, (stream.starts[first], stream.ends[first], stream.texts[first])),)
+        else:
+            words = stream[first : first + size]
         if flags > 1:
             trim, last = flags >> 1, words[-1]
             return (*words[:-1], Word(last.start, last.end - trim, last.text[:-trim]))
