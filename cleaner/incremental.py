@@ -25,7 +25,6 @@ from typing import Callable, Iterable, Sequence, TypeVar
 
 import regex
 
-from cleaner import names
 from cleaner.document import WORD, Document, Span, pair_quotes
 from cleaner.engine import Engine, EngineResult
 from cleaner.line_blind import line_blind
@@ -129,10 +128,9 @@ def _placed(finding: Finding, offset: int, doc: Document) -> Finding:
 
 
 def seed(doc: Document, previous: Document) -> None:
-    """Give `doc` the word stream, sentences, quotations, protected spans and name mentions (cleaner.names)
-    `previous` had worked out, for every unit the two texts share (shifted), finding them afresh only in the others.
+    """Give `doc` the word stream, sentences, quotations and protected spans `previous` had worked out, for every unit the two texts share (shifted), finding them afresh only in the others.
 
-    Each is found paragraph by paragraph or line by line (a word, protected span or mention never crosses a
+    Each is found paragraph by paragraph or line by line (a word or protected span never crosses a
     line end; sentences and quotations are paired within a paragraph), so what a unit holds depends
     on its text alone. `Document.adopt` puts the values where the document caches them itself, so
     every rule reads them as if they had been found on the new text.
@@ -158,11 +156,6 @@ def seed(doc: Document, previous: Document) -> None:
         old_spans, old_starts = protected.spans()
         spans = list(_gathered(places, old_spans, old_starts, _fresh_protected(doc), _moved_pair))
         doc.adopt_shared("protected-index", ProtectedIndex.from_spans(doc.text, spans))
-    mentions = names.known_mentions(previous)
-    if mentions is not None:  # runs of capitalised words: single spaces between, so within a line
-        names.adopt_mentions(doc, _gathered(
-            places, mentions, [m.start for m in mentions], _fresh_mentions(doc), _moved_mentions
-        ))
 
 
 Item = TypeVar("Item")
@@ -230,14 +223,6 @@ def _fresh_quotes(doc: Document, part: int) -> Callable[[int, int, int], list]:
 
 def _fresh_protected(doc: Document) -> Callable[[int, int, int], list[tuple[int, int]]]:
     return lambda i, start, end: [(start + s, start + e) for s, e in protected_spans(doc.text[start:end])]
-
-
-def _fresh_mentions(doc: Document) -> Callable[[int, int, int], list[names.Mention]]:
-    return lambda i, start, end: names.mentions_between(doc, start, end)
-
-
-def _moved_mentions(mentions: Sequence[names.Mention], shift: int) -> list[names.Mention]:
-    return [mention.moved(shift) for mention in mentions]
 
 
 def _moved_span(spans: Sequence[Span], shift: int) -> list[Span]:

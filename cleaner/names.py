@@ -14,17 +14,19 @@ doubled final consonant (Morel / Morell) is a spelling, and a variant.
 
 from __future__ import annotations
 
-import bisect
+import itertools
+import operator
 import unicodedata
 import weakref
-from dataclasses import dataclass, field
+from array import array
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator, Sequence
 
 import regex
 
 from cleaner import fuzzy, lexicon
 from cleaner.document import Document, Word
+from cleaner.wordstream import WordStream
 
 # A possessive ending is not part of the name: "Meloni’s" is Meloni.
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -68,36 +70,103 @@ _GLIDE = regex.compile(r"(?<=[aeiou])i(?=[aeiou])")  # Tokayev / Tokaev: a glide
 _OFF = regex.compile(r"of$")  # Smirnoff / Smirnov
 
 
-@dataclass(frozen=True, slots=True)  # slots: one per run of capitalised words, kept all run
-class Mention:
-    """A run of capitalised words: its words (possessive endings removed) and where it stands."""
+class Mention(tuple):
+    """A run of capitalised words: its words (possessive endings removed) and where it stands.
 
-    words: tuple[Word, ...]
-    sentence_start: bool
-    # The words as written (every name rule reads them, several times per mention); a field set
-    # once, not a cached_property, whose lock cost more than the tuple on a long text.
-    texts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    A view into the document's word stream, made in C as a rule reads it and dropped after: the
+    document keeps only the compact table (`Mentions`), not an object and Word tuples per run.
+    """
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "texts", tuple(w.text for w in self.words))
+    __slots__ = ()
 
-    def moved(self, shift: int) -> Mention:
-        """The same mention `shift` characters further on (in a fix pass's next text)."""
-        out = object.__new__(Mention)
-        object.__setattr__(out, "words", tuple(Word(w.start + shift, w.end + shift, w.text) for w in self.words))
-        object.__setattr__(out, "sentence_start", self.sentence_start)
-        object.__setattr__(out, "texts", self.texts)
-        return out
+    # The words as written, the possessive ending cut (every name rule reads them, several times per
+    # run): one tuple per distinct run kept by the table, read here in C.
+    texts: tuple[str, ...] = property(operator.itemgetter(4))  # type: ignore[assignment]
+
+    @property
+    def words(self) -> tuple[Word, ...]:
+        """The words with their offsets, the possessive ending cut from the last."""
+        stream, first, size, flags, _ = self
+        # Built here, not through the stream's slice (three array slices and a map): rules ask for the
+        # words of most runs, and most runs are one word.
+        if size == 1:
+            words = (tuple.__new__(Word, (stream.starts[first], stream.ends[first], stream.texts[first])),)
+        else:
+            words = stream[first : first + size]
+        if flags > 1:
+            trim, last = flags >> 1, words[-1]
+            return (*words[:-1], Word(last.start, last.end - trim, last.text[:-trim]))
+        return words
+
+    @property
+    def sentence_start(self) -> bool:
+        """True when the run opens its sentence."""
+        return bool(self[3] & 1)
 
     @property
     def start(self) -> int:
         """Offset of the first letter."""
-        return self.words[0].start
+        return self[0].starts[self[1]]
 
     @property
     def end(self) -> int:
         """Offset after the last letter."""
-        return self.words[-1].end
+        stream, first, size, flags, _ = self
+        return stream.ends[first + size - 1] - (flags >> 1)
+
+    def __repr__(self) -> str:
+        return f"Mention({self.texts!r}, start={self.start})"
+
+
+class Mentions(Sequence[Mention]):
+    """Every run of capitalised words of a document, kept as arrays over its word stream (first word,
+    word count, possessive letters cut and sentence start: 9 bytes a run); read as a tuple of `Mention`s."""
+
+    __slots__ = ("_stream", "firsts", "sizes", "flags", "_text_ids", "_distinct", "_ids")
+
+    def __init__(self, stream: WordStream) -> None:
+        self._stream = stream
+        self.firsts = array("I")
+        self.sizes = array("I")
+        self.flags = array("B")  # bit 0: sentence start; bits 1-2: letters of a possessive cut from the last word
+        self._text_ids = array("I")  # the run's texts, as an index into `_distinct` (names repeat)
+        self._distinct: list[tuple[str, ...]] = []
+        self._ids: dict[tuple[str, ...], int] | None = {}  # while scanning only
+
+    def append(self, first: int, size: int, trim: int, sentence_start: bool) -> None:
+        """Add a run of `size` words from word `first`, `trim` letters of a possessive cut from the last."""
+        texts = tuple(self._stream.texts[first : first + size])
+        if trim:
+            texts = (*texts[:-1], texts[-1][:-trim])
+        ids = self._ids
+        at = ids.get(texts)  # type: ignore[union-attr]
+        if at is None:
+            at = ids[texts] = len(self._distinct)  # type: ignore[index]
+            self._distinct.append(texts)
+        self.firsts.append(first)
+        self.sizes.append(size)
+        self.flags.append(trim << 1 | sentence_start)
+        self._text_ids.append(at)
+
+    def done(self) -> Mentions:
+        """Drop the scan's look-up table and return the finished table."""
+        self._ids = None
+        return self
+
+    def __len__(self) -> int:
+        return len(self.firsts)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        texts = self._distinct[self._text_ids[index]]
+        return tuple.__new__(Mention, (self._stream, self.firsts[index], self.sizes[index], self.flags[index], texts))
+
+    def __iter__(self) -> Iterator[Mention]:
+        # tuple.__new__ builds each view in C: no Python call per run while a rule iterates.
+        texts = map(self._distinct.__getitem__, self._text_ids)
+        rows = zip(itertools.repeat(self._stream), self.firsts, self.sizes, self.flags, texts)
+        return map(tuple.__new__, itertools.repeat(Mention), rows)
 
 
 def title_set(titles: Iterable[str]) -> frozenset[str]:
@@ -110,69 +179,54 @@ def untitled(words: Iterable[Word], titles: frozenset[str]) -> list[Word]:
     return [w for w in words if w.text.rstrip(".") not in titles]
 
 
-_CACHE: "weakref.WeakKeyDictionary[Document, tuple[Mention, ...]]" = weakref.WeakKeyDictionary()
+_CACHE: "weakref.WeakKeyDictionary[Document, Mentions]" = weakref.WeakKeyDictionary()
 
 
-def mentions(doc: Document) -> tuple[Mention, ...]:
+def mentions(doc: Document) -> Mentions:
     """Every run of capitalised words in the document, in order (computed once per document)."""
     found = _CACHE.get(doc)
     if found is None:
-        found = tuple(_scan(doc))
+        found = _scan(doc)
         _CACHE[doc] = found
     return found
 
 
-def known_mentions(doc: Document) -> tuple[Mention, ...] | None:
-    """The document's mentions if some rule has asked for them, else None (nothing is computed)."""
-    return _CACHE.get(doc)
-
-
-def adopt_mentions(doc: Document, found: Iterable[Mention]) -> None:
-    """Take the mentions of this very text worked out elsewhere (a fix pass's, cleaner.incremental)."""
-    _CACHE[doc] = tuple(found)
-
-
-def mentions_between(doc: Document, start: int, end: int) -> list[Mention]:
-    """The mentions of the words starting in [start, end): a run never crosses a line end, so the
-    mentions of a paragraph's lines are those a scan of the whole text finds there."""
-    starts = doc.word_starts
-    return _scan(doc, bisect.bisect_left(starts, start), bisect.bisect_left(starts, end))
-
-
-def _scan(doc: Document, lo: int = 0, hi: int | None = None) -> list[Mention]:
-    text, words, out, run = doc.text, doc.words, [], []
-    texts = words.texts if lo == 0 and hi is None else words.texts[lo:hi]
+def _scan(doc: Document) -> Mentions:
+    text, words = doc.text, doc.words
+    out = Mentions(words)
+    ends, starts = words.ends, words.starts
     # Title-case or inner-capital words (Seoul, McDonald, Jae-myung), not ALL-CAPS acronyms: found in
     # one comprehension, so the loop below visits the capitalised words only (most words are lower case).
-    capitalised = [i for i, w in enumerate(texts, lo) if w[0].isupper() and not w.isupper()]
-    previous = -2
+    capitalised = [i for i, w in enumerate(words.texts) if w[0].isupper() and not w.isupper()]
+    first, previous = -1, -2
     for i in capitalised:
-        word = words[i]
-        if run and (i != previous + 1 or text[run[-1].end : word.start] != " "):
-            _flush(doc, run, out)  # a lower-case word, or more than one space, ends the run
-            run = []
+        if first >= 0 and (i != previous + 1 or text[ends[previous] : starts[i]] != " "):
+            _flush(doc, out, first, previous - first + 1, 0)  # a lower-case word, or more than one space, ends the run
+            first = -1
+        if first < 0:
+            first = i
         previous = i
-        run.append(_strip_possessive(word))
-        if run[-1].end != word.end:  # "Meloni’s plan": the possessive ends the name
-            _flush(doc, run, out)
-            run = []
-    _flush(doc, run, out)
-    return out
+        trim = _possessive(words.texts[i])
+        if trim:  # "Meloni’s plan": the possessive ends the name
+            _flush(doc, out, first, i - first + 1, trim)
+            first = -1
+    if first >= 0:
+        _flush(doc, out, first, previous - first + 1, 0)
+    return out.done()
 
 
-def _flush(doc: Document, run: list[Word], out: list[Mention]) -> None:
-    if run:
-        out.append(Mention(tuple(run), doc.is_sentence_start(run[0].start)))
+def _flush(doc: Document, out: Mentions, first: int, size: int, trim: int) -> None:
+    out.append(first, size, trim, doc.is_sentence_start(doc.words.starts[first]))
 
 
-def _strip_possessive(word: Word) -> Word:
-    if word.text[-1] not in _POSSESSIVE_LAST:
-        return word  # most names: no ending to try
+def _possessive(text: str) -> int:
+    """How many letters of a possessive ending to cut from a name word (0 for most names)."""
+    if text[-1] not in _POSSESSIVE_LAST:
+        return 0  # most names: no ending to try
     for ending in _POSSESSIVE:
-        if word.text.endswith(ending) and len(word.text) > len(ending) + 1:
-            cut = len(word.text) - len(ending)
-            return Word(word.start, word.start + cut, word.text[:cut])
-    return word
+        if text.endswith(ending) and len(text) > len(ending) + 1:
+            return len(ending)
+    return 0
 
 
 @lru_cache(maxsize=1 << 18)

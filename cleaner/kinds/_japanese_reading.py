@@ -216,6 +216,8 @@ def place_readings(doc: Document) -> Iterator[Hit]:
         return
     places, known = _capitalised_places(), lexicon.places()
     for mention in nm.mentions(doc):  # the capitalised words, found once for every name rule
+        if not any(text in places for text in mention.texts):
+            continue  # nearly every run: its Word tuples are not built
         for word in mention.words:
             name = places.get(word.text)
             if name is None or word.text in known or lexicon.zipf(word.text) > 0 or word.text in lexicon.people_words():

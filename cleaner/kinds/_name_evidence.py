@@ -9,7 +9,8 @@ spellings into hits that mark the doubtful spelling and name the line of the lik
 from __future__ import annotations
 
 import bisect
-from typing import Iterable, Iterator
+from array import array
+from typing import Iterable, Iterator, Mapping
 
 import regex
 
@@ -48,7 +49,7 @@ class NameIndex:
         self.doc = doc
         self._titles = frozenset(titles)  # skipped, but a title ("Judge Anna Fischer") leaves a run personal
         self.known = known
-        self.spans: dict[str, list[tuple[int, int]]] = {}
+        self.spans = Spans()
         self._units: set[str] = set()
         self._beside: dict[str, set[str]] = {}
         self._people_beside: dict[str, set[str]] = {}  # the same, from runs with no place or institution word
@@ -60,12 +61,12 @@ class NameIndex:
         words = mention.words
         if len(words) > _LONGEST_RUN:
             return  # a long run of capitals is a headline or a list, not a name
-        texts, spans = mention.texts, self.spans  # texts kept by the mention: no generator joined per sub-run
+        texts, add = mention.texts, self.spans.add  # texts kept by the mention: no generator joined per sub-run
         for word in words:  # one-word runs need no join
-            spans.setdefault(word.text, []).append((word.start, word.end))
+            add(word.text, word.start, word.end)
         for size in range(2, _MAX_WORDS + 1):
             for i in range(len(words) - size + 1):
-                spans.setdefault(" ".join(texts[i : i + size]), []).append((words[i].start, words[i + size - 1].end))
+                add(" ".join(texts[i : i + size]), words[i].start, words[i + size - 1].end)
         if self._foreign_name(mention):
             return  # "Coalition avenir Québec": a foreign-language name keeps its own spelling
         company = [text for text in texts if text not in skip]
@@ -91,7 +92,7 @@ class NameIndex:
     def _foreign_name(self, mention: nm.Mention) -> bool:
         """True when a lower-case word English does not know stands right beside the mention."""
         words, i = self.doc.words, self.doc.word_index(mention.start)
-        after = i + len(mention.words)
+        after = i + len(mention.texts)
         # The word before can only touch the mention's start, the word after only its end.
         before_touches = i >= 1 and words.ends[i - 1] + 1 == mention.start
         after_touches = after < len(words) and words.starts[after] == mention.end + 1
@@ -149,11 +150,47 @@ class NameIndex:
 
     def count(self, name: str) -> int:
         """How often the exact spelling occurs as name words."""
-        return len(self.spans.get(name, ()))
+        return self.spans.count(name)
 
     def in_running_text(self, name: str) -> bool:
         """True when some occurrence stands outside a headline-like line (byline, headline)."""
         return any(not self.doc.in_heading(start) for start, _ in self.spans.get(name, ()))
+
+
+class Spans(Mapping[str, list[tuple[int, int]]]):
+    """Each run of name words -> its (start, end) spans in order; a name's offsets are kept in one array
+    (8 bytes a span, not a tuple and two ints of about 90) and paired when a rule reads them."""
+
+    __slots__ = ("_at",)
+
+    def __init__(self) -> None:
+        self._at: dict[str, array] = {}
+
+    def add(self, name: str, start: int, end: int) -> None:
+        """Record one more span of `name`."""
+        at = self._at.get(name)
+        if at is None:
+            at = self._at[name] = array("I")
+        at.append(start)
+        at.append(end)
+
+    def count(self, name: str) -> int:
+        """How many spans `name` has."""
+        at = self._at.get(name)
+        return 0 if at is None else len(at) // 2
+
+    def __getitem__(self, name: str) -> list[tuple[int, int]]:
+        at = self._at[name]
+        return list(zip(at[::2], at[1::2]))
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
 
 
 def _one_word_two_spellings(x: str, y: str) -> bool:

@@ -56,6 +56,8 @@ def _given_family(doc: Document, titles: frozenset[str]) -> dict[str, dict[str, 
     """Given name -> family name -> spans of the family name, from names of two or three words."""
     out: dict[str, dict[str, list[_Span]]] = defaultdict(lambda: defaultdict(list))
     for mention in nm.mentions(doc):
+        if len(mention.texts) < 2:
+            continue  # most runs: one word, no given and family name (its Word tuples are not built)
         words = nm.untitled(mention.words, titles)
         if not 2 <= len(words) <= 3 or not all(w.text.isalpha() for w in words[-2:]):
             continue

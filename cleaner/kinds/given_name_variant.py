@@ -70,6 +70,8 @@ def _by_person(doc: Document, titles: frozenset[str], shortest: int) -> dict[tup
     """(family name, given key) -> given name as written -> spans of the given name."""
     out: dict[tuple[str, str], dict[str, list[_Span]]] = defaultdict(lambda: defaultdict(list))
     for mention in nm.mentions(doc):
+        if len(mention.texts) < 2:
+            continue  # most runs: one word, no given and family name (its Word tuples are not built)
         words = nm.untitled(mention.words, titles)
         if len(words) != 2 or not all(w.text.isalpha() for w in words):
             continue

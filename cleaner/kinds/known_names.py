@@ -246,8 +246,7 @@ def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: Callable[[], _P
     """A listed family name with one vowel respelled and no other word of the name kept ("President
     Louis Abenader" for Luis Abinader): reported when a title stands right before the name, the word is
     unknown to English, only one listed name matches and the article never writes the listed spelling."""
-    word = mention.words[-1]
-    text = word.text
+    text = mention.texts[-1]
     if len(text) < 6 or not text.isalpha() or lexicon.zipf(text) > 0:
         return
     candidates = _rare_families(by_vowels().get(nm.skeleton(nm.fold(text)), ()))
@@ -256,6 +255,7 @@ def _vowel_family(doc: Document, mention: nm.Mention, by_vowels: Callable[[], _P
         return  # two listed families one vowel away, or the listed spelling is in the article (NM102's case)
     family = found.pop()
     if _titled(doc, mention, titles):  # a country alone is too weak: "Takuichi" is a given name, not Takaichi
+        word = mention.words[-1]
         yield Hit(word.start, word.end, (family,), message=_message([text], (family,)))
 
 
@@ -363,14 +363,17 @@ def _compare(doc: Document, mention: nm.Mention, at: int, anchor: int, name: Lis
     """The listed name aligned on the shared word `mention.words[at]` (its word `anchor`); a hit when the rest is garbled."""
     for size in {len(name.words), len(name.words) + 1}:
         start = at - anchor
-        words = mention.words[start : start + size] if start >= 0 else ()
-        if len(words) != size:
+        texts = mention.texts[start : start + size] if start >= 0 else ()
+        if len(texts) != size:
             continue
-        seen = " ".join(w.text for w in words)
+        seen = " ".join(texts)
         listed = " ".join(name.words)
         if abs(len(seen) - len(listed)) > _LONGEST_SHIFT:
             continue  # no respelling, cognate or transliteration the checks below accept moves this many letters
-        if exact(seen) or not (nm.is_variant(seen, listed) or _cognate(words, name) or _sound_alike(words, name)):
+        if exact(seen):
+            continue
+        words = mention.words[start : start + size]  # built only here: a common word meets ~100 listed names
+        if not (nm.is_variant(seen, listed) or _cognate(words, name) or _sound_alike(words, name)):
             continue
         return _hit(words, name, size != len(name.words))
     return None

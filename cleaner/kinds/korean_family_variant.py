@@ -68,6 +68,8 @@ def _by_person(doc: Document, titles: frozenset[str]) -> dict[tuple[str, str], d
     out: dict[tuple[str, str], dict[tuple[str, str], list[_Span]]] = defaultdict(lambda: defaultdict(list))
     families = korean_families()
     for mention in nm.mentions(doc):
+        if len(mention.texts) < 2:
+            continue  # most runs: one word, no pair to read (its Word tuples are not built)
         words = nm.untitled(mention.words, titles)
         if len(words) < 2:
             continue

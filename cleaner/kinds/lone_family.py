@@ -64,12 +64,12 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     named_ceiling = max(ceiling, float(rule.options["max-zipf-named"]))
 
     def check(doc: Document) -> Iterator[Hit]:
-        longer = {t for m in nm.mentions(doc) if len(m.words) > 1 for t in m.texts if not _with_own_family(m.texts, t)}
+        longer = {t for m in nm.mentions(doc) if len(m.texts) > 1 for t in m.texts if not _with_own_family(m.texts, t)}
         written = doc.distinct_words
         countries = _Countries(doc)
         targets: dict[str, tuple[str, tuple[str, ...]] | None] = {}  # one verdict per distinct word, not per mention
         for mention in nm.mentions(doc):
-            if len(mention.words) != 1 or mention.texts[0] in longer:
+            if len(mention.texts) != 1 or mention.texts[0] in longer:
                 continue
             word = mention.words[0]
             if word.text not in targets:

@@ -232,10 +232,9 @@ def _mid_sentence_capitals(doc: Document) -> set[str]:
     """Capitalised words of letters (five or more) the article writes inside a sentence, not at its start."""
     out: set[str] = set()
     for mention in nm.mentions(doc):
-        for k, word in enumerate(mention.words):
-            if k == 0 and (mention.sentence_start or doc.in_heading(word.start)):
+        for k, text in enumerate(mention.texts):  # texts, not words: no Word tuples built per run
+            if k == 0 and (mention.sentence_start or doc.in_heading(mention.start)):
                 continue
-            text = word.text
             if len(text) >= _VARIANT_LENGTH and text.isalpha() and text[1:].islower():
                 out.add(text)
     return out
@@ -247,6 +246,8 @@ def _lowered_before_name(doc: Document, shortest: int, ceiling: float) -> Iterat
     "Tabligi Jamaat"): the engine lost the capital, and perhaps a letter, of one name."""
     before: dict[str, set[str]] = {}
     for mention in nm.mentions(doc):
+        if len(mention.texts) < 2:
+            continue  # most runs: one word, nothing before a name word inside the run
         words = mention.words
         for k in range(len(words) - 1):
             if k == 0 and (mention.sentence_start or doc.in_heading(words[0].start)):
@@ -339,7 +340,7 @@ def _capitalised_in_names(doc: Document) -> dict[str, str]:
     """Lower-case form -> written form of words the article capitalises inside names in mid-sentence."""
     out: dict[str, str] = {}
     for mention in nm.mentions(doc):
-        if len(mention.words) < 2:
+        if len(mention.texts) < 2:
             continue  # a lone capital may be a genus or a term of art; a name of two words is a name
         for k, word in enumerate(mention.words):
             if k == 0 and (mention.sentence_start or doc.in_heading(word.start)):

@@ -136,14 +136,15 @@ def _titled_families(doc: Document, titles: frozenset[str], floor: float) -> dic
     lower = frozenset(t.lower() for t in titles)
     verdicts: dict[str, bool] = {}  # one verdict per distinct last word: most names end in a rare word
     for mention in nm.mentions(doc):
-        if len(mention.words) < 2:
+        if len(mention.texts) < 2:
             continue
-        given, family = mention.words[-2], mention.words[-1]
+        words = mention.words
+        given, family = words[-2], words[-1]
         if family.text not in verdicts:
             verdicts[family.text] = _meaning_word(family.text, floor)
         if not verdicts[family.text] or given.text.rstrip(".") in titles or not _given_name(given.text):
             continue
-        if any(w.text.rstrip(".") in titles for w in mention.words[:-2]) or _word_before(doc.text, mention.start) in lower:
+        if any(w.text.rstrip(".") in titles for w in words[:-2]) or _word_before(doc.text, mention.start) in lower:
             out[family.text].append((family.start, family.end, given.text))
     return out
 

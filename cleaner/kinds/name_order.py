@@ -106,6 +106,8 @@ def _moved_pairs() -> list[list]:
 
 def _moved_hits(doc: Document, titles: frozenset[str], moved: BucketMap) -> Iterator[Hit]:
     for mention in nm.mentions(doc):
+        if len(mention.texts) < 2:
+            continue  # most runs: one word, never a name in the other order (its Word tuples are not built)
         words = _untitled(mention.words, titles)
         right = moved.get(" ".join(w.text for w in words)) if 2 <= len(words) <= 3 else None  # words hold no space
         if right:
@@ -132,6 +134,10 @@ def _two_word_names(doc: Document, titles: frozenset[str]) -> tuple[dict[_Name, 
     spans: dict[_Name, list[tuple[int, int]]] = defaultdict(list)
     alone: set[str] = set()
     for mention in nm.mentions(doc):
+        if len(mention.texts) == 1:  # most runs: read from the texts, no Word tuple built
+            if mention.texts[0].rstrip(".") not in titles:
+                alone.add(mention.texts[0])
+            continue
         words = _untitled(mention.words, titles)
         if len(words) == 1:
             alone.add(words[0].text)

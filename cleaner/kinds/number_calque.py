@@ -75,6 +75,7 @@ _ERA_WORDS = ("reiwa", "heisei", "showa", "shōwa", "taisho", "taishō", "meiji"
 _BE_HINT = regex.compile(r"B\.?E\b")
 # Letters that match an era name's letters regardless of case but lower() does not turn into them.
 _FOLDS_APART = {"İ": "I", "ſ": "s"}
+_PIECE = 1 << 16  # characters lower-cased at a time
 # A date counted in the source's units after the era, "Reiwa 2 years 7 months 4 days" (令和2年7月4日):
 # the months (and days) tell it from an anniversary ("Meiji 150 years").
 _COUNTED_DATE = regex.compile(
@@ -154,8 +155,7 @@ def _era_hints(text: str) -> Iterator[regex.Match[str]]:
     """The matches of _ERA_HINT, in order, found from candidates instead of at every position."""
     # Each letter that folds to an era letter but that lower() misses (or lengthens) is swapped for
     # that letter first, so offsets stay the text's; each candidate is checked on the text itself.
-    lowered = _fold(text)
-    starts = {at for word in _ERA_WORDS for at in _find_all(lowered, word)}
+    starts = set(_word_starts(text))
     starts.update(m.start() for m in _BE_HINT.finditer(text))
     done = 0
     for start in sorted(starts):
@@ -163,6 +163,16 @@ def _era_hints(text: str) -> Iterator[regex.Match[str]]:
         if hint is not None:
             done = hint.end()
             yield hint
+
+
+def _word_starts(text: str) -> Iterator[int]:
+    """Where each era name starts, searched in lower-cased pieces of the text: lower() of a whole long
+    text holds a copy and a scratch buffer as large as the text (80 MB at once on a 10 MB text)."""
+    overlap = max(map(len, _ERA_WORDS)) - 1  # a name that starts in a piece is read whole
+    for at in range(0, len(text), _PIECE):
+        lowered = _fold(text[at : at + _PIECE + overlap])
+        for word in _ERA_WORDS:
+            yield from (at + i for i in _find_all(lowered, word) if i < _PIECE)
 
 
 def _fold(text: str) -> str:

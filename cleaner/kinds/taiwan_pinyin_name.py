@@ -84,10 +84,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             return  # most articles: no Taiwanese place or body named
         candidates: dict[str, list[tuple[int, int, tuple[str, ...]]]] = {}
         for mention in nm.mentions(doc):
-            texts, words = mention.texts, mention.words
+            texts = mention.texts
             for i in range(len(texts) - 1):
                 pair = _pinyin_name(texts, i)
                 if pair is not None:
+                    words = mention.words  # built only here: most runs hold no pinyin name
                     candidates.setdefault(f"{texts[i]} {texts[i + 1]}", []).append((words[i].start, words[i + 1].end, pair))
         listed = {seen for _, _, _, seen in _readings(doc, _taiwanese())} if candidates else set()
         names = {name: spots for name, spots in candidates.items() if name not in listed}  # listed: NM103's
