@@ -56,8 +56,13 @@ def test_mqm_error_free_texts_stay_under_the_false_finding_bar() -> None:
 
 
 def test_cached_clean_originals_stay_under_the_false_finding_bar() -> None:
-    samples = [s for s in corpus_pages([]) if s.source == "clean-pages"]
+    problems: list[str] = []
+    samples = [s for s in corpus_pages(problems) if s.source == "clean-pages"]
     if not samples:
         pytest.skip("the development corpus cache is empty (python benchmarks/corpus_tool.py refill)")
+    missing = [p for p in problems if p.startswith("clean-")]
+    if missing:
+        # The bar is a rate over every clean page: a part of them says little (the slips sit on few pages).
+        pytest.skip(f"{len(missing)} clean pages are not in the cache (python benchmarks/corpus_tool.py refill)")
     false, words = _clean_rate(samples, "clean originals")
     assert 1000 * false / words <= BAR_CLEAN_RATE, f"{false} false findings in {words} words"
