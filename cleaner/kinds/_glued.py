@@ -136,6 +136,7 @@ def _may_glue_name(token: str) -> bool:
             or _verb_cut(token) is not None)
 
 
+@functools.lru_cache(maxsize=1 << 12)  # asked twice per candidate (_may_glue_name, then _name_glue)
 def _verb_cut(token: str) -> int | None:
     """Where a verb in the past tense is glued to an unknown name ("Burukevaluated": "evaluated"), or None.
 

@@ -17,7 +17,7 @@ other mentions of the same name are. A lower-case word is reported when:
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from cleaner.document import Document, Word
 from cleaner.model import Hit
@@ -60,7 +60,7 @@ def mixed_case_hits(doc: Document, bodies: frozenset[str]) -> Iterator[Hit]:
         yield Hit(word.start, word.end, (fixed,), message=f"The article writes “{fixed}” in this name elsewhere.")
 
 
-def _starts(doc: Document, words: tuple[Word, ...], i: int) -> Iterator[int]:
+def _starts(doc: Document, words: Sequence[Word], i: int) -> Iterator[int]:
     """The first words of the runs that end on word i: content words joined by single spaces, two or more."""
     first = i
     while first > 0 and i - first < _MAX_WORDS - 1:
@@ -72,7 +72,7 @@ def _starts(doc: Document, words: tuple[Word, ...], i: int) -> Iterator[int]:
         yield first
 
 
-def _capital_before(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+def _capital_before(doc: Document, words: Sequence[Word], i: int) -> bool:
     """True when a capitalised content word stands right before word i, joined by one space."""
     if i == 0 or doc.text[words[i - 1].end : words[i].start] != " ":
         return False
