@@ -128,7 +128,8 @@ def _placed(finding: Finding, offset: int, doc: Document) -> Finding:
 
 
 def seed(doc: Document, previous: Document) -> None:
-    """Give `doc` the word stream, sentences, quotations and protected spans `previous` had worked out, for every unit the two texts share (shifted), finding them afresh only in the others.
+    """Give `doc` the word stream, sentences, quotations and protected spans `previous` had worked out,
+    for every unit the two texts share (shifted), finding them afresh only in the other units.
 
     Each is found paragraph by paragraph or line by line (a word or protected span never crosses a
     line end; sentences and quotations are paired within a paragraph), so what a unit holds depends

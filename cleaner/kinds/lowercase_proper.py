@@ -43,8 +43,10 @@ _AFTER = r"(?![\p{L}\p{N}\p{M}@_]|[/.\-][\p{L}\p{N}])"
 # before them and a year after ("4 may 2020"). "troops may march 5 km" and "may 10 percent" are no dates.
 _DAY = r"(?:0?[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"[12][0-9]{3}(?![\p{L}\p{N}])"
+_WORD_MONTH_LITERALS = frozenset({"march", "may", "august"})
 _WORD_MONTH = regex.compile(
-    _BEFORE + r"(?P<month>march|may|august)(?:(?=[ \t]+" + _DAY + r"(?:[ \t]*(?:[,.;:)\n]|$)|[ \t]+" + _YEAR + r"))"
+    _BEFORE + r"(?P<month>" + "|".join(sorted(_WORD_MONTH_LITERALS)) + r")"
+    r"(?:(?=[ \t]+" + _DAY + r"(?:[ \t]*(?:[,.;:)\n]|$)|[ \t]+" + _YEAR + r"))"
     r"|(?<=(?<![\p{N}.,])" + _DAY + r"[ \t]+\p{L}+)(?=[ \t]+" + _YEAR + r"))"
 )
 
@@ -85,9 +87,6 @@ def _all_lower_case_passage(doc: Document, offset: int) -> bool:
     if quote is None:
         return in_lower_case_paragraph(doc, offset)
     return not any(c.isupper() for c in doc.text[quote.start : quote.end])
-
-
-_WORD_MONTH_LITERALS = frozenset({"march", "may", "august"})
 
 
 @functools.lru_cache(maxsize=1)
