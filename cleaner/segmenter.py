@@ -39,6 +39,12 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     yield from _trimmed(text, pos, end)
 
 
+def ends_sentence(text: str, para_start: int, mark: int, end: int) -> bool:
+    """True when the full stop, question or exclamation mark at `mark` ends a sentence: not an abbreviation's
+    stop ("Mr.", "Dr."), an initial's or a dotted acronym's before a word that cannot start a sentence."""
+    return _ends_sentence(text, para_start, mark, mark + 1, end)
+
+
 def _ends_sentence(text: str, para_start: int, mark: int, after: int, end: int) -> bool:
     """Decide whether the punctuation at `mark` ends a sentence."""
     if text[mark] != ".":

@@ -27,11 +27,13 @@ def function_word_groups() -> dict[str, frozenset[str]]:
     return {name: frozenset(words) for name, words in gazetteer.load("function-words").items()}
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=8)
 def reporting_verbs(tense: str = "any") -> frozenset[str]:
-    """Lower-case reporting verbs in the forms that end an attribution (said, says, explained ...); `tense` "past" or "present" for one form."""
+    """Lower-case reporting verbs in the forms that end an attribution (said, says, explained ...); `tense` "past" or "present" for one form,
+    "inverted-past" or "inverted-present" for the verbs that report speech only inverted after a quotation (confides,
+    whispered), "also-nouns" for the forms that are also plural nouns (reports, notes)."""
     data = gazetteer.load("reporting-verbs")
-    if tense in ("past", "present"):
+    if tense in ("past", "present", "inverted-past", "inverted-present", "also-nouns"):
         return frozenset(data[tense])
     return frozenset(data["past"]) | frozenset(data["present"])
 

@@ -36,8 +36,13 @@ OPTIONS = (
         "alone at the start of a paragraph (\"revealed.\"), or a subjectless verb and speech noun after a "
         "quotation (\"made its assessment.\"), and proposes deleting a bare verb after a quotation; "
         "`inverted` reports a capitalised reporting verb right after a closing quotation mark and before its "
-        "speaker (`?” Questioned Emmanuel Macron`), and lower-cases it (\"Said\", also a name, is left to the "
-        "capitalised-said rule); `double` reports a second attribution after a quotation that one already "
+        "speaker (`?” Questioned Emmanuel Macron`), perhaps after an aside set off by commas (`,” Admits, laughing, "
+        "the deputy mayor`), and lower-cases it: before \"the\" or a name any listed form; before \"a\", \"one\" or "
+        "\"his\" a present form that is no noun (`,” Adds a deputy mayor`); after a quotation closed by a comma or "
+        "a dash, where the sentence goes on, also a past or base form before any of these or a bare plural (`,” Say "
+        "residents`), with the verbs that report speech only there (confides, whispers, slips); \"Said\", also a "
+        "name, only after the dash or before \"the\", \"a\" or \"one\" after a comma, the rest left to the "
+        "capitalised-said rule; `double` reports a second attribution after a quotation that one already "
         "introduces (`Sánchez said, “… December,” he clarified`); `after-name` reports a reporting verb capitalised "
         "mid-sentence right after a name or a noun (`Boris Johnson Stated on Monday`) and lower-cases it (\"Said\", "
         "also a name, only when doubled before another reporting verb, `Johnson Said told`, on the article's evidence, "
@@ -122,13 +127,26 @@ def _patterns() -> dict[str, regex.Pattern[str]]:
             rf"[ \t]+(?:following[ \t]+)?(?P<noun>{_SPEECH_NOUNS})\.{_END}"
         ),
         "stranded": compile_stored(rf"(?m:^)[ \t]*(?P<verb>{'|'.join(map(regex.escape, verbs))})\.{_END}"),
-        # A “ after sentence punctuation is a closing quote written with the wrong glyph.
-        # Glued to the verb ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced.
+        # A capitalised word after a closing mark, and the one or two words after it (the speaker, perhaps after
+        # an aside set off by commas: "Admits, laughing, the deputy mayor"); `_check_inverted` decides whether
+        # the word is a reporting verb and the words a speaker. `lead` is the mark before the closing one: a
+        # comma, or the dash a Russian or Ukrainian attribution takes (`…” – Said the minister`), leaves the
+        # sentence open, so only an attribution can follow.
+        # A “ after sentence punctuation is a closing quote written with the wrong glyph; glued to the verb
+        # ("? “Questioned Emmanuel Macron."), it is that closing quote misplaced; a ” glued to it (`! ”Admits`) is
+        # a closing quote spaced the wrong way. A straight mark glued to the
+        # verb after a spaced sentence end (French spacing, `happened! "Admits, laughing, a deputy mayor`) is
+        # read only before an aside, since it may open a quotation.
         "inverted": compile_stored(
-            rf"(?:[”\"][ \t]+|(?<=[.!?,][ \t]?)“[ \t]+|(?<=[.!?,][ \t])“)(?P<verb>{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
-            # The dash a Russian or Ukrainian attribution takes after a quotation ("…” – Said the minister."):
-            # after it even "Said" is the verb, since a name does not follow a quotation that way.
-            rf"|(?<=[”\"][ \t]?[-–—][ \t])(?P<verb>Said|{capitalised})(?=[ \t]+(?:the[ \t]|\p{{Lu}}))"
+            r"(?:(?P<lead>[.!?,]?)[ \t]?[”\"][ \t]+"
+            r"|(?<=(?P<lead>[.!?,])[ \t]?)“[ \t]+"
+            r"|(?<=(?P<lead>[.!?,])[ \t])(?P<glued>“)"
+            r"|(?<=(?P<lead>[.!?,])[ \t]?)(?P<glued>”)(?=\p{Lu})"
+            r"|(?<=(?P<lead>[.!?])[ \t])(?P<glued>\")(?=\p{Lu}\p{Ll}+,)"
+            r"|(?<=[”\"][ \t]?(?P<lead>[-–—])[ \t]))"
+            r"(?P<verb>\p{Lu}\p{Ll}{1,14})(?![\p{L}\p{N}’'-])"
+            r"(?:,[ \t]+(?P<aside>(?:\p{Ll}+(?:ing|ly)|with(?:out)?[ \t]+\p{Ll}+)(?:[ \t]+\p{Ll}+){0,2}),)?"
+            r"[ \t]+(?P<who>\p{L}[\p{L}’'-]*)(?:[ \t]+(?P<next>\p{L}[\p{L}’'-]*))?"
         ),
         # After a name or a noun, before a lower-case word or a mark: "Johnson Stated on Monday",
         # "the committee Announced on Friday".
@@ -284,10 +302,87 @@ def _check_bare(doc: Document) -> Iterator[Hit]:
 
 
 def _check_inverted(doc: Document) -> Iterator[Hit]:
+    verbs = _inverted_verbs()
     for match in _patterns()["inverted"].finditer(doc.text, timeout=timeout_for(doc.text)):
+        if match.group("glued") == '"' and not match.group("aside"):
+            continue  # `. "Says the man who …` may open a quotation
         verb = match.group("verb")
+        speaker = _inverted_speaker(match.group("who"), match.group("next"))
+        if speaker is None or not _inverted_verb(verb.lower(), speaker, match.group("lead") or "", match.group("who"), verbs):
+            continue
         yield Hit(match.start("verb"), match.end("verb"), (verb.lower(),),
                   message=f"“{verb}” after the quotation is an attribution verb and takes a lower-case letter.")
+
+
+# Words that open an indefinite speaker ("adds a deputy mayor", "says one minister", "confides his wife").
+_INDEFINITE = frozenset("a an one his her their".split())
+# Words that open a plural speaker with no article ("say many residents", "add two officials").
+_QUANTIFIERS = frozenset("some many several most both few two three four five".split())
+# Plural nouns for people that do not end in -s ("say police", "admit staff").
+_PLURAL_PEOPLE = frozenset("people police children women men staff".split())
+
+
+def _inverted_speaker(who: str, following: str | None) -> str | None:
+    """What the words after a capitalised verb are as its speaker: "definite" ("the mayor", a name), "indefinite"
+    ("a mayor", "one minister", "his wife"), "plural" (a bare plural: "residents", "many residents"), or None."""
+    if following is not None:  # "the deputy mayor", "a Labour MP"
+        if who == "the":
+            return "definite"
+        if who in _INDEFINITE:
+            return "indefinite"
+        if who in _QUANTIFIERS:
+            return "plural"
+    if who[:1].isupper():
+        return "definite"
+    if who in _PLURAL_PEOPLE or (len(who) >= 4 and who.endswith("s") and not who.endswith(("ss", "us", "is"))
+                                 and not is_function_word(who)):
+        return "plural"
+    return None
+
+
+def _inverted_verb(verb: str, speaker: str, lead: str, who: str, verbs: dict[str, frozenset[str]]) -> bool:
+    """True when `verb` (lower-cased) before such a speaker is an inverted reporting verb, not a word that starts
+    a sentence. After a quotation closed by a comma or a dash the sentence goes on, so any reporting verb form
+    counts; after a full stop a past form may open a participial clause ("Asked a question, she …"), a base form
+    an imperative ("Ask residents …"), and a form that is also a noun a subject ("Reports one minister made …")."""
+    after_dash = lead in ("-", "–", "—")
+    open_sentence = after_dash or lead == ","
+    if verb == "said":
+        # "Said" is also a name ("“We stay,” Said Hamdan said."): the verb only before "the", "a", "one" or "his"
+        # in an open sentence, or before any speaker after the dash, where no name follows a quotation.
+        return open_sentence and (who == "the" or who in _INDEFINITE or (after_dash and speaker == "definite"))
+    if open_sentence:
+        return verb in verbs["any"] or (verb in verbs["base"] and who[:1].islower())
+    if speaker == "definite":
+        return verb in verbs["closed-definite"]
+    if speaker == "indefinite":
+        return verb in verbs["present"] and verb not in verbs["also-nouns"]
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def _inverted_verbs() -> dict[str, frozenset[str]]:
+    """The reporting-verb forms `_inverted_verb` weighs, from rules/data/reporting-verbs.yaml."""
+    present = reporting_verbs("present") | reporting_verbs("inverted-present")
+    past = reporting_verbs("past") | reporting_verbs("inverted-past")
+    return {
+        "any": (present | past) - {"said"},
+        "present": present,
+        "also-nouns": reporting_verbs("also-nouns"),
+        # After a full stop, before "the" or a name: every listed form, as before (the "inverted-" verbs' past
+        # forms open participial clauses there: "Worried the plan would fail, …", "Slipped the note, …").
+        "closed-definite": (reporting_verbs() | reporting_verbs("inverted-present")) - {"said"},
+        "base": frozenset(_base_form(v) for v in present),
+    }
+
+
+def _base_form(verb: str) -> str:
+    """The base form of a present -s form: says say, stresses stress, testifies testify, notes note."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1]
 
 
 def _check_after_name(doc: Document) -> Iterator[Hit]:

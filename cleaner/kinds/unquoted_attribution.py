@@ -23,6 +23,7 @@ from cleaner.document import Document
 from cleaner.kinds._quotes import CLOSE, paragraph_marks
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
+from cleaner.segmenter import ends_sentence
 from cleaner.schema import INTEGER, Option, Replacement
 from cleaner.wordclass import is_function_word, reporting_verbs
 
@@ -40,6 +41,9 @@ _WORD = regex.compile(r"[\p{L}\p{M}’'.-]+")
 # Between the sentence before and the speaker: spaces, or a stray wrong-way closer spaced off both sides (`this. “ He said.`).
 _GAP = regex.compile(r"[ \t]{1,3}(?:“[ \t]+)?")
 _PHRASE = regex.compile(r"[\p{L}\p{M}’'. \t-]+")
+# A quotation closed with its own mark, then one short capitalised word and a full stop: a title's abbreviation
+# ("Insp.", "Supt.") opening the attribution, since no sentence ends on a single word after a closed quotation.
+_TITLE_AFTER_QUOTE = regex.compile(r"[,!?][”\"’][ \t]+\p{Lu}\p{Ll}{0,4}\.$")
 
 
 @functools.lru_cache(maxsize=1)
@@ -92,10 +96,13 @@ def _attribution(doc: Document, verb: int, end: int, max_words: int, min_words: 
     if para is None:
         return None
     head = max(para.start, verb - 160)
-    stop = max(text.rfind(ch, head, verb) for ch in ".!?")
-    if stop < 0:
-        return None
-    # The stop must end a sentence: abbreviations and initials inside a name ("E. Turdimov") are not one.
+    stop = _last_stop(text, head, verb)
+    # The stop must end a sentence: a title's or an initial's full stop ("Mr. Minh said.", "E. Turdimov said.")
+    # belongs to the speaker phrase, so the sentence before ends earlier, if at all. Each step moves left.
+    while stop >= 0 and not ends_sentence(text, para.start, stop, para.end):
+        stop = _last_stop(text, head, stop)
+    if stop < 0 or _TITLE_AFTER_QUOTE.search(text, max(head, stop - 24), stop + 1):
+        return None  # `,” Insp. Lee said.`: a dotted title the segmenter does not list, after a closed quotation
     gap = _GAP.match(text, stop + 1, verb)
     if gap is None or not _PHRASE.fullmatch(text, gap.end(), verb):
         return None
@@ -108,6 +115,11 @@ def _attribution(doc: Document, verb: int, end: int, max_words: int, min_words: 
     if before is None or len(_WORD.findall(text, before.start, stop)) < min_words:
         return None
     return start, "“" in gap.group()
+
+
+def _last_stop(text: str, head: int, before: int) -> int:
+    """The offset of the last full stop, question or exclamation mark in text[head:before], or -1."""
+    return max(text.rfind(ch, head, before) for ch in ".!?")
 
 
 def _speaker(words: list[str], max_words: int) -> bool:
