@@ -65,13 +65,24 @@ def match_case(replacement: str, original: str) -> str:
     return replacement
 
 
+# A number and the letters after it, for the "ordinal-suffix" transform ("4rd" -> "4th").
+_ORDINAL = regex.compile(r"(\d+)(?:st|nd|rd|th)")
+
 TRANSFORMS = {
     "lower": str.lower,
     "upper": str.upper,
     "capitalize-first": lambda s: s[:1].upper() + s[1:],
     "lower-first": lambda s: s[:1].lower() + s[1:],
     "capitalize-words": lambda s: regex.sub(r"(?<![\p{L}\p{M}'’])\p{Ll}", lambda m: m.group().upper(), s),
+    "ordinal-suffix": lambda s: _ORDINAL.sub(lambda m: m.group(1) + ordinal_suffix(int(m.group(1))), s),
 }
+
+
+def ordinal_suffix(number: int) -> str:
+    """The English ordinal suffix of a number: st, nd, rd, or th (11th, 12th and 13th, also in 111th)."""
+    if number % 100 in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def in_lower_case_paragraph(doc: Document, offset: int) -> bool:

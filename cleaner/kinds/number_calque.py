@@ -20,7 +20,8 @@ The `form` option picks which calque the rule reports:
   - `misgrouped`: a thousands comma followed by a group of four or more digits, "11,1500 won" (the
     source grouped by ten thousands); no grouping system writes it (Indian "1,00,000" has two-digit
     groups, a list of years "2019,2020" opens with four digits, "0,1234" is a decimal comma). The
-    fix regroups the same digits by thousands, "111,500".
+    fix regroups the same digits by thousands, "111,500". A day and a year after a month name
+    ("January 1,2025") is a date that lost the space after its comma, left to the spacing rule.
 """
 
 from __future__ import annotations
@@ -95,6 +96,11 @@ _CURRENCY = "$€£¥₩₹"
 # a decimal or a longer run of digits and commas.
 _MISGROUPED = regex.compile(
     r"(?<![\p{L}\p{N}_.,/:#\-–])(?P<n>[1-9]\d{0,2}(?:,\d+)*?,\d{4,}(?:,\d+)*)(?![\p{L}\p{N}_/#]|[.,]\p{N})"
+)
+# A day and a year (1800-2099, as the spacing rule reads it) glued by the date's comma ("1,2025"), after a month.
+_DATE_YEAR = regex.compile(r"(?:[1-9]|[12]\d|3[01]),(?:1[89]|20)\d\d")
+_MONTH_BEFORE = regex.compile(
+    rf"(?<!\p{{L}})(?:{'|'.join(_MONTH_NAMES)}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?[ \t]+$"
 )
 _IDENTIFIER_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:no\.?|nos\.?|number|code|id|flight|room|zip|postcode|box|case|route|highway|item|model|part|"
@@ -227,5 +233,8 @@ def _ungrouped(doc: Document) -> Iterator[Hit]:
 
 def _misgrouped(doc: Document) -> Iterator[Hit]:
     """Digits grouped with a comma group of four or more, regrouped by thousands."""
-    for match in _MISGROUPED.finditer(doc.text, timeout=timeout_for(doc.text)):
+    text = doc.text
+    for match in _MISGROUPED.finditer(text, timeout=timeout_for(text)):
+        if _DATE_YEAR.fullmatch(match.group("n")) and _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "January 1,2025": a day and a year that lost the space after the comma
         yield Hit(match.start(), match.end(), (f"{int(match.group('n').replace(',', '')):,}",))
