@@ -3,13 +3,14 @@
 A token is rare or unknown (wordfreq) and splits into a function word and a frequent word, or into
 a name the article uses on its own and a function word, or it is an unknown surname after a given
 name whose glued ending fits the next word: a conjunction before a subject ("Salinasif he") or a
-past-tense verb ("Burukevaluated the").
+past-tense verb ("Burukevaluated the"). A phrase opener run into a determiner ("Inthe afternoon",
+"Ontheother hand") and a number run into a closed-class word ("for 2024and approved") are glues too.
 """
 
 from __future__ import annotations
 
 import functools
-from typing import Iterator
+from typing import Collection, Iterator
 
 import regex
 
@@ -40,17 +41,25 @@ def check_glued(doc: Document) -> Iterator[Hit]:
     standalone = vocabulary.lower | set(vocabulary.capitalised) | vocabulary.in_names
     # Each distinct token is judged once; only those that may split are then looked for in the text.
     glued: dict[str, int | None] = {}  # token -> split, or None when only its context can tell
+    pairs: dict[str, tuple[int, ...]] = {}  # token -> cuts of a phrase opener run into a determiner
     for token in _token_texts(doc):
         if len(token) > _MAX_GLUED_LEN:
             continue  # no two words glued together run this long; judging every cut would cost its square
+        cuts = opener_cuts(token)
+        if cuts is not None and (token[0].isupper() or len(cuts) > 1) and token not in _known_name_words():
+            pairs[token] = cuts  # "Inthe", "Ontheother": no name is made this way, repeated or not
+            continue  # (a lower-case pair, "inthe", is an ordinary glue: best_split judges it)
         if token[0].isupper() and vocabulary.capitalised[token] > 1:
             continue  # a name the article repeats is a name ("Hanson ... Hanson"), not a glue
         split = best_split(token, standalone)
         if split is not None or (token[0].isupper() and _may_glue_name(token)):
             glued[token] = split
     cut_off = len(text.rstrip())  # the last word of a page cut off mid-word ("the fifth innin") is no glue
-    for start, token in _occurrences(text, glued):
+    for start, token in _occurrences(text, glued.keys() | pairs.keys()):
         if start + len(token) >= cut_off or _quoted_alone(text, start, start + len(token)):
+            continue
+        if token in pairs:
+            yield from _opener_hit(text, start, token, pairs[token])
             continue
         split = glued[token]
         if split is None:
@@ -58,6 +67,81 @@ def check_glued(doc: Document) -> Iterator[Hit]:
         if split is not None:
             at = start + split
             yield Hit(at, at, (" ",), message=f"“{token}” looks like “{token[:split]}” and “{token[split:]}” run together.")
+    yield from _number_glues(text)
+
+
+# A phrase opener (a preposition or conjunction) that takes a determiner: "Inthe", "Atthe", "Butthe".
+_OPENER_HEADS = function_word_groups()["prepositions"] | function_word_groups()["conjunctions"]
+# Determiners no name ends in after such a head, longest first; "a", "an", "his" and "her" stay out
+# (Inan, Atan, Asher, Ather are names).
+_OPENER_DETERMINERS = ("these", "those", "their", "this", "that", "the")
+_MAX_OPENER_LEN = 24
+
+
+def opener_cuts(token: str) -> tuple[int, ...] | None:
+    """Where a phrase opener runs into a determiner, and perhaps into its noun too ("Inthe",
+    "Atthe", "Ontheother"): the cuts, or None. English must not know the whole: a frequent word
+    ("thereafter", "Athens", "Anthem") holds no such pair, and "inthe" is judged like any glue."""
+    if len(token) > _MAX_OPENER_LEN or not token[1:].islower():
+        return None
+    lower = token.lower()
+    whole = lexicon.zipf(lower)
+    for cut in range(2, min(len(lower) - 2, 8)):
+        head, rest = lower[:cut], lower[cut:]
+        if head not in _OPENER_HEADS:
+            continue
+        det = next((d for d in _OPENER_DETERMINERS if rest.startswith(d)), None)
+        if det is None:
+            continue
+        more = rest[len(det):]
+        if not more:  # two closed words, far likelier than the whole ("Inthe": 2.6 against 7.5 + 7.7)
+            return (cut,) if lexicon.zipf(head) + lexicon.zipf(det) - 6.0 >= whole + _SPLIT_MARGIN else None
+        # Three words: opener, determiner and a frequent word, none of which English reads as one.
+        if whole == 0 and len(more) >= 3 and lexicon.zipf(rest) == 0 and lexicon.zipf(more) >= MIN_PART_ZIPF:
+            return (cut, cut + len(det))
+    return None
+
+
+# A determiner needs its noun (or a number) after it: "Inthe afternoon", "Atthe 2024 meeting", "Inthe US".
+_NOUN_AFTER = regex.compile(r"[ \t]+[\p{L}\p{N}]")
+
+
+def _opener_hit(text: str, start: int, token: str, cuts: tuple[int, ...]) -> Iterator[Hit]:
+    """The hit for a phrase opener run into its determiner (and noun): spaces at every cut."""
+    if len(cuts) == 1:
+        if _NOUN_AFTER.match(text, start + len(token)):
+            at = start + cuts[0]
+            yield Hit(at, at, (" ",), message=f"“{token}” looks like “{token[:cuts[0]]}” and “{token[cuts[0]:]}” run together.")
+        return
+    bounds = (0, *cuts, len(token))
+    spaced = " ".join(token[a:b] for a, b in zip(bounds, bounds[1:]))
+    yield Hit(start, start + len(token), (spaced,), message=f"“{token}” looks like “{spaced}” run together.")
+
+
+# A number glued to the closed-class word after it ("for 2024and approved", "on 12the board"): the
+# word is a preposition, conjunction, auxiliary, determiner or pronoun, never a unit or a suffix
+# that English glues to a number (12in, 10am, 3rd, 1990s, 5G, 4x4), and a word follows it. A
+# number inside a code, an address, a score or an HTML entity (&#39;, v2.0, 1-0, 2×0: JN107) is left alone.
+_NUMBER_GLUE = regex.compile(
+    r"(?<![\p{L}\p{N}&#@/_.,:'’×–—\-])(?:\p{N}{1,3}(?:,\p{N}{3}){1,4}|\p{N}{1,4})(?:\.\p{N}{1,3})?"
+    r"(?P<word>\p{Ll}{2,7})(?=[ \t]+[\p{L}\p{N}])"
+)
+_NUMBER_TAILS = (
+    function_word_groups()["prepositions"] | function_word_groups()["conjunctions"]
+    | function_word_groups()["auxiliaries"]
+    | frozenset("the an this that these those his her its their which who he she they we".split())
+) - frozenset("in am up down out off per past near be do so till".split())  # 12in, 10am, 2up, 5off ...
+
+
+def _number_glues(text: str) -> Iterator[Hit]:
+    """A number glued to the function word after it, with the missing space."""
+    if not any(ch.isdigit() for ch in text):
+        return
+    for match in _NUMBER_GLUE.finditer(text, timeout=timeout_for(text)):
+        word = match.group("word")
+        if word in _NUMBER_TAILS:
+            at = match.start("word")
+            yield Hit(at, at, (" ",), message=f"“{match.group()}” looks like “{text[match.start():at]}” and “{word}” run together.")
 
 
 def _quoted_alone(text: str, start: int, end: int) -> bool:
@@ -198,7 +282,7 @@ def _token_texts(doc: Document) -> list[str]:
     return sorted(runs)
 
 
-def _occurrences(text: str, tokens: dict[str, int | None]) -> list[tuple[int, str]]:
+def _occurrences(text: str, tokens: Collection[str]) -> list[tuple[int, str]]:
     """Where each token stands as a `_TOKEN` match, in text order."""
     if len(tokens) > _FIND_LIMIT:  # one pass over the text, so that many candidates stay linear
         return [(m.start(), m.group()) for m in _TOKEN.finditer(text, timeout=timeout_for(text)) if m.group() in tokens]

@@ -285,6 +285,8 @@ def _evidence(index: NameIndex, name: str, known: frozenset[str], group: set[str
 
     When two spellings differ only in accents, the tables do not overrule the count (they often drop
     accents), but they break a tie ("Erdogan"); then the accented spelling, which carries more, is kept.
+    Before the count, a spelling that runs two name words together ("ThanhLong") loses to the one that
+    writes them apart ("Thanh Long"): a line wrap loses a space, it never adds one inside a name.
     A spelling that holds another one whole plus a letter or two (Ohtani / Otani, Zhyvytskyi /
     Zhyvytsky) is the fuller one: transliteration on a round trip loses letters (long vowels, a
     closing -i, a feminine -a) far more often than it invents them.
@@ -292,7 +294,8 @@ def _evidence(index: NameIndex, name: str, known: frozenset[str], group: set[str
     spans = index.spans.get(name, [(0, 0)])
     listed = name in known or name in lexicon.places()
     if accents_only:
-        return (index.count(name), listed, not name.isascii(), index.in_running_text(name), -spans[0][0])
+        return (not _run_together(name, group), index.count(name), listed, not name.isascii(),
+                index.in_running_text(name), -spans[0][0])
     if len(group) == 2 and familiar_swap(*group):
         # Both real names: the rarer one is what the writer chose; the engine drifts to the familiar one.
         return (listed, False, -lexicon.zipf(name), index.count(name), index.in_running_text(name), -spans[0][0])
@@ -304,6 +307,27 @@ def _evidence(index: NameIndex, name: str, known: frozenset[str], group: set[str
         index.in_running_text(name),
         -spans[0][0],
     )
+
+
+# A word that joins two name words with an inner capital ("ThanhLong"); the first part may not be a
+# prefix that Western names glue on by custom (McAllister, DeSantis, LaGuardia, O'Neill: "OConnor").
+_INNER_CAPITAL = regex.compile(r"(?P<head>\p{Lu}\p{Ll}+)\p{Lu}\p{Ll}")
+_NAME_PREFIXES = frozenset("Mc Mac De Di Da Du Le La Lo St Fitz Del Della Des".split())
+
+
+def _run_together(name: str, group: set[str]) -> bool:
+    """True when the spelling runs together two name words that another spelling of the group writes
+    apart ("Nguyen ThanhLong" beside "Nguyen Thanh Long"): a space lost at a line wrap, so the spaced
+    spelling is kept. A joined word English or the tables know (LeBron, YouTube) is a spelling of its own."""
+    spaced = [other for other in group if other.count(" ") > name.count(" ")
+              and other.replace(" ", "") == name.replace(" ", "")]
+    if not spaced:
+        return False
+    for word in name.split():
+        match = _INNER_CAPITAL.match(word)
+        if match and match.group("head") not in _NAME_PREFIXES and not nm.is_known(word):
+            return True
+    return False
 
 
 def report(

@@ -12,7 +12,9 @@ Forms (each reports the junction and inserts the missing space, or the missing f
 - `punctuation`: a sentence mark glued to the next sentence ("fire.I also", "Ltd.The book",
   "charge).Because", "“Sawamura”.On"), a comma or semicolon glued to a capitalised word
   ("release,There"), or ! or ? glued to a lower-case word ("Together!namely"); web addresses,
-  initials and dotted abbreviations are not sentences.
+  initials and dotted abbreviations are not sentences. A list number run into the sentence before
+  it ("fog?1. Slow down.2. Keep"), an opening bracket glued to a sentence mark ("noon.(Reporting"),
+  and a capitalised word glued to "etc." or to a title ("etc.Mayor", "Mr.Smith") lost a space too.
 - `enclosure`: a closing bracket or quotation mark glued to the next word ("(FdI)and",
   "extortion”said", "fault…”a", "project.“During" where “ closes, a ’ that closes a ‘ on its line
   glued to a closed-class word: "‘radio night’of"), or an opening quotation mark glued to the
@@ -22,7 +24,8 @@ Forms (each reports the junction and inserts the missing space, or the missing f
   and a reporting verb; the fix moves the space to the other side of the mark.
 - `glued`: a function word glued to a word ("teamand", "Meloniand", "inthe"). The token is rare or
   unknown (wordfreq), it splits into a function word and a frequent word, or into a name the article
-  uses on its own and a function word.
+  uses on its own and a function word. A phrase opener run into a determiner ("Inthe", "Ontheother")
+  and a number run into a closed-class word ("2024and") are glues too.
 """
 
 from __future__ import annotations
@@ -70,9 +73,13 @@ _CAMEL = regex.compile(
 # A sentence mark with a capitalised word glued after it; the word before is checked in code.
 # After ! or ? a lower-case word also starts the next clause ("Together!namely"); an address's
 # query ("page?id=3") has no space after its word. Japanese "！？" comes out as two marks ("leave!?I").
+# A numbered list run into the sentence before it ("in fog?1. Slow down.2. Keep") glues a list
+# number with its own full stop or bracket, then a capitalised word; an opening bracket glued after
+# a sentence mark ("noon.(Reporting by") is the same lost space.
 _PUNCT = regex.compile(
     r"(?<=[\p{L})\]”’»\"]|(?<![\p{N}.,:/])\p{N}{2,4}|[ \t]\p{N})(?P<mark>[!?]{2}|[.!?,;])"
-    r"(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t])|(?<=[\p{Ll}”\"][!?])\p{Ll}{2,}+(?=[ \t,;]))"
+    r"(?P<right>\p{Lu}\p{Ll}+|I(?=[ \t])|(?<=[\p{Ll}”\"][!?])\p{Ll}{2,}+(?=[ \t,;])"
+    r"|(?P<item>\p{N}{1,2}[.)])(?=[ \t]+\p{Lu}\p{Ll})|(?P<bracket>\()(?=\p{Lu}))"
 )
 # The word after may be the article "a" or the pronoun I ("fault…”a few days later").
 # A straight mark after a comma or semicolon that closes a quotation ("unhurt,"Long Bien") is
@@ -246,6 +253,11 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
             continue  # report.Final.docx, www.Example.com: a name with dots, not two sentences
         # A closing quotation mark may end the sentence's last word ("“Sawamura”.On the day").
         word_end = mark_at - 1 if text[mark_at - 1] in "”’\"" else mark_at
+        if (match.group("item") or match.group("bracket")) and (
+                match.group("mark") in ",;" or (match.group("item") and text[mark_at - 1].isdigit())):
+            continue  # "version 2.2. The", "1,2. The": a section or version number, not a list run on
+        if match.group("item") and match.group("mark") == "." and _cites_number(text, word_end):
+            continue  # "Fig.2. The", "Vol.3. The", "Paris.2.": a reference, or no lower-case sentence end
         if text[mark_at - 1].isdigit():  # "since 1959.With only": a number ends the sentence
             if match.group("mark") not in ".!?" or match.group("right") == "I":
                 continue
@@ -253,13 +265,15 @@ def _check_punctuation(doc: Document) -> Iterator[Hit]:
             # any other word may be a version's name ("2.Beta").
             if not text[mark_at - 2].isdigit() and match.group("right").lower() not in function_words():
                 continue
-        elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end, match.group("mark") in ",;"):
+        elif text[mark_at - 1] != ")" and not _sentence_word_before(text, word_end, match.group("mark") in ",;") and not (
+                match.group("mark") == "." and _glued_to_abbreviation(text, mark_at, match.group("right"))):
             continue
         # The span is the mark and the word glued to it: the damage is the pair, and a reader points at
         # either the mark that lacks its space or the word run into it.
         mark = match.group("mark")
+        what = f"the list number “{match.group('item')}”" if match.group("item") else f"“{match.group('right')}”"
         yield Hit(mark_at, after, (f"{mark} {match.group('right')}",),
-                  message=f"No space after “{mark}” before “{match.group('right')}”.")
+                  message=f"No space after “{mark}” before {what}.")
 
 
 def _sentence_word_before(text: str, end: int, clause: bool = False) -> bool:
@@ -279,6 +293,37 @@ def _sentence_word_before(text: str, end: int, clause: bool = False) -> bool:
 
 
 _ABBREVIATIONS = frozenset("mr mrs ms dr st jr sr vs no nos etc e.g i.e prof gen".split())
+# Short words that cite a number after a full stop of their own ("fig.2", "art.3", "para.4").
+_NUMBER_CITES = frozenset("fig figs vol art arts sec para paras ch chap pp nr tab eq ref op ed pt ex app sch reg cl".split())
+
+
+def _cites_number(text: str, end: int) -> bool:
+    """True when the word before a full stop and a list number cites the number (Fig, vol) or is not a
+    lower-case word: a list runs on after a sentence's last word ("down.2. Keep")."""
+    if text[end - 1 : end] in ")]”’\"":
+        return False  # "(police said).2. Keep": the sentence closed its bracket or quotation
+    start = end
+    while start > 0 and end - start < 20 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:end]
+    return not word.islower() or word in _NUMBER_CITES or word in _ABBREVIATIONS
+# Abbreviations that a glued capitalised word still follows across a lost space: "etc." ends a list
+# and never runs into a word ("etc.Mayor Lin"), and a title never runs into its name ("Mr.Smith").
+# "St" stays out: "St.Petersburg" is a spelling some outlets keep.
+_SPACED_ABBREVIATIONS = frozenset("etc Mr Mrs Ms Dr Prof".split())
+
+
+def _glued_to_abbreviation(text: str, mark_at: int, right: str) -> bool:
+    """True when "etc." or a title stands glued to a capitalised word or a bracket ("etc.The", "Mr.Smith")."""
+    start = mark_at
+    while start > 0 and mark_at - start < 5 and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:mark_at]
+    if word not in _SPACED_ABBREVIATIONS or (start > 0 and (text[start - 1].isalnum() or text[start - 1] in ".@/_-")):
+        return False
+    if right == "(":
+        return word == "etc"  # "etc.(Reuters)"; a title is not followed by a bracket
+    return len(right) > 1 and right[0].isupper()
 
 
 def _check_enclosure(doc: Document) -> Iterator[Hit]:
