@@ -18,7 +18,7 @@ from cleaner.kinds._sentence_position import DASHES, gap_before, mid_sentence, n
 from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
 from cleaner.kinds.missing_stop import claimed_capitals
 from cleaner.model import Hit, Safety
-from cleaner.wordclass import MONTHS, function_word_groups, function_words, reporting_verbs
+from cleaner.wordclass import MONTHS, WEEKDAYS, function_word_groups, function_words, reporting_verbs
 
 # Closed-class words that are also common names or titles on their own (Will Smith, Can Dündar, The Who).
 NAME_LIKE = frozenset({"will", "may", "can", "who", "us", "i", "mine"})
@@ -72,13 +72,28 @@ def _semicolon_hit(doc: Document, words: tuple[Word, ...], i: int, safety: Safet
 
 
 def _before_date(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when word i stands before a year, a month and a day, or (a preposition) before a weekday or a month alone.
+
+    "Strategy In February 2020", "to the Senate On Friday, June 9", "the KRRiT On Monday, after",
+    "passed the Sejm In March and": no name or title goes on through a date. A day or month that a
+    capitalised word follows may be a name's ("On Monday Night Football"), and one in a quotation a
+    quoted title's ("‘Never On Sunday’"): both are left alone.
+    """
     nxt = words[i + 1] if i + 1 < len(words) else None
     if nxt is None or doc.text[words[i].end : nxt.start].strip():
         return False
     if nxt.text.isdigit() and len(nxt.text) == 4:
         return True
     after = words[i + 2] if i + 2 < len(words) else None
-    return nxt.text in MONTHS and after is not None and after.text.isdigit()
+    if nxt.text in MONTHS and after is not None and after.text.isdigit():
+        return True
+    if nxt.text not in WEEKDAYS | MONTHS or words[i].text.lower() not in function_word_groups()["prepositions"]:
+        return False
+    if doc.in_quote(words[i].start):
+        return False  # a quoted title may run through a day ("‘Never On Sunday’"); a year or a date it does not
+    if after is None or doc.text[nxt.end : after.start].strip():
+        return True  # the end of the text, or a mark after the day: "On Friday, June 9", "In March."
+    return after.text[:1].islower() or after.text[:1].isdigit() or after.text in MONTHS
 
 
 def function_word_hits(doc: Document) -> Iterator[Hit]:
