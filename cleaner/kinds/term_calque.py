@@ -29,7 +29,7 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import gazetteer
+from cleaner import gazetteer, lexicon
 from cleaner.document import WORD, Document
 from cleaner.kinds._support import OptionError, timeout_for
 from cleaner.model import Hit, Rule
@@ -73,6 +73,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         rf"(?<![\p{{L}}\p{{N}}_'’.·-])(?:{alternation})(?![\p{{L}}\p{{N}}_]|[-·][\p{{L}}\p{{N}}]|\.\p{{N}})", regex.IGNORECASE)
     head_context = (function_word_groups()["prepositions"] | {"the"}, function_words())
     needed = [_written_forms(text) for text in texts]
+    keys = _anchor_keys(texts)
+    longest = max(map(len, texts))
 
     def check(doc: Document) -> Iterator[Hit]:
         # A rendering can only be there when the article has each of its words: most have none, and the
@@ -83,7 +85,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         paragraphs: dict[int, frozenset[str]] = {}
         hits: list[tuple[Hit, Form]] = []
         waiting: list[tuple[Hit, Form]] = []  # head renderings with no cue in their paragraph
-        for match in pattern.finditer(doc.text, timeout=timeout_for(doc.text)):
+        for match in _candidates(pattern, doc.text, keys, longest):
             words = _paragraph_words(doc, match.start(), paragraphs)
             found = _judge(doc.text, match, forms[" ".join(match.group().lower().split())], words, head_context)
             if found is not None:
@@ -94,6 +96,49 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             yield hit
 
     return check
+
+
+def _anchor_keys(texts: list[str]) -> tuple[str, ...]:
+    """The rarest word of each rendering (lower case; a bare number counts as common: "corona", not "19", in
+    "corona 19"), less any that holds a shorter key: every rendering holds one."""
+    rarest = {min(text.split(), key=lambda word: (word.isdigit(), lexicon.zipf(word), -len(word))) for text in texts}
+    return tuple(sorted(key for key in rarest if not any(other != key and other in key for other in rarest)))
+
+
+def _candidates(pattern: regex.Pattern[str], text: str, keys: tuple[str, ...], longest: int) -> Iterator[regex.Match[str]]:
+    """The pattern's matches, looked for only around the places an anchor key stands.
+
+    The renderings' alternation scanned over a whole megabyte costs about 0.1 s whatever it finds;
+    `str.find` for a few rare words costs a fraction of that. Where lower-casing changes the text's
+    length (a few letters such as İ), the offsets would drift, so the whole text is scanned instead.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        yield from pattern.finditer(text, timeout=timeout_for(text))
+        return
+    reach = 2 * longest + 8
+    places = sorted(at for key in keys for at in _find_all(low, key))
+    windows: list[list[int]] = []
+    for at in places:
+        start, end = max(0, at - reach), min(len(text), at + reach)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    seen = -1
+    for start, end in windows:
+        for match in pattern.finditer(text, start, end, timeout=timeout_for(text)):
+            if match.start() >= seen:
+                seen = match.end()
+                yield match
+
+
+def _find_all(text: str, key: str) -> Iterator[int]:
+    """Every offset at which `key` occurs in `text`."""
+    at = text.find(key)
+    while at != -1:
+        yield at
+        at = text.find(key, at + 1)
 
 
 def _judge(text: str, match: regex.Match[str], forms: list[Form], words: frozenset[str],

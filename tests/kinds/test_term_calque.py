@@ -72,3 +72,12 @@ def test_a_head_rendering_needs_a_cue_or_another_finding() -> None:
 ])
 def test_ordinary_senses_are_left_alone(text: str) -> None:
     assert found(text) == []
+
+
+@pytest.mark.parametrize("odd", ["", "İ"])  # İ lower-cases to two characters: the whole text is scanned instead
+def test_the_anchored_scan_finds_what_a_whole_scan_finds(odd: str) -> None:
+    filler = "The council met again on Monday and agreed the budget for the year. " * 400
+    text = (odd + filler + "Officials said new crown pneumonia cases rose. " + filler
+            + "The 6.25 War ended in an armistice. " + filler + "Doctors treated Corona 19 patients.")
+    findings = found(text)
+    assert [flagged for flagged, _ in findings] == ["crown pneumonia", "6.25 War", "Corona 19"]  # "new" stays before "cases"
