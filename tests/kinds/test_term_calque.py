@@ -80,4 +80,4 @@ def test_the_anchored_scan_finds_what_a_whole_scan_finds(odd: str) -> None:
     text = (odd + filler + "Officials said new crown pneumonia cases rose. " + filler
             + "The 6.25 War ended in an armistice. " + filler + "Doctors treated Corona 19 patients.")
     findings = found(text)
-    assert [flagged for flagged, _ in findings] == ["crown pneumonia", "6.25 War", "Corona 19"]  # "new" stays before "cases"
+    assert [flagged for flagged, _ in findings] == ["crown pneumonia", "The 6.25 War", "Corona 19"]  # "new" stays before "cases"
