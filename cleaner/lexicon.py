@@ -9,6 +9,9 @@
 - `countries()`: country -> (nationality adjectives, other names) (the Factbook and countryinfo).
 - `capital_rate(word)`: how often edited English capitalises a common word mid-sentence (truecase's
   corpus counts, casing.tsv; scripts/build_casing_table.py), for the words it almost never capitalises.
+- `word_classes(word)`, `verb_base(word)`: the classes WordNet gives a common verb or adverb (n, v, a, r,
+  x for an irregular verb form) and the base of an irregular form (went -> go); word-classes.tsv,
+  scripts/build_word_classes.py.
 - `people()`: public figures (the CIA World Factbook, people.tsv; current NBA and WNBA players from
   nba-api and MLB players from SABR's Lahman database, athletes.tsv): name as written in English news, family name, country. A team adds its own
   names with a rule's `names` option (see rules/names/known-entity-spelling.yaml).
@@ -122,6 +125,27 @@ def capital_rate(word: str) -> float | None:
         return None
     capitals, lower = (int(n) for n in row.split("\t"))
     return (capitals + 1) / (capitals + lower + 2)
+
+
+@functools.lru_cache(maxsize=1)
+def _word_classes() -> Mapping[str, tuple[str, str]]:
+    """Word -> (class letters, base of an irregular verb form) for word-classes.tsv's 7,000 rows."""
+    table = {}
+    for line in _rows("word-classes.tsv"):
+        word, letters, base = (line.split("\t") + ["", ""])[:3]
+        table[word] = (letters, base)
+    return table
+
+
+def word_classes(word: str) -> str:
+    """The WordNet classes of a common lower-case verb or adverb, as letters (n noun, v verb, a adjective,
+    r adverb, x irregular verb form; a class SemCor never tags is left out), or "" for any other word."""
+    return _word_classes().get(word, ("", ""))[0]
+
+
+def verb_base(word: str) -> str:
+    """The base of an irregular verb form (went -> go, admitted -> admit), or "" when the word is none."""
+    return _word_classes().get(word, ("", ""))[1]
 
 
 @functools.lru_cache(maxsize=1)

@@ -88,3 +88,17 @@ def test_casing_counts_keep_words_edited_english_writes_in_lower_case() -> None:
 def test_casing_table_is_current_with_truecase() -> None:
     result = subprocess.run([sys.executable, "scripts/build_casing_table.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_word_classes_tell_verbs_adverbs_and_irregular_forms() -> None:
+    # "find" is a WordNet noun too ("a lucky find"), but SemCor never tags it so: the row keeps the verb only.
+    assert lexicon.word_classes("find") == "v" and lexicon.word_classes("urgently") == "r"
+    assert set(lexicon.word_classes("trade")) >= {"n", "v"}
+    assert "x" in lexicon.word_classes("went") and lexicon.verb_base("went") == "go"
+    assert lexicon.word_classes("tourism") == "" and lexicon.verb_base("tourism") == ""
+
+
+@pytest.mark.skipif(not Path("/usr/share/wordnet/verb.exc").exists(), reason="WordNet is not installed (apt-get install wordnet-base)")
+def test_word_class_table_is_current_with_wordnet() -> None:
+    result = subprocess.run([sys.executable, "scripts/build_word_classes.py", "--check"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -38,7 +38,7 @@ def mixed_case_hits(doc: Document, bodies: frozenset[str]) -> Iterator[Hit]:
     for i, word in enumerate(words):
         if word.text in nouns:
             for first in _starts(doc, words, i):
-                mentions[tuple(w.text.lower() for w in words[first : i + 1])].append(first)
+                mentions[tuple(w.text.lower().replace("’", "'") for w in words[first : i + 1])].append(first)
     flagged: set[int] = set()
     for key, firsts in mentions.items():
         if len(firsts) < 2:
@@ -65,8 +65,9 @@ def _starts(doc: Document, words: Sequence[Word], i: int) -> Iterator[int]:
     first = i
     while first > 0 and i - first < _MAX_WORDS - 1:
         before = words[first - 1]
-        if doc.text[before.end : words[first].start] != " " or not before.text.isalpha() \
-                or before.text.lower() in function_words():
+        bare = before.text[:-2] if before.text.endswith(("’s", "'s")) else before.text  # "People’s Committee"
+        if doc.text[before.end : words[first].start] != " " or not bare.isalpha() \
+                or bare.lower() in function_words():
             break
         first -= 1
         yield first

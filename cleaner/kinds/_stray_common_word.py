@@ -17,7 +17,9 @@ from cleaner import lexicon
 from cleaner.document import Document, Word
 from cleaner.kinds._capital_compound import compound_candidates
 from cleaner.kinds._capital_runs import capitalised_words, in_title_run, name_words
-from cleaner.kinds._part_of_speech import DETERMINERS, NOT_NOUN_ENDINGS, adjective_before_noun, verb_form_with_complement
+from cleaner.kinds._part_of_speech import (DETERMINERS, NOT_NOUN_ENDINGS, adjective_before_noun, verb_after_office,
+                                          verb_form_with_complement)
+from cleaner.kinds._ragged_name import ragged_words
 from cleaner.kinds._sentence_position import gap_before, mid_sentence, next_joined
 from cleaner.kinds._stray_function_word import function_word_hits
 from cleaner.kinds.missing_stop import claimed_capitals, missing_stop_hits
@@ -109,6 +111,8 @@ def _capital_candidates(doc: Document, evidence: Evidence, min_zipf: float) -> I
         text = match.group()
         if match.start() in claimed or text in skip or text in demonyms or text.endswith(("’s", "'s")):
             continue  # a possessive is a name's: "Spain’s", "Friday’s"
+        if match.start() in ragged_words(doc):
+            continue  # "the Harbin City public Security bureau": the name's capital; the lower-case word is the stray
         low = text.lower()
         if low in function_words() or lexicon.zipf(low) < min_zipf or low not in lexicon.lowercase_words():
             continue
@@ -127,6 +131,10 @@ def _capital_candidates(doc: Document, evidence: Evidence, min_zipf: float) -> I
         # Giving an interview" (a title would capitalise "Interview"); a participle in -ed there may head one.
         # After a capitalised run only with its object, an article or a possessive: "Law Courts Building as he".
         gerund = verbal and low.endswith("ing") and words[i + 1].text in _OBJECT_OPENERS
+        if not comma and not match.group("quote") and verb_after_office(doc, words, i) \
+                and not _in_quoted_title(doc, match.start()):
+            yield i, True  # "asked the Ministry of Tourism Find foreign bloggers": a lost segment break
+            continue
         if comma and not gerund:
             verbal = False
         if (in_title_run(doc, words, i) and not gerund) or (not gerund and text in evidence.in_runs):

@@ -25,7 +25,13 @@ name, not the short form.
 
 A lower-case word inside a body's name that the article capitalises in the same name elsewhere is the
 same slip, where no form of the name stands whole in Title Case ("District public Security Bureau"
-beside "the Public security Bureau"): see _mixed_name_case.py.
+beside "the Public security Bureau"): see _mixed_name_case.py. So is a lower-case word between the
+capitals of a body's name named only once ("the Harbin City public Security bureau", "the United
+nations Security Council"): see _ragged_name.py.
+
+A word of a name may be a possessive ("the People’s Committee ... the people's committee"; either
+apostrophe). A lower-case word before the name is a modifier ("a new Labour Party"), unless the
+name's end is lower-cased too ("the provincial People’s council" beside "Provincial People’s Council").
 """
 
 from __future__ import annotations
@@ -40,6 +46,7 @@ import regex
 from cleaner import gazetteer
 from cleaner.document import Document
 from cleaner.kinds._mixed_name_case import mixed_case_hits
+from cleaner.kinds._ragged_name import ragged_hits
 from cleaner.kinds._support import in_lower_case_paragraph, timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import NUMBER, Option, Replacement
@@ -52,10 +59,12 @@ OPTIONS = (
 REPLACEMENT = Replacement.COMPUTED
 
 _MAX_TAIL = 3  # lower-case words at the end of a name
-# A run of two or more capitalised words joined by single spaces.
-_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'-])\p{Lu}[\p{L}\p{M}]*+(?: \p{Lu}[\p{L}\p{M}]*+)++(?![\p{L}\p{M}\p{N}])")
+# A run of two or more capitalised words joined by single spaces; a word inside it may be a possessive
+# ("Provincial People’s Council").
+_RUN = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'-])\p{Lu}[\p{L}\p{M}]*+(?:[’']s)?+"
+                     r"(?: \p{Lu}[\p{L}\p{M}]*+(?:[’']s)?+)++(?![\p{L}\p{M}\p{N}’'])")
 # A lower-case word right after a capitalised one: where a name's lower-cased end can start.
-_AFTER_CAPITAL = regex.compile(r"(\p{Lu}[\p{L}\p{M}]{0,30}+) (\p{Ll}++)(?![\p{L}\p{M}\p{N}])")
+_AFTER_CAPITAL = regex.compile(r"(\p{Lu}[\p{L}\p{M}]{0,30}+(?:[’']s)?+) (\p{Ll}++(?:[’']s)?+)(?![\p{L}\p{M}\p{N}’'])")
 
 
 def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
@@ -71,8 +80,8 @@ def _names(text: str, min_uses: int) -> list[tuple[str, ...]]:
         words = match.group().split(" ")
         if words[0].lower() in function_words() and not (len(words[0]) > 1 and words[0].isupper()):
             words = words[1:]  # "The" at a sentence start is no part of the name; "IT House" keeps "IT"
-        if len(words) >= 2:
-            runs[tuple(w.lower() for w in words)] += 1
+        if len(words) >= 2 and not _possessive(words[-1]):  # "Provincial People’s" qualifies a name
+            runs[tuple(_key(w) for w in words)] += 1
     return [key for key, n in runs.items() if n >= min_uses]
 
 
@@ -85,7 +94,7 @@ def _check_names(doc: Document, min_uses: int) -> Iterator[Hit]:
     longest = max(len(key) for key in names)
     for match in _AFTER_CAPITAL.finditer(doc.text, timeout=timeout_for(doc.text)):
         tail = match.group(2)
-        if (match.group(1).lower(), tail) in pairs and tail not in function_words():
+        if (_key(match.group(1)), _key(tail)) in pairs and tail not in function_words():
             hit = _lower_tail(doc, doc.word_index(match.start(2)), names, longest)
             if hit is not None:
                 yield hit
@@ -93,10 +102,14 @@ def _check_names(doc: Document, min_uses: int) -> Iterator[Hit]:
 
 
 def _check(doc: Document, min_uses: int) -> Iterator[Hit]:
-    """The tail and whole-name cases, a body's one-word short form in lower case, then a word inside a body's name."""
+    """The tail and whole-name cases, a body's one-word short form in lower case, then a word inside a body's name
+    that the article capitalises elsewhere, or that stands between the name's capitals in a single mention."""
     yield from _check_names(doc, min_uses)
     yield from _lower_short_form(doc, min_uses)
-    yield from mixed_case_hits(doc, _bodies())
+    mixed = list(mixed_case_hits(doc, _bodies()))
+    yield from mixed
+    # A single ragged mention: its words are reported once, by the mixed case when the article names the body again.
+    yield from (hit for hit in ragged_hits(doc) if not any(m.start < hit.end and hit.start < m.end for m in mixed))
 
 
 # People, not bodies: a title or a role before them is house style in lower case ("the party spokesman").
@@ -115,14 +128,14 @@ def _lower_whole(doc: Document, names: set[tuple[str, ...]]) -> Iterator[Hit]:
     # Every word of the name must stand in lower case somewhere (a possessive counts): set look-ups only.
     lower = doc.vocabulary.lower
     bodies = [key for key in names if key[-1] in _bodies() and not any(w in function_words() for w in key)
-              and all(w in lower or w + "'s" in lower or w + "’s" in lower for w in key)]
+              and all(w in lower or w + "'s" in lower or w + "’s" in lower or w.replace("'", "’") in lower for w in key)]
     # A plural in lower case is the article's own generic use ("cultural tourism bureaus in various
     # places"): then the singular in lower case may be generic too.
     bodies = [key for key in bodies if not _generic_plural(doc.text, key, lower)]
     if not bodies:
         return
     # Plain literals: the standard engine scans for them fastest; the word edges are checked after.
-    pattern = re.compile("|".join(re.escape(" ".join(key)) for key in sorted(bodies, key=len, reverse=True)))
+    pattern = re.compile("|".join(re.escape(" ".join(key)).replace("'", "[’']") for key in sorted(bodies, key=len, reverse=True)))
     words, text = doc.words, doc.text
     for match in pattern.finditer(text):
         if _glued_edge(text[match.start() - 1 : match.start()], "@#/._-") or _glued_edge(text[match.end() : match.end() + 1], "@/_-"):
@@ -175,6 +188,16 @@ def _lower_short_form(doc: Document, min_uses: int) -> Iterator[Hit]:
         yield Hit(match.start(1), match.end(1), (fixed,), message=f"The article writes “the {fixed}” elsewhere.")
 
 
+def _key(word: str) -> str:
+    """A word as a name's key: lower case, its possessive's apostrophe straight ("people’s" and "people's" are one)."""
+    return word.lower().replace("’", "'")
+
+
+def _possessive(word: str) -> bool:
+    """True for a word with a possessive ending."""
+    return word.endswith(("’s", "'s"))
+
+
 def _glued_edge(char: str, marks: str) -> bool:
     """True when the character next to a match (a letter, a digit or one of the marks) makes it part of a longer token."""
     return bool(char) and (char.isalnum() or char in marks)
@@ -204,6 +227,7 @@ def _generic_plural(text: str, key: tuple[str, ...], lower: frozenset[str]) -> b
     """True when the article writes the name's words in lower case with the last one in the plural."""
     *head, last = key
     plurals = {last + "s", last + "es", last[:-1] + "ies" if last.endswith("y") else last + "s"} & lower
+    text = text.replace("’", "'") if any("'" in w for w in head) else text  # the key's possessives are straight
     return any(" ".join((*head, plural)) in text for plural in plurals)
 
 
@@ -223,10 +247,18 @@ def _lower_tail(doc: Document, i: int, names: set[tuple[str, ...]], longest: int
         if last + 1 < len(words) and words[last + 1].text[:1].isupper() and joined(last, last + 1):
             continue  # a longer name goes on: "Seoul city Hall Plaza"
         for first in range(head, i):
-            key = tuple(w.text.lower() for w in words[first : last + 1])
+            key = tuple(_key(w.text) for w in words[first : last + 1])
             if key in names:
                 fixed = " ".join(w.text[:1].upper() + w.text[1:] for w in words[i : last + 1])
                 name = " ".join(w.text for w in words[first:i])
                 return Hit(words[i].start, words[last].end, (fixed,),
                            message=f"The article writes “{name} {fixed}” elsewhere.")
+        # Both ends in lower case around the name's capitals ("the provincial People’s council"): a lower-case word
+        # before the name is no modifier when the name's own end is lower-cased too.
+        lead = head - 1
+        if lead >= 0 and words[lead].text.isalpha() and words[lead].text.islower() and joined(lead, head) \
+                and tuple(_key(w.text) for w in words[lead : last + 1]) in names:
+            span = words[lead : last + 1]
+            fixed = " ".join(w.text[:1].upper() + w.text[1:] for w in span)
+            return Hit(span[0].start, span[-1].end, (fixed,), message=f"The article writes “{fixed}” elsewhere.")
     return None

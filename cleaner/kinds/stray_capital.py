@@ -30,6 +30,10 @@ judged by evidence, never by a list of observed strings:
   not after a number or a word with a capital in it ("Radio 4’s Today programme", "the 24-Hour
   Service"), nor before a full stop and a letter (a domain: "News.ro"), nor before a lower-case
   content word unless a possessive or "a" precedes it (a name's class noun: "Time magazine").
+  A verb form or an adverb in -ly run onto the name of an office or a body counts too, by the word
+  classes of WordNet ("asked the Ministry of Tourism Find foreign bloggers", "The Prime Minister Went
+  to"; see _part_of_speech.verb_after_office), and the capitals inside a ragged body's name ("the
+  Harbin City public Security bureau") are left to the name-tail-case kind.
 """
 
 from __future__ import annotations

@@ -46,3 +46,18 @@ def test_a_subject_with_a_verb_after_a_capitalised_word_is_a_lost_full_stop() ->
 def test_a_coordinator_between_two_full_names_is_not_part_of_a_title() -> None:
     assert found(CA102, "Ministers Laura Conti And Marco Ferri met.") == ["And"]
     assert found(CA102, "He bought Marks And Spencer shares in Saint Kitts And Nevis.") == []
+
+
+def test_mixed_case_inside_the_phrase_is_reported_in_any_style() -> None:
+    text = "The Government met. Later the head of State spoke, and the heads of Government and the Head of state agreed."
+    assert found(CA106, text) == ["head of State", "heads of Government", "Head of state"]
+
+
+def test_title_case_throughout_is_the_article_s_style_beside_another_capitalised_office() -> None:
+    communique = "Opening the session, the Head of State praised the plan. The President of the Republic asked the Government to act."
+    assert found(CA106, communique) == []
+    assert found(CA106, "Opening the session, the Head of State met the prime minister.") == ["Head of State"]
+
+
+def test_a_longer_name_after_the_phrase_is_no_generic_reference() -> None:
+    assert found(CA106, "She met the head of State Farm, the head of State-owned Petrobras and the head of State of Qatar's guard.") == []

@@ -71,3 +71,37 @@ def test_short_form_used_generically_or_inside_a_longer_name_is_left_alone() -> 
     # Once capitalised is no house style; a capital joined after it is another name.
     assert found("He went to the Senate, and the senate vote was close.") == []
     assert found("He went to the Senate. Critics in the Senate spoke, and the senate Committee met.") == []
+
+
+def test_a_possessive_is_a_word_of_the_name() -> None:
+    text = ("The Provincial People’s Court sat, and the Provincial People’s Court fined the firm. "
+            "An appeal went to the provincial people's court, and the Provincial People’s court heard it.")
+    assert found(text) == [("provincial people's court", ("Provincial People's Court",)), ("court", ("Court",))]
+
+
+def test_both_ends_in_lower_case_around_the_name_s_capitals() -> None:
+    text = ("The Provincial People's Council met. The Provincial People's Council voted. "
+            "The chairman said the provincial People's council would meet.")
+    assert found(text) == [("provincial People's council", ("Provincial People's Council",))]
+    # A lower-case modifier before a name whose end is capitalised stays a modifier.
+    assert found("The New Labour Party won. The New Labour Party ruled. A new Labour Party may come.") == []
+
+
+def test_a_single_ragged_mention_is_capitalised_through_its_noun() -> None:
+    assert found("The Harbin City public Security bureau opened an inquiry.") == \
+        [("public Security bureau", ("Public Security Bureau",))]
+    assert found("Envoys met at the Ho Chi Minh City people's Committee.") == [("people's Committee", ("People's Committee",))]
+
+
+def test_descriptors_before_a_name_and_levels_of_government_are_no_ragged_name() -> None:
+    for text in ("Japan's ruling Liberal Democratic Party lost, and the British opposition Labour Party won.",
+                 "Japanese carmaker Toyota Motor Corporation and the Tokyo District Court both replied.",
+                 "The Beijing municipal Public Security Bureau and the New York state Department of Health replied.",
+                 "Musk told Twitter Board members to wait.",
+                 "Provincial health Commission officials said nothing."):
+        assert found(text) == [], text
+
+
+def test_the_stray_capital_rule_leaves_a_ragged_name_s_capitals_alone() -> None:
+    assert found_by("CA103", "The Harbin City public Security bureau opened an inquiry.") == []
+    assert found_by("CA103", "Envoys met at the United nations Security Council on Friday.") == []
