@@ -271,3 +271,18 @@ def test_text_lines_are_the_split_lines() -> None:
         lines = TextLines(text)
         assert list(lines) == split_lines(text) and len(lines) == len(split_lines(text))
         assert lines[-1:] == split_lines(text)[-1:]
+
+
+def test_a_long_line_is_shown_around_the_finding_when_no_terminal_cuts_it() -> None:
+    # A one-line text of a megabyte would otherwise be printed whole for each of its findings.
+    line = "word " * 2000 + "Said." + " word" * 2000
+    at = line.index("Said")
+    said = Finding("AT102", "bare-said", "attribution", Level.WARNING, "Bare reporting verb.", at, at + 5, 1, at + 1, 1,
+                   at + 6, "Said.", ("",), Safety.SUGGEST)  # fmt: skip
+    block = finding_block("a.md", said, [line], color=False)
+    shown, caret = block[1][len(" 1 | "):], block[2][len("   | "):]
+    assert shown.startswith("...") and shown.endswith("...") and len(shown) < 420
+    assert shown[caret.index("^"):][:5] == "Said." and caret.count("^") == 5
+    first = Finding("AT102", "bare-said", "attribution", Level.WARNING, "Bare reporting verb.", 0, 5, 1, 1, 1, 6,
+                    "Said.", ("",), Safety.SUGGEST)  # fmt: skip
+    assert finding_block("a.md", first, ["Said. " * 100], color=False)[1] == " 1 | " + "Said. " * 100  # under the limit: whole

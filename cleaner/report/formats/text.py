@@ -83,6 +83,22 @@ def cut_line(source: str, column: int, width: int, room: int | None) -> tuple[st
     return shown, at, max(1, min(width, len(shown) - len(tail) - at))
 
 
+# Without a terminal a line is shown whole, unless it is longer than this: a text of a megabyte on one line
+# would be printed once for each of its findings (output quadratic in the text), so only the part around
+# the finding is shown, WINDOW characters either side.
+LONG_LINE = 1000
+WINDOW = 200
+
+
+def _window(source: str, start: int, end: int) -> tuple[str, int, int]:
+    """The part of a long line around [start, end) with "..." where it is cut, and the span's place in it."""
+    left = max(0, start - WINDOW)
+    right = min(len(source), max(end, start + 1) + WINDOW)
+    head = "..." if left else ""
+    tail = "..." if right < len(source) else ""
+    return head + source[left:right] + tail, start - left + len(head), end - left + len(head)
+
+
 def _style(text: str, code: str, color: bool) -> str:
     return f"\x1b[{code}m{text}\x1b[0m" if color else text
 
@@ -97,8 +113,11 @@ def finding_block(path: str, f: Finding, lines: Sequence[str], color: bool, colu
     source = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
     gutter = " " * len(str(f.line))
     end = f.end_column - 1 if f.end_line == f.line else len(source)
+    start = f.column - 1
+    if columns is None and len(source) > LONG_LINE:
+        source, start, end = _window(source, start, max(end, start))
     # Control characters and bidi overrides are shown as escapes; the caret follows them.
-    shown_line, caret_start, caret_end = visible_columns(source, f.column - 1, max(end, f.column - 1))
+    shown_line, caret_start, caret_end = visible_columns(source, start, max(end, start))
     room = columns - len(gutter) - 4 if columns else None  # " 12 | " before the text
     shown, at, width = cut_line(shown_line, caret_start, max(1, caret_end - caret_start), room)
     block.append(f" {f.line} | {shown}")
