@@ -10,7 +10,8 @@ Defects: `unmatched` (a closer with no opener, or an opener never closed), `reop
 that starts a new quotation while one is still open), `wrong-way` (an opening glyph used to close, or a closing
 glyph used to open), `mixed` (a curly mark paired with a straight one: the mark in the document's
 minority style is named), `tex` (`` or '' used as a quotation mark), `turned` (a quotation whose
-marks are both turned round and set on the wrong side of their spaces: `he said.” We lead, “added`).
+marks are both turned round and set on the wrong side of their spaces: `he said.” We lead, “added`, or
+whose opener alone is a closing glyph glued to the attribution's comma: `says,” We have arrested two men.”`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import NamedTuple
 import regex
 
 from cleaner.document import Document, Span
+from cleaner.wordclass import reporting_verbs
 
 OPEN, CLOSE = "open", "close"
 # Doubled single marks (``, '', ‘‘, ’’) stand for double quotation marks, as TeX writes them. The low
@@ -64,8 +66,15 @@ def _scan_paragraphs(doc: Document) -> tuple[tuple[Span, tuple[Mark, ...]], ...]
     out = []
     for index, para in enumerate(paragraphs):
         reopened = index + 1 < len(paragraphs) and doc.text[paragraphs[index + 1].start] in "“\"`"
-        out.append((para, tuple(_doubtful_pairs(_turned_pair(doc.text, _mixed(_scan(doc.text, para, reopened), style))))))
+        marks = _opener_after_attribution(doc.text, _scan(doc.text, para, reopened))
+        out.append((para, tuple(_doubtful_pairs(_turned_pair(doc.text, _mixed(marks, style))))))
     return tuple(out)
+
+
+def opening_marks(doc: Document) -> frozenset[int]:
+    """The start of every double mark the scanner reads as opening a quotation, whatever its glyph."""
+    return doc.shared("quote-openers", lambda d: frozenset(
+        mark.start for _, marks in paragraph_marks(d) for mark in marks if mark.role == OPEN))
 
 
 def quote_style(text: str) -> str:
@@ -275,11 +284,12 @@ def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
     """Name `turned` a lone ” that follows a sentence and opens words, then a lone “ glued to a lower-case
     word after a clause mark: the quotation between them lost both marks to the wrong side (`assured.” We
     lead, “applauded the minister`). The first mark of a paragraph may close a quotation run on from the
-    paragraph before, so it is never the first of such a pair. A next opener taken for a reopening of the
+    paragraph before, so it is never the first of such a pair, unless the pair sits inside one sentence, each
+    mark glued to the word outside it (`during the” Cup Final “ceremony`). A next opener taken for a reopening of the
     “ is a plain opener once that mark closes."""
     out = list(marks)
     closed = {mark.partner for mark in marks}
-    for index in range(1, len(marks) - 1):
+    for index in range(len(marks) - 1):
         first, second = marks[index], marks[index + 1]
         if first.glyph != "”" or second.glyph != "“" or first.defect != "unmatched" or second.start in closed:
             continue  # the opener is left without a partner, at the paragraph end or by a later reopening
@@ -287,14 +297,63 @@ def _turned_pair(text: str, marks: list[Mark]) -> list[Mark]:
             continue
         opens_words = text[first.end : first.end + 1] == " " and text[first.end + 1 : first.end + 2].isupper()
         ends_clause = text[second.start - 2 : second.start] in (", ", ". ", "! ", "? ")
-        if text[first.start - 1 : first.start] in ".!?," and opens_words and ends_clause \
+        if index and text[first.start - 1 : first.start] in ".!?," and opens_words and ends_clause \
                 and text[second.end : second.end + 1].islower():
+            turned = True
+        else:
+            turned = _turned_inside_sentence(text, first, second)
+        if turned:
             out[index] = replace(first, role=OPEN, defect="turned")
             out[index + 1] = replace(second, role=CLOSE, defect="turned")
             after = out[index + 2] if index + 2 < len(out) else None
             if after is not None and after.defect == "reopened":  # it only reopened the “ now read as a closer
                 out[index + 2] = replace(after, defect=None)
     return out
+
+
+# What ends the clause before an attribution's comma: its reporting verb must stand among the last four words
+# after the last of these (`says,”`, `told reporters,”`, `said on Monday:”`).
+_CLAUSE_BREAK = regex.compile(r"[.!?;:,“”\"‘’()\n]")
+
+
+def _opener_after_attribution(text: str, marks: list[Mark]) -> list[Mark]:
+    """Name `turned` a lone closing ” glued to the comma or colon after a reporting verb, with a space and a
+    capital after it: it opens the quotation (`says,” We have arrested two men.”`, South Asian copy, where
+    the closing glyph and its space were typed the wrong way round). It then pairs with the next mark when
+    that one closes nothing (a ”, a straight mark glued to the words, or a TeX-like ’’), or is the last mark.
+    A closing mark that follows a quotation's own words is left alone: nothing but the attribution precedes it."""
+    out = list(marks)
+    verbs = reporting_verbs()
+    for index, mark in enumerate(marks):
+        if mark.glyph != "”" or mark.role != CLOSE or mark.defect != "unmatched":
+            continue
+        if text[mark.end : mark.end + 1] != " " or not text[mark.end + 1 : mark.end + 2].isupper():
+            continue
+        if text[mark.start - 1 : mark.start] not in (",", ":"):
+            continue
+        clause = _CLAUSE_BREAK.split(text[max(0, mark.start - 60) : mark.start - 1])[-1].split()
+        if not clause or not any(word in verbs for word in clause[-4:]):
+            continue
+        nxt = marks[index + 1] if index + 1 < len(marks) else None
+        if nxt is not None and not (nxt.defect == "unmatched" and (
+                nxt.role == CLOSE or nxt.glyph == '"' and not text[nxt.start - 1].isspace())):
+            continue
+        out[index] = replace(mark, role=OPEN, defect="turned")
+        if nxt is not None:  # the quotation's own closer, no longer a closer with no opener
+            out[index + 1] = replace(nxt, role=CLOSE, partner=mark.start,
+                                     defect="tex" if _STYLE[nxt.glyph] == "tex" else None)
+    return out
+
+
+def _turned_inside_sentence(text: str, first: Mark, second: Mark) -> bool:
+    """True for a short quotation inside a sentence whose marks are turned and each glued to the word outside
+    it (`during the” Cup Final “ceremony`, `called the subsidy” an insult “and`): the lone ” follows a
+    lower-case word and a space follows it; the lone “ has a space before it and a lower-case word glued after
+    it; no sentence ends between them. Even as a paragraph's first mark, a ” glued to "the" closes nothing."""
+    inner = text[first.end : second.start]
+    return (text[first.start - 1 : first.start].islower() and inner[:1] == " " and inner[1:2].isalpha()
+            and inner[-1:] == " " and inner[-2:-1].isalnum() and text[second.end : second.end + 1].islower()
+            and len(inner) <= 60 and not any(mark in inner for mark in ".!?;:\n"))
 
 
 def _doubtful_pairs(marks: list[Mark]) -> list[Mark]:

@@ -14,6 +14,7 @@ from cleaner.document import Document, Word
 from cleaner.kinds._capital_place import before_place
 from cleaner.kinds._capital_runs import MINOR, in_title_run, is_content_capital, name_words
 from cleaner.kinds._part_of_speech import DETERMINERS, is_adjective
+from cleaner.kinds._quotes import opening_marks
 from cleaner.kinds._sentence_position import DASHES, gap_before, mid_sentence, next_joined
 from cleaner.kinds._sino_reading import _SYLLABLE  # one pinyin syllable: Liu, Wang, Zhang
 from cleaner.kinds.missing_stop import claimed_capitals
@@ -127,6 +128,8 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
             continue  # "so dazzling, We can see": a comma splice, not a stray capital; ”, He said is kept
         if gap == "," and words[i - 1].text in reporting_verbs():
             continue  # "the analyst said, The market will": an unmarked quotation starts with its capital
+        if _opens_quotation(doc, words, i):
+            continue  # "says,” We have arrested": a closing glyph that opens the quotation; its first word keeps its capital
         if gap[-1:] in DASHES and _clause_after_dash(doc, words, i):
             continue  # "the detective service – This man confessed": a new sentence after a dash, its stop lost
         safety = Safety.SUGGEST if doubtful else None
@@ -135,6 +138,16 @@ def _find_function_words(doc: Document) -> Iterator[Hit]:
             continue
         yield Hit(word.start, word.end, (low,), message=f"“{word.text}” is capitalised in the middle of a sentence.",
                   safety=safety)
+
+
+def _opens_quotation(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when a double quotation mark before word i opens a quotation, whatever its glyph (the quotation scanner's reading)."""
+    start = words[i - 1].end if i else 0
+    gap = doc.text[start : words[i].start]
+    if not any(mark in gap for mark in "“”\"„"):
+        return False
+    openers = opening_marks(doc)
+    return any(start + offset in openers for offset, char in enumerate(gap) if char in "“”\"„")
 
 
 def _clause_after_dash(doc: Document, words: tuple[Word, ...], i: int) -> bool:

@@ -9,7 +9,10 @@ Indicated “…”`, `Kofu Mayor Aya Ishikawa Emphasis: “…”`. The rule's 
 reporting verb (rules/data/reporting-verbs.yaml) or a noun made from one (Emphasis, Indication,
 Statement, derived from the same list; Calling, Stress and other nouns it cannot derive come from
 the `nouns` option) gets that word as the verb ("indicated,", "emphasized:"); a plain speaker gets
-"said,"; a speaker and a colon with no such word (a transcript's "Kim:") is left alone.
+"said,"; a speaker and a colon with no such word (a transcript's "Kim:") is left alone. What stood between
+the speaker and the quotation in place of the verb, a medium, a date or a manner adverb (group `tail`: "via
+her blog on 3 May", "bluntly"), follows the added verb ("said bluntly,"); speech the engine left without
+quotation marks (group `unquoted`) is joined with "that" instead of a comma.
 """
 
 from __future__ import annotations
@@ -32,7 +35,9 @@ OPTIONS = (
         REGEX,
         "The regex: group `name` is the speaker, group `colon` a colon after it; a match with `colon` or with a group "
         "`labelled` counts only when the name ends in a label word. Group `target` (else the whole match) is the "
-        "reported span, replaced by the speaker and its verb.",
+        "reported span, replaced by the speaker and its verb. An optional group `tail` (a medium, a date or an adverb "
+        "that stood in the verb's place) follows the added verb; an optional group `unquoted` (matched when the speech "
+        "has no quotation marks) joins it with \"that\" instead of a comma.",
         required=True,
     ),
     WHERE,
@@ -78,6 +83,12 @@ def _replacements(match: regex.Match[str], labels: Mapping[str, str], colon: boo
     """The speaker with its verb: the label word made a verb, or "said" added; none for a plain `Name:` or
     another match that counts only with a label word (`labelled`)."""
     name = match.group("name")
+    groups = match.re.groupindex
+    tail = (match.group("tail") or "") if "tail" in groups else ""
+    if tail or ("unquoted" in groups and match.group("unquoted") is not None):
+        # "spokeswoman Wei Lan bluntly, “…”": the verb goes before what stood in its place
+        that = "unquoted" in groups and match.group("unquoted") is not None
+        return (f"{name} said{tail}{' that' if that else ','}",)
     last = _LAST_WORD.search(name)
     verb = labels.get(last.group().lower()) if last is not None and last.start() > 0 else None
     speaker = name[: last.start()] if verb is not None else name

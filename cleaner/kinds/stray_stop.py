@@ -15,7 +15,10 @@ Gen., No.): a name alone is no sentence, so the stop before it goes.
 
 Two suggestions, in the order the next word makes likelier: drop the stop (the sentence goes
 on), or capitalise the next word (a new sentence lost its capital). A function word after the
-stop ("at", "that", "the") makes dropping the stop come first.
+stop ("at", "that", "the") makes dropping the stop come first. When the next quotation mark of the
+paragraph closes a quotation that never opened (`membership. while the economy is this fragile? We
+should not rush it.”`), the new sentence lost its opening mark with its capital: the only suggestion
+is to restore both (`. “While`), since dropping the stop would run the reporter's words into the speech.
 
 """
 
@@ -27,6 +30,7 @@ import regex
 
 from cleaner import gazetteer, lexicon
 from cleaner.document import Document
+from cleaner.kinds._quotes import CLOSE, glyph_for, paragraph_marks
 from cleaner.kinds._support import timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import STRINGS, Option, Replacement
@@ -62,6 +66,9 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
             drop = match.group("gap") + word
             capitalise = "." + match.group("gap") + word[0].upper() + word[1:]
             order = (drop, capitalise) if word in continuing else (capitalise, drop)
+            opener = _lost_opener(doc, match.end())
+            if opener is not None:  # "fragile? We should not rush it.”": the speech opened here
+                order = ("." + match.group("gap") + opener + word[0].upper() + word[1:],)
             yield Hit(stop, match.end(), order)
         if ". " in text:
             yield from _name_fragments(doc, abbreviations)
@@ -83,6 +90,21 @@ def _name_fragments(doc: Document, abbreviations: frozenset[str]) -> Iterator[Hi
         first = parts[0]
         yield Hit(stop, match.start("name") + len(first), (match.group("gap") + first,),
                   message=f"Full stop before the name “{match.group('name')}”, which belongs to the sentence before it.")
+
+
+def _lost_opener(doc: Document, offset: int) -> str | None:
+    """The opening mark to restore at `offset` when the paragraph's next quotation mark after it closes a
+    quotation that never opened (the scanner finds no opener for it), else None."""
+    para = doc.paragraph_at(offset)
+    if para is None:
+        return None
+    by_start = doc.shared("quote-marks-by-paragraph", lambda d: {span.start: marks for span, marks in paragraph_marks(d)})
+    following = next((mark for mark in by_start.get(para.start, ()) if mark.start >= offset), None)
+    if following is None or following.defect != "unmatched":
+        return None
+    if following.role != CLOSE and (following.glyph != '"' or doc.text[following.start - 1].isspace()):
+        return None  # a straight mark glued to the words before it closes, whatever the scanner's pairing made of it
+    return glyph_for("open", "straight" if following.glyph == '"' else "curly")
 
 
 def _unexplained(text: str, stop: int, abbreviations: frozenset[str]) -> bool:

@@ -71,6 +71,11 @@ _SPEECH_START = regex.compile(
 # Romance languages write speech after a colon in lower case: "said: the second half was ours".
 _LOWER_START = regex.compile(r"(?<=\p{L}):[ \t]+(?P<word>\p{Ll}+)(?![\p{L}\p{N}’'.-])")
 _LOWER_OPENERS = ("articles", "pronouns", "determiners")
+# South Asian copy drops the marks and the capital alike: "The OC says, we are searching for the others."
+_LOWER_FIRST_PERSON = regex.compile(r"(?<=\p{L}),[ \t]+(?P<word>we|our|my)(?![\p{L}\p{N}’'.-])")
+_MIN_FIRST_PERSON_WORDS = 5
+# A clause opened by one of these makes "said," an aside: "As the minister said, we must act".
+_ASIDE_OPENERS = frozenset({"as", "like"})
 # A question opened in the first person is the speaker's, not a reporter's unquoted question ("He asked, What next?").
 _FIRST_PERSON_OPENERS = frozenset({"I", "We", "My", "Our"})
 
@@ -90,6 +95,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         text = doc.text
         if ": " in text:
             yield from _lower_case_speech(doc, past_forms, lower_openers, prepositions, verb_forms)
+        yield from _lower_first_person(doc, verb_forms, max_words)
         for match in _SPEECH_START.finditer(text, timeout=timeout_for(text)):
             word = match.group("word")
             if not _opens_speech(doc, match, function_words):
@@ -285,6 +291,29 @@ def _lower_case_speech(
         if _verb_ends_clause(doc, match.start(), verbs, prepositions):
             yield Hit(start, match.end("word"))
             yield from _closer(doc, start, all_verbs)
+
+
+def _lower_first_person(doc: Document, verbs: frozenset[str], max_words: int) -> Iterator[Hit]:
+    """Speech after a reporting verb's comma that opens in lower case in the first person ("The OC says, we
+    are searching for the others"): the reporter says neither "we" nor "our". Left alone: an aside ("we
+    believe,"), a verb that is itself an aside (a comma before it in its sentence: "Where possible, she said,
+    we try"; "As the minister said, we must act"), a question, and a sentence that quotes anything."""
+    text = doc.text
+    for match in _LOWER_FIRST_PERSON.finditer(text, timeout=timeout_for(text)):
+        mark, start = match.start(), match.start("word")
+        if not _verb_before(text, mark, verbs, max_words) or _ASIDE.match(text, match.end("word")):
+            continue
+        sentence = doc.sentence_at(start)
+        if sentence is None or _asks(doc, start) or _quote_mark_in(text, sentence.start, sentence.end):
+            continue
+        lead = _PLAIN_WORD.findall(text, sentence.start, mark)
+        if "," in text[sentence.start : mark] or any(w.lower() in _ASIDE_OPENERS for w in lead[:-1]):
+            continue
+        if sum(1 for _ in itertools.islice(_PLAIN_WORD.finditer(text, start, sentence.end), _MIN_FIRST_PERSON_WORDS)) \
+                < _MIN_FIRST_PERSON_WORDS or _short_heading(doc, mark):
+            continue
+        yield Hit(start, match.end("word"))
+        yield from _closer(doc, start, verbs)
 
 
 def _verb_ends_clause(doc: Document, colon: int, verbs: frozenset[str], prepositions: frozenset[str]) -> bool:
