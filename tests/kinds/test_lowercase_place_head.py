@@ -1,4 +1,4 @@
-"""lowercase-place-head (CA130): a romanised place name in lower case before or beside its head noun."""
+"""lowercase-place-head (CA132): a romanised place name in lower case before or beside its head noun."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from tests_support import found as found_by
 
 
 def found(text: str) -> list[tuple[str, tuple[str, ...]]]:
-    return found_by("CA130", text)
+    return found_by("CA132", text)
 
 
 def test_unknown_word_before_a_capitalised_head() -> None:
