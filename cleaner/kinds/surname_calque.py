@@ -4,6 +4,10 @@ Machine translation through Japanese or Korean sometimes renders a Chinese, Japa
 Korean surname by the meaning of its character: Wang Yi becomes "the king", Lin becomes
 "the forest". The kind looks at the whole document: it fires only when the article names
 a person with that surname and the noun never has a real referent elsewhere.
+
+The same noun before a pinyin given name ("horse Jianguo", "Stone Wenbo") is the family name
+translated while the given name was kept: cleaner.kinds._calque_given reports it, with the family
+name the article writes before that given name elsewhere, or the table's.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import regex
 
 from cleaner import gazetteer
 from cleaner.document import Document
+from cleaner.kinds._calque_given import given_calques
 from cleaner.kinds._support import OptionError, timeout_for
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import STRING, STRINGS, WORD_LISTS, Option, Replacement
@@ -85,14 +90,20 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         else None
     )
 
+    person_words = frozenset(verbs) | frozenset(aux)  # what may follow a person's given name
+    one_word = frozenset(form for noun in tables.nouns if " " not in noun for form in (noun, noun.capitalize()))
+    chars_of = {surname: chars for surname, (chars, _) in tables.surnames.items()}
+
     def check(doc: Document) -> Iterator[Hit]:
         text, timeout = doc.text, timeout_for(doc.text)
+        related = related_re.finditer(text, timeout=timeout) if related_re else ()
+        real = {tables.related[m.group(0).lower()] for m in related}
+        # The given-name form needs no named surname: the pinyin given name after the noun is the evidence.
+        yield from given_calques(doc, one_word, tables.nouns, chars_of, frozenset(real), person_words)
         named = _named_surnames(text, surname_re, timeout)
         if not named:
             return
         candidates: list[tuple[int, int, str]] = []
-        related = related_re.finditer(text, timeout=timeout) if related_re else ()
-        real = {tables.related[m.group(0).lower()] for m in related}
         for match in noun_re.finditer(text, timeout=timeout):
             noun = _BLANKS.sub(" ", match.group("noun").lower())
             article = _article_before(text, match.start())

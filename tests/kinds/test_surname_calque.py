@@ -89,3 +89,16 @@ def test_gazetteer_is_cached_and_guarded() -> None:
         gazetteer.load("../surnames")
     with pytest.raises(ValueError):
         gazetteer.load("no-such-list")
+
+
+def test_translated_family_name_before_a_pinyin_given_name() -> None:
+    assert hits("Ma Jianguo spoke.\n\nLater, horse Jianguo left.") == [("horse", ("Ma",))]
+    assert hits("The plum Xiaohong said nothing.") == [("The plum", ("Li", "Mei", "Yi"))]
+    # A one-syllable given name needs the article's own spelling; so does a pair before a capital or "of".
+    assert hits("Later, horse Jun left.") == []
+    assert hits("King Goujian of Yue and Dragon Xueshan Park.") == []
+
+
+def test_a_title_or_a_real_referent_keeps_the_noun() -> None:
+    assert hits("King Charles met King Wenbo, who said hello.") == []
+    assert hits("The old palace of King Wenbo, who said hello.") == []
