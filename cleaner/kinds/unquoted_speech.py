@@ -88,6 +88,8 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     verb_forms = frozenset(v for key in ("past", "present") for v in verbs.get(key, ()))
     function_words = _function_words()
     past_forms = frozenset(verbs.get("past", ()))  # "manifests in the following aspects: the" lists, not speech
+    # A form that is also a plural noun is no verb before a lower-case "we": "In the study of the states, we found".
+    speech_verbs = verb_forms - frozenset(verbs.get("also-nouns", ()))
     lower_openers = _lower_openers()
     prepositions = frozenset(gazetteer.load("function-words")["prepositions"])
 
@@ -95,7 +97,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         text = doc.text
         if ": " in text:
             yield from _lower_case_speech(doc, past_forms, lower_openers, prepositions, verb_forms)
-        yield from _lower_first_person(doc, verb_forms, max_words)
+        yield from _lower_first_person(doc, speech_verbs, max_words)
         for match in _SPEECH_START.finditer(text, timeout=timeout_for(text)):
             word = match.group("word")
             if not _opens_speech(doc, match, function_words):
