@@ -13,7 +13,8 @@ Forms:
 - `phrase`: a run of two to six words repeated at once ("on the website on the website").
 - `coordinated`: the same word on both sides of "and" or "or" ("cheering and cheering"), except the
   emphatic pairs of English ("again and again", "more and more", "years and years", "bigger and bigger"),
-  or twice in a row in a list ("religion, religion and nationality").
+  or twice in a row in a list ("religion, religion and nationality"; a proper name after another
+  item, "Brazil, Asia, Asia and South Africa").
 - `articles`: two articles in a row ("a the", "the an").
 - `paragraph`: a paragraph, line or sentence of eight words or more that repeats an earlier one word
   for word (a caption or alt text scraped again and again, a paragraph or sentence pasted twice);
@@ -66,6 +67,11 @@ _MIN_ZIPF = 3.0
 # A lower-case word listed twice with a comma between is no reduplicated loan ("ylang ylang"): any
 # word English knows will do there.
 _MIN_LIST_ZIPF = 2.0
+# Places named like the state or country around them: "Luxembourg, Luxembourg" is a city and its country.
+_CITY_OF_ITS_STATE = frozenset(
+    "Luxembourg Panama Guatemala Singapore Kuwait Djibouti Mexico Monaco Andorra Washington Quebec Delaware"
+    " Puebla Oaxaca Chihuahua Durango Zacatecas Campeche Colima Tlaxcala Mendoza Salta Osaka Kyoto".split()
+)
 _LINKS = frozenset("and or but nor the a an of to in on at by for with".split())
 
 
@@ -299,19 +305,38 @@ def _check_coordinated(doc: Document) -> Iterator[Hit]:
 def _listed_twice(doc: Document, words: tuple[Word, ...], lowered: list[str]) -> Iterator[Hit]:
     """The same lower-case word twice in a list ("their religion, religion and nationality"): two
     source words rendered alike. Only before "and", "or" or another comma, so that emphasis ("very,
-    very", "no, no") and a clause break stay clean."""
+    very", "no, no") and a clause break stay clean. A proper name counts too when another item stands
+    before it ("Brazil, Asia, Asia and South Africa": a spinner gave two countries one synonym)."""
     for i in itertools.compress(itertools.count(1), map(operator.eq, lowered, itertools.islice(lowered, 1, None))):
         a, b = words[i - 1], words[i]
         low = lowered[i]
-        if not a.text.islower() or doc.text[a.end : b.start] != ", " or i + 1 >= len(words):
+        if doc.text[a.end : b.start] != ", " or i + 1 >= len(words):
             continue
-        if low in _ALLOWED_DOUBLES or low in _EMPHATIC or low in function_words() or lexicon.zipf(low) < _MIN_LIST_ZIPF:
+        if not (a.text.islower() or _listed_name(doc, words, i)):
+            continue
+        if low in _ALLOWED_DOUBLES or low in _EMPHATIC or low in function_words():
+            continue
+        if a.text.islower() and lexicon.zipf(low) < _MIN_LIST_ZIPF:
             continue
         if lowered[i + 1] == low or (i >= 2 and lowered[i - 2] == low):
             continue  # "ding, ding, ding": a sound or a chant said three times
         between = doc.text[b.end : words[i + 1].start]
         if between == ", " or (between == " " and lowered[i + 1] in ("and", "or")):
             yield Hit(a.start, b.end, message=f"“{a.text}” is listed twice.")
+
+
+def _listed_name(doc: Document, words: tuple[Word, ...], i: int) -> bool:
+    """True when words i-1 and i are one proper name written alike ("Asia, Asia") after another list item.
+
+    The item required before keeps a chant ("Boris, Boris and the crowd") out; a city named like its
+    state or country ("Luxembourg, Luxembourg") is left alone.
+    """
+    a, b = words[i - 1], words[i]
+    if a.text != b.text or len(a.text) < 3 or not a.text.isalpha() or not a.text[1:].islower():
+        return False
+    if a.text.lower() in lexicon.lowercase_words() or a.text in _CITY_OF_ITS_STATE or i < 2:
+        return False  # a common word capitalised ("Very, Very") is emphasis, not a name
+    return doc.text[words[i - 2].end : a.start] == ", "
 
 
 def _check_articles(doc: Document) -> Iterator[Hit]:
