@@ -16,7 +16,8 @@ The `form` option picks which calque the rule reports:
     with a bare day number ("on Wednesday, 26:") and a day of the month tied to a week or a day
     ("the 25th of next week") or counted from one ("the day before the 8th"), or set beside today or
     yesterday ("the 31st, today"). A plain "on the
-    12th" is left alone: the page's date names the month, and annotated pages from Japanese and Korean news never count it as damage.
+    12th" is left alone: the page's date names the month (the `day-number` kind's `monthless` form reports
+    it in an article that names no month at all).
 """
 
 from __future__ import annotations
