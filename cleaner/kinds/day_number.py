@@ -58,8 +58,8 @@ _NUMBER_END = r"(?![\p{L}\p{N}%°'’]|[.,:/\-–][\p{N}])"
 
 # "At 8 pm 3," / "at 20:00 3.": a clock time, then a day number closing the phrase (a count goes on to
 # its noun: "at 8 pm 3 people"; a list of days before a month goes on to a number: "at 8 pm 3, 10 and 17 March").
-_CLOCK_DAY = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}:.])(?P<clock>(?:[01]?[0-9]|2[0-4])(?:[:.][0-5][0-9])?{_BLANK}?(?:[ap]\.m\.|[AP]\.M\.|[apAP][mM](?![\p{{L}}]))"
+_CLOCK_DAY = regex.compile(  # (?=[0-9]) first: the engine then skips to digits instead of trying every position
+    rf"(?=[0-9])(?<![\p{{L}}\p{{N}}:.])(?P<clock>(?:[01]?[0-9]|2[0-4])(?:[:.][0-5][0-9])?{_BLANK}?(?:[ap]\.m\.|[AP]\.M\.|[apAP][mM](?![\p{{L}}]))"
     rf"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|(?:[01]?[0-9]|2[0-4]){_BLANK}{{1,3}}o['’]clock){_BLANK}{{1,3}}(?P<day>{_DAY})"
     rf"(?=[ \t]*(?:[,;](?![ \t]*[\p{{N}}])|\.(?![\p{{N}}])|\n|$))"
 )
@@ -81,7 +81,7 @@ _LIST_COMMA = regex.compile(r"[ \t]{0,3},(?![ \t]{0,3}[\p{N}])")  # a comma that
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Ll}{1,20})[ \t]{1,3}$")
 # "Gao Jun 22 said", "Wei Lan 9, told": a day number between a name and a reporting verb; the name is
 # read backwards from the number.
-_DAY_VERB = regex.compile(rf"(?<=[\p{{L}}.]{_BLANK})(?P<day>{_DAY})(?P<comma>,?){_BLANK}{{1,3}}(?P<verb>\p{{Ll}}{{1,20}})(?![\p{{L}}\-])")
+_DAY_VERB = regex.compile(rf"(?P<day>(?<![\p{{N}}]){_DAY})(?<=[\p{{L}}.]{_BLANK}{_DAY})(?P<comma>,?){_BLANK}{{1,3}}(?P<verb>\p{{Ll}}{{1,20}})(?![\p{{L}}\-])")
 _SPLIT = regex.compile(r"[ \t\u00a0]")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]{0,30}(?:-\p{L}[\p{L}\p{M}'’]{0,30})?\.?$")
 _COUNT_SETUP = regex.compile(r"(?<![\p{L}])(?i:of|among)[ \t]{1,3}(?:the[ \t]{1,3})?[\p{N}]")
