@@ -12,7 +12,12 @@ another. A lower-case word is reported when both the tables and the article say 
 
 A word English does not know at all (no dictionary entry, Zipf below 2: a romanised name) needs no
 table: the article's evidence is enough when it writes the word capitalised on its own in mid-sentence
-at least twice ("like Nishikido ... about Nishikido" beside "that nishikido").
+at least twice ("like Nishikido ... about Nishikido" beside "that nishikido"). Once is enough when the
+lower-case use itself stands where English puts a name: a person's, before a reporting verb or after a
+title ("karatas added" beside "Governor Ilker Karatas"), or, when the capitalised use stands on its
+own, the head of a name ("the chuseok holiday" beside "over Chuseok"). A common noun written once
+inside a name ("White Star Alocasia", "the Hanbok Museum") does not count for "an alocasia plant" or
+"a hanbok festival".
 
 The capitalised form is suggested.
 """
@@ -29,6 +34,7 @@ from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.model import Hit, Rule
 from cleaner.schema import Replacement
 from cleaner.wordclass import MONTHS, WEEKDAYS
+from cleaner.wordstream import WordStream
 
 KIND = "lowercase-place"
 OPTIONS = ()
@@ -54,15 +60,31 @@ def _check(doc: Document) -> Iterator[Hit]:
     lower_tokens = {token for token in vocabulary.lower if _base(token) in wanted}
     capital_tokens = {token for token in vocabulary.capitalised if _base(token).lower() in wanted}
     words = doc.words
-    counts = Counter(_base(words.texts[i]).lower() for i in words.where(capital_tokens)
-                     if _alone_mid_sentence(doc, words, i))
+    counts: Counter[str] = Counter()
+    once: set[str] = set()  # written capitalised in mid-sentence, perhaps only inside a longer name
+    for i in words.where(capital_tokens):
+        low = _base(words.texts[i]).lower()
+        if _alone_mid_sentence(doc, words, i):
+            counts[low] += 1
+        elif low in unknown and _mid_sentence(doc, words[i]):
+            once.add(low)
     # A word English does not know needs two capitalised uses: then the article itself says it is a name.
     alone = {low for low, n in counts.items() if low in named or n >= 2}
-    if not alone:
+    # Or one, when the lower-case use stands where a name stands: a person's ("karatas added", after a title)
+    # for a capital anywhere in mid-sentence, the head of a name ("the chuseok holiday") for one on its own
+    # ("over Chuseok"): "the Hanbok Museum" says nothing of "a hanbok festival".
+    alone_once = set(counts) - alone
+    in_run_once = once - alone - alone_once
+    if not alone and not alone_once and not in_run_once:
         return
-    for word in words.picked(lower_tokens):
+    for i in words.where(lower_tokens):
+        word = words[i]
         base = _base(word.text)
-        if base in alone and not _glued(doc, word) and not in_lower_case_paragraph(doc, word.start) \
+        if base not in alone:
+            slot = _name_slot(doc, words, i) if base in alone_once or base in in_run_once else None
+            if slot is None or (slot == "head" and base not in alone_once):
+                continue
+        if not _glued(doc, word) and not in_lower_case_paragraph(doc, word.start) \
                 and not _lower_case_quote(doc, word.start):
             fixed = base.capitalize()
             yield Hit(word.start, word.start + len(base), (fixed,), message=f"“{base}” is a name the article writes “{fixed}”.")
@@ -84,6 +106,37 @@ def _alone_mid_sentence(doc: Document, words: tuple[Word, ...], i: int) -> bool:
             if not doc.text[a.end : b.start].strip():
                 return False
     return True
+
+
+def _mid_sentence(doc: Document, word: Word) -> bool:
+    """True for a word inside a sentence, not at its start nor in a heading."""
+    return not doc.is_sentence_start(word.start) and not doc.in_heading(word.start)
+
+
+# Words after which a lower-case word stands where a name does: the titles of a person.
+_TITLES = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Gov", "Gen", "Governor", "Minister", "President",
+                     "Mayor", "Senator", "Judge", "Chairman", "Chairwoman", "Sheikh", "Imam", "Regent"})
+# Words before which it does: reporting verbs (a person's name) and the nouns a name heads ("the chuseok holiday").
+_REPORTING = frozenset({"said", "says", "told", "added", "adds", "stated", "explained", "noted", "stressed", "warned",
+                        "urged", "wrote", "insisted", "argued", "announced", "confirmed", "replied"})
+_HEADS = frozenset({"holiday", "holidays", "festival", "festivities", "celebrations", "eve", "village", "district",
+                    "regency", "province", "county", "township", "subdistrict", "temple", "shrine", "mosque"})
+
+
+def _name_slot(doc: Document, words: WordStream, i: int) -> str | None:
+    """Where word i stands as a name: "person" after a title or before a reporting verb, "head" before a noun a
+    name heads, with only a space between (no comma: "karatas, said" is not read); None elsewhere."""
+    text = doc.text
+    word = words[i]
+    if i + 1 < len(words) and text[word.end : words[i + 1].start] == " ":
+        following = words[i + 1].text
+        if following in _REPORTING:
+            return "person"
+        if following in _HEADS:
+            return "head"
+    if i > 0 and words[i - 1].text.rstrip(".") in _TITLES and text[words[i - 1].end : word.start].strip(". ") == "":
+        return "person"
+    return None
 
 
 def _glued(doc: Document, word: Word) -> bool:

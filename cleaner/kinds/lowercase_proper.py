@@ -12,6 +12,12 @@ over, and so do scrapers that lower-case a dateline. A lower-case word is report
   glued to it), nor of a quotation or a paragraph written all in lower case (a slogan, a leaflet
   quoted as printed).
 
+With `gazetteer` (rules/data/holidays.yaml), the holidays and festivals English writes only capitalised
+are read too, one word or several ("the chuseok holiday", "on new year’s day", "eid al-fitr"): a
+match in any case is reported when a word the table capitalises is written in lower case, and the
+fix gives each word the table's case. One-word names the dictionary also writes in lower case (lent,
+advent) are skipped, and so is a name before one of the table's `not-before` words ("easter egg").
+
 The fix is the capitalised form, safe: the word has no other reading in English.
 """
 
@@ -22,15 +28,18 @@ from typing import Callable, Iterator
 
 import regex
 
-from cleaner import lexicon
+from cleaner import gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import in_lower_case_paragraph, literal_starts, matches_at
 from cleaner.model import Hit, Rule
-from cleaner.schema import Replacement
+from cleaner.schema import STRING, Option, Replacement
 from cleaner.wordclass import MONTHS, WEEKDAYS
 
 KIND = "lowercase-proper"
-OPTIONS = ()
+OPTIONS = (
+    Option("gazetteer", STRING, "A table in rules/data of more names English writes only capitalised, of one word or "
+           "several (holidays).", default=""),
+)
 REPLACEMENT = Replacement.COMPUTED
 
 # The edges of a word that is not glued to an address, handle, tag or file name.
@@ -56,8 +65,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     proper = _proper_by_lower()
     words = regex.compile(_BEFORE + "(?:" + "|".join(sorted(proper)) + ")" + _AFTER)
     literals = frozenset(proper)
+    named = _named_pattern(rule) if rule.options["gazetteer"] else None
 
     def check(doc: Document) -> Iterator[Hit]:
+        if named is not None:
+            yield from _lower_case_names(doc, *named)
         # Every match is one of the words: found with str.find, the pattern tried only there.
         for match in matches_at(words, doc.text, literal_starts(doc.text, literals)):
             capitalised = proper[match.group()]
@@ -79,6 +91,56 @@ def _word_months(doc: Document) -> Iterator[Hit]:
         if not _all_lower_case_passage(doc, begin):
             word = match.group("month")
             yield Hit(begin, end, (word.capitalize(),), message=f"“{word}” is a month here: “{word.capitalize()}”.")
+
+
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def _named_pattern(rule: Rule) -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]]:
+    """The table's names as one case-blind pattern (longest first), each name's key -> its written form, and
+    the first words of the names in lower case (where a match can start)."""
+    table = gazetteer.load(rule.options["gazetteer"], rule)
+    dictionary = lexicon.lowercase_words()
+    written = {_key(name): name for name in table["names"] if " " in name or "-" in name or name.lower() not in dictionary}
+    # Words are joined by spaces or hyphens either way, and ’ and ' are one mark: "eid al fitr", "new year's day".
+    alternatives = sorted((r"[ \t-]{1,2}".join(regex.escape(w).replace("’", "[’']") for w in regex.split(r"[ -]", name))
+                           for name in written.values()), key=len, reverse=True)
+    after = r"(?![ \t]+(?:" + "|".join(map(regex.escape, table.get("not-before", ()))) + r")\b)" if table.get("not-before") else ""
+    pattern = regex.compile(_BEFORE + "(?:" + "|".join(alternatives) + ")" + _AFTER + after, regex.IGNORECASE)
+    return pattern, written, frozenset(key.split(" ", 1)[0] for key in written)
+
+
+def _key(text: str) -> str:
+    """A name's letters in lower case, its words joined by one space: the same for every way of writing it."""
+    return " ".join(_LETTERS.findall(text.lower()))
+
+
+def _lower_case_names(doc: Document, pattern: regex.Pattern[str], written: dict[str, str],
+                      firsts: frozenset[str]) -> Iterator[Hit]:
+    """The table's names with a word the table capitalises written in lower case ("the chuseok holiday")."""
+    # The pattern is tried only where a word starts that begins like a name ("new", "eid", "mid-autumn"):
+    # each distinct word is asked once.
+    tokens = {token for token in doc.distinct_words if (letters := _LETTERS.match(token)) and letters.group().lower() in firsts}
+    if not tokens:
+        return
+    words = doc.words
+    for match in matches_at(pattern, doc.text, [words.starts[i] for i in words.where(tokens)]):
+        name = written.get(_key(match.group()))
+        if name is None:
+            continue
+        pieces = _LETTERS.findall(name)
+        runs = list(_LETTERS.finditer(match.group()))
+        if len(runs) != len(pieces) or not any(p[0].isupper() and r.group()[0].islower() for p, r in zip(pieces, runs)):
+            continue
+        if _all_lower_case_passage(doc, match.start()):
+            continue
+        fixed, at = [], 0
+        for piece, run in zip(pieces, runs):
+            cased = piece[0] + run.group()[1:] if piece[0].isupper() else run.group()
+            fixed.append(match.group()[at : run.start()] + cased)
+            at = run.end()
+        fixed_text = "".join(fixed) + match.group()[at:]
+        yield Hit(match.start(), match.end(), (fixed_text,), message=f"“{match.group()}” is the name of a holiday: “{fixed_text}”.")
 
 
 def _all_lower_case_passage(doc: Document, offset: int) -> bool:

@@ -14,6 +14,13 @@ lower-case word is reported when all of these hold:
   "Corriere della Sera");
 - it is not glued to an address, a handle or a tag, nor in a paragraph written all in lower case.
 
+In Western order (`given-first`), the family name after its given name, a lower-case word is also
+reported when English does not know it at all (no dictionary entry, not a closed compound, Zipf below
+`family-zipf`, not an inflection of a known word, a roman numeral or a name particle or honorific of
+`particles`) and the name stands as a person's: one of `titles` comes right before the given name, or
+at most one more capitalised name before it ("Governor Ilker karatas", "Mr. Anan pradhan"), or the
+given name is a listed one and a reporting verb or an apposition follows ("Isabel karatas said").
+
 The capitalised form is suggested.
 """
 
@@ -29,7 +36,7 @@ from cleaner import gazetteer, lexicon
 from cleaner.document import Document
 from cleaner.kinds._support import in_lower_case_paragraph
 from cleaner.model import Hit, Rule
-from cleaner.schema import NUMBER, Option, Replacement, one_of
+from cleaner.schema import NUMBER, STRINGS, Option, Replacement, one_of
 
 KIND = "lowercase-surname"
 OPTIONS = (
@@ -37,6 +44,12 @@ OPTIONS = (
     Option("order", one_of("family-first", "given-first"),
            "`family-first`: the family name before its given name (\"wang Lihao\"); `given-first`: after it (\"Isabel rodriguez\").",
            default="family-first"),
+    Option("titles", STRINGS, "given-first: titles or offices before a given name that make the name a person's (Governor, Mr.).",
+           default=()),
+    Option("family-zipf", NUMBER, "given-first: a lower-case word English uses less than this (Zipf), in no dictionary, may be "
+           "an unlisted family name.", default=3.0),
+    Option("particles", STRINGS, "given-first: lower-case words that follow a given name as a particle or an honorific (ji, bey, san).",
+           default=()),
 )
 REPLACEMENT = Replacement.COMPUTED
 
@@ -52,7 +65,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     """Read the options and return the checker."""
     ceiling = float(rule.options["max-zipf"])
     if rule.options["order"] == "given-first":
-        return _given_first
+        return _given_first_checker(rule)
 
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
@@ -75,23 +88,71 @@ _GIVEN_FAMILY = regex.compile(r"(?<![\p{L}\p{M}\p{N}’'.@#/_-])(?P<given>\p{Lu}
                               r"(?![\p{L}\p{M}\p{N}@_]|[’'/.-]\p{L}| \p{Lu})")
 
 
-def _given_first(doc: Document) -> Iterator[Hit]:
-    """A family name in lower case after its given name, in Western order ("the spokesperson Isabel rodriguez").
+def _given_first_checker(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
+    """The given-first checker: listed family names, and unknown words where the name stands as a person's."""
+    titles = tuple(t.rstrip(".") for t in rule.options["titles"])
+    # A title, then at most one more capitalised name, right before the given name: "Governor Mehmet Ali".
+    titled = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(map(regex.escape, sorted(titles, key=len, reverse=True)))
+                           + r")\.?[ \t]+(?:\p{Lu}\p{Ll}+[ \t]+)?$") if titles else None
+    family_zipf = float(rule.options["family-zipf"])
+    particles = frozenset(rule.options["particles"])
 
-    The given name is a first name of a public figure in the tables that English does not use as a
-    lower-case word (so not "Mark" or "Will"); no capitalised word follows the family name, so it is no
-    particle between two names ("Hien Ho dan Lam").
-    """
-    text = doc.text
-    for match in _GIVEN_FAMILY.finditer(text):
-        written = _written_family(match.group("family"))
-        given = match.group("given")
-        if written is None or given not in _given_names() or given.lower() in lexicon.lowercase_words():
-            continue
-        if in_lower_case_paragraph(doc, match.start("family")):
-            continue
-        yield Hit(match.start("family"), match.end("family"), (written,),
-                  message=f"“{match.group('family')}” is the family name {written} written in lower case after the given name {given}.")
+    def unknown(word: str) -> bool:
+        return word not in particles and _unknown_word(word, family_zipf)
+
+    def check(doc: Document) -> Iterator[Hit]:
+        text = doc.text
+        for match in _GIVEN_FAMILY.finditer(text):
+            family, given = match.group("family"), match.group("given")
+            known_given = given in _given_names() and given.lower() not in lexicon.lowercase_words()
+            listed = _written_family(family)
+            written = listed if known_given else None
+            if written is None and (listed or unknown(family)):
+                window = text[max(0, match.start() - 40) : match.start()]
+                if (titled is not None and titled.search(window)) or (known_given and _PERSON_AFTER.match(text, match.end())):
+                    written = listed or family[:1].upper() + family[1:]
+            if written is None or in_lower_case_paragraph(doc, match.start("family")):
+                continue
+            yield Hit(match.start("family"), match.end("family"), (written,),
+                      message=f"“{family}” is the family name {written} written in lower case after the given name {given}.")
+
+    return check
+
+
+# What follows a person's name in news copy: a reporting verb, or an apposition ("Isabel karatas, the governor").
+_PERSON_AFTER = regex.compile(r"(?:,?[ \t]+(?:said|says|told|tells|added|adds|stated|explained|noted|stressed|warned|wrote|"
+                              r"insisted|argued|announced|confirmed|urged)(?![\p{L}\p{M}])|,[ \t]+(?:a|an|the|who|whose)[ \t])")
+_ROMAN = regex.compile(r"(?=[ivxlc]+$)c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+
+
+@functools.lru_cache(maxsize=4096)
+def _unknown_word(word: str, ceiling: float) -> bool:
+    """True for a lower-case word English does not know: no dictionary entry, no closed compound nor two words
+    run together ("andhis"), rare (Zipf below `ceiling`), no roman numeral, and no inflection of a known word
+    ("tweeted", "livestreams")."""
+    if len(word) < 3 or word in lexicon.lowercase_words() or lexicon.zipf(word) >= ceiling or _ROMAN.fullmatch(word):
+        return False
+    if word in lexicon.compounds() or _two_words(word):
+        return False
+    for ending in ("ing", "ed", "es", "s", "d"):
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 3 and (stem in lexicon.lowercase_words() or lexicon.zipf(stem) >= 2.5):
+            return False
+    return True
+
+
+# Short words that fuse with the next one when a space is lost ("andhis", "ofthe").
+_FUSING = frozenset({"a", "an", "and", "the", "of", "to", "in", "on", "at", "for", "with", "his", "her", "its", "their",
+                     "is", "was", "as", "by", "or", "but", "he", "she", "it", "we", "they"})
+
+
+def _two_words(word: str) -> bool:
+    """True for two English words run together, one of them a function word ("andhis", "saidthe"): a lost space.
+    A function word of two letters counts only in front: "karat" + "as" is the name Karatas."""
+    common = lexicon.lowercase_words()
+    return any(word[:i] in common and word[i:] in common
+               and (word[:i] in _FUSING or (word[i:] in _FUSING and len(word[i:]) >= 3 and i >= 3))
+               for i in range(1, len(word)))
 
 
 @functools.lru_cache(maxsize=1)
