@@ -237,6 +237,21 @@ def countries() -> Mapping[str, Country]:
     return table
 
 
+# British endings and the American ones the dictionary lists instead (centre/center, colour/color,
+# organise/organize, analyse/analyze, catalogue/catalog, defence/defense).
+_BRITISH_ENDINGS = (("tre", "ter"), ("tres", "ters"), ("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"),
+                    ("ising", "izing"), ("isation", "ization"), ("yse", "yze"), ("ogue", "og"), ("ence", "ense"))
+
+
+def lowercase_word_any_spelling(low: str) -> bool:
+    """True for a lower-case dictionary word, in American spelling or British (the dictionary is American:
+    "centre" is there only as "center")."""
+    if low in lowercase_words():
+        return True
+    return any(low.endswith(british) and low[: -len(british)] + american in lowercase_words()
+               for british, american in _BRITISH_ENDINGS if len(low) > len(british) + 2)
+
+
 def lowercase_file() -> Path:
     """The file `lowercase_words` reads, for caches of tables derived from it."""
     return _lexicon_path("lowercase.txt")

@@ -102,3 +102,11 @@ def test_word_classes_tell_verbs_adverbs_and_irregular_forms() -> None:
 def test_word_class_table_is_current_with_wordnet() -> None:
     result = subprocess.run([sys.executable, "scripts/build_word_classes.py", "--check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_british_spellings_of_dictionary_words_count_as_lower_case_words() -> None:
+    from cleaner import lexicon
+
+    assert lexicon.lowercase_word_any_spelling("centre") and lexicon.lowercase_word_any_spelling("colour")
+    assert lexicon.lowercase_word_any_spelling("organise") and lexicon.lowercase_word_any_spelling("defence")
+    assert not lexicon.lowercase_word_any_spelling("osaka") and not lexicon.lowercase_word_any_spelling("brussels")

@@ -161,7 +161,7 @@ def _is_name_word(word: str) -> bool:
         return False
     if not (word in lexicon.proper_words() or word in lexicon.places() or word in lexicon.people_words()):
         return False
-    return word.lower() not in lexicon.lowercase_words()
+    return not lexicon.lowercase_word_any_spelling(word.lower())  # "Centre" (a region) is also "centre"
 
 
 def _unknown_word(low: str) -> bool:
