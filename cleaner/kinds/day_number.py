@@ -49,7 +49,15 @@ OPTIONS = (
 )
 REPLACEMENT = Replacement.COMPUTED
 
-_DAY = r"(?:[12][0-9]|3[01]|[1-9])"  # 1 to 31, longest first
+# Speed: the regex module skips ahead to where a match can start only when every way into the pattern
+# opens on a character class; a pattern that opens on a word ("on", "morning") or on a group of
+# alternatives ("[12][0-9]|3[01]|[1-9]", even after a "(?=[0-9])") is tried at every position of the
+# text. Digits are rare in prose (under 1% of a news page's characters), so every pattern below that
+# needs a number opens on its first digit, with the words before it in a look-behind (the hit's start
+# is then that group's start), and writes its numbers digit first.
+_DAY = r"[1-9](?:(?<=[12])[0-9]|(?<=3)[01])?"  # 1 to 31, the longest first
+_HOUR = r"[0-9](?:(?<=[01])[0-9]|(?<=2)[0-4])?"  # 0 to 24
+_HOUR_23 = r"[0-9](?:(?<=[01])[0-9]|(?<=2)[0-3])?"  # 0 to 23
 _SUFFIX = r"(?:st|nd|rd|th)"
 _PART = r"(?:morning|afternoon|evening|night|midnight|noon|dawn)"
 _BLANK = r"[ \t\u00a0]"
@@ -58,30 +66,30 @@ _NUMBER_END = r"(?![\p{L}\p{N}%°'’]|[.,:/\-–][\p{N}])"
 
 # "At 8 pm 3," / "at 20:00 3.": a clock time, then a day number closing the phrase (a count goes on to
 # its noun: "at 8 pm 3 people"; a list of days before a month goes on to a number: "at 8 pm 3, 10 and 17 March").
-_CLOCK_DAY = regex.compile(  # (?=[0-9]) first: the engine then skips to digits instead of trying every position
-    rf"(?=[0-9])(?<![\p{{L}}\p{{N}}:.])(?P<clock>(?:[01]?[0-9]|2[0-4])(?:[:.][0-5][0-9])?{_BLANK}?(?:[ap]\.m\.|[AP]\.M\.|[apAP][mM](?![\p{{L}}]))"
-    rf"|(?:[01]?[0-9]|2[0-3]):[0-5][0-9]|(?:[01]?[0-9]|2[0-4]){_BLANK}{{1,3}}o['’]clock){_BLANK}{{1,3}}(?P<day>{_DAY})"
+_CLOCK_DAY = regex.compile(  # each way into the clock opens on the hour's digit
+    rf"(?<![\p{{L}}\p{{N}}:.])(?P<clock>{_HOUR}(?:[:.][0-5][0-9])?{_BLANK}?(?:[ap]\.m\.|[AP]\.M\.|[apAP][mM](?![\p{{L}}]))"
+    rf"|{_HOUR_23}:[0-5][0-9]|{_HOUR}{_BLANK}{{1,3}}o['’]clock){_BLANK}{{1,3}}(?P<day>{_DAY})"
     rf"(?=[ \t]*(?:[,;](?![ \t]*[\p{{N}}])|\.(?![\p{{N}}])|\n|$))"
 )
 # "taken in 4 morning", "on 12 night,": a preposition, a day number and a part of the day.
 _DAY_PART = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<prep>[Ii]n|[Oo]n|[Dd]uring|[Ss]ince){_BLANK}{{1,3}}(?P<day>{_DAY}){_BLANK}{{1,3}}"
+    rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<prep>[Ii]n|[Oo]n|[Dd]uring|[Ss]ince){_BLANK}{{1,3}})(?P<day>{_DAY}){_BLANK}{{1,3}}"
     rf"(?P<early>(?:early|late){_BLANK}{{1,3}})?(?P<part>{_PART})(?![\p{{L}}\p{{N}}\-])"
 )
 # "the evening of 14.", "the afternoon of 20th": a part of the day and a day with no article.
 _PART_OF_DAY = regex.compile(
-    rf"(?<![\p{{L}}])(?P<part>{_PART}){_BLANK}{{1,3}}of{_BLANK}{{1,3}}(?P<day>{_DAY})(?P<suffix>{_SUFFIX})?{_NUMBER_END}"
+    rf"(?<=(?<![\p{{L}}])(?P<part>{_PART}){_BLANK}{{1,3}}of{_BLANK}{{1,3}})(?P<day>{_DAY})(?P<suffix>{_SUFFIX})?{_NUMBER_END}"
 )
 # "said on 28th that", "On 28th,": an ordinal day with no article and no month.
-_ON_ORDINAL = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<on>[Oo]n){_BLANK}{{1,3}}(?P<day>{_DAY}){_SUFFIX}(?![\p{{L}}\p{{N}}\-])")
+_ON_ORDINAL = regex.compile(rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<on>[Oo]n){_BLANK}{{1,3}})(?P<day>{_DAY}){_SUFFIX}(?![\p{{L}}\p{{N}}\-])")
 # "On 12, police", "said on 22 that", "released on 10.": "on" and a bare day number; which of these the
 # checker reports depends on the words around it.
-_ON_DAY = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<on>[Oo]n){_BLANK}{{1,3}}(?P<day>{_DAY}){_NUMBER_END}")
+_ON_DAY = regex.compile(rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<on>[Oo]n){_BLANK}{{1,3}})(?P<day>{_DAY}){_NUMBER_END}")
 _LIST_COMMA = regex.compile(r"[ \t]{0,3},(?![ \t]{0,3}[\p{N}])")  # a comma that does not go on to more days
 _WORD_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Ll}{1,20})[ \t]{1,3}$")
 # "Gao Jun 22 said", "Wei Lan 9, told": a day number between a name and a reporting verb; the name is
 # read backwards from the number.
-_DAY_VERB = regex.compile(rf"(?P<day>(?<![\p{{N}}]){_DAY})(?<=[\p{{L}}.]{_BLANK}{_DAY})(?P<comma>,?){_BLANK}{{1,3}}(?P<verb>\p{{Ll}}{{1,20}})(?![\p{{L}}\-])")
+_DAY_VERB = regex.compile(rf"(?<=[\p{{L}}.]{_BLANK})(?P<day>{_DAY})(?P<comma>,?){_BLANK}{{1,3}}(?P<verb>\p{{Ll}}{{1,20}})(?![\p{{L}}\-])")
 _SPLIT = regex.compile(r"[ \t\u00a0]")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]{0,30}(?:-\p{L}[\p{L}\p{M}'’]{0,30})?\.?$")
 _COUNT_SETUP = regex.compile(r"(?<![\p{L}])(?i:of|among)[ \t]{1,3}(?:the[ \t]{1,3})?[\p{N}]")
@@ -120,7 +128,7 @@ _FOLLOWER = regex.compile(r"[ \t]{0,3}(?:(?P<mark>[,.;:!?)\n]|$)|(?P<word>\p{Ll}
 
 # `monthless`: "on the 28th", "the afternoon of the 20th".
 _THE_DAY = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<lead>[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|{_PART}{_BLANK}{{1,3}}of){_BLANK}{{1,3}}the{_BLANK}{{1,3}}"
+    rf"(?<=(?<![\p{{L}}\p{{N}}])(?P<lead>[Oo]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Ff]rom|{_PART}{_BLANK}{{1,3}}of){_BLANK}{{1,3}}the{_BLANK}{{1,3}})"
     rf"(?P<day>{_DAY}){_SUFFIX}(?![\p{{L}}\p{{N}}\-])"
 )
 # A month the reader can take "the 28th" from: a month's name, "this month", a date in figures.
@@ -194,18 +202,20 @@ def _strong(doc: Document, titles: frozenset[str], bodies: frozenset[str]) -> It
             prep = m["prep"]
             lead = ("On" if prep[0].isupper() else "on") if prep.lower() in ("in", "on") else prep
             early = m["early"] or ""
-            yield _day_hit(m.start(), m.end(), m["day"], f"{lead} the {early}{m['part']} of the {ordinal(m['day'])}")
+            yield _day_hit(m.start("prep"), m.end(), m["day"], f"{lead} the {early}{m['part']} of the {ordinal(m['day'])}")
     for m in _PART_OF_DAY.finditer(text, timeout=budget):
         if _closes(text, m.end()):
-            yield _day_hit(m.start(), m.end(), m["day"], f"{m['part']} of the {ordinal(m['day'])}")
+            yield _day_hit(m.start("part"), m.end(), m["day"], f"{m['part']} of the {ordinal(m['day'])}")
     for m in _ON_ORDINAL.finditer(text, timeout=budget):
-        if _closes(text, m.end(), allow_and=False) and not doc.in_quote(m.start()):
-            yield _day_hit(m.start(), m.end(), m["day"], f"{m['on']} the {ordinal(m['day'])}")
+        start = m.start("on")
+        if _closes(text, m.end(), allow_and=False) and not doc.in_quote(start):
+            yield _day_hit(start, m.end(), m["day"], f"{m['on']} the {ordinal(m['day'])}")
     for m in _ON_DAY.finditer(text, timeout=budget):
-        verb = _word_before(text, m.start())
-        opening = doc.is_sentence_start(m.start()) and _LIST_COMMA.match(text, m.end())
+        start = m.start("on")
+        verb = _word_before(text, start)
+        opening = doc.is_sentence_start(start) and _LIST_COMMA.match(text, m.end())
         if opening or (verb in reporting_verbs() and _closes(text, m.end())):
-            yield _day_hit(m.start(), m.end(), m["day"], f"{m['on']} the {ordinal(m['day'])}")
+            yield _day_hit(start, m.end(), m["day"], f"{m['on']} the {ordinal(m['day'])}")
     yield from _speaker_days(doc, titles, bodies)
 
 
@@ -291,17 +301,30 @@ def _is_person(doc: Document, run: list[str], before: str, titles: frozenset[str
 
 def _speaks_elsewhere(doc: Document, name: str) -> bool:
     """True when the article uses the name as a speaker or a titled person elsewhere ("Kishida said", "Mr Kishida")."""
-    return name in doc.shared("day-number-speakers", _speakers)
+    known: dict[str, bool] = doc.shared("day-number-speakers", lambda _: {})
+    if name not in known:
+        known[name] = _speaker_in_lines(doc.text, name)
+    return known[name]
 
 
-def _speakers(doc: Document) -> frozenset[str]:
-    """The capitalised words the article puts right before a reporting verb or after Mr, Ms, Dr (one pass)."""
+def _speaker_in_lines(text: str, name: str) -> bool:
+    """True when the article puts `name` right before a reporting verb or after Mr, Ms, Dr.
+
+    Speed: only the lines that hold the name are scanned, not every capitalised word of the text. A
+    _SPEAKER match never crosses a line break, so a scan from a line's start meets the very matches
+    that a scan from the start of the text meets in that line."""
     verbs = reporting_verbs()
-    found = set()
-    for m in _SPEAKER.finditer(doc.text, timeout=timeout_for(doc.text)):
-        if m["title"] is not None or m["verb"] in verbs:
-            found.add(m["name"])
-    return frozenset(found)
+    budget = timeout_for(text)
+    found = text.find(name)
+    while found != -1:
+        start = text.rfind("\n", 0, found) + 1
+        end = text.find("\n", found)
+        end = len(text) if end == -1 else end
+        for m in _SPEAKER.finditer(text, start, end, timeout=budget):
+            if m["name"] == name and (m["title"] is not None or m["verb"] in verbs):
+                return True
+        found = text.find(name, end)
+    return False
 
 
 def _weak(text: str) -> Iterator[Hit]:
@@ -313,23 +336,30 @@ def _weak(text: str) -> Iterator[Hit]:
             continue
         yield _day_hit(m.start("day"), m.end("day"), m["day"])  # where "on the 12th" goes depends on the verb
     for m in _ON_DAY.finditer(text, timeout=budget):
-        verb = _word_before(text, m.start())
+        start = m.start("on")
+        verb = _word_before(text, start)
         follow = _FOLLOWER.match(text, m.end())
         if verb.endswith("ed") and verb not in reporting_verbs() and follow and follow["mark"] is not None:
-            yield _day_hit(m.start(), m.end(), m["day"], f"on the {ordinal(m['day'])}")
+            yield _day_hit(start, m.end(), m["day"], f"on the {ordinal(m['day'])}")
 
 
 def _monthless(doc: Document) -> Iterator[Hit]:
     """ "on the 28th" in an article that names no month anywhere."""
     text = doc.text
     budget = timeout_for(text)
+    # "the 28th" first: it opens on a digit and is rare, while the checks that clear the whole article
+    # scan it for words; most articles have no "the 28th" to clear.
+    days = list(_THE_DAY.finditer(text, timeout=budget))
+    if not days:
+        return
     if _ORDINAL_COUNT.search(text, timeout=budget) or _COUNTED_SPORT.search(text, timeout=budget):
         return  # "the 17th hole ... on the 18th": the article counts something else in ordinals
     if _MONTH_ANCHOR.search(text, timeout=budget):
         return  # a month anywhere may be the one meant ("met on the 12th ... in April")
-    for m in _THE_DAY.finditer(text, timeout=budget):
-        if doc.in_quote(m.start()) or doc.in_heading(m.start()):
+    for m in days:
+        start = m.start("lead")
+        if doc.in_quote(start) or doc.in_heading(start):
             continue
         if not _closes(text, m.end()) or _DEICTIC_AFTER.match(text, m.end()):
             continue  # "the 28th floor"; "the 31st, today" is the bare-ordinal rule's
-        yield Hit(m.start(), m.end())
+        yield Hit(start, m.end())
