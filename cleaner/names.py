@@ -153,6 +153,11 @@ class Mentions(Sequence[Mention]):
         self._ids = None
         return self
 
+    @property
+    def distinct(self) -> Sequence[tuple[str, ...]]:
+        """The texts of every run, each distinct run once (far fewer than the runs: names repeat)."""
+        return self._distinct
+
     def __len__(self) -> int:
         return len(self.firsts)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import regex
 
@@ -125,6 +125,41 @@ def literal_starts(text: str, literals: frozenset[str]) -> list[int]:
             found.append(at)
             at = text.find(literal, at + 1)
     return sorted(found)
+
+
+class PhraseStarts:
+    r"""Where a case-blind `(?<![\p{L}\p{N}])(?:phrase|...)(?:suffix)?(?![\p{L}\p{N}])` can match, read
+    from the token stream when the phrases are plain ASCII words joined by spaces (any blanks in the
+    pattern): such a regex, opening with a look-behind and an alternation, is tried at every position
+    of the text, where this asks each distinct word once.
+
+    A word of ASCII letters and digits holds a match only from its first letter to its last (letters
+    or digits would stand against a match inside it), so its lower-case text must be a one-word phrase
+    with a suffix, or a phrase's first word. Any other word (hyphenated, with an apostrophe, a mark, or
+    a letter that folds to ASCII, like the Kelvin sign) may hold one wherever a first word begins in it.
+    """
+
+    def __init__(self, phrases: Iterable[str], suffixes: Iterable[str] = ("",)) -> None:
+        phrases = [p.lower() for p in phrases]
+        # Anything else (a digit, an apostrophe in a phrase) may match where no word of the stream starts.
+        self.plain = bool(phrases) and all(p.isascii() and all(w.isalpha() for w in p.split(" ")) for p in phrases)
+        firsts = {p.split(" ", 1)[0] for p in phrases}
+        self._whole = frozenset({p + s for p in phrases if " " not in p for s in suffixes} | firsts)
+        self._firsts = regex.compile("|".join(map(regex.escape, sorted(firsts))), regex.IGNORECASE)
+
+    def starts(self, doc: Document) -> list[int] | None:
+        """The offsets where a match can begin, in order (None: anywhere, the phrases are not plain)."""
+        if not self.plain:
+            return None
+        offsets: dict[str, tuple[int, ...]] = {}
+        for token in doc.distinct_words:
+            if token.isascii() and token.isalnum():
+                if token.lower() in self._whole:
+                    offsets[token] = (0,)
+            elif found := tuple(m.start() for m in self._firsts.finditer(token, overlapped=True)):
+                offsets[token] = found
+        words = doc.words
+        return [words.starts[i] + at for i in words.where(offsets) for at in offsets[words.texts[i]]]
 
 
 def _letters_after_digits(doc: Document) -> list[int]:

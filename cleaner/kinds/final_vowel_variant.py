@@ -54,7 +54,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     shortest = int(rule.options["shortest"])
 
     def check(doc: Document) -> Iterator[Hit]:
-        roles, given, spans = _roles(doc)
+        runs = nm.mentions(doc)
+        paired = _paired(runs, shortest)
+        if not paired:
+            return
+        roles, given, spans = _roles(doc, runs, paired)
         pairs = set()
         for words in roles.values():
             for short in words:
@@ -70,17 +74,35 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
 _Span = tuple[int, int, str]  # start, end, and the name word before it ("" when it stands alone)
 
 
-def _roles(doc: Document) -> tuple[dict[str, set[str]], set[str], dict[str, list[_Span]]]:
-    """Words by role (family or place), the words seen as given names, and every span of each word."""
+def _paired(runs: nm.Mentions, shortest: int) -> frozenset[str]:
+    """The words of capitalised runs written with and without a final vowel, both forms (few or none).
+
+    Every word `_roles` collects is a word of a run, so a pair needs both forms among these; the runs
+    of other words need not be read.
+    """
+    vocabulary = {word for texts in runs.distinct for word in texts}
+    longs = [
+        word for word in vocabulary
+        if len(word) > shortest and word[-1] in _FINAL_VOWELS and word[:-1] in vocabulary  # the shorter: `shortest` letters
+    ]
+    return frozenset(longs).union(word[:-1] for word in longs)
+
+
+def _roles(
+    doc: Document, runs: nm.Mentions, paired: frozenset[str]
+) -> tuple[dict[str, set[str]], set[str], dict[str, list[_Span]]]:
+    """Words by role (family or place), the words seen as given names, and every span of each word;
+    of the `paired` words only (the others cannot make a pair)."""
     text = doc.text
     roles: dict[str, set[str]] = {"family": set(), "place": set()}
     given: set[str] = set()
     spans: dict[str, list[_Span]] = defaultdict(list)
-    for mention in nm.mentions(doc):
+    starts = doc.words.starts
+    for mention in runs:
         texts = mention.texts
         if len(texts) == 1:
             word = texts[0]
-            if not word.isalpha() or mention.sentence_start:
+            if word not in paired or not word.isalpha() or mention.sentence_start:
                 continue
             start = mention.start
             if _PLACE_BEFORE.search(text, max(0, start - 40), start):
@@ -89,11 +111,14 @@ def _roles(doc: Document) -> tuple[dict[str, set[str]], set[str], dict[str, list
             continue
         if len(texts) > 4:
             continue
-        given.add(texts[0])
-        last = mention.words[-1]
-        if last.text.isalpha():
-            roles["family"].add(last.text)
-            spans[last.text].append((last.start, last.end, texts[-2]))
+        if texts[0] in paired:
+            given.add(texts[0])
+        last = texts[-1]  # the possessive ending already cut, as in `mention.words`
+        if last in paired and last.isalpha():
+            # Its offsets read straight from the stream: building the run's Word tuples costs more.
+            _, first, size, _, _ = mention
+            roles["family"].add(last)
+            spans[last].append((starts[first + size - 1], mention.end, texts[-2]))
     return roles, given, spans
 
 

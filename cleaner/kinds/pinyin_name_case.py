@@ -33,7 +33,7 @@ it is a suggestion (the order of a lower-cased name is a guess).
 from __future__ import annotations
 
 import functools
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 import regex
 
@@ -86,9 +86,11 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     def check(doc: Document) -> Iterator[Hit]:
         text = doc.text
         timeout = timeout_for(text)
-        written = _written(doc)
-        hits = [*_lower_given(doc, written, cues, dynasties), *_lower_pair(doc, written),
-                *_camel(doc, written, cues, roles, timeout)]
+        found = _stream_words(doc)
+        written = _written(doc, found.pair_starts)
+        hits = [*_lower_given(doc, found.families, written, cues, dynasties),
+                *_lower_pair(doc, found.lower_families, written),
+                *_camel(doc, found.camel_starts, written, cues, roles, timeout)]
         taken: list[tuple[int, int]] = []
         for hit in sorted(hits, key=lambda h: (h.start, -h.end)):
             if any(a < hit.end and hit.start < b for a, b in taken) or _glued(doc, hit.start, hit.end):
@@ -99,11 +101,82 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
-def _lower_given(doc: Document, written: dict[tuple[str, str], str], cues: frozenset[str],
+class _StreamWords(NamedTuple):
+    """Where each part of the rule reads the text, found in one pass over the token stream."""
+
+    families: list[int]  # words that are a listed family name, capitalised ("Zhou")
+    lower_families: list[int]  # ... in lower case ("zhou")
+    camel_starts: list[int]  # where `_CAMEL` can match, in order
+    pair_starts: list[int]  # where `_NAME_PAIR` can match with a listed family name in it, in order
+
+
+# A word of the stream that opens with glued capitalised syllables (`_CAMEL`'s `camel` group) may hold a match.
+_CAMEL_WORD = regex.compile(r"(?:\p{Lu}\p{Ll}{1,5}){2,5}")
+_LEADING = regex.compile(r"[\p{L}\p{N}]+")
+_TRAILING = regex.compile(r"[\p{L}\p{N}]+$")
+# Bits of what a distinct word can be.
+_FAMILY, _LOWER_FAMILY, _CAMEL_PART, _PAIR_FIRST, _PAIR_SECOND = 1, 2, 4, 8, 16
+
+
+def _stream_words(doc: Document) -> _StreamWords:
+    """The words each part reads, found by asking each distinct word once and passing over the stream
+    once: the patterns `_CAMEL` and `_NAME_PAIR` open with a look-behind, and the regex engine would
+    try them at every position of the text.
+
+    `_CAMEL`'s glued word starts after no letter, mark, digit or joining mark, so where a word of the
+    stream starts, and the match starts there or at the word before (a family name). The glued word is
+    most often the whole word; a word may go on after it with an apostrophe or a hyphen and a mark.
+    A `_NAME_PAIR` match with a listed family name is a word's last run of letters and digits (after
+    neither: the look-behind) before one space and the next word's first run, one of the two a family
+    name: it starts where the first word's last run starts.
+    """
+    capitalised, lower = _family_forms()
+    kinds: dict[str, int] = {}
+    for word in doc.distinct_words:
+        if word.isascii() and word.isalnum():  # most words: one run of letters and digits
+            kind = (_FAMILY | _PAIR_FIRST | _PAIR_SECOND) if word in capitalised else _LOWER_FAMILY if word in lower else 0
+        else:
+            first, last = _LEADING.match(word), _TRAILING.search(word)
+            kind = ((_PAIR_FIRST if last and last.group() in capitalised else 0)
+                    | (_PAIR_SECOND if first and first.group() in capitalised else 0))
+        if word[:1].isupper() and not word[1:].islower() and _CAMEL_WORD.match(word):  # two capitals at least
+            kind |= _CAMEL_PART
+        if kind:
+            kinds[word] = kind
+    words = doc.words
+    texts, starts = words.texts, words.starts
+    found = _StreamWords([], [], [], [])
+    camel, pairs = set(), set()
+    for i in words.where(kinds):
+        kind = kinds[texts[i]]
+        if kind & _FAMILY:
+            found.families.append(i)
+        if kind & _LOWER_FAMILY:
+            found.lower_families.append(i)
+        if kind & _CAMEL_PART:
+            camel.update((starts[i], starts[i - 1]) if i else (starts[i],))
+        if kind & _PAIR_FIRST:
+            pairs.add(starts[i] + _last_run(texts[i]))
+        if kind & _PAIR_SECOND and i:
+            pairs.add(starts[i - 1] + _last_run(texts[i - 1]))
+    found.camel_starts.extend(sorted(camel))
+    found.pair_starts.extend(sorted(pairs))
+    return found
+
+
+def _last_run(word: str) -> int:
+    """Where the word's last run of letters and digits starts."""
+    if word.isascii() and word.isalnum():
+        return 0
+    last = _TRAILING.search(word)
+    return last.start() if last else len(word)
+
+
+def _lower_given(doc: Document, families: list[int], written: dict[tuple[str, str], str], cues: frozenset[str],
                  dynasties: frozenset[str]) -> Iterator[Hit]:
     """A capitalised family name before a lower-case given name ("Zhou jianhua", "Liu mou hua")."""
     text, words = doc.text, doc.words
-    for i in words.where(_family_forms()[0]):
+    for i in families:
         given = _next(doc, i)
         if given is None or not _LOWER.fullmatch(given.text):
             continue
@@ -124,10 +197,15 @@ def _lower_given(doc: Document, written: dict[tuple[str, str], str], cues: froze
                   message=f"“{text[words[i].start : end]}” is a Chinese name with its given name in lower case; write “{fixed}”.")
 
 
-def _lower_pair(doc: Document, written: dict[tuple[str, str], str]) -> Iterator[Hit]:
+def _lower_pair(doc: Document, lower_families: list[int], written: dict[tuple[str, str], str]) -> Iterator[Hit]:
     """A whole name in lower case, family name first or last ("zhao weidong", "wei-dong zhao")."""
     text, words = doc.text, doc.words
-    for i in words.where(_family_forms()[1]):
+    texts = words.texts
+    for i in lower_families:
+        # Most lower-case family names are English words ("he", "long", "an") beside English words: a
+        # side needs a given name of two pinyin syllables that English does not use, asked once per word.
+        if not ((i + 1 < len(texts) and _pair_given(texts[i + 1])) or (i and _pair_given(texts[i - 1]))):
+            continue
         family = words[i].text
         if family.capitalize() in chinese_compound_families():
             continue
@@ -154,6 +232,15 @@ def _lower_pair(doc: Document, written: dict[tuple[str, str], str]) -> Iterator[
             fixed = seen or f"{family.capitalize()} {_capitalised(given)}"
             yield Hit(start, end, (fixed,), message=f"“{text[start:end]}” is a Chinese name written in lower case; write “{fixed}”.")
             break
+
+
+@functools.lru_cache(maxsize=4096)
+def _pair_given(word: str) -> bool:
+    """The given name of a lower-case whole name as `_lower_pair` requires it, its other tests aside."""
+    if not _LOWER.fullmatch(word) or not _unknown(word):
+        return False
+    cut = _given_cut(word)
+    return cut is not None and len(cut) == 2
 
 
 _GLUE = frozenset("@#/\\_.")  # a name touching these is part of an address, a handle or a tag
@@ -184,8 +271,8 @@ def _glued_after(text: str, end: int) -> bool:
     return text[end : end + 1] in ("@", "_") or (text[end : end + 1] in ("/", ".", "-") and text[end + 1 : end + 2].isalnum())
 
 
-def _camel(doc: Document, written: dict[tuple[str, str], str], cues: frozenset[str], roles: frozenset[str],
-           timeout: float) -> Iterator[Hit]:
+def _camel(doc: Document, starts: list[int], written: dict[tuple[str, str], str], cues: frozenset[str],
+           roles: frozenset[str], timeout: float) -> Iterator[Hit]:
     """Syllables glued with a capital each ("ZhangXiaoMing"), or a camel-cased given name ("Lin WenJie").
 
     A glued word alone may be a brand or a place ("BaiJiaHao", "MaAnShan"): it counts as a person's name
@@ -193,7 +280,8 @@ def _camel(doc: Document, written: dict[tuple[str, str], str], cues: frozenset[s
     When the article also writes the name rightly ("Zhang Xiaoming"), NM102 reports the variant."""
     families = chinese_families()
     text = doc.text
-    for match in _CAMEL.finditer(doc.text, timeout=timeout, overlapped=True):
+    # `starts` (where the pattern can match) in order: what finditer(overlapped=True) finds at each position.
+    for match in filter(None, (_CAMEL.match(text, start, timeout=timeout) for start in starts)):
         parts = camel_parts(match.group("camel"))
         if parts is None or _named_word(match.group("camel")):
             continue
@@ -294,12 +382,15 @@ def _one_word_names() -> frozenset[str]:
 _NAME_PAIR = regex.compile(r"(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}{0,8})[ ](\p{Lu}\p{Ll}{1,12}(?:-\p{Ll}{1,6})?)(?![\p{L}\p{N}])")
 
 
-def _written(doc: Document) -> dict[tuple[str, str], str]:
+def _written(doc: Document, starts: list[int]) -> dict[tuple[str, str], str]:
     """(family name, folded given name) -> the name as the article writes it capitalised ("Ma Xiaoyan"),
-    in either order: the evidence that a lower-case or glued form is that name."""
+    in either order: the evidence that a lower-case or glued form is that name. `starts`: where a pair
+    with a family name can begin, in order (`_stream_words`)."""
     families = chinese_families()
     out: dict[tuple[str, str], str] = {}
-    for match in _NAME_PAIR.finditer(doc.text, overlapped=True):
+    text = doc.text
+    # `starts` in order: what finditer(overlapped=True) finds at each position, the pairs with no family name aside.
+    for match in filter(None, (_NAME_PAIR.match(text, start) for start in starts)):
         a, b = match.group(1), match.group(2)
         if a in families:
             out.setdefault((a, nm.fold(b)), f"{a} {b}")

@@ -20,7 +20,7 @@ import regex
 from cleaner import gazetteer
 from cleaner.document import Document
 from cleaner.kinds._calque_given import given_calques
-from cleaner.kinds._support import OptionError, timeout_for
+from cleaner.kinds._support import OptionError, PhraseStarts, matches_at, timeout_for
 from cleaner.model import Hit, Rule, Safety
 from cleaner.schema import STRING, STRINGS, WORD_LISTS, Option, Replacement
 
@@ -90,13 +90,18 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         else None
     )
 
+    # The noun and referent patterns open with a look-behind and a case-blind alternation, which the
+    # regex engine tries at every position of the text: they are tried only where a table word stands.
+    noun_starts = PhraseStarts(tables.nouns, suffixes=("", "s", "es"))  # the pattern's (?P<plural>e?s)?
+    related_starts = PhraseStarts(tables.related)
+
     person_words = frozenset(verbs) | frozenset(aux)  # what may follow a person's given name
     one_word = frozenset(form for noun in tables.nouns if " " not in noun for form in (noun, noun.capitalize()))
     chars_of = {surname: chars for surname, (chars, _) in tables.surnames.items()}
 
     def check(doc: Document) -> Iterator[Hit]:
         text, timeout = doc.text, timeout_for(doc.text)
-        related = related_re.finditer(text, timeout=timeout) if related_re else ()
+        related = matches_at(related_re, text, related_starts.starts(doc)) if related_re else ()
         real = {tables.related[m.group(0).lower()] for m in related}
         # The given-name form needs no named surname: the pinyin given name after the noun is the evidence.
         yield from given_calques(doc, one_word, tables.nouns, chars_of, frozenset(real), person_words)
@@ -104,7 +109,7 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
         if not named:
             return
         candidates: list[tuple[int, int, str]] = []
-        for match in noun_re.finditer(text, timeout=timeout):
+        for match in matches_at(noun_re, text, noun_starts.starts(doc)):
             noun = _BLANKS.sub(" ", match.group("noun").lower())
             article = _article_before(text, match.start())
             if not match.group("plural") and article is not None and tail_re.match(text, match.end()):

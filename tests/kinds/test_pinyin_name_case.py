@@ -51,3 +51,21 @@ def test_camel_case_names_and_brands() -> None:
     # A glued word with no person around it may be a brand or a place; two parts alone are a brand.
     assert found("The BaiJiaHao feed, the MaAnShan mill, DiDi and HuaWei.") == []
     assert found("Posts on XiaoHongShu rose.") == []
+
+
+def test_stream_words_give_every_match_of_the_full_scans() -> None:
+    """The glued-name and name-pair patterns are tried only where the token stream says they can match."""
+    from cleaner.document import Document
+    from cleaner.kinds import pinyin_name_case as kind
+    from cleaner.kinds._calque_given import chinese_families
+
+    text = ("(ZhangXiaoMing) met Lin WenJie, Xi-Wang Li, éWang Li and Ma’s DiDiMa'\u0301 team; ZhāngXiǎoMa'\u0301Zhang "
+            "Wang Li-wei, Zhou jianhua, zhao weidong and he said.")
+    found = kind._stream_words(Document(text))
+    camel = [m.span() for m in filter(None, (kind._CAMEL.match(text, s) for s in found.camel_starts))]
+    assert camel == [m.span() for m in kind._CAMEL.finditer(text, overlapped=True)]
+    families = chinese_families()
+    pairs = [m.span() for m in filter(None, (kind._NAME_PAIR.match(text, s) for s in found.pair_starts))
+             if m.group(1) in families or m.group(2) in families]
+    assert pairs == [m.span() for m in kind._NAME_PAIR.finditer(text, overlapped=True)
+                     if m.group(1) in families or m.group(2) in families]

@@ -102,3 +102,21 @@ def test_translated_family_name_before_a_pinyin_given_name() -> None:
 def test_a_title_or_a_real_referent_keeps_the_noun() -> None:
     assert hits("King Charles met King Wenbo, who said hello.") == []
     assert hits("The old palace of King Wenbo, who said hello.") == []
+
+
+def test_phrase_starts_find_every_match_the_full_scan_finds() -> None:
+    """The noun pattern is tried only where the token stream says a table word stands: inside hyphenated
+    and apostrophised words, after a mark, in a letter that folds to ASCII (the Kelvin sign), across lines."""
+    import regex
+
+    from cleaner.document import Document
+    from cleaner.kinds._support import PhraseStarts, matches_at
+
+    phrases = ["king", "foot of the mountain", "rice field"]
+    pattern = regex.compile(r"(?<![\p{L}\p{N}])(?P<noun>foot\s+of\s+the\s+mountain|rice\s+field|king)(?P<plural>e?s)?"
+                            r"(?![\p{L}\p{N}])", regex.IGNORECASE)
+    text = ("KINGS and kinges, co-king, king-size, o'king, king’s 5king king5 e\u0301king \u212aing; the Foot  of\n"
+            "the Mountains, rice fields, ricefield, the king.")
+    starts = PhraseStarts(phrases, suffixes=("", "s", "es")).starts(Document(text))
+    assert [m.span() for m in matches_at(pattern, text, starts)] == [m.span() for m in pattern.finditer(text)]
+    assert PhraseStarts(["king's"]).starts(Document(text)) is None  # not plain words: the full scan
