@@ -117,6 +117,9 @@ def verb_after_office(doc: Document, words: tuple[Word, ...], i: int) -> bool:
     low = word.text.lower()
     if not (word.text[:1].isupper() and word.text[1:].islower() and word.text.isalpha()) or i == 0:
         return False
+    classes = lexicon.word_classes(low)
+    if not (classes == "v" or (classes == "r" and low.endswith("ly")) or "x" in classes or low.endswith(("ed", "ing"))):
+        return False  # no verb form or adverb, whatever stands around it (asked first: the words around cost more)
     if _gap(doc, words, i - 1) != " " or i + 1 >= len(words) or _gap(doc, words, i) != " ":
         return False
     nxt = words[i + 1].text
@@ -126,7 +129,6 @@ def verb_after_office(doc: Document, words: tuple[Word, ...], i: int) -> bool:
         return False  # a name's word ("Rose"), or a title going on ("Repair and Maintenance Unit")
     if low in reporting_verbs():
         return False  # "the Ministry of Finance Announced": the attribution rules report it (AT108)
-    classes = lexicon.word_classes(low)
     takes_object = nxt in _complement_openers() and nxt not in function_word_groups()["prepositions"]
     if classes == "r":
         return low.endswith("ly")  # "the Ministry of Tourism Urgently find"; not "Upstate", "Offshore"

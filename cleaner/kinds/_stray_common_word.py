@@ -107,11 +107,12 @@ def _capital_candidates(doc: Document, evidence: Evidence, min_zipf: float) -> I
     skip = capitalised_words()
     demonyms = lexicon.demonyms()
     claimed = claimed_capitals(doc)  # a lost full stop, PU138's
+    ragged = ragged_words(doc)  # asked once, not once per capital
     for match in _CAPITAL_AFTER_LOWER.finditer(doc.text):
         text = match.group()
         if match.start() in claimed or text in skip or text in demonyms or text.endswith(("’s", "'s")):
             continue  # a possessive is a name's: "Spain’s", "Friday’s"
-        if match.start() in ragged_words(doc):
+        if match.start() in ragged:
             continue  # "the Harbin City public Security bureau": the name's capital; the lower-case word is the stray
         low = text.lower()
         if low in function_words() or lexicon.zipf(low) < min_zipf or low not in lexicon.lowercase_words():
