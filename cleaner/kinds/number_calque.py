@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 import regex
 
 from cleaner.document import Document
-from cleaner.kinds._support import timeout_for
+from cleaner.kinds._support import literal_starts, timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import Option, Replacement, one_of
 
@@ -178,7 +178,7 @@ def _word_starts(text: str) -> Iterator[int]:
     for at in range(0, len(text), _PIECE):
         lowered = _fold(text[at : at + _PIECE + overlap])
         for word in _ERA_WORDS:
-            yield from (at + i for i in _find_all(lowered, word) if i < _PIECE)
+            yield from (at + i for i in literal_starts(lowered, frozenset((word,))) if i < _PIECE)
 
 
 def _fold(text: str) -> str:
@@ -186,14 +186,6 @@ def _fold(text: str) -> str:
     for odd, plain in _FOLDS_APART.items():
         text = text.replace(odd, plain)
     return text.lower()
-
-
-def _find_all(text: str, word: str) -> Iterator[int]:
-    """Every offset where `word` starts in `text`."""
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
 
 
 def _gregorian(match: regex.Match[str]) -> int | None:

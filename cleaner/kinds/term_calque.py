@@ -31,7 +31,7 @@ import regex
 
 from cleaner import gazetteer, lexicon
 from cleaner.document import WORD, Document
-from cleaner.kinds._support import OptionError, timeout_for
+from cleaner.kinds._support import OptionError, literal_starts, timeout_for
 from cleaner.model import Hit, Rule
 from cleaner.schema import STRING, Option, Replacement
 from cleaner.wordclass import function_word_groups, function_words
@@ -98,14 +98,14 @@ def build(rule: Rule) -> Callable[[Document], Iterator[Hit]]:
     return check
 
 
-def _anchor_keys(texts: list[str]) -> tuple[str, ...]:
+def _anchor_keys(texts: list[str]) -> frozenset[str]:
     """The rarest word of each rendering (lower case; a bare number counts as common: "corona", not "19", in
     "corona 19"), less any that holds a shorter key: every rendering holds one."""
     rarest = {min(text.split(), key=lambda word: (word.isdigit(), lexicon.zipf(word), -len(word))) for text in texts}
-    return tuple(sorted(key for key in rarest if not any(other != key and other in key for other in rarest)))
+    return frozenset(key for key in rarest if not any(other != key and other in key for other in rarest))
 
 
-def _candidates(pattern: regex.Pattern[str], text: str, keys: tuple[str, ...], longest: int) -> Iterator[regex.Match[str]]:
+def _candidates(pattern: regex.Pattern[str], text: str, keys: frozenset[str], longest: int) -> Iterator[regex.Match[str]]:
     """The pattern's matches, looked for only around the places an anchor key stands.
 
     The renderings' alternation scanned over a whole megabyte costs about 0.1 s whatever it finds;
@@ -117,7 +117,7 @@ def _candidates(pattern: regex.Pattern[str], text: str, keys: tuple[str, ...], l
         yield from pattern.finditer(text, timeout=timeout_for(text))
         return
     reach = 2 * longest + 8
-    places = sorted(at for key in keys for at in _find_all(low, key))
+    places = literal_starts(low, keys)
     windows: list[list[int]] = []
     for at in places:
         start, end = max(0, at - reach), min(len(text), at + reach)
@@ -131,14 +131,6 @@ def _candidates(pattern: regex.Pattern[str], text: str, keys: tuple[str, ...], l
             if match.start() >= seen:
                 seen = match.end()
                 yield match
-
-
-def _find_all(text: str, key: str) -> Iterator[int]:
-    """Every offset at which `key` occurs in `text`."""
-    at = text.find(key)
-    while at != -1:
-        yield at
-        at = text.find(key, at + 1)
 
 
 def _judge(text: str, match: regex.Match[str], forms: list[Form], words: frozenset[str],
